@@ -1,0 +1,29 @@
+import type { Audience } from '../../domain/status-update';
+
+/**
+ * One grammar for every platform (ARCHITECTURE.md section 6): `/incident <sub>` in Slack,
+ * `@Muster <sub>` in Teams, the same words in the console. The parser turns text into one of these;
+ * nothing else in Muster looks at raw command text.
+ */
+export type ParsedCommand = { readonly incidentRef?: string } & (
+  | { readonly name: 'declare'; readonly title?: string; readonly severity?: string; readonly services: readonly string[]; readonly private: boolean }
+  | { readonly name: 'status' }
+  | { readonly name: 'sev'; readonly severity: string }
+  | { readonly name: 'assign'; readonly role: string; readonly person: string }
+  | { readonly name: 'ack' }
+  | { readonly name: 'mitigate' }
+  | { readonly name: 'resolve' }
+  | { readonly name: 'reopen' }
+  | { readonly name: 'decline' }
+  | { readonly name: 'close' }
+  | { readonly name: 'summary' }
+  | { readonly name: 'update'; readonly audience: Audience }
+  | { readonly name: 'note'; readonly text: string }
+  | { readonly name: 'action'; readonly text: string; readonly owner?: string }
+  | { readonly name: 'postmortem' }
+  | { readonly name: 'timeline' }
+  | { readonly name: 'plugins'; readonly action: 'list' | 'install' | 'configure' | 'uninstall'; readonly plugin?: string }
+  | { readonly name: 'help'; readonly topic?: string }
+);
+
+export type CommandName = ParsedCommand['name'];

@@ -1,0 +1,45 @@
+import type { ChatPlatform, ConversationRef, Link, MessageRef, PersonRef } from '../../domain/person';
+import type { View } from '../views/view';
+
+export interface CreateRoom {
+  readonly workspaceId: string;
+  /** Wanted name; the gateway makes it valid for the platform and unique (next free name on a clash). */
+  readonly name: string;
+  readonly private: boolean;
+  readonly topic: string;
+  /** Makes creation idempotent: a retry with the same key returns the room made the first time. */
+  readonly idempotencyKey: string;
+}
+
+export interface PostOptions {
+  /** A retried post with the same key must not appear twice. */
+  readonly idempotencyKey: string;
+  readonly threadId?: string;
+}
+
+/** What one chat platform can do for the incident flow. Implemented by each adapter. */
+export interface ChatGateway {
+  readonly platform: ChatPlatform;
+  createRoom(request: CreateRoom): Promise<ConversationRef>;
+  post(conversation: ConversationRef, view: View, options: PostOptions): Promise<MessageRef>;
+  update(message: MessageRef, view: View): Promise<void>;
+  /** Visible to one person only, where the platform supports it. */
+  postEphemeral(conversation: ConversationRef, person: PersonRef, view: View): Promise<void>;
+  invite(conversation: ConversationRef, people: readonly PersonRef[]): Promise<void>;
+  setTopic(conversation: ConversationRef, topic: string): Promise<void>;
+  pin(message: MessageRef): Promise<void>;
+  bookmark(conversation: ConversationRef, link: Link): Promise<void>;
+  archive(conversation: ConversationRef): Promise<void>;
+}
+
+/** The gateways of the platforms switched on in this process. */
+export interface ChatGatewayRegistry {
+  get(platform: ChatPlatform): ChatGateway | undefined;
+  all(): readonly ChatGateway[];
+}
+
+/** Resolves what people type (`@sre-lead`, `<@U123>`) into people, per platform. */
+export interface DirectoryPort {
+  /** Undefined when nobody matches: the caller tells the user whom it could not find. */
+  resolve(platform: ChatPlatform, workspaceId: string, handle: string): Promise<PersonRef | undefined>;
+}

@@ -1,0 +1,34 @@
+/**
+ * Side effects (rooms, posts, invites, pages, LLM calls) are written to the outbox in the same
+ * transaction as the change that causes them, and carried out afterwards with retries. So an ack never
+ * waits for a remote API, and a crash between "decided" and "done" loses nothing.
+ */
+export interface OutboxMessage {
+  readonly id: string;
+  readonly topic: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  /** The same key is enqueued once; handlers pass it on so remote posts are not doubled. */
+  readonly idempotencyKey: string;
+  readonly attempts: number;
+  readonly availableAt: Date;
+  readonly createdAt: Date;
+  readonly lastError?: string;
+}
+
+export type NewOutboxMessage = Pick<OutboxMessage, 'topic' | 'payload' | 'idempotencyKey'> & { readonly availableAt?: Date };
+
+export interface Outbox {
+  /** Adds messages; a message whose idempotency key is already known is ignored. */
+  enqueue(messages: readonly NewOutboxMessage[]): Promise<void>;
+  /**
+   * Takes up to `limit` messages that are due, leasing them for `leaseMs` so another worker (or this
+   * one after a crash) only sees them again once the lease runs out.
+   */
+  claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
+  complete(id: string): Promise<void>;
+  /** Schedules another attempt, or gives up (dead-letters) when `retryAt` is undefined. */
+  fail(id: string, error: string, retryAt: Date | undefined): Promise<void>;
+  /** Messages still to be done (not completed, not dead). */
+  depth(): Promise<number>;
+  deadLetters(limit: number): Promise<OutboxMessage[]>;
+}

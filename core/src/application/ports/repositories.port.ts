@@ -1,0 +1,84 @@
+import type { ActionItem } from '../../domain/action-item';
+import type { Incident } from '../../domain/incident';
+import type { IncidentStatus } from '../../domain/lifecycle';
+import type { ConversationRef } from '../../domain/person';
+import type { Postmortem } from '../../domain/postmortem';
+import type { Service } from '../../domain/service';
+import type { StatusUpdate } from '../../domain/status-update';
+import type { ExternalMessageRef, TimelineEntry } from '../../domain/timeline';
+
+export interface IncidentFilter {
+  readonly statuses?: readonly IncidentStatus[];
+  readonly severities?: readonly string[];
+  /** Leave private incidents out (callers without access to them). */
+  readonly excludePrivate?: boolean;
+  readonly limit?: number;
+  /** Return incidents with a number below this one (newest-first paging). */
+  readonly beforeNumber?: number;
+}
+
+export interface IncidentRepository {
+  /** The next INC number; unique even under concurrent declarations. */
+  nextNumber(): Promise<number>;
+  /**
+   * Insert (version 0) or update. Throws MusterError `conflict` when the stored version is not the
+   * one this copy was loaded at; on success calls `incident.markSaved(newVersion)`.
+   */
+  save(incident: Incident): Promise<void>;
+  findById(id: string): Promise<Incident | undefined>;
+  findByNumber(number: number): Promise<Incident | undefined>;
+  findByRoom(room: Pick<ConversationRef, 'platform' | 'workspaceId' | 'conversationId'>): Promise<Incident | undefined>;
+  /** Newest first. */
+  list(filter?: IncidentFilter): Promise<Incident[]>;
+  /** Counts by status and severity, for metrics. */
+  countByStatusAndSeverity(): Promise<{ status: IncidentStatus; severity: string; count: number }[]>;
+}
+
+export interface TimelineQuery {
+  /** Only entries with a position greater than this. */
+  readonly afterPosition?: number;
+  readonly limit?: number;
+  readonly highlightedOnly?: boolean;
+}
+
+export interface TimelineRepository {
+  /** Stores the entry unless one with the same idempotency key exists; returns whether it was stored. */
+  append(entry: TimelineEntry): Promise<boolean>;
+  /** Oldest first. */
+  list(incidentId: string, query?: TimelineQuery): Promise<TimelineEntry[]>;
+  count(incidentId: string): Promise<number>;
+  findByKey(idempotencyKey: string): Promise<TimelineEntry | undefined>;
+  findByExternal(ref: Pick<ExternalMessageRef, 'platform' | 'conversationId' | 'messageId'>): Promise<TimelineEntry | undefined>;
+  /** Replace the mutable parts (text, revisions, highlight, deletion) of an existing entry. */
+  update(entry: TimelineEntry): Promise<void>;
+}
+
+export interface ActionItemRepository {
+  save(item: ActionItem): Promise<void>;
+  findById(id: string): Promise<ActionItem | undefined>;
+  listByIncident(incidentId: string): Promise<ActionItem[]>;
+}
+
+export interface StatusUpdateRepository {
+  /** Insert or update with the same optimistic version rule as incidents; returns the saved copy. */
+  save(update: StatusUpdate): Promise<StatusUpdate>;
+  findById(id: string): Promise<StatusUpdate | undefined>;
+  listByIncident(incidentId: string): Promise<StatusUpdate[]>;
+}
+
+export interface PostmortemRepository {
+  save(postmortem: Postmortem): Promise<Postmortem>;
+  findByIncident(incidentId: string): Promise<Postmortem | undefined>;
+}
+
+export interface ServiceRepository {
+  save(service: Service): Promise<void>;
+  findByName(name: string): Promise<Service | undefined>;
+  list(): Promise<Service[]>;
+}
+
+/** Processed idempotency keys of inbound events and commands that do not land on the timeline. */
+export interface InboxRepository {
+  /** Records the key; returns false when it was already there (a redelivery). */
+  claim(key: string, at: Date): Promise<boolean>;
+}

@@ -1,0 +1,27 @@
+import type { Outbox } from './outbox.port';
+import type {
+  ActionItemRepository, InboxRepository, IncidentRepository, PostmortemRepository, ServiceRepository,
+  StatusUpdateRepository, TimelineRepository,
+} from './repositories.port';
+import type { SummaryStateRepository } from './summarizer.port';
+
+/** Every repository, bound to one transaction (inside `UnitOfWork.run`) or to none (outside). */
+export interface Repositories {
+  readonly incidents: IncidentRepository;
+  readonly timeline: TimelineRepository;
+  readonly actionItems: ActionItemRepository;
+  readonly statusUpdates: StatusUpdateRepository;
+  readonly postmortems: PostmortemRepository;
+  readonly services: ServiceRepository;
+  readonly inbox: InboxRepository;
+  readonly outbox: Outbox;
+  readonly summaries: SummaryStateRepository;
+}
+
+export interface UnitOfWork {
+  /**
+   * Runs `work` in one transaction: everything it writes is committed together or not at all.
+   * Throws MusterError `unavailable` when the database cannot be reached, so callers answer 5xx.
+   */
+  run<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+}

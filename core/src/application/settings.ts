@@ -1,0 +1,37 @@
+import { RoleCatalog } from '../domain/roles';
+import { SeverityCatalog } from '../domain/severity';
+import type { ConversationRef } from '../domain/person';
+
+/** What an installation configures about its process. The server builds this from env and muster.yaml. */
+export interface MusterSettings {
+  readonly severities: SeverityCatalog;
+  readonly roles: RoleCatalog;
+  /** Room name pattern; `{number}` and `{slug}` are replaced: `inc-{number}-{slug}`. */
+  readonly roomNamePattern: string;
+  /** Where new incidents are announced, per platform. */
+  readonly announcementChannels: readonly Omit<ConversationRef, 'name' | 'url'>[];
+  /** Where approved stakeholder updates are published, by audience. */
+  readonly stakeholderChannels: { readonly internal: readonly Omit<ConversationRef, 'name' | 'url'>[]; readonly external: readonly Omit<ConversationRef, 'name' | 'url'>[] };
+  /** The declarer becomes Incident Commander when a person declares. */
+  readonly declarerTakesCommand: boolean;
+  /** The reaction that marks a message as a highlight (without colons). */
+  readonly highlightReaction: string;
+  /** Whether private incidents may be sent to the LLM. */
+  readonly summarizePrivateIncidents: boolean;
+  /** Public base URL, for links back to the dashboard. */
+  readonly publicUrl?: string;
+}
+
+export function defaultSettings(overrides: Partial<MusterSettings> = {}): MusterSettings {
+  return {
+    severities: new SeverityCatalog(),
+    roles: new RoleCatalog(),
+    roomNamePattern: 'inc-{number}-{slug}',
+    announcementChannels: [],
+    stakeholderChannels: { internal: [], external: [] },
+    declarerTakesCommand: true,
+    highlightReaction: 'pushpin',
+    summarizePrivateIncidents: false,
+    ...overrides,
+  };
+}

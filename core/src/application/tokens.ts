@@ -1,0 +1,14 @@
+/** DI tokens share the port's name (ARCHITECTURE.md section 4). */
+export const TOKENS = {
+  Settings: Symbol.for('MusterSettings'),
+  UnitOfWork: Symbol.for('UnitOfWork'),
+  Repositories: Symbol.for('Repositories'),
+  ChatGatewayRegistry: Symbol.for('ChatGatewayRegistry'),
+  DirectoryPort: Symbol.for('DirectoryPort'),
+  Summarizer: Symbol.for('Summarizer'),
+  UpdatePublisher: Symbol.for('UpdatePublisher'),
+  Clock: Symbol.for('Clock'),
+  IdGenerator: Symbol.for('IdGenerator'),
+  Logger: Symbol.for('Logger'),
+  OutboxHandler: Symbol.for('OutboxHandler'),
+} as const;

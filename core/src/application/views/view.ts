@@ -1,0 +1,81 @@
+import type { PersonRef } from '../../domain/person';
+
+/**
+ * The neutral message model. Core builds views once; each adapter renders them (Block Kit, Adaptive
+ * Cards, terminal text). Text is never pre-formatted markup: it is a list of inline pieces, and the
+ * renderer escapes every plain string, so a title of `<!channel>` or `@everyone` can never ping anyone.
+ */
+export type Inline =
+  | string
+  | { readonly bold: string }
+  | { readonly italic: string }
+  | { readonly code: string }
+  | { readonly link: { readonly url: string; readonly text: string } }
+  | { readonly mention: PersonRef };
+
+export type RichText = readonly Inline[];
+
+export interface Button {
+  /** Stable action id the adapter routes back to core: `incident.ack`, `update.approve`. */
+  readonly actionId: string;
+  readonly label: string;
+  /** Opaque payload (an id, a JSON string) handed back with the action. */
+  readonly value: string;
+  readonly style?: 'primary' | 'danger';
+  /** Ask before doing it: the question shown. */
+  readonly confirm?: string;
+}
+
+export interface SelectOption {
+  readonly value: string;
+  readonly label: string;
+}
+
+export type InputElement =
+  | { readonly kind: 'text'; readonly multiline?: boolean; readonly maxLength?: number; readonly initial?: string; readonly placeholder?: string }
+  | { readonly kind: 'select'; readonly options: readonly SelectOption[]; readonly initial?: string }
+  | { readonly kind: 'multi_text'; readonly placeholder?: string; readonly initial?: string }
+  | { readonly kind: 'checkbox'; readonly optionLabel: string; readonly initial?: boolean }
+  | { readonly kind: 'person'; readonly initial?: PersonRef };
+
+export type Block =
+  | { readonly type: 'header'; readonly text: string }
+  | { readonly type: 'text'; readonly text: RichText; readonly tone?: 'normal' | 'muted' | 'warning' | 'success' }
+  | { readonly type: 'fields'; readonly fields: readonly { readonly label: string; readonly value: RichText }[] }
+  | { readonly type: 'list'; readonly items: readonly RichText[]; readonly ordered?: boolean }
+  | { readonly type: 'context'; readonly text: RichText }
+  | { readonly type: 'divider' }
+  | { readonly type: 'actions'; readonly buttons: readonly Button[] }
+  | { readonly type: 'input'; readonly id: string; readonly label: string; readonly element: InputElement; readonly optional?: boolean; readonly hint?: string };
+
+export interface View {
+  /** Plain-text fallback for notifications and screen readers. */
+  readonly fallback: string;
+  readonly blocks: readonly Block[];
+}
+
+/** A form (Slack modal, Teams task module, console prompt). */
+export interface FormView extends View {
+  /** Routes the submission back: `incident.declare`. */
+  readonly formId: string;
+  readonly title: string;
+  readonly submitLabel: string;
+  /** Carried through the form unchanged (incident id, update id). */
+  readonly privateMetadata?: string;
+}
+
+export const plain = (text: string): RichText => [text];
+
+/** Plain text of rich text, for fallbacks and the console. */
+export function textOf(rich: RichText): string {
+  return rich
+    .map((i) => {
+      if (typeof i === 'string') return i;
+      if ('bold' in i) return i.bold;
+      if ('italic' in i) return i.italic;
+      if ('code' in i) return i.code;
+      if ('link' in i) return i.link.text;
+      return `@${i.mention.name ?? i.mention.id}`;
+    })
+    .join('');
+}

@@ -1,0 +1,14 @@
+import type { IncidentStatus } from './lifecycle';
+import type { ConversationRef, Link, PersonRef } from './person';
+
+/** What happened to an incident, recorded by its intent methods and turned into timeline entries and side effects. */
+export type IncidentEvent =
+  | { readonly type: 'declared'; readonly at: Date; readonly by: PersonRef; readonly severity: string; readonly title: string }
+  | { readonly type: 'status_changed'; readonly at: Date; readonly by: PersonRef; readonly from: IncidentStatus; readonly to: IncidentStatus; readonly reason?: string }
+  | { readonly type: 'severity_changed'; readonly at: Date; readonly by: PersonRef; readonly from: string; readonly to: string }
+  | { readonly type: 'role_assigned'; readonly at: Date; readonly by: PersonRef; readonly role: string; readonly person: PersonRef; readonly previous?: PersonRef }
+  | { readonly type: 'details_changed'; readonly at: Date; readonly by: PersonRef; readonly title?: string; readonly summary?: string; readonly services?: readonly string[] }
+  | { readonly type: 'room_linked'; readonly at: Date; readonly room: ConversationRef }
+  | { readonly type: 'link_added'; readonly at: Date; readonly by: PersonRef; readonly kind: string; readonly link: Link };
+
+export type IncidentEventType = IncidentEvent['type'];

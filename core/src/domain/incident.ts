@@ -1,0 +1,225 @@
+import { MusterError } from '../errors';
+import type { IncidentEvent } from './events';
+import { assertTransition, isOpen, milestonesOnEnter, type IncidentStatus, type Milestone } from './lifecycle';
+import { conversationKey, samePerson, type ConversationRef, type Link, type PersonRef } from './person';
+import type { RoleCatalog } from './roles';
+import type { SeverityCatalog } from './severity';
+
+export interface RoleAssignment {
+  readonly role: string;
+  readonly person: PersonRef;
+  readonly assignedAt: Date;
+  readonly assignedBy: PersonRef;
+}
+
+export interface IncidentLinks {
+  /** The incident's rooms, at most one per platform and workspace. */
+  readonly rooms: readonly ConversationRef[];
+  /** Tickets, call, status page, dashboards: keyed by kind (`ticket`, `call`, `status_page`, `runbook`...). */
+  readonly external: readonly (Link & { readonly kind: string })[];
+}
+
+export interface IncidentState {
+  readonly id: string;
+  /** Sequential, per installation: INC-<number>. */
+  readonly number: number;
+  readonly title: string;
+  readonly summary: string;
+  readonly severity: string;
+  readonly status: IncidentStatus;
+  readonly private: boolean;
+  readonly services: readonly string[];
+  readonly roles: readonly RoleAssignment[];
+  readonly milestones: Readonly<Partial<Record<Milestone, Date>>>;
+  readonly links: IncidentLinks;
+  readonly declaredBy: PersonRef;
+  /** Where the declaration came from: a chat platform, the API, or an alert source plugin id. */
+  readonly source: string;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  /** Optimistic concurrency: bumped by every save; a save from a stale copy is refused. */
+  readonly version: number;
+}
+
+export interface DeclareIncident {
+  readonly id: string;
+  readonly number: number;
+  readonly title: string;
+  readonly severity: string;
+  readonly summary?: string;
+  readonly services?: readonly string[];
+  readonly private?: boolean;
+  readonly declaredBy: PersonRef;
+  readonly source: string;
+  readonly at: Date;
+  /** When the problem started, if known earlier than the declaration (alerts know). */
+  readonly detectedAt?: Date;
+  /** Make the declarer Incident Commander straight away (people, not alerts). */
+  readonly declarerTakesCommand?: boolean;
+}
+
+export const MAX_TITLE_LENGTH = 200;
+export const formatReference = (n: number): string => `INC-${n}`;
+
+/**
+ * The incident aggregate. Every change goes through an intent method that checks the invariants and
+ * records an event; the application layer turns those events into timeline entries and side effects.
+ */
+export class Incident {
+  private pending: IncidentEvent[] = [];
+
+  private constructor(private state: IncidentState) {}
+
+  static declare(input: DeclareIncident, severities: SeverityCatalog): Incident {
+    const title = input.title.trim();
+    if (!title) throw new MusterError('missing_argument', 'An incident needs a title: say in a few words what is wrong.');
+    if (title.length > MAX_TITLE_LENGTH) throw new MusterError('invalid_argument', `The title is ${title.length} characters; keep it under ${MAX_TITLE_LENGTH}.`);
+    const severity = severities.get(input.severity).id;
+    const detected = input.detectedAt && input.detectedAt < input.at ? input.detectedAt : input.at;
+    const incident = new Incident({
+      id: input.id,
+      number: input.number,
+      title,
+      summary: input.summary?.trim() ?? '',
+      severity,
+      status: 'triage',
+      private: input.private ?? false,
+      services: dedupe(input.services ?? []),
+      roles: input.declarerTakesCommand
+        ? [{ role: 'commander', person: input.declaredBy, assignedAt: input.at, assignedBy: input.declaredBy }]
+        : [],
+      milestones: { detected, declared: input.at },
+      links: { rooms: [], external: [] },
+      declaredBy: input.declaredBy,
+      source: input.source,
+      createdAt: input.at,
+      updatedAt: input.at,
+      version: 0,
+    });
+    incident.record({ type: 'declared', at: input.at, by: input.declaredBy, severity, title });
+    if (input.declarerTakesCommand) {
+      incident.record({ type: 'role_assigned', at: input.at, by: input.declaredBy, role: 'commander', person: input.declaredBy });
+    }
+    return incident;
+  }
+
+  /** Rebuild from storage; records no events. */
+  static restore(state: IncidentState): Incident {
+    return new Incident(state);
+  }
+
+  get id(): string { return this.state.id; }
+  get reference(): string { return formatReference(this.state.number); }
+  get status(): IncidentStatus { return this.state.status; }
+  get severity(): string { return this.state.severity; }
+  get title(): string { return this.state.title; }
+  get isPrivate(): boolean { return this.state.private; }
+  get isOpen(): boolean { return isOpen(this.state.status); }
+  get version(): number { return this.state.version; }
+  snapshot(): IncidentState { return this.state; }
+
+  holdersOf(role: string): PersonRef[] {
+    return this.state.roles.filter((r) => r.role === role).map((r) => r.person);
+  }
+
+  rolesOf(person: PersonRef): string[] {
+    return this.state.roles.filter((r) => samePerson(r.person, person)).map((r) => r.role);
+  }
+
+  roomOn(platform: ConversationRef['platform'], workspaceId?: string): ConversationRef | undefined {
+    return this.state.links.rooms.find((r) => r.platform === platform && (workspaceId === undefined || r.workspaceId === workspaceId));
+  }
+
+  transitionTo(to: IncidentStatus, by: PersonRef, at: Date, reason?: string): void {
+    const from = this.state.status;
+    assertTransition(this.reference, from, to);
+    const milestones = { ...this.state.milestones };
+    if (from === 'resolved' && to === 'investigating') {
+      // A reopen: the earlier resolution did not hold, so time-to-resolve must run to the next one.
+      delete milestones.resolved;
+    }
+    if (from === 'mitigated' && to === 'investigating') delete milestones.mitigated;
+    for (const m of milestonesOnEnter(to)) milestones[m] ??= at;
+    this.apply({ status: to, milestones }, at);
+    this.record({ type: 'status_changed', at, by, from, to, reason });
+  }
+
+  changeSeverity(level: string, by: PersonRef, at: Date, severities: SeverityCatalog): void {
+    this.assertNotFinished('change the severity of');
+    const to = severities.get(level).id;
+    const from = this.state.severity;
+    if (to === from) throw new MusterError('invalid_argument', `${this.reference} is already ${to}.`);
+    this.apply({ severity: to }, at);
+    this.record({ type: 'severity_changed', at, by, from, to });
+  }
+
+  assignRole(roleWord: string, person: PersonRef, by: PersonRef, at: Date, roles: RoleCatalog): void {
+    this.assertNotFinished('assign roles on');
+    const role = roles.get(roleWord);
+    const holders = this.holdersOf(role.id);
+    if (holders.some((h) => samePerson(h, person))) {
+      throw new MusterError('invalid_argument', `${displayName(person)} is already ${role.label} on ${this.reference}.`);
+    }
+    const previous = role.multiple ? undefined : holders[0];
+    const kept = role.multiple ? this.state.roles : this.state.roles.filter((r) => r.role !== role.id);
+    this.apply({ roles: [...kept, { role: role.id, person, assignedAt: at, assignedBy: by }] }, at);
+    this.record({ type: 'role_assigned', at, by, role: role.id, person, previous });
+  }
+
+  editDetails(change: { title?: string; summary?: string; services?: readonly string[] }, by: PersonRef, at: Date): void {
+    const title = change.title?.trim();
+    if (title !== undefined && !title) throw new MusterError('missing_argument', 'The title cannot be empty.');
+    if (title && title.length > MAX_TITLE_LENGTH) throw new MusterError('invalid_argument', `The title is ${title.length} characters; keep it under ${MAX_TITLE_LENGTH}.`);
+    const services = change.services ? dedupe(change.services) : undefined;
+    this.apply({
+      ...(title !== undefined && { title }),
+      ...(change.summary !== undefined && { summary: change.summary.trim() }),
+      ...(services && { services }),
+    }, at);
+    this.record({ type: 'details_changed', at, by, title, summary: change.summary, services });
+  }
+
+  linkRoom(room: ConversationRef, at: Date): void {
+    const key = conversationKey(room);
+    if (this.state.links.rooms.some((r) => conversationKey(r) === key)) return;
+    const rooms = [...this.state.links.rooms.filter((r) => !(r.platform === room.platform && r.workspaceId === room.workspaceId)), room];
+    this.apply({ links: { ...this.state.links, rooms } }, at);
+    this.record({ type: 'room_linked', at, room });
+  }
+
+  addLink(kind: string, link: Link, by: PersonRef, at: Date): void {
+    const external = [...this.state.links.external.filter((l) => !(l.kind === kind && l.url === link.url)), { ...link, kind }];
+    this.apply({ links: { ...this.state.links, external } }, at);
+    this.record({ type: 'link_added', at, by, kind, link });
+  }
+
+  /** Events recorded since the last call; the caller persists and publishes them. */
+  pullEvents(): IncidentEvent[] {
+    const events = this.pending;
+    this.pending = [];
+    return events;
+  }
+
+  /** Called by a repository after a successful save. */
+  markSaved(version: number): void {
+    this.state = { ...this.state, version };
+  }
+
+  private assertNotFinished(verb: string): void {
+    if (this.state.status === 'closed' || this.state.status === 'declined') {
+      throw new MusterError('invalid_state', `${this.reference} is ${this.state.status}; you cannot ${verb} it any more.`, { status: this.state.status });
+    }
+  }
+
+  private apply(change: Partial<IncidentState>, at: Date): void {
+    this.state = { ...this.state, ...change, updatedAt: at };
+  }
+
+  private record(event: IncidentEvent): void {
+    this.pending.push(event);
+  }
+}
+
+export const displayName = (p: PersonRef): string => (p.name ? p.name : p.id);
+
+const dedupe = (values: readonly string[]): string[] => [...new Set(values.map((v) => v.trim()).filter(Boolean))];

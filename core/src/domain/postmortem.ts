@@ -1,0 +1,124 @@
+import type { ActionItem } from './action-item';
+import { durationsOf, formatDuration } from './durations';
+import { displayName, type IncidentState } from './incident';
+import { formatReference } from './incident';
+import type { TimelineEntry } from './timeline';
+
+export type PostmortemState = 'draft' | 'in_review' | 'published';
+
+/** Narrative sections people (or the summarizer, as a draft) write; the facts are generated from the record. */
+export const NARRATIVE_SECTIONS = [
+  { key: 'summary', title: 'Summary' },
+  { key: 'impact', title: 'Impact' },
+  { key: 'contributing_factors', title: 'Contributing factors' },
+  { key: 'went_well', title: 'What went well' },
+  { key: 'went_badly', title: 'What went badly' },
+  { key: 'suggested_actions', title: 'Suggested action items' },
+] as const;
+export type NarrativeSectionKey = (typeof NARRATIVE_SECTIONS)[number]['key'];
+
+export interface PostmortemSection {
+  readonly key: NarrativeSectionKey;
+  readonly title: string;
+  readonly body: string;
+  /** `ai` marks a draft nobody has edited yet; `extractive` one built from the timeline without a model. */
+  readonly origin: 'human' | 'ai' | 'extractive' | 'empty';
+}
+
+export interface Postmortem {
+  readonly id: string;
+  readonly incidentId: string;
+  readonly state: PostmortemState;
+  readonly sections: readonly PostmortemSection[];
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+  readonly version: number;
+}
+
+export function emptyPostmortem(id: string, incidentId: string, at: Date): Postmortem {
+  return {
+    id, incidentId, state: 'draft', createdAt: at, updatedAt: at, version: 0,
+    sections: NARRATIVE_SECTIONS.map((s) => ({ key: s.key, title: s.title, body: '', origin: 'empty' as const })),
+  };
+}
+
+/**
+ * Fill sections from a draft narrative, but never overwrite what a person already wrote: drafts are
+ * suggestions, and regenerating after edits must not lose them.
+ */
+export function applyNarrativeDraft(pm: Postmortem, draft: Partial<Record<NarrativeSectionKey, string>>, origin: 'ai' | 'extractive', at: Date): Postmortem {
+  const sections = pm.sections.map((s) => {
+    const body = draft[s.key]?.trim();
+    return body && s.origin !== 'human' ? { ...s, body, origin } : s;
+  });
+  return { ...pm, sections, updatedAt: at };
+}
+
+export function editPostmortemSection(pm: Postmortem, key: NarrativeSectionKey, body: string, at: Date): Postmortem {
+  return { ...pm, updatedAt: at, sections: pm.sections.map((s) => (s.key === key ? { ...s, body: body.trim(), origin: 'human' as const } : s)) };
+}
+
+export interface PostmortemMaterial {
+  readonly incident: IncidentState;
+  readonly postmortem: Postmortem;
+  readonly timeline: readonly TimelineEntry[];
+  readonly actionItems: readonly ActionItem[];
+  readonly roleLabels: Readonly<Record<string, string>>;
+}
+
+/** The postmortem as a Markdown document: facts from the record, then the narrative sections. */
+export function renderPostmortemMarkdown(m: PostmortemMaterial): string {
+  const { incident } = m;
+  const d = durationsOf(incident.milestones);
+  const lines: string[] = [];
+  lines.push(`# Postmortem: ${formatReference(incident.number)} ${md(incident.title)}`, '');
+  lines.push(`| | |`, `|---|---|`);
+  lines.push(`| Severity | ${incident.severity} |`);
+  lines.push(`| Status | ${incident.status} |`);
+  lines.push(`| Services | ${incident.services.length ? incident.services.map(cell).join(', ') : '—'} |`);
+  for (const [milestone, at] of Object.entries(incident.milestones)) {
+    if (at) lines.push(`| ${capitalise(milestone)} | ${iso(at)} |`);
+  }
+  lines.push(`| Time to acknowledge | ${formatDuration(d.timeToAcknowledge)} |`);
+  lines.push(`| Time to mitigate | ${formatDuration(d.timeToMitigate)} |`);
+  lines.push(`| Time to resolve | ${formatDuration(d.timeToResolve)} |`, '');
+
+  lines.push('## People', '');
+  if (incident.roles.length === 0) lines.push('_No roles were assigned._');
+  for (const r of incident.roles) lines.push(`- **${m.roleLabels[r.role] ?? r.role}**: ${md(displayName(r.person))}`);
+  lines.push('');
+
+  for (const s of m.postmortem.sections) {
+    lines.push(`## ${s.title}`, '');
+    lines.push(s.body ? md(s.body) : '_To be written._');
+    if (s.origin === 'ai') lines.push('', '_Drafted by AI from the incident record; review before publishing._');
+    if (s.origin === 'extractive') lines.push('', '_Assembled from the timeline; review before publishing._');
+    lines.push('');
+  }
+
+  lines.push('## Action items', '');
+  if (m.actionItems.length === 0) lines.push('_None recorded._');
+  for (const a of m.actionItems) {
+    const owner = a.owner ? ` (owner: ${md(displayName(a.owner))})` : '';
+    const ticket = a.ticket ? ` [${md(a.ticket.title)}](${a.ticket.url})` : '';
+    lines.push(`- [${a.state === 'done' ? 'x' : ' '}] ${md(a.text)}${owner}${ticket}${a.state === 'cancelled' ? ' _(cancelled)_' : ''}`);
+  }
+  lines.push('');
+
+  lines.push('## Timeline', '', '_All times UTC._', '');
+  for (const e of m.timeline) {
+    const who = e.actor ? `${md(displayName(e.actor))}: ` : '';
+    const text = e.deletedAt ? '_(message deleted)_' : md(e.text).replace(/\n+/g, ' ');
+    const edited = e.revisions.length ? ' _(edited)_' : '';
+    const star = e.highlighted ? '⭐ ' : '';
+    lines.push(`- \`${iso(e.occurredAt)}\` ${star}**${e.kind.replace(/_/g, ' ')}** ${who}${text}${edited}`);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+const iso = (d: Date) => d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** Keep user text from turning into headings, tables or HTML when the document is rendered. */
+const md = (s: string) => s.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/^(#+|>|-{3,})/gm, '\\$1');
+const cell = (s: string) => md(s).replace(/\|/g, '\\|');

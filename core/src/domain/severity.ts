@@ -1,0 +1,63 @@
+import { MusterError } from '../errors';
+
+export interface SeverityLevel {
+  /** What people type: `SEV1`. Matched case-insensitively. */
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  /** How often stakeholders expect an update while the incident is open. */
+  readonly updateCadenceMinutes: number;
+  /** Whether declaring at this level opens a dedicated room (not every incident needs a channel). */
+  readonly createsRoom: boolean;
+  /** Who to page on declaration: escalation policy or team names handed to the paging capability. */
+  readonly page: readonly string[];
+}
+
+export const DEFAULT_SEVERITIES: readonly SeverityLevel[] = [
+  { id: 'SEV1', label: 'Critical', description: 'Customer-facing outage or data loss; all hands.', updateCadenceMinutes: 30, createsRoom: true, page: ['primary-oncall'] },
+  { id: 'SEV2', label: 'Major', description: 'Significant degradation for many customers.', updateCadenceMinutes: 60, createsRoom: true, page: ['primary-oncall'] },
+  { id: 'SEV3', label: 'Minor', description: 'Limited impact or a workaround exists.', updateCadenceMinutes: 240, createsRoom: true, page: [] },
+];
+
+/** The ordered severity levels of one installation; the first is the most severe. */
+export class SeverityCatalog {
+  private readonly byId: ReadonlyMap<string, SeverityLevel>;
+
+  constructor(readonly levels: readonly SeverityLevel[] = DEFAULT_SEVERITIES) {
+    if (levels.length === 0) throw new MusterError('configuration', 'At least one severity level must be configured.');
+    const map = new Map<string, SeverityLevel>();
+    for (const level of levels) {
+      const key = level.id.toUpperCase();
+      if (map.has(key)) throw new MusterError('configuration', `Severity ${level.id} is configured twice.`);
+      map.set(key, level);
+    }
+    this.byId = map;
+  }
+
+  /** The level named `id` (any case), or undefined. */
+  find(id: string): SeverityLevel | undefined {
+    return this.byId.get(id.trim().toUpperCase());
+  }
+
+  get(id: string): SeverityLevel {
+    const level = this.find(id);
+    if (!level) {
+      throw new MusterError('unknown_severity', `There is no severity "${id}". Choose one of ${this.ids().join(', ')}.`, { severity: id, allowed: this.ids() });
+    }
+    return level;
+  }
+
+  ids(): string[] {
+    return this.levels.map((l) => l.id);
+  }
+
+  /** The default for a declaration that names none: the least severe level. */
+  get default(): SeverityLevel {
+    return this.levels[this.levels.length - 1];
+  }
+
+  /** Negative when `a` is more severe than `b`. */
+  compare(a: string, b: string): number {
+    return this.levels.indexOf(this.get(a)) - this.levels.indexOf(this.get(b));
+  }
+}

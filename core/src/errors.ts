@@ -1,0 +1,60 @@
+/**
+ * One error type for everything Muster tells a user or a caller. The `code` is stable (tests, API
+ * clients and adapters switch on it); the message is written for a person and says what to do next.
+ * Never put a secret, a stack or an internal identifier a user cannot act on into `message`.
+ */
+export type MusterErrorCode =
+  | 'invalid_command'
+  | 'unknown_subcommand'
+  | 'missing_argument'
+  | 'invalid_argument'
+  | 'unknown_severity'
+  | 'unknown_role'
+  | 'input_too_long'
+  | 'unbalanced_quotes'
+  | 'invalid_transition'
+  | 'not_permitted'
+  | 'not_found'
+  | 'no_incident_here'
+  | 'conflict'
+  | 'duplicate'
+  | 'invalid_state'
+  | 'validation_failed'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'configuration'
+  | 'internal';
+
+export class MusterError extends Error {
+  override readonly name = 'MusterError';
+  constructor(
+    readonly code: MusterErrorCode,
+    message: string,
+    readonly details: Readonly<Record<string, unknown>> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** The usage line to show under the message, when the error is about how a command was typed. */
+  get usage(): string | undefined {
+    return typeof this.details.usage === 'string' ? this.details.usage : undefined;
+  }
+}
+
+/** A remote side asked us to slow down; retry no sooner than `retryAfterMs`. */
+export class RateLimitedError extends MusterError {
+  constructor(readonly retryAfterMs: number, what: string, options?: { cause?: unknown }) {
+    super('rate_limited', `${what} is rate limited; retrying in ${Math.ceil(retryAfterMs / 1000)} s.`, { retryAfterMs }, options);
+  }
+}
+
+export function isMusterError(error: unknown, code?: MusterErrorCode): error is MusterError {
+  return error instanceof MusterError && (code === undefined || error.code === code);
+}
+
+/** What a user may see of any error: our own message, or a generic line (details go to the log). */
+export function userFacingMessage(error: unknown): string {
+  if (error instanceof MusterError && error.code !== 'internal') return error.message;
+  return 'Something went wrong on our side. The details were logged; please try again in a moment.';
+}
