@@ -21,3 +21,4 @@ export * from './application/ports/chat-gateway.port';
 export * from './application/ports/summarizer.port';
 export * from './application/ports/system.port';
 export * from './application/ports/publisher.port';
+export * from './testing';

@@ -9,6 +9,7 @@ export interface OutboxMessage {
   readonly payload: Readonly<Record<string, unknown>>;
   /** The same key is enqueued once; handlers pass it on so remote posts are not doubled. */
   readonly idempotencyKey: string;
+  /** Claims so far, this one included: a claim counts as an attempt, so a message that crashes its worker still reaches the dead-letter limit. */
   readonly attempts: number;
   readonly availableAt: Date;
   readonly createdAt: Date;
