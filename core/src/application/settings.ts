@@ -1,6 +1,6 @@
 import { RoleCatalog } from '../domain/roles';
 import { SeverityCatalog } from '../domain/severity';
-import type { ConversationRef } from '../domain/person';
+import type { ChatPlatform, ConversationRef } from '../domain/person';
 
 /** What an installation configures about its process. The server builds this from env and muster.yaml. */
 export interface MusterSettings {
@@ -18,6 +18,9 @@ export interface MusterSettings {
   readonly highlightReaction: string;
   /** Whether private incidents may be sent to the LLM. */
   readonly summarizePrivateIncidents: boolean;
+  /** Where rooms open for incidents declared outside chat (API, alerts): a platform and its workspace/team id. */
+  readonly homePlatform?: ChatPlatform;
+  readonly homeWorkspaceId?: string;
   /** Public base URL, for links back to the dashboard. */
   readonly publicUrl?: string;
 }

@@ -12,9 +12,12 @@ export interface RoleAssignment {
   readonly assignedBy: PersonRef;
 }
 
+/** A room of the incident, with the pinned card we keep up to date in it. */
+export type IncidentRoom = ConversationRef & { readonly cardMessageId?: string };
+
 export interface IncidentLinks {
   /** The incident's rooms, at most one per platform and workspace. */
-  readonly rooms: readonly ConversationRef[];
+  readonly rooms: readonly IncidentRoom[];
   /** Tickets, call, status page, dashboards: keyed by kind (`ticket`, `call`, `status_page`, `runbook`...). */
   readonly external: readonly (Link & { readonly kind: string })[];
 }
@@ -126,7 +129,7 @@ export class Incident {
     return this.state.roles.filter((r) => samePerson(r.person, person)).map((r) => r.role);
   }
 
-  roomOn(platform: ConversationRef['platform'], workspaceId?: string): ConversationRef | undefined {
+  roomOn(platform: ConversationRef['platform'], workspaceId?: string): IncidentRoom | undefined {
     return this.state.links.rooms.find((r) => r.platform === platform && (workspaceId === undefined || r.workspaceId === workspaceId));
   }
 
@@ -185,6 +188,13 @@ export class Incident {
     const rooms = [...this.state.links.rooms.filter((r) => !(r.platform === room.platform && r.workspaceId === room.workspaceId)), room];
     this.apply({ links: { ...this.state.links, rooms } }, at);
     this.record({ type: 'room_linked', at, room });
+  }
+
+  /** Remember the pinned card in a room, so later changes update it in place. Not an event: nothing changed for people. */
+  recordCard(room: ConversationRef, messageId: string, at: Date): void {
+    const key = conversationKey(room);
+    const rooms = this.state.links.rooms.map((r) => (conversationKey(r) === key ? { ...r, cardMessageId: messageId } : r));
+    this.apply({ links: { ...this.state.links, rooms } }, at);
   }
 
   addLink(kind: string, link: Link, by: PersonRef, at: Date): void {

@@ -1,0 +1,125 @@
+import { inject, injectable } from 'inversify';
+import type { RequestContext } from '../context';
+import type { MusterSettings } from '../settings';
+import { TOKENS } from '../tokens';
+import { errorView } from '../views/error.view';
+import { helpView } from '../views/help.view';
+import { declareFormView } from '../views/forms.view';
+import { noticeView, postmortemView } from '../views/notice.view';
+import { incidentCardView } from '../views/incident-card.view';
+import { timelineView } from '../views/timeline.view';
+import type { Repositories } from '../ports/unit-of-work.port';
+import { IncidentLocator } from '../incident-locator';
+import { DeclareIncident } from '../services/declare-incident';
+import { TransitionIncident } from '../services/transition-incident';
+import { ChangeSeverity } from '../services/change-severity';
+import { AssignRole } from '../services/assign-role';
+import { RecordNotes } from '../services/record-notes';
+import { RequestSummary } from '../services/summaries';
+import { StatusUpdates } from '../services/status-updates';
+import { Postmortems } from '../services/postmortems';
+import type { ParsedCommand } from './command';
+import { parseCommand } from './command-parser';
+import { ephemeral, inChannel, type CommandReply } from './command-reply';
+import { roleNotice, severityNotice, statusNotice } from '../views/change-notices.view';
+import type { ChangeOutcome } from '../incident-changes';
+import type { View } from '../views/view';
+
+const TIMELINE_IN_CHAT = 30;
+
+/** Text in, reply out: the one place every platform's `/incident …` lands. Errors become friendly replies. */
+@injectable()
+export class CommandDispatcher {
+  constructor(
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(TOKENS.Repositories) private readonly repos: Repositories,
+    @inject(IncidentLocator) private readonly locator: IncidentLocator,
+    @inject(DeclareIncident) private readonly declare: DeclareIncident,
+    @inject(TransitionIncident) private readonly transition: TransitionIncident,
+    @inject(ChangeSeverity) private readonly severity: ChangeSeverity,
+    @inject(AssignRole) private readonly assign: AssignRole,
+    @inject(RecordNotes) private readonly notes: RecordNotes,
+    @inject(RequestSummary) private readonly summary: RequestSummary,
+    @inject(StatusUpdates) private readonly updates: StatusUpdates,
+    @inject(Postmortems) private readonly postmortems: Postmortems,
+  ) {}
+
+  /** `prefix` is how the platform's users invoke Muster (`/incident`, `@Muster`), used in help and errors. */
+  async handleText(ctx: RequestContext, text: string, prefix = '/incident'): Promise<CommandReply> {
+    try {
+      return await this.run(ctx, parseCommand(text, this.settings), prefix);
+    } catch (error) {
+      return ephemeral(errorView(error, prefix));
+    }
+  }
+
+  private async run(ctx: RequestContext, command: ParsedCommand, prefix: string): Promise<CommandReply> {
+    const ref = command.incidentRef;
+    switch (command.name) {
+      case 'help':
+        return ephemeral(helpView(command.topic as never, prefix));
+      case 'declare': {
+        if (!command.title) return { visibility: 'ephemeral', form: declareFormView(this.settings) };
+        const { incident, replayed } = await this.declare.execute(ctx, { title: command.title, severity: command.severity, services: command.services, private: command.private });
+        if (replayed) return ephemeral(noticeView([`${incident.reference} was already declared from this request.`], 'muted'));
+        const level = this.settings.severities.find(incident.severity);
+        const room = level?.createsRoom ? ' Opening its room now…' : '';
+        return inChannel(noticeView(['🚨 ', { bold: `${incident.reference} declared` }, `: ${incident.title} (${incident.severity}) by `, { mention: ctx.actor }, `.${room}`]));
+      }
+      case 'status': {
+        const incident = await this.locator.locate(ctx, ref);
+        return ephemeral(incidentCardView(incident, this.settings));
+      }
+      case 'sev': {
+        const outcome = await this.severity.execute(ctx, command.severity, ref);
+        return this.changed(outcome, () => severityNotice(outcome.incident, ctx.actor));
+      }
+      case 'assign': {
+        const outcome = await this.assign.execute(ctx, command.role, command.person, ref);
+        return this.changed(outcome, () => roleNotice(outcome.incident, this.settings.roles.get(command.role).label, outcome.result, ctx.actor));
+      }
+      case 'ack': case 'mitigate': case 'resolve': case 'reopen': case 'decline': case 'close': {
+        const outcome = await this.transition.execute(ctx, command.name, ref);
+        return this.changed(outcome, () => statusNotice(outcome.incident, ctx.actor));
+      }
+      case 'note': {
+        const { reference, stored } = await this.notes.note(ctx, command.text, ref);
+        return ephemeral(noticeView([stored ? `📝 Noted on ${reference}'s timeline.` : `That note is already on ${reference}'s timeline.`], 'muted'));
+      }
+      case 'action': {
+        const { reference, item } = await this.notes.action(ctx, command.text, command.owner, ref);
+        return inChannel(noticeView(['✅ Follow-up on ', { bold: reference }, `: ${item.text}`, ...(item.owner ? [' — owner ', { mention: item.owner }] : [])]));
+      }
+      case 'summary': {
+        const incident = await this.summary.execute(ctx, ref);
+        return ephemeral(noticeView([`⏳ Writing a catch-up on ${incident.reference}; it will be posted here in a moment.`], 'muted'));
+      }
+      case 'update': {
+        const incident = await this.updates.requestDraft(ctx, command.audience, ref);
+        return ephemeral(noticeView([`⏳ Drafting an ${command.audience} update for ${incident.reference}. It will appear here for the Communications Lead or Incident Commander to approve; nothing is sent before that.`], 'muted'));
+      }
+      case 'postmortem': {
+        const doc = await this.postmortems.open(ctx, ref);
+        return { visibility: 'in_channel', view: postmortemView(doc.incident, doc.postmortem), document: { filename: `${doc.incident.reference}-postmortem.md`, title: `Postmortem ${doc.incident.reference}`, markdown: doc.markdown } };
+      }
+      case 'timeline': {
+        const incident = await this.locator.locate(ctx, ref);
+        const total = await this.repos.timeline.count(incident.id);
+        const after = Math.max(0, total - TIMELINE_IN_CHAT);
+        const all = await this.repos.timeline.list(incident.id);
+        return ephemeral(timelineView(incident, all.slice(after), total));
+      }
+      case 'plugins':
+        return ephemeral(noticeView([
+          'No integration plugins are installed, and this release cannot install them from chat yet: the plugin host ships with the plugins release. ',
+          'Alerts, paging, tickets and status pages will be installed with ', { code: `${prefix} plugins install <name>` }, '.',
+        ], 'muted'));
+    }
+  }
+
+  private changed(outcome: ChangeOutcome<unknown>, notice: () => View): CommandReply {
+    return outcome.replayed
+      ? ephemeral(noticeView([`That was already done for ${outcome.incident.reference}.`], 'muted'))
+      : inChannel(notice());
+  }
+}

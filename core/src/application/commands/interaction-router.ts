@@ -1,0 +1,131 @@
+import { inject, injectable } from 'inversify';
+import { MusterError } from '../../errors';
+import type { RequestContext } from '../context';
+import type { MusterSettings } from '../settings';
+import { TOKENS } from '../tokens';
+import type { Repositories } from '../ports/unit-of-work.port';
+import { ACTIONS, FORMS } from '../views/action-ids';
+import { assignFormView, DECLARE_FIELDS, editUpdateFormView, severityFormView } from '../views/forms.view';
+import { errorView } from '../views/error.view';
+import { noticeView } from '../views/notice.view';
+import { roleNotice, severityNotice, statusNotice } from '../views/change-notices.view';
+import { statusUpdateView } from '../views/status-update.view';
+import { DeclareIncident } from '../services/declare-incident';
+import { TransitionIncident } from '../services/transition-incident';
+import { ChangeSeverity } from '../services/change-severity';
+import { AssignRole } from '../services/assign-role';
+import { StatusUpdates } from '../services/status-updates';
+import { ephemeral, inChannel, type CommandReply, type FormReply, type FormValues } from './command-reply';
+
+/** Buttons and forms from any platform. Everything is addressed by incident or update id, never by room. */
+@injectable()
+export class InteractionRouter {
+  constructor(
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(TOKENS.Repositories) private readonly repos: Repositories,
+    @inject(DeclareIncident) private readonly declare: DeclareIncident,
+    @inject(TransitionIncident) private readonly transition: TransitionIncident,
+    @inject(ChangeSeverity) private readonly severity: ChangeSeverity,
+    @inject(AssignRole) private readonly assign: AssignRole,
+    @inject(StatusUpdates) private readonly updates: StatusUpdates,
+  ) {}
+
+  async handleAction(ctx: RequestContext, actionId: string, value: string): Promise<CommandReply> {
+    try {
+      return await this.action(ctx, actionId, value);
+    } catch (error) {
+      return ephemeral(errorView(error));
+    }
+  }
+
+  async handleForm(ctx: RequestContext, formId: string, values: FormValues, privateMetadata?: string): Promise<FormReply> {
+    try {
+      return await this.form(ctx, formId, values, privateMetadata ?? '');
+    } catch (error) {
+      return { kind: 'done', reply: ephemeral(errorView(error)) };
+    }
+  }
+
+  private async action(ctx: RequestContext, actionId: string, value: string): Promise<CommandReply> {
+    switch (actionId) {
+      case ACTIONS.ack: case ACTIONS.mitigate: case ACTIONS.resolve: {
+        const command = actionId === ACTIONS.ack ? 'ack' : actionId === ACTIONS.mitigate ? 'mitigate' : 'resolve';
+        const outcome = await this.transition.execute(ctx, command, await this.reference(value));
+        return inChannel(statusNotice(outcome.incident, ctx.actor));
+      }
+      case ACTIONS.changeSeverity:
+        return { visibility: 'ephemeral', form: severityFormView(await this.incident(value), this.settings) };
+      case ACTIONS.assignRole:
+        return { visibility: 'ephemeral', form: assignFormView(await this.incident(value), this.settings) };
+      case ACTIONS.approveUpdate: {
+        const { update, incident } = await this.updates.approve(ctx, value);
+        return { visibility: 'in_channel', view: statusUpdateView(update, incident), replaceOriginal: true };
+      }
+      case ACTIONS.rejectUpdate: {
+        const { update, incident } = await this.updates.reject(ctx, value);
+        return { visibility: 'in_channel', view: statusUpdateView(update, incident), replaceOriginal: true };
+      }
+      case ACTIONS.editUpdate: {
+        const { update } = await this.updates.find(value);
+        return { visibility: 'ephemeral', form: editUpdateFormView(update) };
+      }
+      default:
+        throw new MusterError('invalid_argument', 'That button is from an older version of Muster. Run `/incident status` for a fresh card.');
+    }
+  }
+
+  private async form(ctx: RequestContext, formId: string, values: FormValues, metadata: string): Promise<FormReply> {
+    switch (formId) {
+      case FORMS.declare: {
+        const title = text(values[DECLARE_FIELDS.title]);
+        const severity = text(values[DECLARE_FIELDS.severity]) || this.settings.severities.default.id;
+        const errors: Record<string, string> = {};
+        if (!title) errors[DECLARE_FIELDS.title] = 'Say in a few words what is wrong, e.g. "Checkout errors for EU customers".';
+        if (title.length > 200) errors[DECLARE_FIELDS.title] = `Keep the title under 200 characters (this one has ${title.length}).`;
+        if (!this.settings.severities.find(severity)) errors[DECLARE_FIELDS.severity] = `Choose one of ${this.settings.severities.ids().join(', ')}.`;
+        if (Object.keys(errors).length) return { kind: 'errors', errors };
+        const { incident } = await this.declare.execute(ctx, {
+          title, severity,
+          summary: text(values[DECLARE_FIELDS.description]),
+          services: list(values[DECLARE_FIELDS.services]),
+          private: values[DECLARE_FIELDS.private] === true,
+        });
+        return done(inChannel(noticeView(['🚨 ', { bold: `${incident.reference} declared` }, `: ${incident.title} (${incident.severity}) by `, { mention: ctx.actor }, '.'])));
+      }
+      case FORMS.changeSeverity: {
+        const outcome = await this.severity.execute(ctx, text(values.severity), await this.reference(metadata));
+        return done(inChannel(severityNotice(outcome.incident, ctx.actor)));
+      }
+      case FORMS.assignRole: {
+        const personId = text(values.person);
+        if (!personId) return { kind: 'errors', errors: { person: 'Pick the person to give the role to.' } };
+        const person = { platform: ctx.platform, id: personId };
+        const outcome = await this.assign.execute(ctx, text(values.role), person, await this.reference(metadata));
+        return done(inChannel(roleNotice(outcome.incident, this.settings.roles.get(text(values.role)).label, person, ctx.actor)));
+      }
+      case FORMS.editUpdate: {
+        const body = text(values.body);
+        if (!body) return { kind: 'errors', errors: { body: 'The update cannot be empty; reject the draft instead if it should not go out.' } };
+        const { update, incident } = await this.updates.edit(ctx, metadata, body);
+        return done(inChannel(statusUpdateView(update, incident)));
+      }
+      default:
+        throw new MusterError('invalid_argument', 'That form is from an older version of Muster; open it again.');
+    }
+  }
+
+  private async incident(id: string) {
+    const incident = await this.repos.incidents.findById(id);
+    if (!incident) throw new MusterError('not_found', 'That incident no longer exists.');
+    return incident;
+  }
+
+  private async reference(id: string): Promise<string> {
+    return (await this.incident(id)).reference;
+  }
+}
+
+const done = (reply: CommandReply): FormReply => ({ kind: 'done', reply });
+const text = (v: FormValues[string]): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.join(', ').trim() : '');
+const list = (v: FormValues[string]): string[] =>
+  (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((s) => s.trim()).filter(Boolean);

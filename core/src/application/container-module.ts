@@ -1,0 +1,48 @@
+import { ContainerModule, type Newable } from 'inversify';
+import { Authorizer } from './authorizer';
+import { CommandDispatcher } from './commands/command-dispatcher';
+import { InteractionRouter } from './commands/interaction-router';
+import { IncidentChanges } from './incident-changes';
+import { IncidentLocator } from './incident-locator';
+import { IncidentRecorder } from './incident-recorder';
+import { ChatUpdatePublisher } from './outbox/chat-update-publisher';
+import { AnnounceHandler } from './outbox/handlers/announce.handler';
+import { CardRefreshHandler } from './outbox/handlers/card-refresh.handler';
+import { CatchUpHandler } from './outbox/handlers/catch-up.handler';
+import { PostmortemDraftHandler } from './outbox/handlers/postmortem-draft.handler';
+import { RoomSetupHandler } from './outbox/handlers/room-setup.handler';
+import { UpdateDraftHandler } from './outbox/handlers/update-draft.handler';
+import { UpdatePublishHandler } from './outbox/handlers/update-publish.handler';
+import { OutboxDispatcher } from './outbox/outbox-dispatcher';
+import { PeopleResolver } from './people-resolver';
+import { AssignRole } from './services/assign-role';
+import { CaptureConversation } from './services/capture-conversation';
+import { ChangeSeverity } from './services/change-severity';
+import { DeclareIncident } from './services/declare-incident';
+import { Postmortems } from './services/postmortems';
+import { RecordNotes } from './services/record-notes';
+import { StatusUpdates } from './services/status-updates';
+import { RequestSummary } from './services/summaries';
+import { TransitionIncident } from './services/transition-incident';
+import { TOKENS } from './tokens';
+
+const SERVICES = [
+  IncidentLocator, Authorizer, IncidentRecorder, IncidentChanges, PeopleResolver,
+  DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
+  StatusUpdates, RequestSummary, Postmortems, CommandDispatcher, InteractionRouter, OutboxDispatcher,
+] as const;
+
+const OUTBOX_HANDLERS = [
+  RoomSetupHandler, CardRefreshHandler, AnnounceHandler, CatchUpHandler, UpdateDraftHandler, UpdatePublishHandler, PostmortemDraftHandler,
+] as const;
+
+/**
+ * The application layer. The composition root (server, tests) binds the ports around it: Settings,
+ * UnitOfWork, Repositories, ChatGatewayRegistry, DirectoryPort, Summarizer, Clock, IdGenerator, Logger.
+ */
+export const coreApplicationModule = new ContainerModule(({ bind, isBound }) => {
+  for (const service of SERVICES as readonly Newable<unknown>[]) bind<unknown>(service).toSelf().inSingletonScope();
+  for (const handler of OUTBOX_HANDLERS as readonly Newable<unknown>[]) bind<unknown>(TOKENS.OutboxHandler).to(handler).inSingletonScope();
+  // Publishing goes to chat channels unless the composition root brings a richer publisher.
+  if (!isBound(TOKENS.UpdatePublisher)) bind(TOKENS.UpdatePublisher).to(ChatUpdatePublisher).inSingletonScope();
+});

@@ -1,0 +1,13 @@
+import type { ConversationRef, PersonRef, Platform } from '../domain/person';
+
+/** Who is asking, from where. Adapters build one per inbound command, button or form. */
+export interface RequestContext {
+  readonly actor: PersonRef;
+  readonly platform: Platform;
+  /** Slack team id, Teams tenant id, `local` for the console, `api` for REST callers. */
+  readonly workspaceId: string;
+  /** The conversation the request was made in, when there is one. */
+  readonly conversation?: ConversationRef;
+  /** Stable id of the inbound request, so a redelivered one is handled once. */
+  readonly idempotencyKey: string;
+}

@@ -1,0 +1,58 @@
+import { inject, injectable } from 'inversify';
+import { MusterError } from '../errors';
+import type { Incident } from '../domain/incident';
+import type { RequestContext } from './context';
+import { IncidentLocator } from './incident-locator';
+import { IncidentRecorder, SYSTEM_ORIGIN } from './incident-recorder';
+import type { Repositories, UnitOfWork } from './ports/unit-of-work.port';
+import type { Clock } from './ports/system.port';
+import { TOKENS } from './tokens';
+
+export interface ChangeOutcome<T> {
+  readonly incident: Incident;
+  readonly result: T;
+  /** True when this request had been handled before (a redelivery); nothing was changed again. */
+  readonly replayed: boolean;
+}
+
+/**
+ * The shape of every change a person makes to an incident: one transaction that claims the request's
+ * idempotency key, loads the incident fresh, applies the intent, and records it. A concurrent change
+ * surfaces as `conflict` ("changed meanwhile, try again"), never as a lost update.
+ */
+@injectable()
+export class IncidentChanges {
+  constructor(
+    @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
+    @inject(IncidentLocator) private readonly locator: IncidentLocator,
+    @inject(IncidentRecorder) private readonly recorder: IncidentRecorder,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+  ) {}
+
+  async apply<T>(ctx: RequestContext, reference: string | undefined, change: (incident: Incident, tx: Repositories, now: Date) => Promise<T> | T): Promise<ChangeOutcome<T | undefined>> {
+    return this.uow.run(async (tx) => {
+      const incident = await this.locator.locate(ctx, reference, tx.incidents);
+      const requestKey = `request:${ctx.idempotencyKey}`;
+      if (!(await tx.inbox.claim(requestKey, this.clock.now()))) return { incident, result: undefined, replayed: true };
+      const result = await change(incident, tx, this.clock.now());
+      await this.recorder.commit(tx, incident, { source: ctx.platform, platform: ctx.platform, workspaceId: ctx.workspaceId, conversation: ctx.conversation, requestKey });
+      return { incident, result, replayed: false };
+    });
+  }
+
+  /** For system work (room set-up, card ids): retries a few times on `conflict`, since nobody is waiting to retry by hand. */
+  async applySystem(incidentId: string, change: (incident: Incident, tx: Repositories, now: Date) => Promise<boolean> | boolean): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.uow.run(async (tx) => {
+          const incident = await tx.incidents.findById(incidentId);
+          if (!incident) throw new MusterError('not_found', `Incident ${incidentId} no longer exists.`);
+          if (await change(incident, tx, this.clock.now())) await this.recorder.commit(tx, incident, SYSTEM_ORIGIN);
+        });
+        return;
+      } catch (error) {
+        if (!(error instanceof MusterError && error.code === 'conflict') || attempt >= 4) throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import { inject, injectable } from 'inversify';
+import { Incident, type IncidentState } from '../../domain/incident';
+import type { PublishedTarget, StatusUpdate } from '../../domain/status-update';
+import type { ChatGatewayRegistry } from '../ports/chat-gateway.port';
+import type { UpdatePublisher } from '../ports/publisher.port';
+import type { MusterSettings } from '../settings';
+import { TOKENS } from '../tokens';
+import { publishedUpdateView } from '../views/status-update.view';
+
+/**
+ * Publishes approved updates to the configured stakeholder channels of their audience, and to the
+ * incident's own rooms so responders see exactly what went out. Status pages join through plugins.
+ */
+@injectable()
+export class ChatUpdatePublisher implements UpdatePublisher {
+  constructor(
+    @inject(TOKENS.ChatGatewayRegistry) private readonly gateways: ChatGatewayRegistry,
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+  ) {}
+
+  async publish(update: StatusUpdate, state: IncidentState): Promise<PublishedTarget[]> {
+    const incident = Incident.restore(state);
+    const view = publishedUpdateView(update, incident);
+    const targets: PublishedTarget[] = [];
+    const channels = [...this.settings.stakeholderChannels[update.audience], ...state.links.rooms];
+    for (const channel of channels) {
+      const gateway = this.gateways.get(channel.platform);
+      if (!gateway) continue;
+      await gateway.post(channel, view, { idempotencyKey: `published:${update.id}:${channel.platform}:${channel.conversationId}` });
+      targets.push({ kind: `${channel.platform}-channel`, name: (channel as { name?: string }).name ?? channel.conversationId });
+    }
+    return targets;
+  }
+}

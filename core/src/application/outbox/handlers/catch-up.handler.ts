@@ -1,0 +1,30 @@
+import { inject, injectable } from 'inversify';
+import type { ChatGatewayRegistry } from '../../ports/chat-gateway.port';
+import type { OutboxMessage } from '../../ports/outbox.port';
+import type { Summarizer } from '../../ports/summarizer.port';
+import type { Repositories } from '../../ports/unit-of-work.port';
+import type { MusterSettings } from '../../settings';
+import { TOKENS } from '../../tokens';
+import { summaryView } from '../../views/notice.view';
+import type { OutboxHandler } from '../outbox-handler';
+import type { TopicPayloads } from '../topics';
+import { gatewayFor, loadIncident } from './handler-support';
+import { summaryRequest } from './summary-request';
+
+@injectable()
+export class CatchUpHandler implements OutboxHandler<'summary.catch_up'> {
+  readonly topic = 'summary.catch_up' as const;
+
+  constructor(
+    @inject(TOKENS.Repositories) private readonly repos: Repositories,
+    @inject(TOKENS.ChatGatewayRegistry) private readonly gateways: ChatGatewayRegistry,
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(TOKENS.Summarizer) private readonly summarizer: Summarizer,
+  ) {}
+
+  async handle(p: TopicPayloads['summary.catch_up'], message: OutboxMessage): Promise<void> {
+    const incident = await loadIncident(this.repos, p.incidentId);
+    const result = await this.summarizer.summarize(await summaryRequest(this.repos, this.settings, incident, 'catch_up'));
+    await gatewayFor(this.gateways, p.conversation.platform).post(p.conversation, summaryView(incident, result), { idempotencyKey: message.idempotencyKey });
+  }
+}

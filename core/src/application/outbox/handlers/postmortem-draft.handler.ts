@@ -1,0 +1,46 @@
+import { inject, injectable } from 'inversify';
+import { applyNarrativeDraft } from '../../../domain/postmortem';
+import type { ChatGatewayRegistry } from '../../ports/chat-gateway.port';
+import type { OutboxMessage } from '../../ports/outbox.port';
+import type { Summarizer } from '../../ports/summarizer.port';
+import type { Clock } from '../../ports/system.port';
+import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.port';
+import { Postmortems } from '../../services/postmortems';
+import type { MusterSettings } from '../../settings';
+import { TOKENS } from '../../tokens';
+import { noticeView } from '../../views/notice.view';
+import type { OutboxHandler } from '../outbox-handler';
+import type { TopicPayloads } from '../topics';
+import { loadIncident } from './handler-support';
+import { summaryRequest } from './summary-request';
+
+/** On resolve: draft the narrative sections into the postmortem (never over what a person wrote). */
+@injectable()
+export class PostmortemDraftHandler implements OutboxHandler<'postmortem.draft'> {
+  readonly topic = 'postmortem.draft' as const;
+
+  constructor(
+    @inject(TOKENS.Repositories) private readonly repos: Repositories,
+    @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
+    @inject(TOKENS.ChatGatewayRegistry) private readonly gateways: ChatGatewayRegistry,
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(TOKENS.Summarizer) private readonly summarizer: Summarizer,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(Postmortems) private readonly postmortems: Postmortems,
+  ) {}
+
+  async handle(p: TopicPayloads['postmortem.draft'], message: OutboxMessage): Promise<void> {
+    const incident = await loadIncident(this.repos, p.incidentId);
+    const result = await this.summarizer.summarize(await summaryRequest(this.repos, this.settings, incident, 'postmortem_narrative'));
+    const origin = result.producedBy === 'extractive' ? 'extractive' : 'ai';
+    await this.uow.run(async (tx) => {
+      const postmortem = await this.postmortems.ensure(tx, incident.id);
+      await tx.postmortems.save(applyNarrativeDraft(postmortem, result.sections ?? { summary: result.text }, origin, this.clock.now()));
+    });
+    const how = origin === 'ai' ? `drafted by AI (${result.producedBy})` : 'assembled from the timeline';
+    for (const room of incident.snapshot().links.rooms) {
+      const gateway = this.gateways.get(room.platform);
+      await gateway?.post(room, noticeView(['📝 The postmortem for ', { bold: incident.reference }, ` is ready, ${how}. Read and edit it with `, { code: '/incident postmortem' }, '.']), { idempotencyKey: `${message.idempotencyKey}:${room.conversationId}` });
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { inject, injectable } from 'inversify';
+import type { ChatGatewayRegistry } from '../../ports/chat-gateway.port';
+import type { OutboxMessage } from '../../ports/outbox.port';
+import type { Summarizer } from '../../ports/summarizer.port';
+import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.port';
+import type { MusterSettings } from '../../settings';
+import { StatusUpdates } from '../../services/status-updates';
+import { TOKENS } from '../../tokens';
+import { statusUpdateView } from '../../views/status-update.view';
+import type { OutboxHandler } from '../outbox-handler';
+import type { TopicPayloads } from '../topics';
+import { gatewayFor, loadIncident } from './handler-support';
+import { summaryRequest } from './summary-request';
+
+/** Drafts a stakeholder update and puts it up for approval in the room it was asked for. */
+@injectable()
+export class UpdateDraftHandler implements OutboxHandler<'update.draft'> {
+  readonly topic = 'update.draft' as const;
+
+  constructor(
+    @inject(TOKENS.Repositories) private readonly repos: Repositories,
+    @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
+    @inject(TOKENS.ChatGatewayRegistry) private readonly gateways: ChatGatewayRegistry,
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(TOKENS.Summarizer) private readonly summarizer: Summarizer,
+    @inject(StatusUpdates) private readonly updates: StatusUpdates,
+  ) {}
+
+  async handle(p: TopicPayloads['update.draft'], message: OutboxMessage): Promise<void> {
+    const incident = await loadIncident(this.repos, p.incidentId);
+    // A retry after the draft was stored must not draft (and bill) it again: the timeline marks it.
+    const marker = `draft-request:${message.idempotencyKey}`;
+    let update = await this.existing(marker);
+    if (!update) {
+      const result = await this.summarizer.summarize(await summaryRequest(this.repos, this.settings, incident, 'status_update', p.audience));
+      const author = { kind: 'ai' as const, model: result.producedBy, requestedBy: p.requestedBy };
+      update = await this.uow.run((tx) => this.updates.createDraft(tx, incident, p.audience, result.text, author, marker));
+    }
+    await gatewayFor(this.gateways, p.conversation.platform).post(p.conversation, statusUpdateView(update, incident), { idempotencyKey: `${message.idempotencyKey}:card` });
+  }
+
+  private async existing(marker: string) {
+    const entry = await this.repos.timeline.findByKey(marker);
+    return entry ? this.repos.statusUpdates.findById(String(entry.data.updateId)) : undefined;
+  }
+}

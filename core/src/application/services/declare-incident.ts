@@ -1,0 +1,66 @@
+import { inject, injectable } from 'inversify';
+import { Incident } from '../../domain/incident';
+import type { RequestContext } from '../context';
+import { IncidentRecorder } from '../incident-recorder';
+import type { Clock, IdGenerator } from '../ports/system.port';
+import type { UnitOfWork } from '../ports/unit-of-work.port';
+import type { MusterSettings } from '../settings';
+import { TOKENS } from '../tokens';
+
+export interface Declaration {
+  readonly title: string;
+  readonly severity?: string;
+  readonly summary?: string;
+  readonly services?: readonly string[];
+  readonly private?: boolean;
+  /** When the problem began, if an alert knows better than "now". */
+  readonly detectedAt?: Date;
+  /** Alert source plugin id when an alert declares; defaults to the request's platform. */
+  readonly source?: string;
+}
+
+export interface DeclareOutcome {
+  readonly incident: Incident;
+  /** The request had been handled before; `incident` is the one it created then. */
+  readonly replayed: boolean;
+}
+
+@injectable()
+export class DeclareIncident {
+  constructor(
+    @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(IncidentRecorder) private readonly recorder: IncidentRecorder,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
+  ) {}
+
+  /** Stores the incident and queues its room set-up; returns without waiting for any chat platform. */
+  async execute(ctx: RequestContext, declaration: Declaration): Promise<DeclareOutcome> {
+    return this.uow.run(async (tx) => {
+      const claimKey = `declare:${ctx.idempotencyKey}`;
+      if (!(await tx.inbox.claim(claimKey, this.clock.now()))) {
+        const earlier = await tx.timeline.findByKey(`${claimKey}:0`);
+        const incident = earlier && (await tx.incidents.findById(earlier.incidentId));
+        if (incident) return { incident, replayed: true };
+      }
+      const human = ctx.platform !== 'webhook';
+      const incident = Incident.declare({
+        id: this.ids.newId(),
+        number: await tx.incidents.nextNumber(),
+        title: declaration.title,
+        severity: declaration.severity ?? this.settings.severities.default.id,
+        summary: declaration.summary,
+        services: declaration.services,
+        private: declaration.private,
+        declaredBy: ctx.actor,
+        source: declaration.source ?? ctx.platform,
+        at: this.clock.now(),
+        detectedAt: declaration.detectedAt,
+        declarerTakesCommand: human && this.settings.declarerTakesCommand,
+      }, this.settings.severities);
+      await this.recorder.commit(tx, incident, { source: declaration.source ?? ctx.platform, platform: ctx.platform, workspaceId: ctx.workspaceId, conversation: ctx.conversation, requestKey: claimKey });
+      return { incident, replayed: false };
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { inject, injectable } from 'inversify';
+import { emptyPostmortem, renderPostmortemMarkdown, type Postmortem } from '../../domain/postmortem';
+import type { Incident } from '../../domain/incident';
+import { Authorizer } from '../authorizer';
+import type { RequestContext } from '../context';
+import { IncidentChanges } from '../incident-changes';
+import { IncidentLocator } from '../incident-locator';
+import type { Clock, IdGenerator } from '../ports/system.port';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
+import type { MusterSettings } from '../settings';
+import { TOKENS } from '../tokens';
+
+export interface PostmortemDocument {
+  readonly incident: Incident;
+  readonly postmortem: Postmortem;
+  readonly markdown: string;
+}
+
+@injectable()
+export class Postmortems {
+  constructor(
+    @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
+    @inject(IncidentLocator) private readonly locator: IncidentLocator,
+    @inject(IncidentChanges) private readonly changes: IncidentChanges,
+    @inject(Authorizer) private readonly authorizer: Authorizer,
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
+  ) {}
+
+  /**
+   * `/incident postmortem`: the document with the full timeline, for anyone. A resolved incident moves
+   * to the postmortem stage when someone allowed to change its status asks.
+   */
+  async open(ctx: RequestContext, reference?: string): Promise<PostmortemDocument> {
+    const found = await this.uow.run((tx) => this.locator.locate(ctx, reference, tx.incidents));
+    if (found.status === 'resolved' && this.authorizer.can(found, ctx.actor, 'incident.transition')) {
+      await this.changes.apply(ctx, found.reference, (incident, _tx, now) => {
+        if (incident.status === 'resolved') incident.transitionTo('postmortem', ctx.actor, now);
+      });
+    }
+    return this.uow.run(async (tx) => {
+      const incident = await this.locator.locate(ctx, found.reference, tx.incidents);
+      const postmortem = await this.ensure(tx, incident.id);
+      return { incident, postmortem, markdown: await this.render(tx, incident, postmortem) };
+    });
+  }
+
+  /** The stored document, created empty the first time. */
+  async ensure(tx: Repositories, incidentId: string): Promise<Postmortem> {
+    return (await tx.postmortems.findByIncident(incidentId)) ?? tx.postmortems.save(emptyPostmortem(this.ids.newId(), incidentId, this.clock.now()));
+  }
+
+  async render(tx: Repositories, incident: Incident, postmortem: Postmortem): Promise<string> {
+    const [timeline, actionItems] = await Promise.all([tx.timeline.list(incident.id), tx.actionItems.listByIncident(incident.id)]);
+    return renderPostmortemMarkdown({ incident: incident.snapshot(), postmortem, timeline, actionItems, roleLabels: roleLabels(this.settings) });
+  }
+}
+
+export const roleLabels = (settings: MusterSettings): Record<string, string> =>
+  Object.fromEntries(settings.roles.roles.map((r) => [r.id, r.label]));

@@ -1,0 +1,20 @@
+/** Button action ids and form ids: the contract between core views and every adapter's router. */
+export const ACTIONS = {
+  ack: 'incident.ack',
+  mitigate: 'incident.mitigate',
+  resolve: 'incident.resolve',
+  changeSeverity: 'incident.severity',
+  assignRole: 'incident.assign',
+  approveUpdate: 'update.approve',
+  editUpdate: 'update.edit',
+  rejectUpdate: 'update.reject',
+} as const;
+export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
+
+export const FORMS = {
+  declare: 'incident.declare',
+  changeSeverity: 'incident.severity',
+  assignRole: 'incident.assign',
+  editUpdate: 'update.edit',
+} as const;
+export type FormId = (typeof FORMS)[keyof typeof FORMS];

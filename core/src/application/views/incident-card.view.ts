@@ -1,0 +1,65 @@
+import { durationsOf, formatDuration } from '../../domain/durations';
+import type { Incident } from '../../domain/incident';
+import type { Button, Inline, RichText, View } from './view';
+import type { MusterSettings } from '../settings';
+import { ACTIONS } from './action-ids';
+
+const STATUS_LABEL: Record<string, string> = {
+  triage: '🔴 Triage', investigating: '🟠 Investigating', mitigated: '🟡 Mitigated', resolved: '🟢 Resolved',
+  postmortem: '📝 Postmortem', closed: '⚪ Closed', declined: '⚪ Declined (false alarm)',
+};
+
+/** The pinned card: what is wrong, how bad, who is on it, what to press next. */
+export function incidentCardView(incident: Incident, settings: MusterSettings): View {
+  const s = incident.snapshot();
+  const level = settings.severities.find(s.severity);
+  const d = durationsOf(s.milestones);
+  const holders = (role: string): RichText => {
+    const people = incident.holdersOf(role);
+    return people.length ? people.flatMap((p, i): Inline[] => (i ? [', ', { mention: p }] : [{ mention: p }])) : ['—'];
+  };
+  const links = s.links.external;
+  return {
+    fallback: `${incident.reference} [${s.severity}] ${s.title} — ${s.status}`,
+    blocks: [
+      { type: 'header', text: `${incident.reference} · ${s.severity} · ${s.title}` },
+      ...(s.summary ? [{ type: 'text' as const, text: [s.summary] }] : []),
+      {
+        type: 'fields',
+        fields: [
+          { label: 'Status', value: [STATUS_LABEL[s.status] ?? s.status] },
+          { label: 'Severity', value: [level ? `${level.id} (${level.label})` : s.severity] },
+          { label: 'Incident Commander', value: holders('commander') },
+          { label: 'Communications Lead', value: holders('communications_lead') },
+          { label: 'Operations Lead', value: holders('operations_lead') },
+          { label: 'Services', value: [s.services.length ? s.services.join(', ') : '—'] },
+        ],
+      },
+      ...(links.length ? [{ type: 'list' as const, items: links.map((l): RichText => [`${l.kind}: `, { link: { url: l.url, text: l.title } }]) }] : []),
+      {
+        type: 'context',
+        text: [
+          `Declared ${s.milestones.declared?.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          ...(d.timeToAcknowledge !== undefined ? [` · acknowledged after ${formatDuration(d.timeToAcknowledge)}`] : []),
+          ...(d.timeToMitigate !== undefined ? [` · mitigated after ${formatDuration(d.timeToMitigate)}`] : []),
+          ...(d.timeToResolve !== undefined ? [` · resolved after ${formatDuration(d.timeToResolve)}`] : []),
+          ...(s.private ? [' · 🔒 private'] : []),
+        ],
+      },
+      ...(incident.isOpen ? [{ type: 'actions' as const, buttons: cardButtons(incident) }] : []),
+    ],
+  };
+}
+
+function cardButtons(incident: Incident): Button[] {
+  const value = incident.id;
+  const buttons: Button[] = [];
+  if (incident.status === 'triage') buttons.push({ actionId: ACTIONS.ack, label: 'Acknowledge', value, style: 'primary' });
+  if (incident.status !== 'mitigated') buttons.push({ actionId: ACTIONS.mitigate, label: 'Mitigated', value });
+  buttons.push(
+    { actionId: ACTIONS.changeSeverity, label: 'Change severity', value },
+    { actionId: ACTIONS.assignRole, label: 'Assign role', value },
+    { actionId: ACTIONS.resolve, label: 'Resolve', value, style: 'danger', confirm: `Resolve ${incident.reference}? A postmortem draft starts right after.` },
+  );
+  return buttons;
+}

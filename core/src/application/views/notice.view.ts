@@ -1,0 +1,49 @@
+import type { Incident } from '../../domain/incident';
+import type { SummaryResult } from '../ports/summarizer.port';
+import { durationsOf, formatDuration } from '../../domain/durations';
+import type { Postmortem } from '../../domain/postmortem';
+import type { Block, RichText, View } from './view';
+
+/** A one-line answer ("INC-42 is now mitigated"), optionally muted or marked as a warning. */
+export function noticeView(text: RichText, tone: 'normal' | 'muted' | 'warning' | 'success' = 'normal'): View {
+  return { fallback: text.map((t) => (typeof t === 'string' ? t : '')).join(''), blocks: [{ type: 'text', text, tone }] };
+}
+
+export function summaryView(incident: Incident, result: SummaryResult): View {
+  const paragraphs = result.text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+  const origin = result.producedBy === 'extractive'
+    ? `Assembled from the timeline without AI${result.fallbackReason ? ` (${result.fallbackReason})` : ''}.`
+    : `Summarized by AI (${result.producedBy}); check anything important against the timeline.`;
+  return {
+    fallback: `Catch-up on ${incident.reference}: ${paragraphs[0] ?? ''}`,
+    blocks: [
+      { type: 'header', text: `Catch-up · ${incident.reference} · ${incident.title}` },
+      ...paragraphs.map((p) => ({ type: 'text' as const, text: [p] })),
+      { type: 'context', text: [origin] },
+    ],
+  };
+}
+
+export function postmortemView(incident: Incident, postmortem: Postmortem): View {
+  const d = durationsOf(incident.snapshot().milestones);
+  return {
+    fallback: `Postmortem of ${incident.reference}`,
+    blocks: [
+      { type: 'header', text: `Postmortem · ${incident.reference} · ${incident.title}` },
+      {
+        type: 'fields',
+        fields: [
+          { label: 'Time to acknowledge', value: [formatDuration(d.timeToAcknowledge)] },
+          { label: 'Time to mitigate', value: [formatDuration(d.timeToMitigate)] },
+          { label: 'Time to resolve', value: [formatDuration(d.timeToResolve)] },
+          { label: 'State', value: [postmortem.state.replace('_', ' ')] },
+        ],
+      },
+      ...postmortem.sections.flatMap((s): Block[] => [
+        { type: 'text', text: [{ bold: s.title }] },
+        { type: 'text', text: [s.body || 'To be written.'], tone: s.body ? 'normal' : 'muted' },
+      ]),
+      { type: 'context', text: ['The full document with the timeline is attached as Markdown, and served at ', { code: `GET /api/v1/incidents/${incident.reference}/postmortem` }, '.'] },
+    ],
+  };
+}
