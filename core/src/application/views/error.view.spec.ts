@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import { MusterError } from '../../errors';
+import { RoleCatalog } from '../../domain/roles';
+import { SeverityCatalog } from '../../domain/severity';
+import { parseCommand } from '../commands/command-parser';
+import { errorView, withCodeSpans } from './error.view';
+
+const GENERIC = 'Something went wrong on our side. The details were logged; please try again in a moment.';
+
+function thrownBy(text: string): unknown {
+  try {
+    parseCommand(text, { severities: new SeverityCatalog(), roles: new RoleCatalog() });
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`${text} parsed`);
+}
+
+describe('errorView', () => {
+  it('shows a command error with its code spans, usage line and the way to help', () => {
+    const view = errorView(thrownBy('reslove'));
+    expect(view.blocks).to.deep.equal([
+      { type: 'text', tone: 'warning', text: ['There is no command “reslove”. Did you mean ', { code: 'resolve' }, '? Type ', { code: '/incident resolve' }, '.'] },
+      { type: 'text', text: ['Usage: ', { code: '/incident resolve' }] },
+      { type: 'context', text: ['Type ', { code: '/incident help' }, ' for all commands.'] },
+    ]);
+    expect(view.fallback).to.equal('There is no command “reslove”. Did you mean `resolve`? Type `/incident resolve`. Usage: /incident resolve');
+  });
+
+  it('leaves out the usage line when the error has none, and uses the prefix', () => {
+    const view = errorView(new MusterError('not_permitted', 'Only the Incident Commander can do that.'), '@Muster');
+    expect(view.blocks).to.deep.equal([
+      { type: 'text', tone: 'warning', text: ['Only the Incident Commander can do that.'] },
+      { type: 'context', text: ['Type ', { code: '@Muster help' }, ' for all commands.'] },
+    ]);
+    expect(view.fallback).to.equal('Only the Incident Commander can do that.');
+  });
+
+  it('never shows the message or stack of anything else', () => {
+    const secret = new Error('connect ECONNREFUSED 10.0.0.5:3306 password=hunter2');
+    for (const error of [secret, new MusterError('internal', 'db password=hunter2', { usage: '/incident x' }), 'a string', undefined, { message: 'x' }]) {
+      const view = errorView(error);
+      expect(view.fallback).to.equal(GENERIC);
+      expect(view.blocks).to.deep.equal([{ type: 'text', tone: 'warning', text: [GENERIC] }]);
+      expect(JSON.stringify(view)).to.not.include('hunter2');
+    }
+  });
+
+  it('has a fallback for every parse error', () => {
+    for (const text of ['sev', 'sev high', 'assign captain @a', 'declare "x', 'ack now', 'note', 'x'.repeat(4001)]) {
+      const view = errorView(thrownBy(text));
+      expect(view.fallback.length).to.be.greaterThan(10);
+      expect(view.blocks.length).to.equal(3);
+    }
+  });
+});
+
+describe('withCodeSpans', () => {
+  it('turns backticked parts into code and leaves unpaired backticks alone', () => {
+    expect(withCodeSpans('Type `ack` now')).to.deep.equal(['Type ', { code: 'ack' }, ' now']);
+    expect(withCodeSpans('`a``b`')).to.deep.equal([{ code: 'a' }, { code: 'b' }]);
+    expect(withCodeSpans('odd ` one')).to.deep.equal(['odd ` one']);
+    expect(withCodeSpans('')).to.deep.equal([]);
+  });
+});
