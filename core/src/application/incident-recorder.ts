@@ -31,34 +31,35 @@ export class IncidentRecorder {
     const events = incident.pullEvents();
     await tx.incidents.save(incident);
     const version = incident.version;
+    const now = this.clock.now();
     const keyOf = (index: number) => (requestKey ? `${requestKey}:${index}` : `event:${incident.id}:v${version}:${index}`);
     const effects: NewOutboxMessage[] = [];
     for (const [index, event] of events.entries()) {
       await tx.timeline.append(this.entryFor(incident, event, source, keyOf(index)));
-      effects.push(...this.effectsOf(incident, event, origin));
+      effects.push(...this.effectsOf(incident, event, origin, now));
     }
-    if (events.length > 0) effects.push(outboxMessage('card.refresh', { incidentId: incident.id }, `${incident.id}:v${version}`));
+    if (events.length > 0) effects.push(outboxMessage('card.refresh', { incidentId: incident.id }, `${incident.id}:v${version}`, now));
     await tx.outbox.enqueue(effects);
   }
 
-  private effectsOf(incident: Incident, event: IncidentEvent, origin: ChangeOrigin): NewOutboxMessage[] {
+  private effectsOf(incident: Incident, event: IncidentEvent, origin: ChangeOrigin, now: Date): NewOutboxMessage[] {
     switch (event.type) {
       case 'declared': {
-        const effects: NewOutboxMessage[] = [outboxMessage('incident.announce', { incidentId: incident.id, what: 'declared' }, `${incident.id}:declared`)];
+        const effects: NewOutboxMessage[] = [outboxMessage('incident.announce', { incidentId: incident.id, what: 'declared' }, `${incident.id}:declared`, now)];
         const level = this.settings.severities.find(incident.severity);
         // The room opens where the declaration came from; API and alert declarations use the configured home platform.
         const platform = chatPlatform(origin.platform) ?? this.settings.homePlatform;
         const workspaceId = chatPlatform(origin.platform) ? origin.workspaceId : this.settings.homeWorkspaceId;
         if (level?.createsRoom && platform && workspaceId) {
-          effects.push(outboxMessage('room.setup', { incidentId: incident.id, platform, workspaceId, requestedIn: origin.conversation }, `${incident.id}:${platform}:${workspaceId}`));
+          effects.push(outboxMessage('room.setup', { incidentId: incident.id, platform, workspaceId, requestedIn: origin.conversation }, `${incident.id}:${platform}:${workspaceId}`, now));
         }
         return effects;
       }
       case 'status_changed':
         if (event.to !== 'resolved') return [];
         return [
-          outboxMessage('incident.announce', { incidentId: incident.id, what: 'resolved' }, `${incident.id}:resolved:${event.at.getTime()}`),
-          outboxMessage('postmortem.draft', { incidentId: incident.id, conversation: origin.conversation }, `${incident.id}:${event.at.getTime()}`),
+          outboxMessage('incident.announce', { incidentId: incident.id, what: 'resolved' }, `${incident.id}:resolved:${event.at.getTime()}`, now),
+          outboxMessage('postmortem.draft', { incidentId: incident.id, conversation: origin.conversation }, `${incident.id}:${event.at.getTime()}`, now),
         ];
       default:
         return [];

@@ -44,7 +44,7 @@ export interface IncidentState {
   readonly version: number;
 }
 
-export interface DeclareIncident {
+export interface NewIncident {
   readonly id: string;
   readonly number: number;
   readonly title: string;
@@ -73,7 +73,7 @@ export class Incident {
 
   private constructor(private state: IncidentState) {}
 
-  static declare(input: DeclareIncident, severities: SeverityCatalog): Incident {
+  static declare(input: NewIncident, severities: SeverityCatalog): Incident {
     const title = input.title.trim();
     if (!title) throw new MusterError('missing_argument', 'An incident needs a title: say in a few words what is wrong.');
     if (title.length > MAX_TITLE_LENGTH) throw new MusterError('invalid_argument', `The title is ${title.length} characters; keep it under ${MAX_TITLE_LENGTH}.`);

@@ -22,6 +22,7 @@ export interface TopicPayloads {
 
 export type Topic = keyof TopicPayloads;
 
-export function outboxMessage<T extends Topic>(topic: T, payload: TopicPayloads[T], idempotencyKey: string): NewOutboxMessage {
-  return { topic, payload: payload as unknown as Record<string, unknown>, idempotencyKey: `${topic}:${idempotencyKey}` };
+/** `availableAt` comes from the application's Clock, so "due" means the same thing to producer and dispatcher. */
+export function outboxMessage<T extends Topic>(topic: T, payload: TopicPayloads[T], idempotencyKey: string, availableAt: Date): NewOutboxMessage {
+  return { topic, payload: payload as unknown as Record<string, unknown>, idempotencyKey: `${topic}:${idempotencyKey}`, availableAt };
 }

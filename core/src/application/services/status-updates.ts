@@ -39,7 +39,7 @@ export class StatusUpdates {
     const conversation = requireConversation(ctx, 'draft an update');
     return this.uow.run(async (tx) => {
       const incident = await this.locator.locate(ctx, reference, tx.incidents);
-      await tx.outbox.enqueue([outboxMessage('update.draft', { incidentId: incident.id, audience, conversation, requestedBy: ctx.actor }, ctx.idempotencyKey)]);
+      await tx.outbox.enqueue([outboxMessage('update.draft', { incidentId: incident.id, audience, conversation, requestedBy: ctx.actor }, ctx.idempotencyKey, this.clock.now())]);
       return incident;
     });
   }
@@ -75,7 +75,7 @@ export class StatusUpdates {
       this.authorizer.assert(incident, ctx.actor, 'update.approve', 'approve stakeholder updates');
       const now = this.clock.now();
       const saved = await tx.statusUpdates.save(approveStatusUpdate(update, ctx.actor, now));
-      await tx.outbox.enqueue([outboxMessage('update.publish', { updateId: saved.id }, saved.id)]);
+      await tx.outbox.enqueue([outboxMessage('update.publish', { updateId: saved.id }, saved.id, now)]);
       return { update: saved, incident };
     });
   }
