@@ -47,7 +47,7 @@ export class CommandDispatcher {
   /** `prefix` is how the platform's users invoke Muster (`/incident`, `@Muster`), used in help and errors. */
   async handleText(ctx: RequestContext, text: string, prefix = '/incident'): Promise<CommandReply> {
     try {
-      return await this.run(ctx, parseCommand(text, this.settings), prefix);
+      return await this.run(ctx, parseCommand(text, this.settings, { prefix }), prefix);
     } catch (error) {
       return ephemeral(errorView(error, prefix));
     }
@@ -57,7 +57,7 @@ export class CommandDispatcher {
     const ref = command.incidentRef;
     switch (command.name) {
       case 'help':
-        return ephemeral(helpView(command.topic as never, prefix));
+        return ephemeral(helpView(command.topic, prefix));
       case 'declare': {
         if (!command.title) return { visibility: 'ephemeral', form: declareFormView(this.settings) };
         const { incident, replayed } = await this.declare.execute(ctx, { title: command.title, severity: command.severity, services: command.services, private: command.private });

@@ -23,7 +23,12 @@ export type ParsedCommand = { readonly incidentRef?: string } & (
   | { readonly name: 'postmortem' }
   | { readonly name: 'timeline' }
   | { readonly name: 'plugins'; readonly action: 'list' | 'install' | 'configure' | 'uninstall'; readonly plugin?: string }
-  | { readonly name: 'help'; readonly topic?: string }
+  | { readonly name: 'help'; readonly topic?: HelpTopic }
 );
 
 export type CommandName = ParsedCommand['name'];
+
+/** Every command name, spelled out because `CommandName` cannot be used inside the union it comes from. */
+export type HelpTopic =
+  | 'declare' | 'status' | 'sev' | 'assign' | 'ack' | 'mitigate' | 'resolve' | 'reopen' | 'decline' | 'close'
+  | 'summary' | 'update' | 'note' | 'action' | 'postmortem' | 'timeline' | 'plugins' | 'help';
