@@ -1,0 +1,83 @@
+import { type FormView, type MessageRef, MusterError, type PersonRef } from '@muster/core';
+import { BoundedCache, sharedPromise } from './bounded-cache';
+import { renderModal } from './render/render-modal';
+import type { SlackApiClient } from './slack-api-client';
+
+export interface SlackWebApiOptions {
+  /** How long a display name is trusted; names change rarely, look-ups are rate limited. Default 10 min. */
+  readonly userCacheTtlMs?: number;
+  readonly now?: () => number;
+}
+
+export interface SlackBotIdentity {
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId?: string;
+  /** The workspace's web address, e.g. `https://acme.slack.com/`. */
+  readonly url?: string;
+}
+
+const DEFAULT_USER_CACHE_TTL_MS = 10 * 60_000;
+const IDENTITY_TTL_MS = 60 * 60_000;
+
+/**
+ * The Web API calls the Bolt layer needs beside the ChatGateway: modals, people and the bot's own
+ * identity. Every method takes the workspace id first, because the token is chosen per workspace.
+ */
+export class SlackWebApi {
+  private readonly people: BoundedCache<string, Promise<PersonRef>>;
+  private readonly identities: BoundedCache<string, Promise<SlackBotIdentity>>;
+
+  constructor(
+    private readonly api: SlackApiClient,
+    options: SlackWebApiOptions = {},
+  ) {
+    const now = options.now ?? Date.now;
+    this.people = new BoundedCache(10_000, options.userCacheTtlMs ?? DEFAULT_USER_CACHE_TTL_MS, now);
+    this.identities = new BoundedCache(1000, IDENTITY_TTL_MS, now);
+  }
+
+  /** Opens a form. A trigger id lives about 3 s and works once: call this before any slow work. */
+  async openModal(workspaceId: string, triggerId: string, form: FormView): Promise<{ viewId: string }> {
+    const result = await this.api.call(workspaceId, 'views.open', (web, token) => web.views.open({ token, trigger_id: triggerId, view: renderModal(form) }));
+    return { viewId: result.view?.id ?? '' };
+  }
+
+  /** Pushes a form on top of the one open (a confirmation step). */
+  async pushModal(workspaceId: string, triggerId: string, form: FormView): Promise<{ viewId: string }> {
+    const result = await this.api.call(workspaceId, 'views.push', (web, token) => web.views.push({ token, trigger_id: triggerId, view: renderModal(form) }));
+    return { viewId: result.view?.id ?? '' };
+  }
+
+  /** Replaces an open form. With `hash`, Slack refuses the update if the view changed meanwhile. */
+  async updateModal(workspaceId: string, viewId: string, form: FormView, hash?: string): Promise<void> {
+    await this.api.call(workspaceId, 'views.update', (web, token) => web.views.update({ token, view_id: viewId, view: renderModal(form), ...(hash ? { hash } : {}) }));
+  }
+
+  /** A Slack user as a PersonRef with their display name, cached for a while. */
+  usersInfo(workspaceId: string, userId: string): Promise<PersonRef> {
+    return sharedPromise(this.people, `${workspaceId}:${userId}`, async () => {
+      const result = await this.api.call(workspaceId, 'users.info', (web, token) => web.users.info({ token, user: userId }));
+      const user = result.user;
+      const name = [user?.profile?.display_name, user?.profile?.real_name, user?.real_name, user?.name].find((n) => typeof n === 'string' && n.trim() !== '');
+      return { platform: 'slack', id: userId, ...(name ? { name } : {}) };
+    });
+  }
+
+  /** Who Muster is in this workspace (its bot user id, to ignore its own messages). */
+  authTest(workspaceId: string): Promise<SlackBotIdentity> {
+    return sharedPromise(this.identities, workspaceId, async () => {
+      const result = await this.api.call(workspaceId, 'auth.test', (web, token) => web.auth.test({ token }));
+      if (!result.user_id || !result.team_id) throw new MusterError('unavailable', 'Slack did not say who Muster is (auth.test answered without a user id).');
+      return { teamId: result.team_id, botUserId: result.user_id, ...(result.bot_id ? { botId: result.bot_id } : {}), ...(result.url ? { url: result.url } : {}) };
+    });
+  }
+
+  /** A link to a message that opens it in Slack. */
+  async permalink(message: MessageRef): Promise<string> {
+    const result = await this.api.call(message.conversation.workspaceId, 'chat.getPermalink', (web, token) =>
+      web.chat.getPermalink({ token, channel: message.conversation.conversationId, message_ts: message.messageId }),
+    );
+    return result.permalink ?? '';
+  }
+}
