@@ -16,6 +16,12 @@ async function failureOf(promise: Promise<unknown>): Promise<MusterError> {
   throw new Error('expected the call to fail');
 }
 
+/** Waits until the fake has done what a timed-out call asked (it carries on after the client gives up). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  expect(condition()).to.equal(true);
+}
+
 describe('SlackChatGateway against the fake Slack Web API', () => {
   let slack: FakeSlackApi;
   let gateway: SlackChatGateway;
@@ -103,6 +109,18 @@ describe('SlackChatGateway against the fake Slack Web API', () => {
       expect(retried.messageId).to.equal(messages[0]?.ts);
       expect(slack.calls('chat.postMessage')).to.have.length(1);
       expect(slack.calls('conversations.history')[0]?.args).to.include({ include_all_metadata: 'true', limit: '20' });
+    });
+
+    it('treats a timed-out post as maybe posted, and the retry reuses it', async () => {
+      const impatient = new SlackChatGateway(new SlackApiClient({ token: slack.botToken, slackApiUrl: slack.url, timeoutMs: 100 }));
+      slack.latencyMs = 400;
+      const error = await failureOf(impatient.post(room, card('slow'), { idempotencyKey: 'slow-1' }));
+      expect(error.message).to.include('timeout');
+      await until(() => slack.messagesIn(room.conversationId).length === 1);
+      slack.latencyMs = 0;
+      const retried = await impatient.post(room, card('slow'), { idempotencyKey: 'slow-1' });
+      expect(retried.messageId).to.equal(slack.messagesIn(room.conversationId)[0]?.ts);
+      expect(slack.messagesIn(room.conversationId)).to.have.length(1);
     });
 
     it('posts on retry when the uncertain attempt had in fact not posted', async () => {

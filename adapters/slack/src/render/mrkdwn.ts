@@ -16,7 +16,7 @@ import { TRUNCATION_MARKER } from './slack-limits';
  */
 const JOINER = '\u200D';
 const FORMATTING_CHARACTERS = new Set(['*', '_', '~', '`']);
-const SLACK_USER_ID = /^[UWB][A-Z0-9]{2,20}$/;
+const SLACK_USER_ID = /^[UW][A-Z0-9]{2,20}$/;
 const ALLOWED_LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 /** Shown instead of a backtick inside code, which would otherwise end the code span early. */
 const BACKTICK_LOOKALIKE = '\u02CB';
