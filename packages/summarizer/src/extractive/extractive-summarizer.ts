@@ -1,0 +1,56 @@
+import type { Clock, Summarizer, SummaryRequest, SummaryResult } from '@muster/core';
+import { Redactor } from '../redaction/redact';
+import type { RedactionPattern } from '../redaction/redaction-patterns';
+import { renderCatchUp } from './render-catch-up';
+import { joinSections, renderPostmortemSections } from './render-postmortem';
+import { renderExternalUpdate, renderInternalUpdate } from './render-status-update';
+import { WITHOUT_AI_NOTE } from './text-format';
+import { gatherFacts } from './timeline-facts';
+
+export const EXTRACTIVE = 'extractive';
+
+export interface ExtractiveOptions {
+  readonly clock?: Clock;
+  readonly extraRedactionPatterns?: readonly RedactionPattern[];
+  /** Given when this summarizer answers because no model is configured, so callers can say so. */
+  readonly reason?: string;
+}
+
+/**
+ * Summaries assembled from the timeline's structure (milestones, status and severity changes,
+ * highlights, notes, role holders, durations, open action items) without any model. Always
+ * available, deterministic, and the embedded default. Quoted chat is redacted like a prompt would be.
+ */
+export class ExtractiveSummarizer implements Summarizer {
+  private readonly clock: Clock;
+
+  constructor(private readonly options: ExtractiveOptions = {}) {
+    this.clock = options.clock ?? { now: () => new Date() };
+  }
+
+  async summarize(request: SummaryRequest): Promise<SummaryResult> {
+    return this.summarizeNow(request, this.options.reason);
+  }
+
+  /** Synchronous core, so the LLM path's fallback cannot itself fail on I/O. */
+  summarizeNow(request: SummaryRequest, reason?: string): SummaryResult {
+    const now = this.clock.now();
+    const redactor = Redactor.withBuiltIns(this.options.extraRedactionPatterns);
+    const base = { producedBy: EXTRACTIVE, ...(reason && { fallbackReason: reason }) };
+    switch (request.kind) {
+      case 'catch_up':
+        return { ...base, text: renderCatchUp(request, gatherFacts(request), redactor, now) };
+      case 'status_update':
+        return {
+          ...base,
+          text: request.audience === 'external'
+            ? renderExternalUpdate(request, now)
+            : renderInternalUpdate(request, gatherFacts(request), redactor, now),
+        };
+      case 'postmortem_narrative': {
+        const sections = renderPostmortemSections(request, gatherFacts(request), redactor);
+        return { ...base, sections, text: `${joinSections(sections)}\n\n${WITHOUT_AI_NOTE}` };
+      }
+    }
+  }
+}

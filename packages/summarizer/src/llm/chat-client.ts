@@ -1,0 +1,114 @@
+import OpenAI from 'openai';
+import type { Logger } from '@muster/core';
+import type { ResolvedLlmConfig } from '../config/summarizer-config';
+import type { ChatMessage } from '../prompt/prompts';
+import { LlmCallFailed } from './fallback-reason';
+
+export interface ChatRequest {
+  readonly model: string;
+  readonly messages: readonly ChatMessage[];
+  readonly maxOutputTokens: number;
+  /** The summary's overall deadline; aborting it ends the call and any retry wait at once. */
+  readonly signal: AbortSignal;
+}
+
+export interface ChatReply {
+  readonly content: string;
+  readonly finishReason: string | null;
+  readonly usage?: { readonly promptTokens: number; readonly completionTokens: number };
+}
+
+/**
+ * The only place that talks to the endpoint: `chat.completions` in JSON mode, because it is what
+ * every OpenAI-compatible server implements. Retries (429/5xx/timeouts, honouring Retry-After) are
+ * the SDK's; this class turns whatever is left into a `LlmCallFailed` with a fallback code.
+ */
+export class ChatClient {
+  private readonly client: OpenAI;
+
+  constructor(private readonly llm: ResolvedLlmConfig, logger?: Logger) {
+    this.client = new OpenAI({
+      // Passed explicitly so the SDK never falls back to reading process.env itself. Local servers
+      // (Ollama, vLLM) accept any key; the SDK refuses to start without one.
+      apiKey: llm.apiKey ?? 'no-key',
+      baseURL: llm.baseURL,
+      timeout: llm.requestTimeoutMs,
+      maxRetries: llm.maxRetries,
+      logger: logger ? sdkLogger(logger) : undefined,
+      logLevel: logger ? 'warn' : 'off',
+    });
+  }
+
+  async complete(request: ChatRequest): Promise<ChatReply> {
+    const body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = {
+      model: request.model,
+      messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+      response_format: { type: 'json_object' },
+      ...(this.llm.temperature !== undefined && { temperature: this.llm.temperature }),
+    };
+    if (this.llm.maxTokensParameter === 'max_completion_tokens') body.max_completion_tokens = request.maxOutputTokens;
+    else body.max_tokens = request.maxOutputTokens;
+    const pending = this.client.chat.completions.create(body, { signal: request.signal });
+    const completion = await untilAborted(pending, request.signal).catch((error: unknown) => {
+      throw classify(error, request.signal, this.llm);
+    });
+    const choice = completion.choices[0];
+    return {
+      content: choice?.message?.content ?? '',
+      finishReason: choice?.finish_reason ?? null,
+      usage: completion.usage ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens } : undefined,
+    };
+  }
+}
+
+/**
+ * The SDK sleeps through Retry-After without watching the signal; racing the signal lets the
+ * deadline win at once. The abandoned promise still settles later: its rejection is swallowed.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => undefined);
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
+      (error: unknown) => { signal.removeEventListener('abort', onAbort); reject(error); },
+    );
+  });
+}
+
+function classify(error: unknown, signal: AbortSignal, llm: ResolvedLlmConfig): LlmCallFailed {
+  if (error instanceof LlmCallFailed) return error;
+  if (signal.aborted || error instanceof OpenAI.APIConnectionTimeoutError || error instanceof OpenAI.APIUserAbortError) {
+    const detail = signal.aborted
+      ? `the model did not answer within the ${seconds(llm.deadlineMs)} deadline`
+      : `the model did not answer within ${seconds(llm.requestTimeoutMs)} (${llm.maxRetries + 1} attempts)`;
+    return new LlmCallFailed('timeout', detail, { cause: error });
+  }
+  if (error instanceof OpenAI.RateLimitError) return new LlmCallFailed('rate_limited', `the endpoint still refused with 429 after ${llm.maxRetries} retries`, { cause: error });
+  if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
+    return new LlmCallFailed('llm_rejected', `the endpoint refused the credentials (HTTP ${error.status}); check OPENAI_API_KEY`, { cause: error });
+  }
+  if (error instanceof OpenAI.APIError && error.status !== undefined && error.status < 500) {
+    // Never echo the server's message: it can quote the request back.
+    return new LlmCallFailed('llm_rejected', `the endpoint refused the request (HTTP ${error.status})`, { cause: error });
+  }
+  if (error instanceof OpenAI.APIError && error.status !== undefined) {
+    return new LlmCallFailed('llm_unavailable', `the endpoint failed (HTTP ${error.status}) after ${llm.maxRetries} retries`, { cause: error });
+  }
+  return new LlmCallFailed('llm_unavailable', 'the endpoint could not be reached', { cause: error });
+}
+
+const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+
+/** The SDK logs through a console-like object; route it to ours, without request bodies. */
+function sdkLogger(logger: Logger) {
+  const forward = (level: keyof Logger) => (message: string) => logger[level](`openai sdk: ${message}`);
+  return { error: forward('error'), warn: forward('warn'), info: forward('info'), debug: forward('debug') };
+}

@@ -1,0 +1,133 @@
+import { isIPv4, isIPv6 } from 'node:net';
+
+/**
+ * One kind of sensitive text. `pattern` finds candidates; `accept` (optional) rejects candidates that
+ * only look alike (an IP-shaped version string), so the regular expressions can stay readable.
+ */
+export interface RedactionPattern {
+  readonly name: string;
+  /** A string is compiled with the `g` flag (and `i` when `ignoreCase`); a RegExp gets `g` added. */
+  readonly pattern: RegExp | string;
+  /** `[secret]`, `[email]`...: typed, so a reader of the summary still knows what stood there. */
+  readonly placeholder: string;
+  readonly ignoreCase?: boolean;
+  /** Builds the replacement from the match and its groups, e.g. to keep `password=` and drop the value. */
+  readonly replace?: (match: string, groups: readonly (string | undefined)[]) => string;
+  readonly accept?: (match: string) => boolean;
+}
+
+export const PLACEHOLDER = {
+  secret: '[secret]',
+  email: '[email]',
+  phone: '[phone]',
+  ip: '[ip]',
+  host: '[host]',
+  link: '[link]',
+  person: '[person]',
+} as const;
+
+const keepPrefix = (placeholder: string) => (_: string, groups: readonly (string | undefined)[]) => `${groups[0] ?? ''}${placeholder}`;
+
+/** Words that make the value after `=` or `:` a credential. */
+const CREDENTIAL_KEY = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|session[_-]?id|cookie)`;
+
+/**
+ * The built-in patterns, most specific first: a Slack token inside a URL must be called a secret
+ * before the URL rules see it, and IPv6 goes before IPv4 so `::ffff:10.0.0.1` is replaced whole.
+ */
+export const SECRET_PATTERNS: readonly RedactionPattern[] = [
+  {
+    name: 'private_key',
+    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/,
+    placeholder: PLACEHOLDER.secret,
+  },
+  {
+    name: 'url_credentials',
+    pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)[^\s/:@]+:[^\s/@]+@/,
+    ignoreCase: true,
+    placeholder: PLACEHOLDER.secret,
+    replace: (_, g) => `${g[0]}${PLACEHOLDER.secret}@`,
+  },
+  { name: 'slack_webhook', pattern: /(hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9/_-]+/, placeholder: PLACEHOLDER.secret, replace: keepPrefix(PLACEHOLDER.secret) },
+  { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/, placeholder: PLACEHOLDER.secret },
+  { name: 'slack_token', pattern: /\b(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/, placeholder: PLACEHOLDER.secret },
+  { name: 'openai_key', pattern: /\bsk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}/, placeholder: PLACEHOLDER.secret },
+  { name: 'github_token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})/, placeholder: PLACEHOLDER.secret },
+  { name: 'aws_access_key', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}\b/, placeholder: PLACEHOLDER.secret },
+  { name: 'google_api_key', pattern: /\bAIza[A-Za-z0-9_-]{35}/, placeholder: PLACEHOLDER.secret },
+  {
+    name: 'authorization_header',
+    pattern: /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/=-]{12,}/,
+    ignoreCase: true,
+    placeholder: PLACEHOLDER.secret,
+    replace: (_, g) => `${g[0]}${g[1]}${PLACEHOLDER.secret}`,
+  },
+  {
+    // `password=...` in URLs, configs, env dumps and logs: the name stays, so the reader knows what was there.
+    name: 'credential_assignment',
+    pattern: new RegExp(String.raw`(["']?${CREDENTIAL_KEY}["']?\s*=\s*)("[^"]*"|'[^']*'|[^\s,;&)}\]"']+)`),
+    ignoreCase: true,
+    placeholder: PLACEHOLDER.secret,
+    replace: keepPrefix(PLACEHOLDER.secret),
+  },
+  {
+    // After a colon only values that look like credentials (quoted, or mixing letters with digits or
+    // symbols): "token: expired" in chat is a sentence, "api_key: 9f8e7d6c" is not.
+    name: 'credential_field',
+    pattern: new RegExp(String.raw`(["']?${CREDENTIAL_KEY}["']?\s*:\s*)("[^"]+"|'[^']+'|(?=[^\s,;]*[0-9_/+=!@#$%^*-])[^\s,;"']{6,})`),
+    ignoreCase: true,
+    placeholder: PLACEHOLDER.secret,
+    replace: keepPrefix(PLACEHOLDER.secret),
+    accept: (match) => !match.endsWith(PLACEHOLDER.secret),
+  },
+  { name: 'email', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/, placeholder: PLACEHOLDER.email },
+  {
+    name: 'ipv6',
+    pattern: /\[(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{1,4}:){7})[0-9A-Fa-f:.]{2,45}\]|(?<![\w:.])(?=[0-9A-Fa-f:.]*::|(?:[0-9A-Fa-f]{1,4}:){7})[0-9A-Fa-f:.]{2,45}(?![\w:])/,
+    placeholder: PLACEHOLDER.ip,
+    replace: (match) => replaceValidIp(match, isIPv6),
+    accept: (match) => replaceValidIp(match, isIPv6) !== match,
+  },
+  {
+    name: 'ipv4',
+    pattern: /(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)/,
+    placeholder: PLACEHOLDER.ip,
+    accept: (match) => isIPv4(match),
+  },
+  {
+    // International numbers start with +; national ones need () or -/. separators, so a list of
+    // latencies ("250 300 4000") is never a phone number.
+    name: 'phone',
+    pattern: /(?<![\w+])(?:\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}|(?:\(\d{2,4}\)\s?|\d{2,4}[-.])\d{3,4}[-.]\d{4})(?![\w.-]?\d)/,
+    placeholder: PLACEHOLDER.phone,
+    accept: (match) => {
+      const digits = match.replace(/\D/g, '').length;
+      return digits >= 8 && digits <= 15;
+    },
+  },
+];
+
+/**
+ * Only for text meant for outsiders: internal hostnames and links mean nothing to a customer and
+ * tell an attacker about the estate. A "hostname" here has at least three dot-separated labels, each
+ * with a letter (so `v1.2.3` stays), or ends in an internal-only suffix.
+ */
+export const EXTERNAL_AUDIENCE_PATTERNS: readonly RedactionPattern[] = [
+  { name: 'url', pattern: /\b[a-z][a-z0-9+.-]{1,20}:\/\/[^\s<>"')\]]+/, ignoreCase: true, placeholder: PLACEHOLDER.link },
+  {
+    name: 'hostname',
+    pattern: /\b(?:(?=[a-z0-9-]*[a-z])[a-z0-9-]{1,63}\.){2,}(?=[a-z0-9-]*[a-z])[a-z0-9-]{1,63}\b|\b[a-z0-9-]+\.(?:internal|local|lan|corp|intra|svc|localdomain)\b/,
+    ignoreCase: true,
+    placeholder: PLACEHOLDER.host,
+  },
+];
+
+/** IPv6 candidates may end with sentence punctuation or sit in URL brackets; validate the address only. */
+function replaceValidIp(match: string, valid: (s: string) => boolean): string {
+  const core = match.replace(/^\[/, '').replace(/\]$/, '');
+  const trimmed = core.replace(/[.:]+$/, (tail) => (tail === '::' ? tail : ''));
+  const tail = core.slice(trimmed.length);
+  if (!/[0-9A-Fa-f]/.test(trimmed) || !valid(trimmed)) return match;
+  // `http://[::1]:8080` becomes `http://[ip]:8080`: the brackets go with the address.
+  return `${PLACEHOLDER.ip}${tail}`;
+}
