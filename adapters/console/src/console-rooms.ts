@@ -117,6 +117,6 @@ export class ConsoleRooms {
 
 /** Lowercase letters, digits, `-` and `_`, like the chat platforms people know. */
 function validName(wanted: string): string {
-  const name = wanted.toLowerCase().replace(/^#/, '').replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, MAX_NAME).replace(/-+$/, '');
+  const name = wanted.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/^#/, '').replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, MAX_NAME).replace(/-+$/, '');
   return name || 'room';
 }

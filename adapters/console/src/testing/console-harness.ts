@@ -26,8 +26,8 @@ export interface ConsoleHarness {
   script(...lines: string[]): Promise<string>;
   /** Types lines into the session's input stream and runs it (`run()`) until the input ends. */
   type(...lines: string[]): Promise<string>;
-  /** Everything printed so far. */
-  readonly printed: () => string;
+  /** What the terminal printed while `work` ran (for sessions a test builds itself over this transport). */
+  printedDuring(work: () => Promise<void>): Promise<string>;
 }
 
 /**
@@ -85,7 +85,7 @@ export function createConsoleHarness(options: { settings?: Partial<MusterSetting
 
   return {
     container, transport, session, clock, logs,
-    printed: () => printed,
+    printedDuring: since,
     script: (...lines) => since(() => session.runScript(lines)),
     type: (...lines) => since(async () => {
       input.end(`${lines.join('\n')}\n`);
