@@ -1,0 +1,21 @@
+import type { CliCommand } from './cli-command';
+import { demoCommand } from './commands/demo';
+import { migrateCommand } from './commands/migrate';
+import { startCommand } from './commands/start';
+import { tokensCommand } from './commands/tokens';
+
+/** Every command, in the order `muster help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, tokensCommand, demoCommand];
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  return [
+    'Usage: muster <command>',
+    '',
+    ...COMMANDS.map((c) => `  muster ${c.usage.padEnd(width)}  ${c.summary}`),
+    `  muster ${'help'.padEnd(width)}  this list`,
+    '',
+    'Configuration comes from environment variables (MUSTER_DATABASE_URL, MUSTER_PORT, SLACK_BOT_TOKEN, …)',
+    'and an optional muster.yaml; see packages/server/README.md.',
+  ].join('\n');
+}

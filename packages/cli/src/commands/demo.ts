@@ -1,0 +1,66 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CaptureConversation, CommandDispatcher, InteractionRouter, MusterError, Postmortems, type Logger } from '@muster/core';
+import { ConsoleSession, type ConsoleTransport } from '@muster/console';
+import { buildContainer, createLogger, ensureMigrated, loadConfig, SERVER_TOKENS, type OutboxPump } from '@muster/server';
+import type { Store } from '@muster/store';
+import type { CliCommand } from '../cli-command';
+import { DemoClock } from '../demo/demo-clock';
+import { DEMO_MINUTES_PER_LINE, DEMO_SCRIPT, DEMO_USER } from '../demo/demo-script';
+
+const DEFAULT_OUT = 'muster-demo-postmortem.md';
+const USAGE = 'demo [--out <file>]';
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  usage: USAGE,
+  summary: 'play a scripted incident in the console, from declaration to postmortem (nothing is kept)',
+  async run(args) {
+    const out = resolve(parseOut(args));
+    // A clean environment: the demo never touches a real database, Slack or an LLM, whatever is configured.
+    const config = loadConfig({
+      env: { MUSTER_DATABASE_URL: 'sqlite::memory:', MUSTER_CONSOLE: 'on', MUSTER_LOG_LEVEL: process.env.MUSTER_LOG_LEVEL },
+      cwd: process.cwd(), interactive: false, ignoreConfigFile: true,
+    });
+    const logger: Logger = createLogger({ level: process.env.MUSTER_LOG_LEVEL ? config.logLevel : 'silent', fd: 2 });
+    const clock = new DemoClock(new Date(Date.now() - DEMO_SCRIPT.length * DEMO_MINUTES_PER_LINE * 60_000));
+    const container = await buildContainer(config, { logger, clock, consoleOutput: process.stdout, consoleColor: !!process.stdout.isTTY });
+    const store = container.get<Store>(SERVER_TOKENS.Store);
+    try {
+      await ensureMigrated(store, config, logger);
+      const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
+      const session = new ConsoleSession({
+        input: process.stdin,
+        transport: container.get<ConsoleTransport>(SERVER_TOKENS.ConsoleTransport),
+        dispatcher: container.get(CommandDispatcher),
+        interactions: container.get(InteractionRouter),
+        capture: container.get(CaptureConversation),
+        flush: async () => {
+          await pump.drainUntilIdle();
+          clock.advance(DEMO_MINUTES_PER_LINE * 60_000);
+        },
+        user: DEMO_USER,
+        prompt: false,
+        clock,
+      });
+      await session.runScript(DEMO_SCRIPT);
+      const doc = await container.get(Postmortems).open({
+        actor: { platform: 'console', id: DEMO_USER, name: DEMO_USER }, platform: 'console', workspaceId: 'local', idempotencyKey: 'demo:postmortem',
+      }, 'INC-1');
+      writeFileSync(out, doc.markdown);
+      process.stdout.write(`\nThe postmortem of ${doc.incident.reference} is in ${out}\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};
+
+function parseOut(args: readonly string[]): string {
+  if (args.length === 0) return DEFAULT_OUT;
+  const [flag, value] = args;
+  const inline = /^--out=(.+)$/.exec(flag ?? '')?.[1];
+  if (inline && args.length === 1) return inline;
+  if (flag === '--out' && value && args.length === 2) return value;
+  throw new MusterError('invalid_argument', `Usage: muster ${USAGE}`);
+}

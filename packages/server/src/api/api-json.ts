@@ -1,0 +1,58 @@
+import { durationsOf, type Incident, type PersonRef, type TimelineEntry } from '@muster/core';
+
+/**
+ * The REST shapes (documented in the README). Built field by field rather than by spreading domain
+ * objects, so an internal field never leaks into the API and the shapes stay stable.
+ */
+export interface PersonJson { platform: string; id: string; name: string | null }
+
+const person = (p: PersonRef): PersonJson => ({ platform: p.platform, id: p.id, name: p.name ?? null });
+const iso = (d: Date | undefined): string | null => (d ? d.toISOString() : null);
+const ms = (n: number | undefined): number | null => (n === undefined ? null : n);
+
+export function incidentJson(incident: Incident) {
+  const s = incident.snapshot();
+  const durations = durationsOf(s.milestones);
+  return {
+    reference: incident.reference,
+    number: s.number,
+    title: s.title,
+    summary: s.summary,
+    severity: s.severity,
+    status: s.status,
+    private: s.private,
+    services: [...s.services],
+    roles: s.roles.map((r) => ({ role: r.role, person: person(r.person), assignedAt: iso(r.assignedAt) })),
+    milestones: Object.fromEntries(Object.entries(s.milestones).map(([name, at]) => [name, iso(at)])),
+    durations: {
+      timeToAcknowledge: ms(durations.timeToAcknowledge),
+      timeToMitigate: ms(durations.timeToMitigate),
+      timeToResolve: ms(durations.timeToResolve),
+      declarationDelay: ms(durations.declarationDelay),
+    },
+    links: {
+      rooms: s.links.rooms.map((r) => ({ platform: r.platform, workspaceId: r.workspaceId, conversationId: r.conversationId, name: r.name ?? null, url: r.url ?? null })),
+      external: s.links.external.map((l) => ({ kind: l.kind, title: l.title, url: l.url })),
+    },
+    declaredBy: person(s.declaredBy),
+    source: s.source,
+    createdAt: iso(s.createdAt),
+    updatedAt: iso(s.updatedAt),
+    version: s.version,
+  };
+}
+
+export function timelineEntryJson(entry: TimelineEntry) {
+  return {
+    position: entry.position ?? null,
+    kind: entry.kind,
+    occurredAt: iso(entry.occurredAt),
+    recordedAt: iso(entry.recordedAt),
+    actor: entry.actor ? person(entry.actor) : null,
+    source: entry.source,
+    text: entry.text,
+    highlighted: entry.highlighted,
+    edited: entry.revisions.length > 0,
+    deletedAt: iso(entry.deletedAt),
+  };
+}

@@ -1,0 +1,38 @@
+import { TOKENS, type Repositories } from '@muster/core';
+import type { Store } from '@muster/store';
+import type { Container } from 'inversify';
+import { SERVER_TOKENS } from '../container/server-tokens';
+import { errorBody, json } from '../http/response';
+import type { Router } from '../http/router';
+import { EXPOSITION_CONTENT_TYPE } from '../metrics/exposition';
+import type { ServerMetrics } from '../metrics/server-metrics';
+
+const READY_QUERY_TIMEOUT_MS = 3000;
+
+/** Liveness, readiness and metrics: unauthenticated, for load balancers and Prometheus. */
+export function registerOpsRoutes(router: Router, container: Container): void {
+  const store = container.get<Store>(SERVER_TOKENS.Store);
+  const repos = container.get<Repositories>(TOKENS.Repositories);
+  const metrics = container.get<ServerMetrics>(SERVER_TOKENS.Metrics);
+
+  // Alive means the event loop answers; it never touches the database, so a database outage does not get the process restarted.
+  router.get('/healthz', async () => json(200, { status: 'ok' }));
+
+  router.get('/readyz', async () => {
+    try {
+      await withTimeout(store.dataSource.query('SELECT 1'), READY_QUERY_TIMEOUT_MS);
+      return json(200, { status: 'ready', database: 'reachable' });
+    } catch (error) {
+      const reason = error instanceof Error && /timed out/.test(error.message) ? 'the database did not answer in time' : 'the database cannot be reached';
+      return json(503, { status: 'unavailable', ...errorBody('unavailable', `Not ready: ${reason}.`) }, { 'retry-after': '5' });
+    }
+  });
+
+  router.get('/metrics', async () => ({ status: 200, text: await metrics.scrape(repos), headers: { 'content-type': EXPOSITION_CONTENT_TYPE } }));
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('timed out')), ms); });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

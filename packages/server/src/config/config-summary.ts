@@ -1,0 +1,34 @@
+import type { ServerConfig } from './server-config';
+
+/**
+ * What the start log says about the configuration: which integrations are on, never their tokens.
+ * Built field by field from non-secret values, so a new secret setting cannot leak in by accident.
+ */
+export function configSummary(config: ServerConfig): Record<string, unknown> {
+  return {
+    port: config.port,
+    database: config.database.display,
+    autoMigrate: config.autoMigrate,
+    console: config.console,
+    configFile: config.configFile ?? null,
+    publicUrl: config.publicUrl ?? null,
+    chatPlatforms: chatPlatforms(config),
+    slack: config.slack.botToken ? { webApi: true, apiUrl: config.slack.apiUrl, signingSecret: !!config.slack.signingSecret, socketMode: !!config.slack.appToken } : false,
+    teams: config.teams.appId ? { appId: config.teams.appId, tenant: config.teams.tenantId ?? 'multi-tenant' } : false,
+    llm: llmSummary(config),
+    secretKeyFromEnvironment: !!config.secretKey,
+    multiInstance: !!config.redisUrl,
+    severities: config.settings.severities.ids(),
+    roles: config.settings.roles.roles.map((r) => r.id),
+    home: config.settings.homePlatform ? `${config.settings.homePlatform}:${config.settings.homeWorkspaceId}` : null,
+  };
+}
+
+export function chatPlatforms(config: ServerConfig): string[] {
+  return [config.console && 'console', config.slack.botToken && 'slack'].filter((p): p is string => !!p);
+}
+
+export function llmSummary(config: ServerConfig): string {
+  if (!config.llm.apiKey && !config.llm.baseUrl) return 'extractive (no model configured)';
+  return `${config.llm.model ?? 'gpt-4o-mini'} via ${config.llm.baseUrl ? 'OPENAI_BASE_URL' : 'OpenAI'}`;
+}

@@ -1,0 +1,30 @@
+/** Every environment variable Muster reads. The names are shared across the project (ARCHITECTURE.md §8). */
+export const ENV = {
+  port: 'MUSTER_PORT',
+  databaseUrl: 'MUSTER_DATABASE_URL',
+  secretKey: 'MUSTER_SECRET_KEY',
+  publicUrl: 'MUSTER_PUBLIC_URL',
+  configFile: 'MUSTER_CONFIG',
+  autoMigrate: 'MUSTER_AUTO_MIGRATE',
+  logLevel: 'MUSTER_LOG_LEVEL',
+  console: 'MUSTER_CONSOLE',
+  redisUrl: 'REDIS_URL',
+  slackSigningSecret: 'SLACK_SIGNING_SECRET',
+  slackBotToken: 'SLACK_BOT_TOKEN',
+  slackAppToken: 'SLACK_APP_TOKEN',
+  slackApiUrl: 'SLACK_API_URL',
+  microsoftAppId: 'MICROSOFT_APP_ID',
+  microsoftAppPassword: 'MICROSOFT_APP_PASSWORD',
+  microsoftAppTenantId: 'MICROSOFT_APP_TENANT_ID',
+  microsoftGraphUrl: 'MICROSOFT_GRAPH_URL',
+  openAiApiKey: 'OPENAI_API_KEY',
+  openAiBaseUrl: 'OPENAI_BASE_URL',
+  llmModel: 'MUSTER_LLM_MODEL',
+} as const;
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_DATABASE_URL = 'sqlite:./data/muster.db';
+export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com/v1.0/';
+
+export type Environment = Readonly<Record<string, string | undefined>>;

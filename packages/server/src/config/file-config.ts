@@ -1,0 +1,56 @@
+import type { ChatPlatform, ConversationRef, PermissionPolicy, RoleDefinition, SeverityLevel } from '@muster/core';
+
+export type ChannelRef = Omit<ConversationRef, 'name' | 'url'>;
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** `server:` in muster.yaml: process settings that environment variables override. */
+export interface FileServerSection {
+  readonly port?: number;
+  readonly publicUrl?: string;
+  readonly logLevel?: LogLevel;
+  readonly autoMigrate?: boolean;
+  readonly console?: boolean;
+}
+
+export const LLM_TASKS = ['catch_up', 'status_update', 'postmortem_narrative', 'digest'] as const;
+export type LlmTask = (typeof LLM_TASKS)[number];
+
+/** `llm:` in muster.yaml. The endpoint and key come from the environment only (secrets stay out of files). */
+export interface FileLlmSection {
+  readonly model?: string;
+  readonly models?: Partial<Record<LlmTask, string>>;
+  readonly timeoutMs?: number;
+  readonly deadlineMs?: number;
+  readonly maxRetries?: number;
+  readonly temperature?: number;
+  readonly budgets?: {
+    readonly contextTokens?: number;
+    readonly chunkTokens?: number;
+    readonly factsTokens?: number;
+    readonly entryTokens?: number;
+  };
+}
+
+/** What muster.yaml may say, after validation. Everything is optional: the file itself is optional. */
+export interface FileConfig {
+  readonly server: FileServerSection;
+  readonly severities?: readonly SeverityLevel[];
+  readonly roles?: readonly RoleDefinition[];
+  readonly permissions?: Partial<PermissionPolicy>;
+  readonly roomNamePattern?: string;
+  readonly announcementChannels?: readonly ChannelRef[];
+  readonly stakeholderChannels?: { readonly internal: readonly ChannelRef[]; readonly external: readonly ChannelRef[] };
+  readonly declarerTakesCommand?: boolean;
+  readonly highlightReaction?: string;
+  readonly summarizePrivateIncidents?: boolean;
+  readonly homePlatform?: ChatPlatform;
+  readonly homeWorkspaceId?: string;
+  readonly llm: FileLlmSection;
+}
+
+export const TOP_LEVEL_KEYS = [
+  'server', 'severities', 'roles', 'permissions', 'roomNamePattern', 'announcementChannels', 'stakeholderChannels',
+  'declarerTakesCommand', 'highlightReaction', 'summarizePrivateIncidents', 'homePlatform', 'homeWorkspaceId', 'llm',
+] as const;

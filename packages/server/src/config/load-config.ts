@@ -1,0 +1,91 @@
+import { resolve } from 'node:path';
+import { isMusterError } from '@muster/core';
+import { parseDatabaseUrl } from '@muster/store';
+import { ConfigError } from './config-error';
+import { DEFAULT_DATABASE_URL, DEFAULT_GRAPH_URL, DEFAULT_PORT, DEFAULT_SLACK_API_URL, ENV, type Environment } from './env-names';
+import { EnvReader } from './env-reader';
+import { LOG_LEVELS, type FileConfig } from './file-config';
+import { readFileConfig } from './file-sections';
+import { Problems } from './problems';
+import type { DatabaseKind, ServerConfig } from './server-config';
+import { buildSettings } from './settings-builder';
+import { ValueReader } from './value-reader';
+import { locateConfigFile, readYamlFile } from './yaml-file';
+
+export interface ConfigSources {
+  readonly env: Environment;
+  readonly cwd: string;
+  /** Whether stdin is a terminal: the console chat is on by default only then. */
+  readonly interactive: boolean;
+  /** Leave muster.yaml out (the demo plays the default process whatever the directory holds). */
+  readonly ignoreConfigFile?: boolean;
+}
+
+/**
+ * Reads the environment and muster.yaml, checks every value, and returns the resolved configuration,
+ * or throws one ConfigError listing every problem, each naming its key and what is allowed.
+ */
+export function loadConfig(sources: ConfigSources): ServerConfig {
+  const envProblems = new Problems('');
+  const env = new EnvReader(sources.env, envProblems);
+  const located = sources.ignoreConfigFile ? { path: undefined } : locateConfigFile(env.string(ENV.configFile), sources.cwd);
+  const fileProblems = new Problems(located.path ? displayPath(located.path, sources.cwd) : 'muster.yaml');
+  const file: FileConfig = located.path ? readFileConfig(new ValueReader(fileProblems), readYamlFile(located.path, fileProblems)) : { server: {}, llm: {} };
+
+  const databaseUrl = env.string(ENV.databaseUrl) ?? DEFAULT_DATABASE_URL;
+  const database = describeDatabase(databaseUrl, envProblems);
+  const publicUrl = env.httpUrl(ENV.publicUrl) ?? file.server.publicUrl;
+  const settings = buildSettings(file, publicUrl, fileProblems);
+  const llmModel = env.string(ENV.llmModel);
+
+  const config: ServerConfig = {
+    cwd: sources.cwd,
+    dataDir: resolve(sources.cwd, 'data'),
+    port: env.integer(ENV.port, 0, 65535) ?? file.server.port ?? DEFAULT_PORT,
+    databaseUrl,
+    database: database ?? { kind: 'sqlite', inMemory: false, display: 'sqlite' },
+    // Embedded SQLite migrates itself; a shared MySQL is migrated on purpose, by one `muster migrate`.
+    autoMigrate: env.boolean(ENV.autoMigrate) ?? file.server.autoMigrate ?? database?.kind !== 'mysql',
+    logLevel: env.oneOf(ENV.logLevel, LOG_LEVELS) ?? file.server.logLevel ?? 'info',
+    console: env.boolean(ENV.console) ?? file.server.console ?? sources.interactive,
+    configFile: located.path,
+    publicUrl,
+    secretKey: env.string(ENV.secretKey),
+    redisUrl: env.string(ENV.redisUrl),
+    slack: {
+      signingSecret: env.string(ENV.slackSigningSecret),
+      botToken: env.string(ENV.slackBotToken),
+      appToken: env.string(ENV.slackAppToken),
+      apiUrl: env.httpUrl(ENV.slackApiUrl) ?? DEFAULT_SLACK_API_URL,
+    },
+    teams: {
+      appId: env.string(ENV.microsoftAppId),
+      appPassword: env.string(ENV.microsoftAppPassword),
+      tenantId: env.string(ENV.microsoftAppTenantId),
+      graphUrl: env.httpUrl(ENV.microsoftGraphUrl) ?? DEFAULT_GRAPH_URL,
+    },
+    llm: { ...file.llm, ...(llmModel && { model: llmModel }), apiKey: env.string(ENV.openAiApiKey), baseUrl: env.httpUrl(ENV.openAiBaseUrl) },
+    settings,
+  };
+  const problems = [...envProblems.list, ...fileProblems.list];
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** Kind and a display form of the database that never includes the password. */
+function describeDatabase(url: string, problems: Problems): ServerConfig['database'] | undefined {
+  try {
+    const location = parseDatabaseUrl(url);
+    if (location.kind === 'sqlite') return { kind: 'sqlite', inMemory: location.path === ':memory:', display: `sqlite:${location.path}` };
+    const kind: DatabaseKind = 'mysql';
+    return { kind, inMemory: false, display: `${location.flavour}://${location.host}:${location.port}/${location.database}` };
+  } catch (error) {
+    if (!isMusterError(error, 'configuration')) throw error;
+    problems.addLine(`${ENV.databaseUrl}: ${error.message}`);
+    return undefined;
+  }
+}
+
+function displayPath(path: string, cwd: string): string {
+  return path.startsWith(`${cwd}/`) ? path.slice(cwd.length + 1) : path;
+}

@@ -1,0 +1,40 @@
+import type { MusterSettings } from '@muster/core';
+import type { FileLlmSection, LogLevel } from './file-config';
+
+export type DatabaseKind = 'sqlite' | 'mysql';
+
+/**
+ * Everything the server needs to know, resolved once at start from the environment and muster.yaml
+ * (environment wins). Secrets sit in their own fields so the summary log can leave them out by name.
+ */
+export interface ServerConfig {
+  /** The directory relative paths are resolved against (`./data`, `./muster.yaml`). */
+  readonly cwd: string;
+  /** `./data`: the embedded database, the generated secret key, and the log file while the console chat is on. */
+  readonly dataDir: string;
+  readonly port: number;
+  readonly databaseUrl: string;
+  readonly database: { readonly kind: DatabaseKind; readonly inMemory: boolean; readonly display: string };
+  readonly autoMigrate: boolean;
+  readonly logLevel: LogLevel;
+  /** The console chat on this process's stdin/stdout. */
+  readonly console: boolean;
+  readonly configFile?: string;
+  readonly publicUrl?: string;
+  readonly secretKey?: string;
+  readonly redisUrl?: string;
+  readonly slack: {
+    readonly signingSecret?: string;
+    readonly botToken?: string;
+    readonly appToken?: string;
+    readonly apiUrl: string;
+  };
+  readonly teams: {
+    readonly appId?: string;
+    readonly appPassword?: string;
+    readonly tenantId?: string;
+    readonly graphUrl: string;
+  };
+  readonly llm: FileLlmSection & { readonly apiKey?: string; readonly baseUrl?: string };
+  readonly settings: MusterSettings;
+}

@@ -1,0 +1,37 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { Problems } from './problems';
+
+export const DEFAULT_CONFIG_FILE = 'muster.yaml';
+
+/** Where muster.yaml is: `MUSTER_CONFIG` (must exist), else ./muster.yaml when present, else none. */
+export function locateConfigFile(explicit: string | undefined, cwd: string): { path?: string; explicit: boolean } {
+  if (explicit) return { path: resolve(cwd, explicit), explicit: true };
+  const fallback = resolve(cwd, DEFAULT_CONFIG_FILE);
+  return { path: existsSync(fallback) ? fallback : undefined, explicit: false };
+}
+
+/**
+ * Reads and parses the file. Syntax errors are reported with their line and column; YAML features
+ * that would make the file mean something other than what it shows (duplicate keys) are errors too.
+ */
+export function readYamlFile(path: string, problems: Problems): unknown {
+  let source: string;
+  try {
+    source = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.addLine(code === 'ENOENT' ? 'the file does not exist (MUSTER_CONFIG names it)' : `the file cannot be read (${code ?? 'unknown error'})`);
+    return undefined;
+  }
+  const document = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  if (document.errors.length > 0) {
+    const first = document.errors[0];
+    const at = first.linePos?.[0];
+    const where = at ? ` at line ${at.line}, column ${at.col}` : '';
+    problems.addLine(`is not valid YAML${where}: ${first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+    return undefined;
+  }
+  return document.toJS({ maxAliasCount: 100 });
+}

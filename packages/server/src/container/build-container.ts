@@ -1,0 +1,93 @@
+import {
+  coreApplicationModule, TOKENS, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort, type IdGenerator,
+  type Logger, type Summarizer,
+} from '@muster/core';
+import { createConsoleTransport, type ConsoleTransport } from '@muster/console';
+import { SlackApiClient, SlackChatGateway, SlackWebApi } from '@muster/slack';
+import { createStore, type Store } from '@muster/store';
+import { createSummarizer } from '@muster/summarizer';
+import { Container, ContainerModule } from 'inversify';
+import type { ServerConfig } from '../config/server-config';
+import { createServerLogger } from '../logging/server-logger';
+import { ServerMetrics } from '../metrics/server-metrics';
+import { OutboxPump } from '../runtime/outbox-pump';
+import { SERVER_TOKENS } from './server-tokens';
+import { SlackDirectory } from './slack-directory';
+import { summarizerConfigFrom } from './summarizer-config';
+import { PlatformDirectory, StaticGatewayRegistry, SystemClock, UuidIdGenerator } from './system-parts';
+
+/** Parts a caller (a test, the demo) brings instead of the ones built from the configuration. */
+export interface ContainerOverrides {
+  readonly store?: Store;
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly summarizer?: Summarizer;
+  /** Where the console chat writes; default stdout. Only used when the console is on. */
+  readonly consoleOutput?: NodeJS.WritableStream;
+  readonly consoleColor?: boolean;
+  /** Extra gateways and directories, e.g. a platform under test. */
+  readonly gateways?: readonly ChatGateway[];
+  readonly directories?: Partial<Record<ChatPlatform, DirectoryPort>>;
+}
+
+/**
+ * The one container of the process. It opens the store (without migrating: the runtime decides),
+ * builds the platform parts the configuration switches on, and binds them around the core's
+ * application module. Nothing else in the project creates a Container.
+ */
+export async function buildContainer(config: ServerConfig, overrides: ContainerOverrides = {}): Promise<Container> {
+  const logger = overrides.logger ?? createServerLogger(config);
+  const store = overrides.store ?? (await createStore(config.databaseUrl, { migrate: false }));
+  try {
+    return bindAll(config, overrides, logger, store);
+  } catch (error) {
+    if (!overrides.store) await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Logger, store: Store): Container {
+  const clock = overrides.clock ?? new SystemClock();
+  const gateways: ChatGateway[] = [];
+  const directories: Partial<Record<ChatPlatform, DirectoryPort>> = {};
+  let consoleTransport: ConsoleTransport | undefined;
+
+  if (config.console) {
+    consoleTransport = createConsoleTransport({ output: overrides.consoleOutput ?? process.stdout, color: overrides.consoleColor ?? !!process.stdout.isTTY, workspaceId: 'local' });
+    gateways.push(consoleTransport.gateway);
+    directories.console = consoleTransport.directory;
+  }
+  if (config.slack.botToken) {
+    // One constant token (single-workspace mode); OAuth installs will bring a resolver per workspace.
+    const api = new SlackApiClient({ token: config.slack.botToken, slackApiUrl: config.slack.apiUrl, logger });
+    gateways.push(new SlackChatGateway(api));
+    directories.slack = new SlackDirectory(new SlackWebApi(api));
+  }
+  gateways.push(...(overrides.gateways ?? []));
+  Object.assign(directories, overrides.directories);
+
+  const summarizer = overrides.summarizer ?? createSummarizer(summarizerConfigFrom(config), { summaries: store.repositories.summaries, clock, logger });
+  const metrics = new ServerMetrics(clock.now());
+
+  const serverModule = new ContainerModule(({ bind }) => {
+    bind(SERVER_TOKENS.Config).toConstantValue(config);
+    bind(SERVER_TOKENS.Store).toConstantValue(store);
+    bind(SERVER_TOKENS.Metrics).toConstantValue(metrics);
+    if (consoleTransport) bind(SERVER_TOKENS.ConsoleTransport).toConstantValue(consoleTransport);
+    bind(TOKENS.Settings).toConstantValue(config.settings);
+    bind(TOKENS.UnitOfWork).toConstantValue(store.unitOfWork);
+    bind(TOKENS.Repositories).toConstantValue(store.repositories);
+    bind(TOKENS.ChatGatewayRegistry).toConstantValue(new StaticGatewayRegistry(gateways));
+    bind(TOKENS.DirectoryPort).toConstantValue(new PlatformDirectory(directories));
+    bind(TOKENS.Summarizer).toConstantValue(summarizer);
+    bind(TOKENS.Clock).toConstantValue(clock);
+    bind(TOKENS.IdGenerator).toConstantValue(overrides.ids ?? new UuidIdGenerator());
+    bind(TOKENS.Logger).toConstantValue(logger);
+    bind(SERVER_TOKENS.OutboxPump).to(OutboxPump).inSingletonScope();
+  });
+
+  const container = new Container();
+  container.load(serverModule, coreApplicationModule);
+  return container;
+}

@@ -1,0 +1,8 @@
+/** DI tokens of the server's own parts (the core's ports use the core's TOKENS). */
+export const SERVER_TOKENS = {
+  Config: Symbol.for('ServerConfig'),
+  Store: Symbol.for('Store'),
+  Metrics: Symbol.for('ServerMetrics'),
+  OutboxPump: Symbol.for('OutboxPump'),
+  ConsoleTransport: Symbol.for('ConsoleTransport'),
+} as const;

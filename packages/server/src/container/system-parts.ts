@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { ChatGateway, ChatGatewayRegistry, ChatPlatform, Clock, DirectoryPort, IdGenerator, PersonRef } from '@muster/core';
+
+export class SystemClock implements Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+export class UuidIdGenerator implements IdGenerator {
+  newId(): string {
+    return randomUUID();
+  }
+}
+
+/** The gateways of the platforms switched on in this process, one per platform. */
+export class StaticGatewayRegistry implements ChatGatewayRegistry {
+  private readonly byPlatform: ReadonlyMap<ChatPlatform, ChatGateway>;
+
+  constructor(gateways: readonly ChatGateway[]) {
+    const map = new Map<ChatPlatform, ChatGateway>();
+    for (const gateway of gateways) {
+      if (map.has(gateway.platform)) throw new Error(`Two chat gateways for ${gateway.platform}`);
+      map.set(gateway.platform, gateway);
+    }
+    this.byPlatform = map;
+  }
+
+  get(platform: ChatPlatform): ChatGateway | undefined {
+    return this.byPlatform.get(platform);
+  }
+
+  all(): readonly ChatGateway[] {
+    return [...this.byPlatform.values()];
+  }
+}
+
+/** Sends each look-up to the directory of its platform; a platform that is off knows nobody. */
+export class PlatformDirectory implements DirectoryPort {
+  constructor(private readonly directories: Partial<Record<ChatPlatform, DirectoryPort>>) {}
+
+  async resolve(platform: ChatPlatform, workspaceId: string, handle: string): Promise<PersonRef | undefined> {
+    return this.directories[platform]?.resolve(platform, workspaceId, handle);
+  }
+}

@@ -1,0 +1,49 @@
+import { MusterError, RateLimitedError, type Logger, type MusterErrorCode } from '@muster/core';
+import { HttpError } from './http-error';
+import { errorBody, json, type HttpResponse } from './response';
+
+const STATUS_BY_CODE: Partial<Record<MusterErrorCode, number>> = {
+  not_found: 404,
+  no_incident_here: 404,
+  not_permitted: 403,
+  conflict: 409,
+  duplicate: 409,
+  invalid_transition: 409,
+  invalid_state: 409,
+  rate_limited: 429,
+  unavailable: 503,
+  invalid_command: 400,
+  unknown_subcommand: 400,
+  missing_argument: 400,
+  invalid_argument: 400,
+  unknown_severity: 400,
+  unknown_role: 400,
+  input_too_long: 400,
+  unbalanced_quotes: 400,
+  validation_failed: 400,
+};
+
+/** How long a client should wait before retrying while the database is unreachable. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+const GENERIC = 'Something went wrong on our side. The details were logged; please try again in a moment.';
+
+/**
+ * Turns whatever a handler threw into a response. Our own errors carry messages written for the
+ * caller; anything else (and `internal`, `configuration`) becomes a generic 500 whose details go to
+ * the log only. No response ever carries a stack trace.
+ */
+export function errorResponse(error: unknown, logger: Logger, where: { method: string; route: string }): HttpResponse {
+  if (error instanceof HttpError) return json(error.status, errorBody(error.code, error.message), { ...error.headers });
+  if (error instanceof MusterError) {
+    const status = STATUS_BY_CODE[error.code];
+    if (status) {
+      const headers: Record<string, string> = {};
+      if (error.code === 'unavailable') headers['retry-after'] = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
+      if (error instanceof RateLimitedError) headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+      if (status === 503) logger.warn('request failed: dependency unavailable', { ...where, error: error.message });
+      return json(status, errorBody(error.code, error.message), headers);
+    }
+  }
+  logger.error('request failed', { ...where, err: error });
+  return json(500, errorBody('internal', GENERIC));
+}

@@ -1,0 +1,32 @@
+// Decorated classes (inversify) read their metadata through this polyfill; it must load first.
+import 'reflect-metadata';
+
+export { loadConfig, type ConfigSources } from './config/load-config';
+export type { ServerConfig, DatabaseKind } from './config/server-config';
+export { ConfigError } from './config/config-error';
+export { ENV, DEFAULT_PORT, DEFAULT_DATABASE_URL, type Environment } from './config/env-names';
+export { configSummary } from './config/config-summary';
+export type { FileConfig, LogLevel } from './config/file-config';
+
+export { buildContainer, type ContainerOverrides } from './container/build-container';
+export { SERVER_TOKENS } from './container/server-tokens';
+export { SystemClock, UuidIdGenerator, StaticGatewayRegistry, PlatformDirectory } from './container/system-parts';
+
+export { createLogger, PinoLogger } from './logging/pino-logger';
+export { createServerLogger } from './logging/server-logger';
+
+export { Router, type RawHandler, type RouteHandler, type RouteRequest, type HttpMethod } from './http/router';
+export { HttpServer } from './http/http-server';
+export { HttpError } from './http/http-error';
+export { readJsonBody } from './http/json-body';
+
+export { ServerMetrics } from './metrics/server-metrics';
+export { renderExposition, EXPOSITION_CONTENT_TYPE } from './metrics/exposition';
+
+export { OutboxPump } from './runtime/outbox-pump';
+export { startServer, SHUTDOWN_GRACE_MS, type RunningServer, type StartOptions } from './runtime/start-server';
+export { runServerProcess } from './runtime/run-process';
+export { ensureMigrated } from './runtime/migrations-check';
+export { createConsoleSession, type ConsoleChatOptions } from './runtime/console-chat';
+export { describeStartError } from './runtime/start-error';
+export { resolveSecretKey } from './runtime/secret-key';

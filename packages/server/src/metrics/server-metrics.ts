@@ -1,0 +1,47 @@
+import type { Repositories } from '@muster/core';
+import { renderExposition, type MetricFamily } from './exposition';
+import { Counter, Histogram } from './instruments';
+
+/** Dead letters are counted up to this many per scrape; a bigger pile shows as this number (it is alarming either way). */
+const DEAD_LETTER_COUNT_CAP = 10_000;
+
+export type OutboxOutcome = 'done' | 'retried' | 'dead';
+
+/**
+ * The process's metrics. Counters and the request histogram live in memory; the incident and outbox
+ * gauges are read from the database at scrape time, so every instance reports the same truth.
+ */
+export class ServerMetrics {
+  readonly httpDuration = new Histogram('muster_http_request_duration_seconds', 'Time to answer HTTP requests, by route pattern.', ['method', 'route', 'status']);
+  readonly outboxProcessed = new Counter('muster_outbox_processed_total', 'Outbox messages processed by this process, by outcome.', ['outcome']);
+  private readonly startTimeSeconds: number;
+
+  constructor(startedAt: Date = new Date()) {
+    this.startTimeSeconds = Math.floor(startedAt.getTime() / 1000);
+    for (const outcome of ['done', 'retried', 'dead'] as const) this.outboxProcessed.touch({ outcome });
+  }
+
+  recordOutbox(result: Readonly<Record<OutboxOutcome, number>>): void {
+    for (const outcome of ['done', 'retried', 'dead'] as const) if (result[outcome] > 0) this.outboxProcessed.inc({ outcome }, result[outcome]);
+  }
+
+  async scrape(repos: Repositories): Promise<string> {
+    const [counts, depth, dead] = await Promise.all([
+      repos.incidents.countByStatusAndSeverity(),
+      repos.outbox.depth(),
+      repos.outbox.deadLetters(DEAD_LETTER_COUNT_CAP),
+    ]);
+    const families: MetricFamily[] = [
+      {
+        name: 'muster_incidents', help: 'Incidents by status and severity.', type: 'gauge',
+        samples: counts.map((c) => ({ name: 'muster_incidents', labels: { status: c.status, severity: c.severity }, value: c.count })),
+      },
+      { name: 'muster_outbox_depth', help: 'Outbox messages still to be carried out.', type: 'gauge', samples: [{ name: 'muster_outbox_depth', labels: {}, value: depth }] },
+      { name: 'muster_outbox_dead_letters', help: 'Outbox messages given up on (kept for inspection).', type: 'gauge', samples: [{ name: 'muster_outbox_dead_letters', labels: {}, value: dead.length }] },
+      this.outboxProcessed.collect(),
+      this.httpDuration.collect(),
+      { name: 'process_start_time_seconds', help: 'Start time of the process since unix epoch in seconds.', type: 'gauge', samples: [{ name: 'process_start_time_seconds', labels: {}, value: this.startTimeSeconds }] },
+    ];
+    return renderExposition(families);
+  }
+}

@@ -1,0 +1,19 @@
+import type { ServerConfig } from '../config/server-config';
+import { chatPlatforms, llmSummary } from '../config/config-summary';
+
+/**
+ * The few lines a person sees at start. The first line is stable for scripts and tests to read the
+ * address from: `Muster is running at http://localhost:3000`.
+ */
+export function banner(config: ServerConfig, url: string): string {
+  const platforms = chatPlatforms(config);
+  const lines = [
+    `Muster is running at ${url}`,
+    `  database: ${config.database.display}`,
+    `  chat: ${platforms.length ? platforms.join(', ') : 'none (set SLACK_BOT_TOKEN, or MUSTER_CONSOLE=on)'}`,
+    `  summaries: ${llmSummary(config)}`,
+    `  REST API: ${url}/api/v1 (create a token with \`muster tokens create <name>\`)`,
+  ];
+  if (config.console) lines.push(`  logs: ${config.dataDir}/muster.log`, '', 'Type /incident help to start, /incident declare <title> to declare.');
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,29 @@
+import type { Logger } from '@muster/core';
+import { TOKENS } from '@muster/core';
+import type { Container } from 'inversify';
+import { registerIncidentRoutes } from '../api/incident-routes';
+import { registerOpsRoutes } from '../api/ops-routes';
+import { SERVER_TOKENS } from '../container/server-tokens';
+import { HttpServer } from '../http/http-server';
+import { Router } from '../http/router';
+import type { ServerMetrics } from '../metrics/server-metrics';
+
+export interface HttpParts {
+  readonly router: Router;
+  readonly server: HttpServer;
+}
+
+/** The HTTP server with every route of this release; adapters add theirs with `router.mount`. */
+export function createHttp(container: Container): HttpParts {
+  const logger = container.get<Logger>(TOKENS.Logger);
+  const metrics = container.get<ServerMetrics>(SERVER_TOKENS.Metrics);
+  const router = new Router();
+  registerOpsRoutes(router, container);
+  registerIncidentRoutes(router, container);
+  const server = new HttpServer({
+    router,
+    logger,
+    observe: ({ method, route, status, seconds }) => metrics.httpDuration.observe({ method, route, status: String(status) }, seconds),
+  });
+  return { router, server };
+}

@@ -1,0 +1,44 @@
+import type { Logger } from '@muster/core';
+import { TOKENS } from '@muster/core';
+import { loadConfig } from '../config/load-config';
+import type { ServerConfig } from '../config/server-config';
+import { banner } from './banner';
+import { runConsole } from './console-chat';
+import { describeStartError } from './start-error';
+import { startServer, type RunningServer } from './start-server';
+
+/**
+ * `muster start`: configuration, server, console chat, signals. Every failure to start is one line on
+ * stderr and exit code 1; SIGTERM/SIGINT (and leaving the console) stop gracefully with exit code 0.
+ */
+export async function runServerProcess(): Promise<void> {
+  let config: ServerConfig | undefined;
+  let running: RunningServer;
+  try {
+    config = loadConfig({ env: process.env, cwd: process.cwd(), interactive: !!process.stdin.isTTY });
+    running = await startServer(config);
+  } catch (error) {
+    process.stderr.write(`${describeStartError(error, config?.logLevel === 'debug' || process.env.MUSTER_LOG_LEVEL === 'debug')}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const logger = running.container.get<Logger>(TOKENS.Logger);
+  process.stdout.write(banner(config, running.url));
+
+  let exiting = false;
+  const stop = (reason: string) => {
+    if (exiting) return;
+    exiting = true;
+    logger.info('Stop requested', { reason });
+    running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        process.stderr.write(`${describeStartError(error, config?.logLevel === 'debug')}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  if (config.console) runConsole(running.container, logger, () => stop('console closed'));
+}

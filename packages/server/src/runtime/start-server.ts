@@ -1,0 +1,76 @@
+import type { Logger } from '@muster/core';
+import type { Store } from '@muster/store';
+import type { Container } from 'inversify';
+import type { ServerConfig } from '../config/server-config';
+import { configSummary } from '../config/config-summary';
+import { buildContainer, type ContainerOverrides } from '../container/build-container';
+import { SERVER_TOKENS } from '../container/server-tokens';
+import { TOKENS } from '@muster/core';
+import { createHttp, type HttpParts } from './create-http';
+import { ensureMigrated } from './migrations-check';
+import type { OutboxPump } from './outbox-pump';
+import { resolveSecretKey } from './secret-key';
+
+export interface StartOptions extends ContainerOverrides {
+  /** Start the outbox pump (default true). */
+  readonly pump?: boolean;
+}
+
+export interface RunningServer {
+  /** `http://localhost:<port>`. */
+  readonly url: string;
+  readonly port: number;
+  readonly container: Container;
+  /** Lets adapters mount raw handlers (`/slack/events`) on the running server. */
+  readonly http: HttpParts;
+  /** Graceful: stop accepting, finish in-flight requests (≤ 10 s), stop the pump, a last drain (≤ 10 s), close the database. */
+  stop(): Promise<void>;
+}
+
+export const SHUTDOWN_GRACE_MS = 10_000;
+const LAST_DRAIN_MS = 10_000;
+
+/**
+ * Starts everything the configuration asks for: the store (migrated, or refused), the container,
+ * HTTP on MUSTER_PORT and the outbox pump. The console chat is the caller's (the CLI runs it), so
+ * tests can start servers without a terminal.
+ */
+export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
+  const container = await buildContainer(config, options);
+  const logger = container.get<Logger>(TOKENS.Logger);
+  const store = container.get<Store>(SERVER_TOKENS.Store);
+  const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
+  let http: HttpParts | undefined;
+  try {
+    logger.info('Starting Muster', configSummary(config));
+    if (config.redisUrl) logger.warn('REDIS_URL is set, but multi-instance mode (BullMQ) is not supported in this version yet; this process runs its jobs in-process. Run one instance.');
+    const secret = resolveSecretKey(config, logger);
+    logger.info('Secret key ready', { source: secret.source });
+    await ensureMigrated(store, config, logger);
+    http = createHttp(container);
+    const port = await http.server.listen(config.port);
+    if (options.pump ?? true) pump.start();
+    const url = `http://localhost:${port}`;
+    logger.info('Muster is listening', { url, port });
+    let stopping: Promise<void> | undefined;
+    const parts = http;
+    return {
+      url, port, container, http: parts,
+      stop: () => (stopping ??= shutdown(parts, pump, store, logger)),
+    };
+  } catch (error) {
+    if (http) await http.server.close(0).catch(() => undefined);
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger: Logger): Promise<void> {
+  logger.info('Shutting down: finishing requests in flight', { inFlight: http.server.requestsInFlight });
+  const { drained } = await http.server.close(SHUTDOWN_GRACE_MS);
+  if (!drained) logger.warn('Some requests were still running after the grace period and were cut off');
+  await pump.stop();
+  await pump.drainUntilIdle(LAST_DRAIN_MS);
+  await store.close();
+  logger.info('Muster stopped');
+}
