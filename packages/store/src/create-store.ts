@@ -1,0 +1,54 @@
+import type { Repositories } from '@muster/core';
+import type { DataSource } from 'typeorm';
+import { createDataSource, type DataSourceSettings } from './data-source';
+import { ApiTokenRepository } from './extras/api-token.repository';
+import { InstallationRepository } from './extras/installation.repository';
+import { PluginInstallationRepository } from './extras/plugin-installation.repository';
+import { runMigrations } from './migrations/run-migrations';
+import { createAutoCommitRepositories } from './unit-of-work/auto-commit-repositories';
+import { StoreExecutor } from './unit-of-work/store-executor';
+import { TypeOrmUnitOfWork } from './unit-of-work/typeorm-unit-of-work';
+
+export interface Store {
+  readonly dataSource: DataSource;
+  readonly unitOfWork: TypeOrmUnitOfWork;
+  /** Outside any transaction: each write commits on its own, reads see committed data. */
+  readonly repositories: Repositories;
+  readonly apiTokens: ApiTokenRepository;
+  readonly installations: InstallationRepository;
+  readonly pluginInstallations: PluginInstallationRepository;
+  /** Lets queued work finish, then closes the connections. */
+  close(): Promise<void>;
+}
+
+export interface StoreSettings extends DataSourceSettings {
+  /** Run pending migrations before returning (default true). Turn off where `muster migrate` runs them as a deploy step. */
+  readonly migrate?: boolean;
+  /** Most units of work one transaction carries (default 256). */
+  readonly maxGroup?: number;
+}
+
+/** Opens the database at `url`, migrates it (unless told not to) and wires every repository over one group-commit queue. */
+export async function createStore(url: string, settings: StoreSettings = {}): Promise<Store> {
+  const dataSource = await createDataSource(url, settings);
+  try {
+    if (settings.migrate ?? true) await runMigrations(dataSource);
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
+  const executor = new StoreExecutor(dataSource, { maxGroup: settings.maxGroup });
+  const unitOfWork = new TypeOrmUnitOfWork(executor);
+  return {
+    dataSource,
+    unitOfWork,
+    repositories: createAutoCommitRepositories(executor),
+    apiTokens: new ApiTokenRepository(executor),
+    installations: new InstallationRepository(executor),
+    pluginInstallations: new PluginInstallationRepository(executor),
+    async close() {
+      await executor.queue.idle();
+      if (dataSource.isInitialized) await dataSource.destroy();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { MusterError, isMusterError } from '@muster/core';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { parseDatabaseUrl, type DatabaseLocation } from './database-url';
+import { translateDatabaseError } from './errors';
+import { MIGRATIONS } from './migrations';
+import { RECORDS } from './records';
+
+export interface DataSourceSettings {
+  /** Log every SQL statement (noisy; for debugging). */
+  readonly logging?: boolean;
+  /** MySQL connection pool size. Default 10. */
+  readonly poolSize?: number;
+  /** How long to wait for MySQL to answer a connection, in ms. Default 10,000. */
+  readonly connectTimeoutMs?: number;
+}
+
+export const MIGRATIONS_TABLE = 'muster_migrations';
+
+/**
+ * Opens the database a URL names: `sqlite:./data/muster.db` (the folder is created), `sqlite::memory:`,
+ * `mysql://user:pass@host:3306/db` or `mariadb://…`. Throws MusterError `configuration` for a bad URL or
+ * refused credentials, `unavailable` when the server cannot be reached. Does not migrate: call
+ * `runMigrations` (never `synchronize`).
+ */
+export async function createDataSource(url: string, settings: DataSourceSettings = {}): Promise<DataSource> {
+  const location = parseDatabaseUrl(url);
+  const dataSource = new DataSource(optionsFor(location, settings));
+  try {
+    if (location.kind === 'sqlite' && location.path !== ':memory:') mkdirSync(dirname(resolve(location.path)), { recursive: true });
+    await dataSource.initialize();
+    return dataSource;
+  } catch (error) {
+    throw openingFailure(error, location);
+  }
+}
+
+function optionsFor(location: DatabaseLocation, settings: DataSourceSettings): DataSourceOptions {
+  const common = {
+    entities: RECORDS,
+    migrations: MIGRATIONS,
+    migrationsTableName: MIGRATIONS_TABLE,
+    synchronize: false,
+    logging: settings.logging ?? false,
+  } as const;
+  if (location.kind === 'sqlite') {
+    const inMemory = location.path === ':memory:';
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: location.path,
+      // WAL lets readers (a CLI, a backup) work while the server writes; a busy file waits 5 s, not fails.
+      enableWAL: !inMemory,
+      timeout: 5000,
+    };
+  }
+  return {
+    ...common,
+    type: location.flavour,
+    host: location.host,
+    port: location.port,
+    username: location.user,
+    password: location.password,
+    database: location.database,
+    charset: 'utf8mb4',
+    // Dates are written and read as UTC whatever the process or server time zone.
+    timezone: 'Z',
+    poolSize: settings.poolSize ?? 10,
+    connectTimeout: settings.connectTimeoutMs ?? 10_000,
+  };
+}
+
+function openingFailure(error: unknown, location: DatabaseLocation): MusterError {
+  const where = location.kind === 'sqlite' ? `the SQLite database ${location.path}` : `the database at ${location.host}:${location.port}`;
+  const translated = translateDatabaseError(error, where);
+  if (isMusterError(translated)) return translated;
+  const secret = location.kind === 'mysql' ? location.password : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  const safe = secret ? detail.split(secret).join('***') : detail;
+  return new MusterError('unavailable', `Could not open ${where}: ${safe}`, {}, { cause: error });
+}

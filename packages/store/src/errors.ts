@@ -1,0 +1,50 @@
+import { isMusterError, MusterError } from '@muster/core';
+
+/** The refusal of a save from a copy that someone else changed since it was loaded (optimistic concurrency). */
+export const staleCopy = (what: string): MusterError =>
+  new MusterError('conflict', `${what} was changed by someone else meanwhile; look at it again and retry.`);
+
+/** The driver's own error behind TypeORM's QueryFailedError (or the error itself). */
+function driverError(error: unknown): { code?: string; errno?: number; message?: string } {
+  if (typeof error !== 'object' || error === null) return {};
+  const inner = (error as { driverError?: unknown }).driverError;
+  return (typeof inner === 'object' && inner !== null ? inner : error) as { code?: string; errno?: number; message?: string };
+}
+
+/** A unique index refused the row (MySQL ER_DUP_ENTRY, SQLite UNIQUE / PRIMARY KEY constraint). */
+export function isDuplicateKey(error: unknown): boolean {
+  const e = driverError(error);
+  return e.code === 'ER_DUP_ENTRY' || e.errno === 1062 || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_TOO_MANY_USER_CONNECTIONS',
+  'ER_LOCK_WAIT_TIMEOUT', 'ER_LOCK_DEADLOCK', 'ER_QUERY_INTERRUPTED', 'POOL_CLOSED', 'POOL_ENQUEUELIMIT',
+  'SQLITE_BUSY', 'SQLITE_LOCKED', 'SQLITE_IOERR', 'SQLITE_FULL', 'SQLITE_CANTOPEN',
+]);
+
+/** Errors a person must fix in the settings; retrying will not help. */
+const SETTINGS_CODES = new Set(['ER_ACCESS_DENIED_ERROR', 'ER_DBACCESS_DENIED_ERROR', 'ER_BAD_DB_ERROR', 'ER_NOT_SUPPORTED_AUTH_MODE']);
+
+/**
+ * Turns a database failure into what callers act on: `unavailable` when the database cannot be reached
+ * or is too busy (answer 5xx, the platform redelivers), `configuration` when the settings are wrong.
+ * Other errors pass through untouched. Messages never carry the URL or password.
+ */
+export function translateDatabaseError(error: unknown, where = 'the database'): unknown {
+  if (isMusterError(error)) return error;
+  const { code } = driverError(error);
+  const name = (error as { name?: string } | null)?.name;
+  if ((code && UNREACHABLE_CODES.has(code)) || name === 'ConnectionIsNotSetError' || name === 'CannotExecuteNotConnectedError') {
+    const busy = code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'ER_LOCK_DEADLOCK' || code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+    const what = busy ? `${where} is busy (${code})` : `${where} cannot be reached${code ? ` (${code})` : ''}`;
+    return new MusterError('unavailable', `${capitalise(what)}; nothing was saved. Try again in a moment.`, { code }, { cause: error });
+  }
+  if (code && SETTINGS_CODES.has(code)) {
+    return new MusterError('configuration', `${capitalise(where)} refused the connection (${code}): check the user, password and database name in MUSTER_DATABASE_URL.`, { code }, { cause: error });
+  }
+  return error;
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { KEY, OPTIONAL_TIME, TIME } from './column-kinds';
+
+/** A REST API token. Only its SHA-256 is kept: the plain token is shown once, at creation. */
+@Entity({ name: 'api_tokens' })
+export class ApiTokenRecord {
+  @PrimaryColumn({ type: 'varchar', name: 'id' }) id!: string;
+  @Column({ ...KEY, name: 'name' }) name!: string;
+  @Column({ ...KEY, name: 'token_hash' }) tokenHash!: string;
+  @Column({ ...TIME, name: 'created_at' }) createdAt!: Date;
+  @Column({ ...OPTIONAL_TIME, name: 'last_used_at' }) lastUsedAt!: Date | null;
+  @Column({ ...OPTIONAL_TIME, name: 'revoked_at' }) revokedAt!: Date | null;
+}

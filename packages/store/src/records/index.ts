@@ -1,0 +1,28 @@
+import { ActionItemRecord } from './action-item.record';
+import { ApiTokenRecord } from './api-token.record';
+import { ChatInstallationRecord } from './chat-installation.record';
+import { InboxRecord } from './inbox.record';
+import { IncidentRoleRecord } from './incident-role.record';
+import { IncidentRoomRecord } from './incident-room.record';
+import { IncidentRecord } from './incident.record';
+import { OutboxRecord } from './outbox.record';
+import { PluginInstallationRecord } from './plugin-installation.record';
+import { PostmortemRecord } from './postmortem.record';
+import { SequenceRecord } from './sequence.record';
+import { ServiceRecord } from './service.record';
+import { StatusUpdateRecord } from './status-update.record';
+import { SummaryStateRecord } from './summary-state.record';
+import { TimelineEntryRecord } from './timeline-entry.record';
+
+export {
+  ActionItemRecord, ApiTokenRecord, ChatInstallationRecord, InboxRecord, IncidentRecord, IncidentRoleRecord, IncidentRoomRecord,
+  OutboxRecord, PluginInstallationRecord, PostmortemRecord, SequenceRecord, ServiceRecord, StatusUpdateRecord, SummaryStateRecord,
+  TimelineEntryRecord,
+};
+
+/** Every record, for the DataSource's `entities`. */
+export const RECORDS = [
+  IncidentRecord, IncidentRoleRecord, IncidentRoomRecord, TimelineEntryRecord, ActionItemRecord, StatusUpdateRecord, PostmortemRecord,
+  ServiceRecord, SummaryStateRecord, InboxRecord, OutboxRecord, SequenceRecord, ApiTokenRecord, ChatInstallationRecord,
+  PluginInstallationRecord,
+];

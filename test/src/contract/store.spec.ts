@@ -1,0 +1,154 @@
+import { existsSync } from 'node:fs';
+import { expect } from 'chai';
+import { isMusterError, MusterError } from '@muster/core';
+import { createDataSource, createStore, pendingMigrations, runMigrations, TypeOrmUnitOfWork, type Store } from '@muster/store';
+import { ada, declare, entry, expectMusterError, newId, T0 } from './fixtures';
+import { countIfMariaDb } from './mariadb';
+import { mariaDbTarget, sqliteTarget } from './sql-targets';
+import { storeExtrasCases } from './store-extras.cases';
+
+/** What only the SQL store has: migrations, URLs, connection failures, group commit, and its own small repositories. */
+for (const target of [sqliteTarget, mariaDbTarget]) {
+  describe(`@muster/store on ${target.label}`, function () {
+    this.timeout(60_000);
+    afterEach(() => countIfMariaDb(target.isMariaDb));
+
+    it('migrates a fresh database: one pending migration before, none after, and again is a no-op', async () => {
+      const { url, cleanup } = await target.fresh();
+      const dataSource = await createDataSource(url);
+      try {
+        expect(await pendingMigrations(dataSource)).to.deep.equal(['InitialSchema1732300000000']);
+        expect(await runMigrations(dataSource)).to.deep.equal(['InitialSchema1732300000000']);
+        expect(await pendingMigrations(dataSource)).to.deep.equal([]);
+        expect(await runMigrations(dataSource)).to.deep.equal([]);
+        const tables = target.isMariaDb
+          ? (await dataSource.query('SHOW TABLES')).map((row: Record<string, string>) => Object.values(row)[0])
+          : (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((row: { name: string }) => row.name);
+        expect(tables).to.include.members(['incidents', 'incident_roles', 'timeline_entries', 'outbox', 'inbox', 'api_tokens', 'chat_installations', 'plugin_installations', 'summary_states']);
+        // The SQLite URL points into folders that did not exist: opening created them.
+        if (!target.isMariaDb) expect(existsSync(url.slice('sqlite:'.length))).to.equal(true);
+      } finally {
+        await dataSource.destroy();
+        await cleanup();
+      }
+    });
+
+    describe('with a migrated store', () => {
+      let store: Store;
+      let cleanup: () => Promise<void>;
+      before(async () => {
+        const fresh = await target.fresh();
+        cleanup = fresh.cleanup;
+        store = await createStore(fresh.url);
+      });
+      after(async () => {
+        await store.close();
+        await cleanup();
+      });
+
+      it('writes dates as UTC whatever the process time zone, and reads them back exactly', async () => {
+        const zone = process.env.TZ;
+        process.env.TZ = 'Pacific/Chatham';
+        try {
+          const incident = declare(await store.repositories.incidents.nextNumber(), { at: new Date('2024-03-10T23:59:59.987Z') });
+          await store.repositories.incidents.save(incident);
+          const [row] = await store.dataSource.query(
+            target.isMariaDb
+              ? `SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:%i:%s.%f') AS created FROM incidents WHERE id = ?`
+              : 'SELECT created_at AS created FROM incidents WHERE id = ?',
+            [incident.id],
+          );
+          expect(String(row.created)).to.match(/^2024-03-10 23:59:59\.987/);
+          expect((await store.repositories.incidents.findById(incident.id))!.snapshot().createdAt.toISOString()).to.equal('2024-03-10T23:59:59.987Z');
+        } finally {
+          if (zone === undefined) delete process.env.TZ;
+          else process.env.TZ = zone;
+        }
+      });
+
+      it('carries 200 concurrent units of work in a handful of transactions (group commit)', async () => {
+        const before = { ...store.unitOfWork.stats };
+        const incidentId = newId('inc');
+        const started = process.hrtime.bigint();
+        await Promise.all(Array.from({ length: 200 }, (_, i) => store.unitOfWork.run(async (tx) => {
+          if (await tx.inbox.claim(`slack:Ev-burst-${incidentId}-${i}`, T0)) await tx.timeline.append(entry(incidentId, { text: `burst ${i}` }));
+        })));
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        const groups = store.unitOfWork.stats.groups - before.groups;
+        console.log(`      group commit on ${target.label}: 200 concurrent units in ${groups} transaction(s), ${ms.toFixed(0)} ms`);
+        expect(await store.repositories.timeline.count(incidentId)).to.equal(200);
+        expect(groups).to.be.at.most(3);
+      });
+
+      it('runs a unit of work started inside another as part of it: both commit, or neither', async () => {
+        const incident = declare(await store.repositories.incidents.nextNumber());
+        const inner = entry(incident.id);
+        await store.unitOfWork.run(async (tx) => {
+          await tx.incidents.save(incident);
+          await store.unitOfWork.run((nested) => nested.timeline.append(inner));
+          // Non-transactional repositories used inside a unit join it as well instead of waiting for it.
+          expect(await store.repositories.timeline.count(incident.id)).to.equal(1);
+        });
+        expect(await store.repositories.timeline.count(incident.id)).to.equal(1);
+        const doomed = declare(await store.repositories.incidents.nextNumber());
+        await store.unitOfWork.run(async (tx) => {
+          await tx.incidents.save(doomed);
+          await store.unitOfWork.run((nested) => nested.timeline.append(entry(doomed.id)));
+          throw new Error('outer fails');
+        }).catch(() => undefined);
+        expect(await store.repositories.timeline.count(doomed.id)).to.equal(0);
+      });
+
+      storeExtrasCases(() => store);
+    });
+
+    it('answers `unavailable` when the database has gone away', async () => {
+      const { url, cleanup } = await target.fresh();
+      const dataSource = await createDataSource(url);
+      await runMigrations(dataSource);
+      const unitOfWork = new TypeOrmUnitOfWork(dataSource);
+      await dataSource.destroy();
+      await cleanup();
+      await expectMusterError(unitOfWork.run((tx) => tx.inbox.claim('slack:Ev-gone', T0)), 'unavailable');
+    });
+  });
+}
+
+describe('@muster/store connection errors', function () {
+  this.timeout(30_000);
+
+  it('answers `unavailable` for a MariaDB on a closed port, without the password in the message', async () => {
+    const error = await expectMusterError(createDataSource('mysql://muster:s3cret-pw@127.0.0.1:1/muster'), 'unavailable');
+    expect(error.message).to.contain('127.0.0.1:1');
+    expect(error.message).to.not.contain('s3cret-pw');
+    countIfMariaDb(true);
+  });
+
+  it('answers `configuration` when MariaDB refuses the database name', async () => {
+    const error = await expectMusterError(createDataSource('mysql://root@127.0.0.1:3306/muster_no_such_database'), 'configuration');
+    expect(error.message).to.contain('MUSTER_DATABASE_URL');
+    countIfMariaDb(true);
+  });
+
+  it('refuses a malformed URL with `configuration`, naming the problem and both accepted forms', async () => {
+    for (const url of ['postgres://u:topsecret@h/db', 'mysql://u:topsecret@/db', 'mysql://u:topsecret@db-host', 'sqlite:', '']) {
+      const error = await createDataSource(url).then(() => undefined, (e: unknown) => e);
+      expect(isMusterError(error, 'configuration'), `${url}: ${String(error)}`).to.equal(true);
+      const { message } = error as MusterError;
+      expect(message).to.contain('sqlite:./data/muster.db').and.to.contain('mysql://user:password@host:3306/database');
+      expect(message).to.not.contain('topsecret');
+      expect(message.split('\n')).to.have.length(1);
+    }
+  });
+
+  it('opens an in-memory SQLite database and migrates it', async () => {
+    const store = await createStore('sqlite::memory:');
+    try {
+      const incident = declare(await store.repositories.incidents.nextNumber(), { declaredBy: ada });
+      await store.repositories.incidents.save(incident);
+      expect((await store.repositories.incidents.findByNumber(1))!.id).to.equal(incident.id);
+    } finally {
+      await store.close();
+    }
+  });
+});

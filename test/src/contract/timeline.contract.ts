@@ -1,0 +1,125 @@
+import { expect } from 'chai';
+import { deleteEntry, reviseEntry } from '@muster/core';
+import { ada, entry, expectMusterError, minutesAfter, newId, plain, T0 } from './fixtures';
+import type { StoreUnderTest } from './harnesses';
+
+export function timelineContract(store: () => StoreUnderTest): void {
+  it('stores an entry once per idempotency key and gives every field back', async () => {
+    const { repositories: r } = store();
+    const incidentId = newId('inc');
+    const first = entry(incidentId, {
+      kind: 'alert', actor: ada, highlighted: true, text: 'CPU > 95% on checkout-7 🔥',
+      data: { labels: { severity: 'critical', team: 'payments' }, values: [1, 2.5, null], firing: true },
+      external: { platform: 'slack', conversationId: 'C0INC42', messageId: '1714557600.000100', threadId: '1714557500.000050' },
+    });
+    expect(await r.timeline.append(first)).to.equal(true);
+    expect(await r.timeline.append({ ...first, id: newId('tl'), text: 'the redelivery' })).to.equal(false);
+    expect(await r.timeline.count(incidentId)).to.equal(1);
+    const found = (await r.timeline.findByKey(first.idempotencyKey))!;
+    expect(found.position).to.be.a('number');
+    expect(plain({ ...found, position: undefined })).to.deep.equal(plain(first));
+  });
+
+  it('keeps a system entry without actor or external message as it was', async () => {
+    const { repositories: r } = store();
+    const system = entry(newId('inc'), { actor: undefined, source: 'system', kind: 'status_change', data: {} });
+    await r.timeline.append(system);
+    expect(plain({ ...(await r.timeline.findByKey(system.idempotencyKey))!, position: undefined })).to.deep.equal(plain(system));
+  });
+
+  it('lists oldest first in arrival order, with positions that only grow', async () => {
+    const { repositories: r } = store();
+    const incidentId = newId('inc');
+    // occurredAt out of order on purpose: the order is the order of arrival.
+    const texts = ['first', 'second', 'third', 'fourth', 'fifth'];
+    for (const [i, text] of texts.entries()) await r.timeline.append(entry(incidentId, { text, occurredAt: minutesAfter(T0, 10 - i) }));
+    await r.timeline.append(entry(newId('inc'), { text: 'another incident' }));
+    const listed = await r.timeline.list(incidentId);
+    expect(listed.map((e) => e.text)).to.deep.equal(texts);
+    const positions = listed.map((e) => e.position!);
+    expect(positions).to.deep.equal([...positions].sort((a, b) => a - b));
+    expect(new Set(positions).size).to.equal(5);
+  });
+
+  it('answers "everything since position N", with a limit and highlights only', async () => {
+    const { repositories: r } = store();
+    const incidentId = newId('inc');
+    for (let i = 0; i < 6; i++) await r.timeline.append(entry(incidentId, { text: `m${i}`, highlighted: i % 2 === 1 }));
+    const all = await r.timeline.list(incidentId);
+    const since = await r.timeline.list(incidentId, { afterPosition: all[2]!.position });
+    expect(since.map((e) => e.text)).to.deep.equal(['m3', 'm4', 'm5']);
+    expect((await r.timeline.list(incidentId, { afterPosition: all[1]!.position, limit: 2 })).map((e) => e.text)).to.deep.equal(['m2', 'm3']);
+    expect((await r.timeline.list(incidentId, { highlightedOnly: true })).map((e) => e.text)).to.deep.equal(['m1', 'm3', 'm5']);
+    expect(await r.timeline.list(incidentId, { afterPosition: all[5]!.position })).to.deep.equal([]);
+  });
+
+  it('reflects chat edits, highlights and deletions through update', async () => {
+    const { repositories: r } = store();
+    const original = entry(newId('inc'), { text: 'db is fine', external: { platform: 'teams', conversationId: '19:room@thread', messageId: '1700000000001' } });
+    await r.timeline.append(original);
+    const stored = (await r.timeline.findByKey(original.idempotencyKey))!;
+    const edited = { ...reviseEntry(stored, 'db is NOT fine', minutesAfter(T0, 3)), highlighted: true };
+    await r.timeline.update(edited);
+    const afterEdit = (await r.timeline.findByKey(original.idempotencyKey))!;
+    expect(afterEdit.text).to.equal('db is NOT fine');
+    expect(afterEdit.highlighted).to.equal(true);
+    expect(afterEdit.revisions).to.deep.equal([{ text: 'db is fine', at: minutesAfter(T0, 3) }]);
+    expect(afterEdit.position).to.equal(stored.position);
+    await r.timeline.update(deleteEntry(afterEdit, minutesAfter(T0, 4)));
+    const afterDelete = (await r.timeline.findByKey(original.idempotencyKey))!;
+    expect(afterDelete.text).to.equal('');
+    expect(afterDelete.revisions).to.deep.equal([]);
+    expect(afterDelete.deletedAt).to.deep.equal(minutesAfter(T0, 4));
+    expect(await r.timeline.count(original.incidentId)).to.equal(1);
+  });
+
+  it('refuses to update an entry that was never appended', async () => {
+    const { repositories: r } = store();
+    await expectMusterError(r.timeline.update(entry(newId('inc'))), 'not_found');
+  });
+
+  it('finds an entry by the chat message behind it', async () => {
+    const { repositories: r } = store();
+    const ref = { platform: 'slack', conversationId: 'C0INC42', messageId: '1714557600.000200' };
+    const withMessage = entry(newId('inc'), { external: ref });
+    await r.timeline.append(entry(withMessage.incidentId));
+    await r.timeline.append(withMessage);
+    expect((await r.timeline.findByExternal(ref))!.id).to.equal(withMessage.id);
+    expect(await r.timeline.findByExternal({ ...ref, messageId: '1714557600.000201' })).to.equal(undefined);
+    expect(await r.timeline.findByExternal({ ...ref, platform: 'teams' })).to.equal(undefined);
+    expect(await r.timeline.findByKey('slack:never-seen')).to.equal(undefined);
+  });
+
+  it('stores each of 25 keys once when every event is delivered twice at the same time', async () => {
+    const { repositories: r } = store();
+    const incidentId = newId('inc');
+    const entries = Array.from({ length: 25 }, (_, i) => entry(incidentId, { text: `event ${i}`, idempotencyKey: `slack:Ev${i}` }));
+    const results = await Promise.all([...entries, ...entries.map((e) => ({ ...e, id: newId('tl') }))].map((e) => r.timeline.append(e)));
+    expect(results.filter(Boolean)).to.have.length(25);
+    expect(await r.timeline.count(incidentId)).to.equal(25);
+  });
+
+  it('treats idempotency keys as exact: keys differing only in case are two events', async () => {
+    const { repositories: r } = store();
+    const incidentId = newId('inc');
+    expect(await r.timeline.append(entry(incidentId, { idempotencyKey: 'slack:Ev0ABC' }))).to.equal(true);
+    expect(await r.timeline.append(entry(incidentId, { idempotencyKey: 'slack:ev0abc' }))).to.equal(true);
+  });
+
+  it('keeps a 40,000-character message in CJK and emoji whole (over 100 KB in UTF-8)', async () => {
+    const { repositories: r } = store();
+    const text = '決'.repeat(30_000) + '🚨'.repeat(5_000);
+    const long = entry(newId('inc'), { text });
+    await r.timeline.append(long);
+    expect((await r.timeline.findByKey(long.idempotencyKey))!.text).to.equal(text);
+  });
+
+  it('returns copies: mutating a returned entry does not change the stored one', async () => {
+    const { repositories: r } = store();
+    const e = entry(newId('inc'), { data: { labels: { a: '1' } } });
+    await r.timeline.append(e);
+    const found = (await r.timeline.findByKey(e.idempotencyKey))!;
+    (found.data as { labels: Record<string, string> }).labels.a = 'changed';
+    expect((await r.timeline.findByKey(e.idempotencyKey))!.data).to.deep.equal({ labels: { a: '1' } });
+  });
+}
