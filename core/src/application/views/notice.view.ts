@@ -2,11 +2,11 @@ import type { Incident } from '../../domain/incident';
 import type { SummaryResult } from '../ports/summarizer.port';
 import { durationsOf, formatDuration } from '../../domain/durations';
 import type { Postmortem } from '../../domain/postmortem';
-import type { Block, RichText, View } from './view';
+import { textOf, type Block, type RichText, type View } from './view';
 
 /** A one-line answer ("INC-42 is now mitigated"), optionally muted or marked as a warning. */
 export function noticeView(text: RichText, tone: 'normal' | 'muted' | 'warning' | 'success' = 'normal'): View {
-  return { fallback: text.map((t) => (typeof t === 'string' ? t : '')).join(''), blocks: [{ type: 'text', text, tone }] };
+  return { fallback: textOf(text), blocks: [{ type: 'text', text, tone }] };
 }
 
 export function summaryView(incident: Incident, result: SummaryResult): View {
