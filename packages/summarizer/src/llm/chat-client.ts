@@ -34,6 +34,7 @@ export class ChatClient {
       baseURL: llm.baseURL,
       timeout: llm.requestTimeoutMs,
       maxRetries: llm.maxRetries,
+      fetch: refuseWaitsBeyond(llm.deadlineMs),
       logger: logger ? sdkLogger(logger) : undefined,
       logLevel: logger ? 'warn' : 'off',
     });
@@ -48,9 +49,12 @@ export class ChatClient {
     };
     if (this.llm.maxTokensParameter === 'max_completion_tokens') body.max_completion_tokens = request.maxOutputTokens;
     else body.max_tokens = request.maxOutputTokens;
-    const pending = this.client.chat.completions.create(body, { signal: request.signal });
-    const completion = await untilAborted(pending, request.signal).catch((error: unknown) => {
-      throw classify(error, request.signal, this.llm);
+    // A signal of its own per call: the SDK never removes its abort listener, and dozens of map
+    // calls sharing the summary's signal would pile listeners onto it.
+    const signal = AbortSignal.any([request.signal]);
+    const pending = this.client.chat.completions.create(body, { signal });
+    const completion = await untilAborted(pending, signal).catch((error: unknown) => {
+      throw classify(error, signal, this.llm);
     });
     const choice = completion.choices[0];
     return {
@@ -91,7 +95,13 @@ function classify(error: unknown, signal: AbortSignal, llm: ResolvedLlmConfig): 
       : `the model did not answer within ${seconds(llm.requestTimeoutMs)} (${llm.maxRetries + 1} attempts)`;
     return new LlmCallFailed('timeout', detail, { cause: error });
   }
-  if (error instanceof OpenAI.RateLimitError) return new LlmCallFailed('rate_limited', `the endpoint still refused with 429 after ${llm.maxRetries} retries`, { cause: error });
+  if (error instanceof OpenAI.RateLimitError) {
+    const wait = retryAfterMs(error.headers);
+    const detail = wait !== undefined && wait > llm.deadlineMs
+      ? `the endpoint asked to wait ${seconds(wait)}, longer than the ${seconds(llm.deadlineMs)} deadline`
+      : `the endpoint still refused with 429 after ${llm.maxRetries} retries`;
+    return new LlmCallFailed('rate_limited', detail, { cause: error });
+  }
   if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
     return new LlmCallFailed('llm_rejected', `the endpoint refused the credentials (HTTP ${error.status}); check OPENAI_API_KEY`, { cause: error });
   }
@@ -103,6 +113,34 @@ function classify(error: unknown, signal: AbortSignal, llm: ResolvedLlmConfig): 
     return new LlmCallFailed('llm_unavailable', `the endpoint failed (HTTP ${error.status}) after ${llm.maxRetries} retries`, { cause: error });
   }
   return new LlmCallFailed('llm_unavailable', 'the endpoint could not be reached', { cause: error });
+}
+
+/**
+ * The SDK honours Retry-After however long it is, sleeping on a timer nobody can cancel. A wait
+ * longer than the whole summary may take helps nobody: mark such a response as not retryable (the
+ * SDK obeys `x-should-retry`), so the extractive answer comes at once and no timer outlives the call.
+ */
+function refuseWaitsBeyond(limitMs: number): typeof fetch {
+  return async (input, init) => {
+    const response = await fetch(input, init);
+    const wait = retryAfterMs(response.headers);
+    if (wait === undefined || wait <= limitMs) return response;
+    const headers = new Headers(response.headers);
+    headers.set('x-should-retry', 'false');
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+  };
+}
+
+/** Retry-After in milliseconds (`retry-after-ms`, seconds, or an HTTP date), as the SDK reads it. */
+function retryAfterMs(headers: Headers | undefined): number | undefined {
+  const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
+  if (!Number.isNaN(ms)) return ms;
+  const value = headers?.get('retry-after');
+  if (!value) return undefined;
+  const secs = Number.parseFloat(value);
+  if (!Number.isNaN(secs)) return secs * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : date - Date.now();
 }
 
 const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;

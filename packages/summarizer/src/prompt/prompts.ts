@@ -47,7 +47,7 @@ export function userPrompt(task: PromptTask, data: PromptData, nonce: string): s
   const entriesJson = data.entries.length ? `[\n${data.entries.map((e) => JSON.stringify(e)).join(',\n')}\n]` : '[]';
   const document = `{"incident":${JSON.stringify(data.incident)},\n"facts_so_far":${JSON.stringify(data.factsSoFar)},\n"entries":${entriesJson}}`;
   return [
-    `${ASK[taskKey(task)]} The data is a JSON document: "incident" is the current record, "facts_so_far" holds notes on earlier entries (oldest first, may be empty), "entries" are timeline entries oldest first (at = time UTC, kind, by = person handle, pin = highlighted, text).`,
+    `${ASK[taskKey(task)]} The data is a JSON document: "incident" is the current record, "facts_so_far" holds notes on earlier entries (oldest first, may be empty), "entries" are timeline entries oldest first (at = time UTC, kind, by = person handle, pin = highlighted, state = action item state, text).`,
     `<<<DATA ${nonce}>>>`,
     document,
     `<<<END DATA ${nonce}>>>`,

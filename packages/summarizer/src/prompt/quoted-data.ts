@@ -12,6 +12,8 @@ export interface QuotedEntry {
   readonly by?: string;
   /** Pinned or reacted-to as a highlight. */
   readonly pin?: true;
+  /** For action items: open, done or cancelled, so a finished one is not reported as pending. */
+  readonly state?: string;
   readonly text: string;
 }
 
@@ -37,7 +39,8 @@ export function isQuotable(entry: TimelineEntry): boolean {
 export function quoteEntry(entry: TimelineEntry, s: Sanitizer, maxEntryTokens: number): QuotedEntry {
   const by = s.aliases.handleOf(entry.actor);
   const text = truncateToTokens(sanitize(entry.text, s), maxEntryTokens);
-  return { at: minute(entry.occurredAt), kind: entry.kind, ...(by && { by }), ...(entry.highlighted && { pin: true as const }), text };
+  const state = entry.kind === 'action_item' && typeof entry.data.state === 'string' ? entry.data.state : undefined;
+  return { at: minute(entry.occurredAt), kind: entry.kind, ...(by && { by }), ...(entry.highlighted && { pin: true as const }), ...(state && { state }), text };
 }
 
 /** The incident's current record, sanitised the same way as the chat; people by handle, roles by label. */
