@@ -43,6 +43,15 @@ describe('summarizer against an OpenAI-compatible server: the three products', (
     expect(Object.keys(summarizer.stats().tokenRatios)).to.have.members(['fake-model', 'big-model']);
   });
 
+  it('adapts the request to servers and models that differ: no temperature, max_completion_tokens, a cap', async () => {
+    const { summarizer } = summarizerAgainst(llm, { llm: { temperature: null, maxTokensParameter: 'max_completion_tokens', maxOutputTokens: 500 } });
+    await summarizer.summarize(summaryRequest('postmortem_narrative'));
+    const { body } = llm.requests[0];
+    expect(body).to.not.have.property('temperature');
+    expect(body).to.not.have.property('max_tokens');
+    expect(body.max_completion_tokens).to.equal(500);
+  });
+
   it('works with servers that serve the API without the /v1 prefix', async () => {
     const { summarizer } = summarizerAgainst(llm, { llm: { baseURL: llm.baseUrl.replace(/\/v1$/, '') } });
     const result = await summarizer.summarize(summaryRequest('catch_up'));

@@ -20,8 +20,13 @@ export interface LlmConfig {
   readonly maxRetries?: number;
   /** The whole summary, all calls and retries included; past it the extractive answer is used. */
   readonly deadlineMs?: number;
-  /** Omitted from the request when undefined (some reasoning models refuse it). */
-  readonly temperature?: number;
+  /** 0.2 by default; `null` leaves it out of the request (reasoning models refuse anything but their own). */
+  readonly temperature?: number | null;
+  /**
+   * Cap on each reply's tokens (4,096 by default). The prompt budget plus this must fit the model's
+   * context window; replies cut off at the cap count as invalid output.
+   */
+  readonly maxOutputTokens?: number;
   /** Older compatible servers know only `max_tokens`; OpenAI's reasoning models want `max_completion_tokens`. */
   readonly maxTokensParameter?: 'max_tokens' | 'max_completion_tokens';
 }
@@ -66,15 +71,16 @@ export const defaultLlmSettings = {
   requestTimeoutMs: 30_000,
   maxRetries: 2,
   deadlineMs: 90_000,
-  temperature: 0.2 as number | undefined,
+  temperature: 0.2 as number | null,
+  maxOutputTokens: 4_096,
   maxTokensParameter: 'max_tokens' as const,
 };
 
 /** What callers pass: any field may be left out. */
 export type SummarizerConfigInput = Partial<SummarizerConfig>;
 
-export type ResolvedLlmConfig = Required<Omit<LlmConfig, 'apiKey' | 'temperature' | 'models'>> &
-  Pick<LlmConfig, 'apiKey' | 'temperature'> & { readonly models: Partial<Record<ModelTask, string>> };
+export type ResolvedLlmConfig = Required<Omit<LlmConfig, 'apiKey' | 'models'>> &
+  Pick<LlmConfig, 'apiKey'> & { readonly models: Partial<Record<ModelTask, string>> };
 
 export interface ResolvedSummarizerConfig extends Omit<SummarizerConfig, 'llm'> {
   readonly llm?: ResolvedLlmConfig;
@@ -114,8 +120,8 @@ function resolveLlm(llm: LlmConfig): ResolvedLlmConfig {
     model: nonEmpty(llm.model) ?? DEFAULT_MODEL,
     models: llm.models ?? {},
   };
-  for (const key of ['requestTimeoutMs', 'deadlineMs'] as const) {
-    if (!Number.isInteger(resolved[key]) || resolved[key] <= 0) fail(`summarizer.llm.${key} must be a positive whole number of milliseconds.`);
+  for (const key of ['requestTimeoutMs', 'deadlineMs', 'maxOutputTokens'] as const) {
+    if (!Number.isInteger(resolved[key]) || resolved[key] <= 0) fail(`summarizer.llm.${key} must be a positive whole number.`);
   }
   if (!Number.isInteger(resolved.maxRetries) || resolved.maxRetries < 0 || resolved.maxRetries > 10) fail('summarizer.llm.maxRetries must be between 0 and 10.');
   return resolved;

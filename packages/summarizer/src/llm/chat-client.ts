@@ -32,6 +32,11 @@ export class ChatClient {
       // (Ollama, vLLM) accept any key; the SDK refuses to start without one.
       apiKey: llm.apiKey ?? 'no-key',
       baseURL: llm.baseURL,
+      // null, not undefined: undefined would make the SDK look these up in process.env.
+      organization: null,
+      project: null,
+      adminAPIKey: null,
+      webhookSecret: null,
       timeout: llm.requestTimeoutMs,
       maxRetries: llm.maxRetries,
       fetch: refuseWaitsBeyond(llm.deadlineMs),
@@ -45,10 +50,11 @@ export class ChatClient {
       model: request.model,
       messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
       response_format: { type: 'json_object' },
-      ...(this.llm.temperature !== undefined && { temperature: this.llm.temperature }),
+      ...(this.llm.temperature !== null && { temperature: this.llm.temperature }),
     };
-    if (this.llm.maxTokensParameter === 'max_completion_tokens') body.max_completion_tokens = request.maxOutputTokens;
-    else body.max_tokens = request.maxOutputTokens;
+    const maxTokens = Math.min(request.maxOutputTokens, this.llm.maxOutputTokens);
+    if (this.llm.maxTokensParameter === 'max_completion_tokens') body.max_completion_tokens = maxTokens;
+    else body.max_tokens = maxTokens;
     // A signal of its own per call: the SDK never removes its abort listener, and dozens of map
     // calls sharing the summary's signal would pile listeners onto it.
     const signal = AbortSignal.any([request.signal]);
