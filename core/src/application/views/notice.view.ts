@@ -12,7 +12,7 @@ export function noticeView(text: RichText, tone: 'normal' | 'muted' | 'warning' 
 export function summaryView(incident: Incident, result: SummaryResult): View {
   const paragraphs = result.text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
   const origin = result.producedBy === 'extractive'
-    ? `Assembled from the timeline without AI${result.fallbackReason ? ` (${result.fallbackReason})` : ''}.`
+    ? `Assembled from the timeline without AI${result.fallbackReason ? ` (${reasonSentence(result.fallbackReason)})` : ''}.`
     : `Summarized by AI (${result.producedBy}); check anything important against the timeline.`;
   return {
     fallback: `Catch-up on ${incident.reference}: ${paragraphs[0] ?? ''}`,
@@ -23,6 +23,9 @@ export function summaryView(incident: Incident, result: SummaryResult): View {
     ],
   };
 }
+
+/** Fallback reasons are `code: sentence`; people get the sentence. */
+const reasonSentence = (reason: string): string => reason.replace(/^[a-z_]+:\s*/, '').replace(/\.$/, '');
 
 export function postmortemView(incident: Incident, postmortem: Postmortem): View {
   const d = durationsOf(incident.snapshot().milestones);
