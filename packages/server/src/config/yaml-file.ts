@@ -28,10 +28,16 @@ export function readYamlFile(path: string, problems: Problems): unknown {
   const document = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0) {
     const first = document.errors[0];
-    const at = first.linePos?.[0];
-    const where = at ? ` at line ${at.line}, column ${at.col}` : '';
-    problems.addLine(`is not valid YAML${where}: ${first.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+    const { line, column } = positionOf(source, first.pos[0]);
+    problems.addLine(`is not valid YAML at line ${line}, column ${column}: ${first.message.split('\n')[0]}`);
     return undefined;
   }
   return document.toJS({ maxAliasCount: 100 });
+}
+
+/** 1-based line and column of a character offset. */
+function positionOf(source: string, offset: number): { line: number; column: number } {
+  const before = source.slice(0, Math.max(0, offset));
+  const lines = before.split('\n');
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
