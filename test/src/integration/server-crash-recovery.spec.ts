@@ -89,6 +89,11 @@ describe('server: SIGKILL in the middle of declarations (child process, SQLite, 
     const dead = await call(`${second.url}/metrics`);
     expect(dead.text).to.match(/^muster_outbox_dead_letters 0$/m);
 
+    // Neither the Slack token nor the API token ever reaches a log line.
+    for (const out of [first.output(), second.output()]) {
+      expect(out).not.to.contain(slack.botToken);
+      expect(out).not.to.contain(token);
+    }
     second.child.kill('SIGTERM');
     expect(await second.exited).to.deep.equal({ code: 0, signal: null });
   });

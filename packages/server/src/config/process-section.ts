@@ -35,7 +35,8 @@ export function readSeverities(r: ValueReader, value: unknown): SeverityLevel[] 
       levels.push({ id, label, description: description ?? '', updateCadenceMinutes: cadence, createsRoom: createsRoom ?? true, page: page ?? [] });
     }
   });
-  return levels;
+  // A partly valid list is not handed on: the core would report the gaps again, less clearly.
+  return levels.length === items.length ? levels : undefined;
 }
 
 export function readRoles(r: ValueReader, value: unknown): RoleDefinition[] | undefined {
@@ -57,7 +58,7 @@ export function readRoles(r: ValueReader, value: unknown): RoleDefinition[] | un
     const description = r.text(m.description, join(key, 'description'));
     if (ok && id && label) roles.push({ id, label, aliases: aliases ?? [], multiple: multiple ?? false, description: description ?? '' });
   });
-  return roles;
+  return roles.length === items.length ? roles : undefined;
 }
 
 export function readPermissions(r: ValueReader, value: unknown): Partial<PermissionPolicy> | undefined {
