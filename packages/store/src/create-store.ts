@@ -6,6 +6,7 @@ import { InstallationRepository } from './extras/installation.repository';
 import { PluginInstallationRepository } from './extras/plugin-installation.repository';
 import { runMigrations } from './migrations/run-migrations';
 import { createAutoCommitRepositories } from './unit-of-work/auto-commit-repositories';
+import type { GroupCommitOptions } from './unit-of-work/group-commit-queue';
 import { StoreExecutor } from './unit-of-work/store-executor';
 import { TypeOrmUnitOfWork } from './unit-of-work/typeorm-unit-of-work';
 
@@ -21,11 +22,9 @@ export interface Store {
   close(): Promise<void>;
 }
 
-export interface StoreSettings extends DataSourceSettings {
+export interface StoreSettings extends DataSourceSettings, GroupCommitOptions {
   /** Run pending migrations before returning (default true). Turn off where `muster migrate` runs them as a deploy step. */
   readonly migrate?: boolean;
-  /** Most units of work one transaction carries (default 256). */
-  readonly maxGroup?: number;
 }
 
 /** Opens the database at `url`, migrates it (unless told not to) and wires every repository over one group-commit queue. */
@@ -37,7 +36,7 @@ export async function createStore(url: string, settings: StoreSettings = {}): Pr
     await dataSource.destroy().catch(() => undefined);
     throw error;
   }
-  const executor = new StoreExecutor(dataSource, { maxGroup: settings.maxGroup });
+  const executor = new StoreExecutor(dataSource, { maxGroup: settings.maxGroup, parallelGroups: settings.parallelGroups });
   const unitOfWork = new TypeOrmUnitOfWork(executor);
   return {
     dataSource,

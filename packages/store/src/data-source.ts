@@ -53,6 +53,8 @@ function optionsFor(location: DatabaseLocation, settings: DataSourceSettings): D
       // WAL lets readers (a CLI, a backup) work while the server writes; a busy file waits 5 s, not fails.
       enableWAL: !inMemory,
       timeout: 5000,
+      // Savepoint journals (one per unit of work in a group) stay in memory instead of temp files.
+      prepareDatabase: (db: { pragma(statement: string): unknown }) => void db.pragma('temp_store = MEMORY'),
     };
   }
   return {
@@ -67,6 +69,9 @@ function optionsFor(location: DatabaseLocation, settings: DataSourceSettings): D
     // Dates are written and read as UTC whatever the process or server time zone.
     timezone: 'Z',
     poolSize: settings.poolSize ?? 10,
+    // Lets a unit's savepoint travel with its first statement (see sql/sql.ts). Every value is bound
+    // through placeholders, so this opens no door to injected statements.
+    multipleStatements: true,
     connectTimeout: settings.connectTimeoutMs ?? 10_000,
   };
 }

@@ -48,3 +48,7 @@ export function translateDatabaseError(error: unknown, where = 'the database'): 
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The DataSource was closed (shutdown under way, or never opened). */
+export const databaseClosed = (): MusterError =>
+  new MusterError('unavailable', 'The database connection is closed; nothing was saved. Restart Muster if this persists.');

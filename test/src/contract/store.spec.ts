@@ -80,6 +80,36 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
         expect(groups).to.be.at.most(3);
       });
 
+      it('caps a transaction at 256 units: 600 concurrent units take at least three', async () => {
+        const before = { ...store.unitOfWork.stats };
+        const incidentId = newId('inc');
+        await Promise.all(Array.from({ length: 600 }, (_, i) => store.unitOfWork.run((tx) => tx.timeline.append(entry(incidentId, { text: `cap ${i}` })))));
+        expect(store.unitOfWork.stats.groups - before.groups).to.be.at.least(3);
+        expect(store.unitOfWork.stats.largestGroup).to.be.at.most(256);
+        expect(await store.repositories.timeline.count(incidentId)).to.equal(600);
+      });
+
+      if (!target.isMariaDb) {
+        // SQLite can defer a foreign-key check to COMMIT, which lets a test make the COMMIT itself fail.
+        it('gives every unit of the group the error when the COMMIT fails, and keeps none of their writes', async () => {
+          const incidentId = newId('inc');
+          const outcomes = await Promise.allSettled([
+            store.unitOfWork.run((tx) => tx.timeline.append(entry(incidentId, { text: 'before' }))),
+            store.unitOfWork.executor.write(async (tx) => {
+              await tx.runner.query('PRAGMA defer_foreign_keys = ON');
+              await tx.runner.query(
+                `INSERT INTO incident_roles (incident_id, ordinal, role, person_key, person, assigned_at, assigned_by) VALUES ('no-such-incident', 0, 'scribe', 'x', '{}', '2024-01-01 00:00:00.000', '{}')`);
+            }),
+            store.unitOfWork.run((tx) => tx.timeline.append(entry(incidentId, { text: 'after' }))),
+          ]);
+          expect(outcomes.map((o) => o.status)).to.deep.equal(['rejected', 'rejected', 'rejected']);
+          expect(String((outcomes[0] as PromiseRejectedResult).reason)).to.match(/FOREIGN KEY/);
+          expect(await store.repositories.timeline.count(incidentId)).to.equal(0);
+          await store.unitOfWork.run((tx) => tx.timeline.append(entry(incidentId, { text: 'the store still works' })));
+          expect(await store.repositories.timeline.count(incidentId)).to.equal(1);
+        });
+      }
+
       it('runs a unit of work started inside another as part of it: both commit, or neither', async () => {
         const incident = declare(await store.repositories.incidents.nextNumber());
         const inner = entry(incident.id);

@@ -1,9 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { MusterError } from '@muster/core';
-import { IsNull } from 'typeorm';
 import { ApiTokenRecord } from '../records/api-token.record';
 import type { StoreExecutor } from '../unit-of-work/store-executor';
-import { insertRows } from '../repositories/sql-helpers';
+import { Db } from '../sql/db';
 
 /** What the server may know about a token: never the token itself, nor its hash. */
 export interface ApiToken {
@@ -34,7 +33,7 @@ export class ApiTokenRepository {
     const record = Object.assign(new ApiTokenRecord(), {
       id: randomUUID(), name: label.slice(0, 191), tokenHash: hashToken(token), createdAt: this.clock(), lastUsedAt: null, revokedAt: null,
     });
-    await this.executor.write((tx) => insertRows(tx.manager, ApiTokenRecord, [record]));
+    await this.executor.write((tx) => new Db(tx).insert(ApiTokenRecord, [record]));
     return { token, record: toApiToken(record) };
   }
 
@@ -42,26 +41,26 @@ export class ApiTokenRepository {
   async verify(plain: string): Promise<ApiToken | undefined> {
     if (!plain.startsWith(API_TOKEN_PREFIX)) return undefined;
     const tokenHash = hashToken(plain);
-    const record = await this.executor.read((tx) => tx.manager.findOneBy(ApiTokenRecord, { tokenHash, revokedAt: IsNull() }));
+    const record = await this.executor.read((tx) => new Db(tx).selectOne(ApiTokenRecord, 'token_hash = ? AND revoked_at IS NULL', [tokenHash]));
     if (!record) return undefined;
     const now = this.clock();
     if (!record.lastUsedAt || now.getTime() - record.lastUsedAt.getTime() >= LAST_USED_GRANULARITY_MS) {
-      await this.executor.write((tx) => tx.manager.update(ApiTokenRecord, { id: record.id }, { lastUsedAt: now }));
+      await this.executor.write((tx) => new Db(tx).update(ApiTokenRecord, { lastUsedAt: now }, 'id = ?', [record.id]));
       record.lastUsedAt = now;
     }
     return toApiToken(record);
   }
 
   async list(): Promise<ApiToken[]> {
-    return (await this.executor.read((tx) => tx.manager.find(ApiTokenRecord, { order: { createdAt: 'ASC' } }))).map(toApiToken);
+    return (await this.executor.read((tx) => new Db(tx).select(ApiTokenRecord, '1 = 1', [], ' ORDER BY created_at ASC, id ASC'))).map(toApiToken);
   }
 
   /** Revoking twice is harmless; an unknown id is `not_found`. */
   async revoke(id: string): Promise<void> {
     await this.executor.write(async (tx) => {
-      const record = await tx.manager.findOneBy(ApiTokenRecord, { id });
-      if (!record) throw new MusterError('not_found', `There is no API token ${id}; list the tokens to see their ids.`);
-      if (!record.revokedAt) await tx.manager.update(ApiTokenRecord, { id }, { revokedAt: this.clock() });
+      const db = new Db(tx);
+      if ((await db.update(ApiTokenRecord, { revokedAt: this.clock() }, 'id = ? AND revoked_at IS NULL', [id])) > 0) return;
+      if (!(await db.exists(ApiTokenRecord, 'id = ?', [id]))) throw new MusterError('not_found', `There is no API token ${id}; list the tokens to see their ids.`);
     });
   }
 }

@@ -1,5 +1,5 @@
 import { PluginInstallationRecord } from '../records/plugin-installation.record';
-import { upsertRow } from '../repositories/sql-helpers';
+import { Db } from '../sql/db';
 import type { StoreExecutor } from '../unit-of-work/store-executor';
 
 /** A plugin enabled for one workspace or tenant. */
@@ -24,25 +24,23 @@ export class PluginInstallationRepository {
       pluginId: installation.pluginId, workspaceId: installation.workspaceId, enabled: installation.enabled, config: installation.config,
       sealedSecrets: installation.sealedSecrets ?? null, installedAt: installation.installedAt, updatedAt: installation.updatedAt,
     });
-    await this.executor.write((tx) => upsertRow(tx.manager, PluginInstallationRecord, record, ['enabled', 'config', 'sealed_secrets', 'updated_at'], ['plugin_id', 'workspace_id']));
+    await this.executor.write((tx) => new Db(tx).upsert(PluginInstallationRecord, record, ['pluginId', 'workspaceId'], ['enabled', 'config', 'sealedSecrets', 'updatedAt']));
   }
 
   async find(pluginId: string, workspaceId: string): Promise<PluginInstallation | undefined> {
-    const record = await this.executor.read((tx) => tx.manager.findOneBy(PluginInstallationRecord, { pluginId, workspaceId }));
+    const record = await this.executor.read((tx) => new Db(tx).selectOne(PluginInstallationRecord, 'plugin_id = ? AND workspace_id = ?', [pluginId, workspaceId]));
     return record ? toInstallation(record) : undefined;
   }
 
   /** Every installation, or those of one workspace; by plugin id. */
   async list(workspaceId?: string): Promise<PluginInstallation[]> {
-    const records = await this.executor.read((tx) => tx.manager.find(PluginInstallationRecord, {
-      ...(workspaceId !== undefined && { where: { workspaceId } }),
-      order: { pluginId: 'ASC', workspaceId: 'ASC' },
-    }));
+    const [where, params] = workspaceId === undefined ? ['1 = 1', []] : ['workspace_id = ?', [workspaceId]];
+    const records = await this.executor.read((tx) => new Db(tx).select(PluginInstallationRecord, where, params, ' ORDER BY plugin_id ASC, workspace_id ASC'));
     return records.map(toInstallation);
   }
 
   async remove(pluginId: string, workspaceId: string): Promise<void> {
-    await this.executor.write((tx) => tx.manager.delete(PluginInstallationRecord, { pluginId, workspaceId }));
+    await this.executor.write((tx) => new Db(tx).run('DELETE FROM plugin_installations WHERE plugin_id = ? AND workspace_id = ?', [pluginId, workspaceId]));
   }
 }
 

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { KEY, OPTIONAL_TIME, TEXT, TIME } from './column-kinds';
+import { OPTIONAL_TIME, TEXT, TIME } from './column-kinds';
 
 /** A Slack workspace or Teams tenant that installed Muster. The payload (tokens) is sealed by the caller. */
 @Entity({ name: 'chat_installations' })

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { KEY, TIME } from './column-kinds';
+import { TIME } from './column-kinds';
 
 /** Processed idempotency keys of inbound events; the primary key is the deduplication. */
 @Entity({ name: 'inbox' })

@@ -1,5 +1,4 @@
 import { Entity, PrimaryColumn } from 'typeorm';
-import { KEY } from './column-kinds';
 
 /**
  * The rooms of an incident, as a lookup table for "which incident is this channel about?". The rooms

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { FLAG, JSON_VALUE, KEY, OPTIONAL_TEXT, TIME } from './column-kinds';
+import { FLAG, JSON_VALUE, OPTIONAL_TEXT, TIME } from './column-kinds';
 
 /** A plugin switched on for one workspace or tenant, with its settings and its sealed secrets. */
 @Entity({ name: 'plugin_installations' })

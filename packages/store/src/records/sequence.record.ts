@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BIGINT, KEY } from './column-kinds';
+import { BIGINT } from './column-kinds';
 
 /** Named counters (incident numbers), bumped inside the transaction that uses the value. */
 @Entity({ name: 'sequences' })

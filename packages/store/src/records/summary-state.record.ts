@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { BIGINT, INT, KEY, TEXT, TIME } from './column-kinds';
+import { BIGINT, INT, TEXT, TIME } from './column-kinds';
 
 /** The rolling summary per incident and kind. */
 @Entity({ name: 'summary_states' })

@@ -1,27 +1,31 @@
 import { formatReference, MusterError, type ConversationRef, type Incident, type IncidentFilter, type IncidentRepository, type IncidentStatus } from '@muster/core';
-import { In } from 'typeorm';
 import { isDuplicateKey, staleCopy } from '../errors';
 import { toIncident, toIncidentRecord, toRoleRecords, toRoomRecords } from '../mappers/incident.mapper';
 import { IncidentRecord } from '../records/incident.record';
 import { IncidentRoleRecord } from '../records/incident-role.record';
 import { IncidentRoomRecord } from '../records/incident-room.record';
+import { Db } from '../sql/db';
+import { placeholders } from '../sql/sql';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
-import { affectedRows, insertRows } from './sql-helpers';
 
 export class TypeOrmIncidentRepository implements IncidentRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  private readonly db: Db;
+
+  constructor(tx: TransactionContext) {
+    this.db = new Db(tx);
+  }
 
   /**
    * A row in `sequences`, bumped inside the caller's transaction: the row lock serializes declarations
    * across instances, and a rolled-back declaration gives its number back.
    */
   async nextNumber(): Promise<number> {
-    if (this.tx.dialect === 'mysql') {
-      // LAST_INSERT_ID(expr) hands the new value back in the same round trip, as the result's insertId.
-      const result = (await this.tx.manager.query(`UPDATE sequences SET value = LAST_INSERT_ID(value + 1) WHERE name = 'incident'`)) as { insertId: number | string };
-      return Number(result.insertId);
+    if (this.db.dialect === 'mysql') {
+      // LAST_INSERT_ID(expr) hands the new value back in the same round trip, as the OK packet's insert id.
+      const { insertId } = await this.db.run(`UPDATE sequences SET value = LAST_INSERT_ID(value + 1) WHERE name = 'incident'`);
+      return Number(insertId);
     }
-    const rows = (await this.tx.manager.query(`UPDATE sequences SET value = value + 1 WHERE name = 'incident' RETURNING value`)) as { value: number }[];
+    const { rows } = await this.db.run(`UPDATE sequences SET value = value + 1 WHERE name = 'incident' RETURNING value`);
     return Number(rows[0]!.value);
   }
 
@@ -29,81 +33,81 @@ export class TypeOrmIncidentRepository implements IncidentRepository {
     const state = incident.snapshot();
     const version = state.version + 1;
     const record = toIncidentRecord(state, version);
-    const { manager } = this.tx;
     if (state.version === 0) {
       await this.insert(record);
     } else {
       const { id: _, version: __, ...changes } = record;
-      const result = await manager.createQueryBuilder().update(IncidentRecord)
-        .set({ ...changes, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id: state.id, version: state.version })
-        .execute();
-      if (affectedRows(result) === 0) throw staleCopy(formatReference(state.number));
-      await manager.delete(IncidentRoleRecord, { incidentId: state.id });
-      await manager.delete(IncidentRoomRecord, { incidentId: state.id });
+      const matched = await this.db.update(IncidentRecord, changes, 'id = ? AND version = ?', [state.id, state.version], 'version = version + 1');
+      if (matched === 0) throw staleCopy(formatReference(state.number));
+      await this.db.run('DELETE FROM incident_roles WHERE incident_id = ?', [state.id]);
+      await this.db.run('DELETE FROM incident_rooms WHERE incident_id = ?', [state.id]);
     }
-    await insertRows(manager, IncidentRoleRecord, toRoleRecords(state));
-    await insertRows(manager, IncidentRoomRecord, toRoomRecords(state));
+    await this.db.insert(IncidentRoleRecord, toRoleRecords(state));
+    await this.db.insert(IncidentRoomRecord, toRoomRecords(state));
     incident.markSaved(version);
   }
 
   private async insert(record: IncidentRecord): Promise<void> {
     try {
-      await insertRows(this.tx.manager, IncidentRecord, [record]);
+      await this.db.insert(IncidentRecord, [record]);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       // Same id: another copy of this new incident was saved first. Same number: two declarations got one number.
-      if (await this.tx.manager.existsBy(IncidentRecord, { id: record.id })) throw staleCopy(formatReference(record.number));
+      if (await this.db.exists(IncidentRecord, 'id = ?', [record.id])) throw staleCopy(formatReference(record.number));
       throw new MusterError('duplicate', `${formatReference(record.number)} already exists; declare again to get a new number.`, {}, { cause: error });
     }
   }
 
   async findById(id: string): Promise<Incident | undefined> {
-    return this.withRoles(await this.tx.manager.findOneBy(IncidentRecord, { id }));
+    return (await this.withRoles(await this.db.select(IncidentRecord, 'id = ?', [id])))[0];
   }
 
   async findByNumber(number: number): Promise<Incident | undefined> {
-    return this.withRoles(await this.tx.manager.findOneBy(IncidentRecord, { number }));
+    return (await this.withRoles(await this.db.select(IncidentRecord, `${this.q('number')} = ?`, [number])))[0];
   }
 
+  /** The newest incident whose rooms include this one (a room can move on to a later incident). */
   async findByRoom(room: Pick<ConversationRef, 'platform' | 'workspaceId' | 'conversationId'>): Promise<Incident | undefined> {
-    const record = await this.tx.manager.createQueryBuilder(IncidentRecord, 'i')
-      .innerJoin(IncidentRoomRecord, 'r', 'r.incident_id = i.id')
-      .where('r.platform = :platform AND r.workspace_id = :workspaceId AND r.conversation_id = :conversationId', {
-        platform: room.platform, workspaceId: room.workspaceId, conversationId: room.conversationId,
-      })
-      .orderBy('i.number', 'DESC')
-      .limit(1)
-      .getOne();
-    return this.withRoles(record ?? null);
+    const records = await this.db.select(IncidentRecord,
+      'id IN (SELECT incident_id FROM incident_rooms WHERE platform = ? AND workspace_id = ? AND conversation_id = ?)',
+      [room.platform, room.workspaceId, room.conversationId], ` ORDER BY ${this.q('number')} DESC LIMIT 1`);
+    return (await this.withRoles(records))[0];
   }
 
   async list(filter: IncidentFilter = {}): Promise<Incident[]> {
-    const query = this.tx.manager.createQueryBuilder(IncidentRecord, 'i').orderBy('i.number', 'DESC');
-    if (filter.statuses) query.andWhere(filter.statuses.length ? 'i.status IN (:...statuses)' : '1 = 0', { statuses: filter.statuses });
-    if (filter.severities) query.andWhere(filter.severities.length ? 'i.severity IN (:...severities)' : '1 = 0', { severities: filter.severities });
-    if (filter.excludePrivate) query.andWhere('i.private = :private', { private: false });
-    if (filter.beforeNumber !== undefined) query.andWhere('i.number < :before', { before: filter.beforeNumber });
-    if (filter.limit !== undefined) {
-      if (filter.limit <= 0) return [];
-      query.limit(filter.limit);
+    if (filter.limit !== undefined && filter.limit <= 0) return [];
+    const where: string[] = ['1 = 1'];
+    const params: unknown[] = [];
+    const within = (column: string, values: readonly string[] | undefined) => {
+      if (!values) return;
+      where.push(values.length ? `${column} IN (${placeholders(values.length)})` : '1 = 0');
+      params.push(...values);
+    };
+    within('status', filter.statuses);
+    within('severity', filter.severities);
+    if (filter.excludePrivate) where.push(`${this.q('private')} = 0`);
+    if (filter.beforeNumber !== undefined) {
+      where.push(`${this.q('number')} < ?`);
+      params.push(filter.beforeNumber);
     }
-    const records = await query.getMany();
-    if (records.length === 0) return [];
-    const roles = await this.tx.manager.findBy(IncidentRoleRecord, { incidentId: In(records.map((r) => r.id)) });
-    return records.map((record) => toIncident(record, roles.filter((r) => r.incidentId === record.id)));
+    const limit = filter.limit !== undefined ? ` LIMIT ${Math.floor(filter.limit)}` : '';
+    return this.withRoles(await this.db.select(IncidentRecord, where.join(' AND '), params, ` ORDER BY ${this.q('number')} DESC${limit}`));
   }
 
   async countByStatusAndSeverity(): Promise<{ status: IncidentStatus; severity: string; count: number }[]> {
-    const rows = await this.tx.manager.createQueryBuilder(IncidentRecord, 'i')
-      .select('i.status', 'status').addSelect('i.severity', 'severity').addSelect('COUNT(*)', 'count')
-      .groupBy('i.status').addGroupBy('i.severity')
-      .getRawMany<{ status: IncidentStatus; severity: string; count: number | string }>();
-    return rows.map((r) => ({ status: r.status, severity: r.severity, count: Number(r.count) }));
+    const { rows } = await this.db.run('SELECT status, severity, COUNT(*) AS n FROM incidents GROUP BY status, severity');
+    return rows.map((r) => ({ status: r.status as IncidentStatus, severity: String(r.severity), count: Number(r.n) }));
   }
 
-  private async withRoles(record: IncidentRecord | null): Promise<Incident | undefined> {
-    if (!record) return undefined;
-    return toIncident(record, await this.tx.manager.findBy(IncidentRoleRecord, { incidentId: record.id }));
+  /** One query for the roles of every incident given, then the aggregates. */
+  private async withRoles(records: IncidentRecord[]): Promise<Incident[]> {
+    if (records.length === 0) return [];
+    const roles = await this.db.select(IncidentRoleRecord, `incident_id IN (${placeholders(records.length)})`, records.map((r) => r.id));
+    return records.map((record) => toIncident(record, roles.filter((r) => r.incidentId === record.id)));
+  }
+
+  /** `number` and `private` are words SQL reserves somewhere: always quote them. */
+  private q(property: 'number' | 'private'): string {
+    return this.db.codec(IncidentRecord).col(property);
   }
 }

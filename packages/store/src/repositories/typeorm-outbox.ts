@@ -1,25 +1,29 @@
 import { MusterError, type NewOutboxMessage, type Outbox, type OutboxMessage } from '@muster/core';
 import { toOutboxMessage, toOutboxRecord } from '../mappers/outbox.mapper';
 import { OutboxRecord } from '../records/outbox.record';
+import { Db } from '../sql/db';
+import { placeholders } from '../sql/sql';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
-import { affectedRows } from './sql-helpers';
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 
 /** Long stack traces are for logs; the outbox keeps enough to tell what went wrong. */
 const MAX_ERROR_LENGTH = 4000;
 
 export class TypeOrmOutbox implements Outbox {
-  constructor(private readonly tx: TransactionContext, private readonly clock: () => Date = () => new Date()) {}
+  private readonly db: Db;
+
+  constructor(tx: TransactionContext, private readonly clock: () => Date = () => new Date()) {
+    this.db = new Db(tx);
+  }
 
   /** One INSERT for the batch; a known key is left as it is (the upsert rewrites the key with itself). */
   async enqueue(messages: readonly NewOutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
     const now = this.clock();
-    await this.tx.manager.createQueryBuilder().insert().into(OutboxRecord)
-      .values(messages.map((m) => toOutboxRecord(m, now)) as QueryDeepPartialEntity<OutboxRecord>[])
-      .orUpdate(['idempotency_key'], ['idempotency_key'])
-      .updateEntity(false)
-      .execute();
+    const codec = this.db.codec(OutboxRecord);
+    const { sql, params } = codec.insert(messages.map((m) => toOutboxRecord(m, now)));
+    const key = codec.col('idempotencyKey');
+    const ignoreKnown = this.db.dialect === 'mysql' ? ` ON DUPLICATE KEY UPDATE ${key} = ${key}` : ` ON CONFLICT (${key}) DO NOTHING`;
+    await this.db.run(sql + ignoreKnown, params);
   }
 
   /**
@@ -29,50 +33,41 @@ export class TypeOrmOutbox implements Outbox {
    */
   async claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]> {
     if (limit <= 0) return [];
-    const query = this.tx.manager.createQueryBuilder(OutboxRecord, 'o')
-      .where('o.dead = :dead AND o.completed_at IS NULL AND o.available_at <= :now', { dead: false, now })
-      .andWhere('(o.leased_until IS NULL OR o.leased_until <= :now)', { now })
-      .orderBy('o.available_at', 'ASC').addOrderBy('o.id', 'ASC')
-      .limit(limit);
-    if (this.tx.dialect === 'mysql') query.setLock('pessimistic_write').setOnLocked('skip_locked');
-    const due = await query.getMany();
+    const codec = this.db.codec(OutboxRecord);
+    const at = codec.param('availableAt', now);
+    const lock = this.db.dialect === 'mysql' ? ' FOR UPDATE SKIP LOCKED' : '';
+    const due = await this.db.select(OutboxRecord,
+      'dead = 0 AND completed_at IS NULL AND available_at <= ? AND (leased_until IS NULL OR leased_until <= ?)',
+      [at, at], ` ORDER BY available_at ASC, id ASC LIMIT ${Math.floor(limit)}${lock}`);
     if (due.length === 0) return [];
     const leasedUntil = new Date(now.getTime() + leaseMs);
-    await this.tx.manager.createQueryBuilder().update(OutboxRecord)
-      .set({ leasedUntil, attempts: () => 'attempts + 1' })
-      .where('id IN (:...ids)', { ids: due.map((r) => r.id) })
-      .execute();
+    await this.db.update(OutboxRecord, { leasedUntil }, `id IN (${placeholders(due.length)})`, due.map((r) => r.id), 'attempts = attempts + 1');
     return due.map((r) => toOutboxMessage({ ...r, attempts: r.attempts + 1 }));
   }
 
   async complete(id: string): Promise<void> {
-    const result = await this.tx.manager.createQueryBuilder().update(OutboxRecord)
-      .set({ completedAt: this.clock(), leasedUntil: null })
-      .where('id = :id AND completed_at IS NULL', { id })
-      .execute();
-    if (affectedRows(result) === 0) await this.mustExist(id);
+    const matched = await this.db.update(OutboxRecord, { completedAt: this.clock(), leasedUntil: null }, 'id = ? AND completed_at IS NULL', [id]);
+    if (matched === 0) await this.mustExist(id);
   }
 
   async fail(id: string, error: string, retryAt: Date | undefined): Promise<void> {
     const lastError = error.length > MAX_ERROR_LENGTH ? `${error.slice(0, MAX_ERROR_LENGTH)}… [truncated]` : error;
-    const result = await this.tx.manager.createQueryBuilder().update(OutboxRecord)
-      .set(retryAt ? { lastError, availableAt: retryAt, leasedUntil: null } : { lastError, dead: true, leasedUntil: null })
-      .where('id = :id', { id })
-      .execute();
-    if (affectedRows(result) === 0) await this.mustExist(id);
+    const change: Partial<OutboxRecord> = retryAt ? { lastError, availableAt: retryAt, leasedUntil: null } : { lastError, dead: true, leasedUntil: null };
+    if ((await this.db.update(OutboxRecord, change, 'id = ?', [id])) === 0) await this.mustExist(id);
   }
 
   async depth(): Promise<number> {
-    return this.tx.manager.createQueryBuilder(OutboxRecord, 'o').where('o.dead = :dead AND o.completed_at IS NULL', { dead: false }).getCount();
+    const { rows } = await this.db.run('SELECT COUNT(*) AS n FROM outbox WHERE dead = 0 AND completed_at IS NULL');
+    return Number(rows[0]!.n);
   }
 
+  /** Oldest first, so the first thing that broke is the first thing a person reads. */
   async deadLetters(limit: number): Promise<OutboxMessage[]> {
     if (limit <= 0) return [];
-    const records = await this.tx.manager.find(OutboxRecord, { where: { dead: true }, order: { id: 'ASC' }, take: limit });
-    return records.map(toOutboxMessage);
+    return (await this.db.select(OutboxRecord, 'dead = 1', [], ` ORDER BY id ASC LIMIT ${Math.floor(limit)}`)).map(toOutboxMessage);
   }
 
   private async mustExist(id: string): Promise<void> {
-    if (!(await this.tx.manager.existsBy(OutboxRecord, { id }))) throw new MusterError('not_found', `Outbox message ${id} does not exist.`);
+    if (!(await this.db.exists(OutboxRecord, 'id = ?', [id]))) throw new MusterError('not_found', `Outbox message ${id} does not exist.`);
   }
 }

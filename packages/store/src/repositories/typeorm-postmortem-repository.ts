@@ -2,35 +2,36 @@ import type { Postmortem, PostmortemRepository } from '@muster/core';
 import { isDuplicateKey, staleCopy } from '../errors';
 import { toPostmortem, toPostmortemRecord } from '../mappers/postmortem.mapper';
 import { PostmortemRecord } from '../records/postmortem.record';
+import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
-import { affectedRows, insertRows } from './sql-helpers';
 
 export class TypeOrmPostmortemRepository implements PostmortemRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  private readonly db: Db;
+
+  constructor(tx: TransactionContext) {
+    this.db = new Db(tx);
+  }
 
   async save(postmortem: Postmortem): Promise<Postmortem> {
-    const version = postmortem.version + 1;
-    const record = toPostmortemRecord(postmortem, version);
+    const record = toPostmortemRecord(postmortem, postmortem.version + 1);
     if (postmortem.version === 0) {
       try {
-        await insertRows(this.tx.manager, PostmortemRecord, [record]);
+        await this.db.insert(PostmortemRecord, [record]);
       } catch (error) {
         // The same id, or a second postmortem for the incident: either way another copy got there first.
         if (isDuplicateKey(error)) throw staleCopy('This postmortem');
         throw error;
       }
     } else {
-      const result = await this.tx.manager.createQueryBuilder().update(PostmortemRecord)
-        .set({ state: record.state, sections: record.sections, updatedAt: record.updatedAt, version: () => 'version + 1' })
-        .where('id = :id AND version = :version', { id: postmortem.id, version: postmortem.version })
-        .execute();
-      if (affectedRows(result) === 0) throw staleCopy('This postmortem');
+      const changes = { state: record.state, sections: record.sections, updatedAt: record.updatedAt };
+      const matched = await this.db.update(PostmortemRecord, changes, 'id = ? AND version = ?', [postmortem.id, postmortem.version], 'version = version + 1');
+      if (matched === 0) throw staleCopy('This postmortem');
     }
     return toPostmortem(record);
   }
 
   async findByIncident(incidentId: string): Promise<Postmortem | undefined> {
-    const record = await this.tx.manager.findOneBy(PostmortemRecord, { incidentId });
+    const record = await this.db.selectOne(PostmortemRecord, 'incident_id = ?', [incidentId]);
     return record ? toPostmortem(record) : undefined;
   }
 }

@@ -1,29 +1,32 @@
 import { MusterError, type Service, type ServiceRepository } from '@muster/core';
-import { Not } from 'typeorm';
 import { isDuplicateKey } from '../errors';
 import { toService, toServiceRecord } from '../mappers/service.mapper';
 import { ServiceRecord } from '../records/service.record';
+import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
-import { affectedRows, insertRows } from './sql-helpers';
 
 export class TypeOrmServiceRepository implements ServiceRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  private readonly db: Db;
+
+  constructor(tx: TransactionContext) {
+    this.db = new Db(tx);
+  }
 
   /**
    * UPDATE by id, else INSERT. Not an upsert statement: services have two unique keys (id, name) and
    * MySQL's ON DUPLICATE KEY would treat a clash on the name as "this row", overwriting another service.
    */
   async save(service: Service): Promise<void> {
-    const { id, ...changes } = toServiceRecord(service);
+    const record = toServiceRecord(service);
+    const { id, ...changes } = record;
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
-        const result = await this.tx.manager.createQueryBuilder().update(ServiceRecord).set(changes).where('id = :id', { id }).execute();
-        if (affectedRows(result) > 0) return;
-        await insertRows(this.tx.manager, ServiceRecord, [toServiceRecord(service)]);
+        if ((await this.db.update(ServiceRecord, changes, 'id = ?', [id])) > 0) return;
+        await this.db.insert(ServiceRecord, [record]);
         return;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
-        if (await this.tx.manager.existsBy(ServiceRecord, { name: service.name, id: Not(id) })) {
+        if (await this.db.exists(ServiceRecord, 'name = ? AND id <> ?', [service.name, id])) {
           throw new MusterError('duplicate', `A service named "${service.name}" already exists; pick another name or edit that one.`, {}, { cause: error });
         }
         // Someone inserted this very service between our UPDATE and INSERT: update it on the second pass.
@@ -32,11 +35,11 @@ export class TypeOrmServiceRepository implements ServiceRepository {
   }
 
   async findByName(name: string): Promise<Service | undefined> {
-    const record = await this.tx.manager.findOneBy(ServiceRecord, { name });
+    const record = await this.db.selectOne(ServiceRecord, 'name = ?', [name]);
     return record ? toService(record) : undefined;
   }
 
   async list(): Promise<Service[]> {
-    return (await this.tx.manager.find(ServiceRecord, { order: { name: 'ASC' } })).map(toService);
+    return (await this.db.select(ServiceRecord, '1 = 1', [], ' ORDER BY name ASC')).map(toService);
   }
 }

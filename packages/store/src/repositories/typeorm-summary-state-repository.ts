@@ -1,18 +1,22 @@
 import type { RollingSummary, SummaryStateRepository } from '@muster/core';
 import { toRollingSummary, toSummaryStateRecord } from '../mappers/summary-state.mapper';
 import { SummaryStateRecord } from '../records/summary-state.record';
+import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
-import { upsertRow } from './sql-helpers';
 
 export class TypeOrmSummaryStateRepository implements SummaryStateRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  private readonly db: Db;
+
+  constructor(tx: TransactionContext) {
+    this.db = new Db(tx);
+  }
 
   async get(incidentId: string, kind: string): Promise<RollingSummary | undefined> {
-    const record = await this.tx.manager.findOneBy(SummaryStateRecord, { incidentId, kind });
+    const record = await this.db.selectOne(SummaryStateRecord, 'incident_id = ? AND kind = ?', [incidentId, kind]);
     return record ? toRollingSummary(record) : undefined;
   }
 
   async save(summary: RollingSummary): Promise<void> {
-    await upsertRow(this.tx.manager, SummaryStateRecord, toSummaryStateRecord(summary), ['covered_through', 'text', 'tokens', 'updated_at'], ['incident_id', 'kind']);
+    await this.db.upsert(SummaryStateRecord, toSummaryStateRecord(summary), ['incidentId', 'kind'], ['coveredThrough', 'text', 'tokens', 'updatedAt']);
   }
 }

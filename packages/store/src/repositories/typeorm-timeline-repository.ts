@@ -2,11 +2,15 @@ import { MusterError, type ExternalMessageRef, type TimelineEntry, type Timeline
 import { isDuplicateKey } from '../errors';
 import { mutableParts, toTimelineEntry, toTimelineRecord } from '../mappers/timeline-entry.mapper';
 import { TimelineEntryRecord } from '../records/timeline-entry.record';
+import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
-import { affectedRows, insertRows } from './sql-helpers';
 
 export class TypeOrmTimelineRepository implements TimelineRepository {
-  constructor(private readonly tx: TransactionContext) {}
+  private readonly db: Db;
+
+  constructor(tx: TransactionContext) {
+    this.db = new Db(tx);
+  }
 
   /**
    * A plain INSERT; the unique index on the idempotency key turns a redelivery into a duplicate-key
@@ -15,46 +19,47 @@ export class TypeOrmTimelineRepository implements TimelineRepository {
    */
   async append(entry: TimelineEntry): Promise<boolean> {
     try {
-      await insertRows(this.tx.manager, TimelineEntryRecord, [toTimelineRecord(entry)]);
+      await this.db.insert(TimelineEntryRecord, [toTimelineRecord(entry)]);
       return true;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      if (await this.tx.manager.existsBy(TimelineEntryRecord, { idempotencyKey: entry.idempotencyKey })) return false;
+      if (await this.db.exists(TimelineEntryRecord, 'idempotency_key = ?', [entry.idempotencyKey])) return false;
       throw new MusterError('duplicate', `Timeline entry ${entry.id} is already stored under another idempotency key.`, {}, { cause: error });
     }
   }
 
   async list(incidentId: string, query: TimelineQuery = {}): Promise<TimelineEntry[]> {
     if (query.limit !== undefined && query.limit <= 0) return [];
-    const select = this.tx.manager.createQueryBuilder(TimelineEntryRecord, 't')
-      .where('t.incident_id = :incidentId', { incidentId })
-      .orderBy('t.position', 'ASC');
-    if (query.afterPosition !== undefined) select.andWhere('t.position > :after', { after: query.afterPosition });
-    if (query.highlightedOnly) select.andWhere('t.highlighted = :highlighted', { highlighted: true });
-    if (query.limit !== undefined) select.limit(query.limit);
-    return (await select.getMany()).map(toTimelineEntry);
+    const where = ['incident_id = ?'];
+    const params: unknown[] = [incidentId];
+    if (query.afterPosition !== undefined) {
+      where.push('position > ?');
+      params.push(query.afterPosition);
+    }
+    if (query.highlightedOnly) where.push('highlighted = 1');
+    const limit = query.limit !== undefined ? ` LIMIT ${Math.floor(query.limit)}` : '';
+    return (await this.db.select(TimelineEntryRecord, where.join(' AND '), params, ` ORDER BY position ASC${limit}`)).map(toTimelineEntry);
   }
 
   async count(incidentId: string): Promise<number> {
-    return this.tx.manager.countBy(TimelineEntryRecord, { incidentId });
+    const { rows } = await this.db.run('SELECT COUNT(*) AS n FROM timeline_entries WHERE incident_id = ?', [incidentId]);
+    return Number(rows[0]!.n);
   }
 
   async findByKey(idempotencyKey: string): Promise<TimelineEntry | undefined> {
-    const record = await this.tx.manager.findOneBy(TimelineEntryRecord, { idempotencyKey });
+    const record = await this.db.selectOne(TimelineEntryRecord, 'idempotency_key = ?', [idempotencyKey]);
     return record ? toTimelineEntry(record) : undefined;
   }
 
   async findByExternal(ref: Pick<ExternalMessageRef, 'platform' | 'conversationId' | 'messageId'>): Promise<TimelineEntry | undefined> {
-    const record = await this.tx.manager.findOne(TimelineEntryRecord, {
-      where: { externalPlatform: ref.platform, externalConversationId: ref.conversationId, externalMessageId: ref.messageId },
-      order: { position: 'ASC' },
-    });
+    const [record] = await this.db.select(TimelineEntryRecord,
+      'external_platform = ? AND external_conversation_id = ? AND external_message_id = ?',
+      [ref.platform, ref.conversationId, ref.messageId], ' ORDER BY position ASC LIMIT 1');
     return record ? toTimelineEntry(record) : undefined;
   }
 
   async update(entry: TimelineEntry): Promise<void> {
-    const result = await this.tx.manager.createQueryBuilder().update(TimelineEntryRecord).set(mutableParts(entry))
-      .where('id = :id', { id: entry.id }).execute();
-    if (affectedRows(result) === 0) throw new MusterError('not_found', `Timeline entry ${entry.id} does not exist; append it first.`);
+    const matched = await this.db.update(TimelineEntryRecord, mutableParts(entry), 'id = ?', [entry.id]);
+    if (matched === 0) throw new MusterError('not_found', `Timeline entry ${entry.id} does not exist; append it first.`);
   }
 }

@@ -1,14 +1,29 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { MusterError } from '@muster/core';
+import { isMusterError, MusterError } from '@muster/core';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { dialectOf, type Dialect } from '../dialect';
-import { translateDatabaseError } from '../errors';
+import { databaseClosed, translateDatabaseError } from '../errors';
+import { NativeSqlite } from '../sql/native-sqlite';
 
 /** What a unit of work runs against: one connection, inside the group's transaction. */
 export interface TransactionContext {
   readonly manager: EntityManager;
+  readonly runner: QueryRunner;
   readonly dialect: Dialect;
+  /** Set when the unit shares its transaction with others and so needs a savepoint of its own. */
+  readonly savepoint?: UnitSavepoint;
 }
+
+/**
+ * A unit's savepoint is set lazily, with the unit's first statement (see `sql`): a unit that never
+ * reaches the database needs none, and on MySQL it rides in the same round trip as that statement.
+ */
+export interface UnitSavepoint {
+  wanted: boolean;
+  set: boolean;
+}
+
+export const SAVEPOINT = 'muster_unit';
 
 interface Unit {
   readonly work: (tx: TransactionContext) => Promise<unknown>;
@@ -32,6 +47,18 @@ export interface GroupCommitStats {
   largestGroup: number;
 }
 
+export interface GroupCommitOptions {
+  /** Most units one transaction carries. Default 256. */
+  readonly maxGroup?: number;
+  /**
+   * Transactions in flight at once (MySQL only; SQLite has one connection). Default 1: every unit
+   * then commits in arrival order and units never wait on each other's row locks. More overlaps
+   * round trips on a pool, at the price of lock waits (a deadlock fails a whole group with
+   * `unavailable`) and timeline positions that may commit out of order within one instance.
+   */
+  readonly parallelGroups?: number;
+}
+
 /**
  * Group commit. Units of work that arrive while a transaction is in flight wait; the next transaction
  * runs all of them (up to `maxGroup`) one after another on one connection, each inside its own
@@ -47,12 +74,17 @@ export interface GroupCommitStats {
 export class GroupCommitQueue {
   readonly stats: GroupCommitStats = { groups: 0, units: 0, largestGroup: 0 };
   private readonly pending: Unit[] = [];
-  private draining = false;
+  private scheduled = false;
+  private inFlight = 0;
   private readonly current = new AsyncLocalStorage<Active>();
   private readonly dialect: Dialect;
+  private readonly maxGroup: number;
+  private readonly parallelGroups: number;
 
-  constructor(private readonly dataSource: DataSource, private readonly maxGroup = 256) {
+  constructor(private readonly dataSource: DataSource, options: GroupCommitOptions = {}) {
     this.dialect = dialectOf(dataSource);
+    this.maxGroup = Math.max(1, options.maxGroup ?? 256);
+    this.parallelGroups = this.dialect === 'sqlite' ? 1 : Math.max(1, options.parallelGroups ?? 1);
   }
 
   /** The transaction the caller is running in, if it is inside a unit of work. */
@@ -68,38 +100,45 @@ export class GroupCommitQueue {
     if (ambient) return work(ambient);
     return new Promise<T>((resolve, reject) => {
       this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) {
-        this.draining = true;
+      if (!this.scheduled) {
+        this.scheduled = true;
         // A microtask later, so callers that start together in one tick share the first transaction too.
-        queueMicrotask(() => void this.drain());
+        queueMicrotask(() => {
+          this.scheduled = false;
+          this.pump();
+        });
       }
     });
   }
 
   /** Resolves once nothing is queued or running. */
   async idle(): Promise<void> {
-    while (this.draining) await new Promise((resolve) => setImmediate(resolve));
+    while (this.inFlight > 0 || this.pending.length > 0) await new Promise((resolve) => setImmediate(resolve));
   }
 
-  private async drain(): Promise<void> {
-    try {
-      while (this.pending.length > 0) await this.runGroup(this.pending.splice(0, this.maxGroup));
-    } finally {
-      this.draining = false;
+  /** Starts a transaction for what is queued, unless enough are in flight; each one that ends calls again. */
+  private pump(): void {
+    while (this.pending.length > 0 && this.inFlight < this.parallelGroups) {
+      const group = this.pending.splice(0, this.maxGroup);
+      this.inFlight += 1;
+      void this.runGroup(group).finally(() => {
+        this.inFlight -= 1;
+        this.pump();
+      });
     }
   }
 
   private async runGroup(group: Unit[]): Promise<void> {
     let runner: QueryRunner | undefined;
     try {
-      if (!this.dataSource.isInitialized) throw new MusterError('unavailable', 'The database connection is closed; nothing was saved. Restart Muster if this persists.');
+      if (!this.dataSource.isInitialized) throw databaseClosed();
       runner = this.dataSource.createQueryRunner();
       // READ COMMITTED: every statement sees the latest committed rows, so a long group does not work
       // from an old snapshot, and InnoDB takes fewer gap locks (fewer deadlocks between instances).
       await runner.startTransaction(this.dialect === 'mysql' ? 'READ COMMITTED' : undefined);
     } catch (error) {
       if (runner && this.dialect === 'mysql') await runner.release().catch(() => undefined);
-      for (const unit of group) unit.reject(translateDatabaseError(error));
+      for (const unit of group) unit.reject(transactionLost(error));
       return;
     }
     this.stats.groups += 1;
@@ -111,47 +150,44 @@ export class GroupCommitQueue {
     }
   }
 
-  /**
-   * Runs the units in order. If the transaction itself breaks (a savepoint cannot be set or rolled back
-   * to: MySQL rolls a whole transaction back on a deadlock, or the connection dropped), stops there and
-   * puts the units that never started back at the head of the queue for the next group.
-   */
+  /** Runs the units in order, each rolled back to its own savepoint if it throws. */
   private async runUnits(runner: QueryRunner, group: Unit[]): Promise<GroupResult> {
-    const tx: TransactionContext = { manager: runner.manager, dialect: this.dialect };
     // A group of one needs no savepoint: if its unit fails, the whole transaction is rolled back.
-    const savepoints = group.length > 1;
+    const shared = group.length > 1;
     const outcomes: Outcome[] = [];
-    const stop = (ran: number, brokenBy: unknown): GroupResult => {
-      // Nothing ran yet: the connection itself is broken; fail the group rather than loop on it.
-      if (ran === 0) return { ran: group, outcomes, brokenBy };
-      this.pending.unshift(...group.slice(ran));
-      return { ran: group.slice(0, ran), outcomes, brokenBy };
-    };
     for (const [i, unit] of group.entries()) {
-      try {
-        if (savepoints) await runner.query('SAVEPOINT muster_unit');
-      } catch (error) {
-        return stop(i, error);
-      }
       this.stats.units += 1;
-      const active: Active = { tx, open: true };
+      const savepoint: UnitSavepoint | undefined = shared ? { wanted: true, set: false } : undefined;
+      const active: Active = { tx: { manager: runner.manager, runner, dialect: this.dialect, savepoint }, open: true };
+      let outcome: Outcome;
       try {
-        outcomes.push({ ok: true, value: await this.current.run(active, () => unit.work(tx)) });
+        outcome = { ok: true, value: await this.current.run(active, () => unit.work(active.tx)) };
       } catch (error) {
-        outcomes.push({ ok: false, error });
-        if (savepoints) {
-          try {
-            await runner.query('ROLLBACK TO SAVEPOINT muster_unit');
-          } catch (rollbackError) {
-            return stop(i + 1, rollbackError);
-          }
-        }
+        outcome = { ok: false, error };
       } finally {
         active.open = false;
+      }
+      outcomes.push(outcome);
+      try {
+        if (savepoint?.set && !outcome.ok) await this.statement(runner, `ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+        // SQLite nests savepoints of one name, and each open one makes later page changes copy pages
+        // aside: release it. MySQL replaces a savepoint of the same name, so it needs no round trip.
+        if (savepoint?.set && outcome.ok && this.dialect === 'sqlite') await this.statement(runner, `RELEASE SAVEPOINT ${SAVEPOINT}`);
+      } catch (error) {
+        // The transaction itself is gone (MySQL rolls all of it back on a deadlock, or the connection
+        // dropped): nothing of this group will commit. Units that never started go back in the queue.
+        this.pending.unshift(...group.slice(i + 1));
+        return { ran: group.slice(0, i + 1), outcomes, brokenBy: error };
       }
     }
     this.stats.largestGroup = Math.max(this.stats.largestGroup, group.length);
     return { ran: group, outcomes };
+  }
+
+  /** Savepoint bookkeeping; on SQLite straight to the native connection, like the units' own statements. */
+  private async statement(runner: QueryRunner, statement: string): Promise<void> {
+    if (this.dialect === 'sqlite') NativeSqlite.of(this.dataSource).run(statement, []);
+    else await runner.query(statement);
   }
 
   /** One COMMIT for the group, then every caller hears how its own unit went. */
@@ -162,7 +198,7 @@ export class GroupCommitQueue {
     };
     if (brokenBy !== undefined || outcomes.every((o) => !o.ok)) {
       await runner.rollbackTransaction().catch(() => undefined);
-      const lost = translateDatabaseError(brokenBy);
+      const lost = transactionLost(brokenBy);
       ran.forEach((unit, i) => unit.reject(ownError(i) ?? lost));
       return;
     }
@@ -188,4 +224,11 @@ interface GroupResult {
   readonly outcomes: Outcome[];
   /** Set when the transaction broke: none of the group's writes will commit. */
   readonly brokenBy?: unknown;
+}
+
+/** The transaction could not start or broke under the units: nothing was saved, and trying again is the answer. */
+function transactionLost(error: unknown): unknown {
+  const translated = translateDatabaseError(error);
+  if (isMusterError(translated)) return translated;
+  return new MusterError('unavailable', 'The database dropped the transaction; nothing was saved. Try again in a moment.', {}, { cause: error });
 }

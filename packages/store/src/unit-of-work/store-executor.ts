@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { dialectOf } from '../dialect';
-import { translateDatabaseError } from '../errors';
-import { GroupCommitQueue, type TransactionContext } from './group-commit-queue';
+import { databaseClosed, translateDatabaseError } from '../errors';
+import { GroupCommitQueue, type GroupCommitOptions, type TransactionContext } from './group-commit-queue';
 
 /**
  * Where a statement runs when it is not part of a caller's unit of work. Writes always become a unit
@@ -12,12 +12,12 @@ import { GroupCommitQueue, type TransactionContext } from './group-commit-queue'
  */
 export class StoreExecutor {
   readonly queue: GroupCommitQueue;
-  private readonly direct?: TransactionContext;
+  /** Reads may bypass the queue (MySQL: a pool connection of their own). */
+  private readonly directReads: boolean;
 
-  constructor(readonly dataSource: DataSource, options: { maxGroup?: number } = {}) {
-    this.queue = new GroupCommitQueue(dataSource, options.maxGroup);
-    const dialect = dialectOf(dataSource);
-    if (dialect === 'mysql') this.direct = { manager: dataSource.manager, dialect };
+  constructor(readonly dataSource: DataSource, options: GroupCommitOptions = {}) {
+    this.queue = new GroupCommitQueue(dataSource, options);
+    this.directReads = dialectOf(dataSource) === 'mysql';
   }
 
   write<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
@@ -25,11 +25,16 @@ export class StoreExecutor {
   }
 
   async read<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
-    if (!this.direct || this.queue.ambient) return this.queue.execute(work);
+    if (!this.directReads || this.queue.ambient) return this.queue.execute(work);
+    let runner: QueryRunner | undefined;
     try {
-      return await work(this.direct);
+      if (!this.dataSource.isInitialized) throw databaseClosed();
+      runner = this.dataSource.createQueryRunner();
+      return await work({ manager: runner.manager, runner, dialect: 'mysql' });
     } catch (error) {
       throw translateDatabaseError(error);
+    } finally {
+      await runner?.release().catch(() => undefined);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Repositories, UnitOfWork } from '@muster/core';
 import type { DataSource } from 'typeorm';
-import type { GroupCommitStats } from './group-commit-queue';
+import type { GroupCommitOptions, GroupCommitStats } from './group-commit-queue';
 import { repositoriesFor } from './repositories-for';
 import { StoreExecutor } from './store-executor';
 
@@ -11,7 +11,7 @@ import { StoreExecutor } from './store-executor';
 export class TypeOrmUnitOfWork implements UnitOfWork {
   readonly executor: StoreExecutor;
 
-  constructor(dataSource: DataSource | StoreExecutor, options: { maxGroup?: number } = {}) {
+  constructor(dataSource: DataSource | StoreExecutor, options: GroupCommitOptions = {}) {
     this.executor = dataSource instanceof StoreExecutor ? dataSource : new StoreExecutor(dataSource, options);
   }
 
