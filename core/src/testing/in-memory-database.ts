@@ -113,3 +113,12 @@ export interface OutboxRow extends OutboxMessage {
 /** The refusal of a save from a copy that someone else changed since it was loaded (optimistic concurrency). */
 export const staleCopy = (what: string): MusterError =>
   new MusterError('conflict', `${what} was changed by someone else meanwhile; look at it again and retry.`);
+
+/** Longest idempotency key, as in the SQL stores (whose unique index has a length limit). */
+const MAX_KEY_LENGTH = 512;
+
+export function checkKey(key: string): void {
+  if (key.length > MAX_KEY_LENGTH) {
+    throw new MusterError('invalid_argument', `An idempotency key is ${key.length} characters; keys stop at ${MAX_KEY_LENGTH}. Build it from ids, not from content.`);
+  }
+}

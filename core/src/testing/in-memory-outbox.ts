@@ -1,6 +1,6 @@
 import type { NewOutboxMessage, Outbox, OutboxMessage } from '../application/ports/outbox.port';
 import { MusterError } from '../errors';
-import { copy, jsonCopy, type InMemoryDatabase, type OutboxRow, type UndoLog } from './in-memory-database';
+import { checkKey, copy, jsonCopy, type InMemoryDatabase, type OutboxRow, type UndoLog } from './in-memory-database';
 
 /**
  * The outbox with the semantics of the SQL one: keys deduplicate, a claim leases messages (and counts
@@ -11,6 +11,7 @@ export class InMemoryOutbox implements Outbox {
   constructor(private readonly db: InMemoryDatabase, private readonly undo?: UndoLog, private readonly clock: () => Date = () => new Date()) {}
 
   async enqueue(messages: readonly NewOutboxMessage[]): Promise<void> {
+    for (const m of messages) checkKey(m.idempotencyKey);
     for (const m of messages) {
       if (this.db.outboxKeys.has(m.idempotencyKey)) continue;
       const seq = this.db.sequences.next('outbox', this.undo);

@@ -1,12 +1,13 @@
 import type { TimelineQuery, TimelineRepository } from '../application/ports/repositories.port';
 import type { ExternalMessageRef, TimelineEntry } from '../domain/timeline';
 import { MusterError } from '../errors';
-import { copy, jsonCopy, type InMemoryDatabase, type UndoLog } from './in-memory-database';
+import { checkKey, copy, jsonCopy, type InMemoryDatabase, type UndoLog } from './in-memory-database';
 
 export class InMemoryTimelineRepository implements TimelineRepository {
   constructor(private readonly db: InMemoryDatabase, private readonly undo?: UndoLog) {}
 
   async append(entry: TimelineEntry): Promise<boolean> {
+    checkKey(entry.idempotencyKey);
     if (this.db.timelineKeys.has(entry.idempotencyKey)) return false;
     if (this.db.timeline.has(entry.id)) {
       throw new MusterError('duplicate', `Timeline entry ${entry.id} is already stored under another idempotency key.`);

@@ -52,3 +52,15 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** The DataSource was closed (shutdown under way, or never opened). */
 export const databaseClosed = (): MusterError =>
   new MusterError('unavailable', 'The database connection is closed; nothing was saved. Restart Muster if this persists.');
+
+/**
+ * Longest idempotency key (timeline, inbox, outbox). 512 utf8mb4 characters still fit an InnoDB index.
+ * Keys are built by Muster (`slack:<event_id>`), so a longer one is a bug to report, not data to cut.
+ */
+export const MAX_KEY_LENGTH = 512;
+
+export function checkKey(key: string): void {
+  if (key.length > MAX_KEY_LENGTH) {
+    throw new MusterError('invalid_argument', `An idempotency key is ${key.length} characters; keys stop at ${MAX_KEY_LENGTH}. Build it from ids, not from content.`);
+  }
+}

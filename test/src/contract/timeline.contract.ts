@@ -99,6 +99,16 @@ export function timelineContract(store: () => StoreUnderTest): void {
     expect(await r.timeline.count(incidentId)).to.equal(25);
   });
 
+  it('takes idempotency keys up to 512 characters and refuses longer ones', async () => {
+    const { repositories: r } = store();
+    const incidentId = newId('inc');
+    expect(await r.timeline.append(entry(incidentId, { idempotencyKey: `teams:${'a'.repeat(506)}` }))).to.equal(true);
+    await expectMusterError(r.timeline.append(entry(incidentId, { idempotencyKey: `teams:${'a'.repeat(507)}` })), 'invalid_argument');
+    await expectMusterError(r.inbox.claim('k'.repeat(513), T0), 'invalid_argument');
+    await expectMusterError(r.outbox.enqueue([{ topic: 't', payload: {}, idempotencyKey: 'k'.repeat(513) }]), 'invalid_argument');
+    expect(await r.timeline.count(incidentId)).to.equal(1);
+  });
+
   it('treats idempotency keys as exact: keys differing only in case are two events', async () => {
     const { repositories: r } = store();
     const incidentId = newId('inc');

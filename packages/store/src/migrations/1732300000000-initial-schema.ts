@@ -1,5 +1,6 @@
 import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { dialectOf } from '../dialect';
+import { MAX_KEY_LENGTH } from '../errors';
 import { createTable, schemaColumns } from './schema-columns';
 
 /** Every table of Muster 0.1. Written with the Table API so the same migration runs on MySQL/MariaDB and SQLite. */
@@ -42,7 +43,7 @@ export class InitialSchema1732300000000 implements MigrationInterface {
       name: 'timeline_entries',
       columns: [
         c.serial('position'), c.key('id'), c.key('incident_id'), c.key('kind', 32), c.time('occurred_at'), c.time('recorded_at'), c.json('actor', true),
-        c.key('source', 128), c.text('text'), c.json('data'), c.key('idempotency_key', 255), c.flag('highlighted'),
+        c.key('source', 128), c.text('text'), c.json('data'), c.key('idempotency_key', MAX_KEY_LENGTH), c.flag('highlighted'),
         c.key('external_platform', 32, true), c.key('external_conversation_id', 191, true), c.key('external_message_id', 191, true),
         c.key('external_thread_id', 191, true), c.json('revisions'), c.time('deleted_at', true),
       ],
@@ -82,14 +83,14 @@ export class InitialSchema1732300000000 implements MigrationInterface {
     }));
     await create(new Table({
       name: 'inbox',
-      columns: [{ ...c.key('key', 255), isPrimary: true }, c.time('processed_at')],
+      columns: [{ ...c.key('key', MAX_KEY_LENGTH), isPrimary: true }, c.time('processed_at')],
       // For pruning old keys once redeliveries can no longer arrive.
       indices: [{ name: 'ix_inbox_processed', columnNames: ['processed_at'] }],
     }));
     await create(new Table({
       name: 'outbox',
       columns: [
-        c.serial('id'), c.key('topic', 128), c.json('payload'), c.key('idempotency_key', 255), c.int('attempts'), c.time('available_at'),
+        c.serial('id'), c.key('topic', 128), c.json('payload'), c.key('idempotency_key', MAX_KEY_LENGTH), c.int('attempts'), c.time('available_at'),
         c.time('leased_until', true), c.text('last_error', true), c.flag('dead'), c.time('created_at'), c.time('completed_at', true),
       ],
       uniques: [{ name: 'uq_outbox_key', columnNames: ['idempotency_key'] }],

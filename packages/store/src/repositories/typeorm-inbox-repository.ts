@@ -1,5 +1,5 @@
 import type { InboxRepository } from '@muster/core';
-import { isDuplicateKey } from '../errors';
+import { checkKey, isDuplicateKey } from '../errors';
 import { InboxRecord } from '../records/inbox.record';
 import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
@@ -13,6 +13,7 @@ export class TypeOrmInboxRepository implements InboxRepository {
 
   /** The primary key does the deduplication, also between instances. */
   async claim(key: string, at: Date): Promise<boolean> {
+    checkKey(key);
     try {
       await this.db.insert(InboxRecord, [Object.assign(new InboxRecord(), { key, processedAt: at })]);
       return true;

@@ -1,4 +1,5 @@
 import { MusterError, type NewOutboxMessage, type Outbox, type OutboxMessage } from '@muster/core';
+import { checkKey } from '../errors';
 import { toOutboxMessage, toOutboxRecord } from '../mappers/outbox.mapper';
 import { OutboxRecord } from '../records/outbox.record';
 import { Db } from '../sql/db';
@@ -18,6 +19,7 @@ export class TypeOrmOutbox implements Outbox {
   /** One INSERT for the batch; a known key is left as it is (the upsert rewrites the key with itself). */
   async enqueue(messages: readonly NewOutboxMessage[]): Promise<void> {
     if (messages.length === 0) return;
+    for (const m of messages) checkKey(m.idempotencyKey);
     const now = this.clock();
     const codec = this.db.codec(OutboxRecord);
     const { sql, params } = codec.insert(messages.map((m) => toOutboxRecord(m, now)));

@@ -1,5 +1,5 @@
 import { MusterError, type ExternalMessageRef, type TimelineEntry, type TimelineQuery, type TimelineRepository } from '@muster/core';
-import { isDuplicateKey } from '../errors';
+import { checkKey, isDuplicateKey } from '../errors';
 import { mutableParts, toTimelineEntry, toTimelineRecord } from '../mappers/timeline-entry.mapper';
 import { TimelineEntryRecord } from '../records/timeline-entry.record';
 import { Db } from '../sql/db';
@@ -18,6 +18,7 @@ export class TypeOrmTimelineRepository implements TimelineRepository {
    * database, so this is safe inside a unit of work.)
    */
   async append(entry: TimelineEntry): Promise<boolean> {
+    checkKey(entry.idempotencyKey);
     try {
       await this.db.insert(TimelineEntryRecord, [toTimelineRecord(entry)]);
       return true;
