@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { expect } from 'chai';
-import { isMusterError, MusterError } from '@muster/core';
+import { isMusterError, MusterError, type Repositories } from '@muster/core';
 import { createDataSource, createStore, pendingMigrations, runMigrations, TypeOrmUnitOfWork, type Store } from '@muster/store';
 import { ada, declare, entry, expectMusterError, newId, T0 } from './fixtures';
 import { countIfMariaDb } from './mariadb';
@@ -109,6 +109,15 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
           expect(await store.repositories.timeline.count(incidentId)).to.equal(1);
         });
       }
+
+      it('refuses a statement from a unit of work that has already finished, instead of slipping it into a later one', async () => {
+        let leaked: Repositories | undefined;
+        await store.unitOfWork.run(async (tx) => {
+          leaked = tx;
+        });
+        await expectMusterError(leaked!.inbox.claim('slack:Ev-leaked', T0), 'internal');
+        expect(await store.repositories.inbox.claim('slack:Ev-leaked', T0)).to.equal(true);
+      });
 
       it('runs a unit of work started inside another as part of it: both commit, or neither', async () => {
         const incident = declare(await store.repositories.incidents.nextNumber());

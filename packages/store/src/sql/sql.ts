@@ -1,3 +1,4 @@
+import { MusterError } from '@muster/core';
 import { QueryFailedError } from 'typeorm';
 import { SAVEPOINT, type TransactionContext } from '../unit-of-work/group-commit-queue';
 import { NativeSqlite } from './native-sqlite';
@@ -17,12 +18,16 @@ export interface SqlResult {
  * TypeORM's QueryFailedError on both drivers, with the driver's error (and code) inside.
  */
 export async function sql(tx: TransactionContext, statement: string, params: readonly unknown[] = []): Promise<SqlResult> {
-  const savepoint = tx.savepoint;
+  const unit = tx.unit;
+  if (unit && !unit.open) {
+    throw new MusterError('internal', 'A statement ran after its unit of work had finished; await every repository call inside UnitOfWork.run.');
+  }
+  const needsSavepoint = !!unit?.savepointWanted && !unit.savepointSet;
   if (tx.dialect === 'sqlite') {
     const native = NativeSqlite.of(tx.manager.dataSource);
-    if (savepoint?.wanted && !savepoint.set) {
+    if (needsSavepoint) {
       native.run(`SAVEPOINT ${SAVEPOINT}`, []);
-      savepoint.set = true;
+      unit.savepointSet = true;
     }
     try {
       return native.run(statement, params);
@@ -30,8 +35,8 @@ export async function sql(tx: TransactionContext, statement: string, params: rea
       throw new QueryFailedError(statement, [...params], error as Error);
     }
   }
-  const packed = !!savepoint?.wanted && !savepoint.set;
-  if (packed) savepoint.set = true;
+  const packed = needsSavepoint;
+  if (packed) unit!.savepointSet = true;
   const result = (await tx.runner.query(packed ? `SAVEPOINT ${SAVEPOINT}; ${statement}` : statement, [...params], true)) as {
     records?: unknown[]; affected?: number; raw?: unknown;
   };

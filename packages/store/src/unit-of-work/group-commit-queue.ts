@@ -10,17 +10,20 @@ export interface TransactionContext {
   readonly manager: EntityManager;
   readonly runner: QueryRunner;
   readonly dialect: Dialect;
-  /** Set when the unit shares its transaction with others and so needs a savepoint of its own. */
-  readonly savepoint?: UnitSavepoint;
+  /** The unit of work this context belongs to; absent for a plain read outside any unit. */
+  readonly unit?: UnitState;
 }
 
 /**
  * A unit's savepoint is set lazily, with the unit's first statement (see `sql`): a unit that never
  * reaches the database needs none, and on MySQL it rides in the same round trip as that statement.
  */
-export interface UnitSavepoint {
-  wanted: boolean;
-  set: boolean;
+export interface UnitState {
+  /** False once the unit has finished: a statement it left running must not land in a later transaction. */
+  open: boolean;
+  /** Set when the unit shares its transaction with others and so needs a savepoint of its own. */
+  savepointWanted: boolean;
+  savepointSet: boolean;
 }
 
 export const SAVEPOINT = 'muster_unit';
@@ -33,11 +36,6 @@ interface Unit {
 
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
-interface Active {
-  readonly tx: TransactionContext;
-  /** False once the unit is over, so a promise it left running cannot write into a later transaction. */
-  open: boolean;
-}
 
 export interface GroupCommitStats {
   /** Transactions committed or rolled back. */
@@ -76,7 +74,7 @@ export class GroupCommitQueue {
   private readonly pending: Unit[] = [];
   private scheduled = false;
   private inFlight = 0;
-  private readonly current = new AsyncLocalStorage<Active>();
+  private readonly current = new AsyncLocalStorage<TransactionContext>();
   private readonly dialect: Dialect;
   private readonly maxGroup: number;
   private readonly parallelGroups: number;
@@ -89,8 +87,8 @@ export class GroupCommitQueue {
 
   /** The transaction the caller is running in, if it is inside a unit of work. */
   get ambient(): TransactionContext | undefined {
-    const active = this.current.getStore();
-    return active?.open ? active.tx : undefined;
+    const tx = this.current.getStore();
+    return tx?.unit?.open ? tx : undefined;
   }
 
   execute<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
@@ -157,22 +155,22 @@ export class GroupCommitQueue {
     const outcomes: Outcome[] = [];
     for (const [i, unit] of group.entries()) {
       this.stats.units += 1;
-      const savepoint: UnitSavepoint | undefined = shared ? { wanted: true, set: false } : undefined;
-      const active: Active = { tx: { manager: runner.manager, runner, dialect: this.dialect, savepoint }, open: true };
+      const state: UnitState = { open: true, savepointWanted: shared, savepointSet: false };
+      const tx: TransactionContext = { manager: runner.manager, runner, dialect: this.dialect, unit: state };
       let outcome: Outcome;
       try {
-        outcome = { ok: true, value: await this.current.run(active, () => unit.work(active.tx)) };
+        outcome = { ok: true, value: await this.current.run(tx, () => unit.work(tx)) };
       } catch (error) {
         outcome = { ok: false, error };
       } finally {
-        active.open = false;
+        state.open = false;
       }
       outcomes.push(outcome);
       try {
-        if (savepoint?.set && !outcome.ok) await this.statement(runner, `ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
+        if (state.savepointSet && !outcome.ok) await this.statement(runner, `ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
         // SQLite nests savepoints of one name, and each open one makes later page changes copy pages
         // aside: release it. MySQL replaces a savepoint of the same name, so it needs no round trip.
-        if (savepoint?.set && outcome.ok && this.dialect === 'sqlite') await this.statement(runner, `RELEASE SAVEPOINT ${SAVEPOINT}`);
+        if (state.savepointSet && outcome.ok && this.dialect === 'sqlite') await this.statement(runner, `RELEASE SAVEPOINT ${SAVEPOINT}`);
       } catch (error) {
         // The transaction itself is gone (MySQL rolls all of it back on a deadlock, or the connection
         // dropped): nothing of this group will commit. Units that never started go back in the queue.
