@@ -25,8 +25,9 @@ describe('loadConfig', () => {
   it('needs nothing: embedded SQLite, port 3000, auto-migrate, console only on a terminal', () => {
     const config = load();
     expect(config.port).to.equal(3000);
-    expect(config.databaseUrl).to.equal('sqlite:./data/muster.db');
-    expect(config.database).to.deep.include({ kind: 'sqlite', inMemory: false });
+    // Relative to the configuration's directory, whatever the process's working directory is.
+    expect(config.databaseUrl).to.equal(`sqlite:${join(dir, 'data', 'muster.db')}`);
+    expect(config.database).to.deep.include({ kind: 'sqlite', inMemory: false, display: 'sqlite:./data/muster.db' });
     expect(config.autoMigrate).to.equal(true);
     expect(config.console).to.equal(false);
     expect(load({}, true).console).to.equal(true);
@@ -37,7 +38,7 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     const config = load({ MUSTER_PORT: '', MUSTER_DATABASE_URL: '  ', SLACK_BOT_TOKEN: '', MUSTER_CONSOLE: '' });
     expect(config.port).to.equal(3000);
-    expect(config.databaseUrl).to.equal('sqlite:./data/muster.db');
+    expect(config.database.display).to.equal('sqlite:./data/muster.db');
     expect(config.slack.botToken).to.equal(undefined);
   });
 

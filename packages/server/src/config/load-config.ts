@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { isMusterError } from '@muster/core';
 import { parseDatabaseUrl } from '@muster/store';
 import { ConfigError } from './config-error';
@@ -32,8 +32,9 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
   const fileProblems = new Problems(located.path ? displayPath(located.path, sources.cwd) : 'muster.yaml');
   const file: FileConfig = located.path ? readFileConfig(new ValueReader(fileProblems), readYamlFile(located.path, fileProblems)) : { server: {}, llm: {} };
 
-  const databaseUrl = env.string(ENV.databaseUrl) ?? DEFAULT_DATABASE_URL;
-  const database = describeDatabase(databaseUrl, envProblems);
+  const givenDatabaseUrl = env.string(ENV.databaseUrl) ?? DEFAULT_DATABASE_URL;
+  const database = describeDatabase(givenDatabaseUrl, envProblems);
+  const databaseUrl = anchorSqlitePath(givenDatabaseUrl, sources.cwd);
   const publicUrl = env.httpUrl(ENV.publicUrl) ?? file.server.publicUrl;
   const settings = buildSettings(file, publicUrl, fileProblems);
   const llmModel = env.string(ENV.llmModel);
@@ -70,6 +71,17 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
   const problems = [...envProblems.list, ...fileProblems.list];
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** A relative SQLite path is relative to the configuration's directory, not to wherever the process happens to run. */
+function anchorSqlitePath(url: string, cwd: string): string {
+  try {
+    const location = parseDatabaseUrl(url);
+    if (location.kind !== 'sqlite' || location.path === ':memory:' || isAbsolute(location.path)) return url;
+    return `sqlite:${resolve(cwd, location.path)}`;
+  } catch {
+    return url;
+  }
 }
 
 /** Kind and a display form of the database that never includes the password. */

@@ -1,6 +1,7 @@
 import type { Logger } from '@muster/core';
 import type { Store } from '@muster/store';
 import type { Container } from 'inversify';
+import type { Router } from '../http/router';
 import type { ServerConfig } from '../config/server-config';
 import { configSummary } from '../config/config-summary';
 import { buildContainer, type ContainerOverrides } from '../container/build-container';
@@ -14,6 +15,8 @@ import { resolveSecretKey } from './secret-key';
 export interface StartOptions extends ContainerOverrides {
   /** Start the outbox pump (default true). */
   readonly pump?: boolean;
+  /** Adds routes before the server listens: adapters mount their raw handlers here (`router.mount('POST', '/slack/events', …)`). */
+  readonly configureHttp?: (router: Router, container: Container) => void;
 }
 
 export interface RunningServer {
@@ -48,6 +51,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     logger.info('Secret key ready', { source: secret.source });
     await ensureMigrated(store, config, logger);
     http = createHttp(container);
+    options.configureHttp?.(http.router, container);
     const port = await http.server.listen(config.port);
     if (options.pump ?? true) pump.start();
     const url = `http://localhost:${port}`;
