@@ -80,6 +80,18 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
         expect(groups).to.be.at.most(3);
       });
 
+      it('answers units that never reach the database, alone or among others', async () => {
+        expect(await store.unitOfWork.run(async () => 'nothing to write')).to.equal('nothing to write');
+        const incidentId = newId('inc');
+        const results = await Promise.all([
+          store.unitOfWork.run(async () => 'pure'),
+          store.unitOfWork.run((tx) => tx.timeline.append(entry(incidentId))),
+          store.unitOfWork.run(async () => { throw new Error('pure failure'); }).catch((e: Error) => e.message),
+        ]);
+        expect(results).to.deep.equal(['pure', true, 'pure failure']);
+        expect(await store.repositories.timeline.count(incidentId)).to.equal(1);
+      });
+
       it('caps a transaction at 256 units: 600 concurrent units take at least three', async () => {
         const before = { ...store.unitOfWork.stats };
         const incidentId = newId('inc');

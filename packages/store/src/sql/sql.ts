@@ -1,6 +1,6 @@
 import { MusterError } from '@muster/core';
 import { QueryFailedError } from 'typeorm';
-import { SAVEPOINT, type TransactionContext } from '../unit-of-work/group-commit-queue';
+import { BEGIN_MYSQL, SAVEPOINT, type TransactionContext } from '../unit-of-work/group-commit-queue';
 import { NativeSqlite } from './native-sqlite';
 
 export interface SqlResult {
@@ -13,9 +13,10 @@ export interface SqlResult {
 
 /**
  * Runs one parameterized statement (`?` placeholders on both drivers) in a unit's transaction. The
- * unit's first statement sets its savepoint first; on MySQL both travel in one round trip (a
- * multi-statement query), which is a third of the cost of a typical ingestion unit. Errors are
- * TypeORM's QueryFailedError on both drivers, with the driver's error (and code) inside.
+ * unit's first statement sets its savepoint first (and the group's first begins the transaction); on
+ * MySQL they travel with the statement in one round trip (a multi-statement query), which saves a third
+ * to a half of what a typical unit costs. Errors are TypeORM's QueryFailedError on both drivers, with
+ * the driver's error (and code) inside.
  */
 export async function sql(tx: TransactionContext, statement: string, params: readonly unknown[] = []): Promise<SqlResult> {
   const unit = tx.unit;
@@ -35,13 +36,20 @@ export async function sql(tx: TransactionContext, statement: string, params: rea
       throw new QueryFailedError(statement, [...params], error as Error);
     }
   }
-  const packed = needsSavepoint;
-  if (packed) unit!.savepointSet = true;
-  const result = (await tx.runner.query(packed ? `SAVEPOINT ${SAVEPOINT}; ${statement}` : statement, [...params], true)) as {
-    records?: unknown[]; affected?: number; raw?: unknown;
-  };
-  // A multi-statement query answers with one result per statement; ours is the second.
-  const raw: unknown = packed ? (result.raw as unknown[])[1] : result.raw;
+  // What must precede the statement, sent with it in one round trip: the group's BEGIN, the unit's savepoint.
+  const prefix: string[] = [];
+  if (unit && !unit.group.begun) {
+    prefix.push(...BEGIN_MYSQL);
+    unit.group.begun = true;
+  }
+  if (needsSavepoint) {
+    prefix.push(`SAVEPOINT ${SAVEPOINT}`);
+    unit.savepointSet = true;
+  }
+  const text = prefix.length > 0 ? `${prefix.join('; ')}; ${statement}` : statement;
+  const result = (await tx.runner.query(text, [...params], true)) as { raw?: unknown };
+  // A multi-statement query answers with one result per statement; ours is the last.
+  const raw: unknown = prefix.length > 0 ? (result.raw as unknown[])[prefix.length] : result.raw;
   if (Array.isArray(raw)) return { rows: raw as Record<string, unknown>[], affected: 0 };
   const ok = raw as { affectedRows?: number; insertId?: number | string } | undefined;
   return { rows: [], affected: ok?.affectedRows ?? 0, ...(ok?.insertId !== undefined && { insertId: ok.insertId }) };

@@ -19,6 +19,7 @@ export interface TransactionContext {
  * reaches the database needs none, and on MySQL it rides in the same round trip as that statement.
  */
 export interface UnitState {
+  readonly group: GroupState;
   /** False once the unit has finished: a statement it left running must not land in a later transaction. */
   open: boolean;
   /** Set when the unit shares its transaction with others and so needs a savepoint of its own. */
@@ -26,7 +27,17 @@ export interface UnitState {
   savepointSet: boolean;
 }
 
+/**
+ * On MySQL the group's transaction also begins lazily, with its first statement and in the same round
+ * trip (a group of one then costs two round trips, not four); SQLite begins at once through TypeORM.
+ */
+export interface GroupState {
+  begun: boolean;
+}
+
 export const SAVEPOINT = 'muster_unit';
+/** READ COMMITTED: every statement sees the latest committed rows, so a long group does not work from an old snapshot, and InnoDB takes fewer gap locks. */
+export const BEGIN_MYSQL = ['SET TRANSACTION ISOLATION LEVEL READ COMMITTED', 'START TRANSACTION'];
 
 interface Unit {
   readonly work: (tx: TransactionContext) => Promise<unknown>;
@@ -128,12 +139,17 @@ export class GroupCommitQueue {
 
   private async runGroup(group: Unit[]): Promise<void> {
     let runner: QueryRunner | undefined;
+    const state: GroupState = { begun: false };
     try {
       if (!this.dataSource.isInitialized) throw databaseClosed();
       runner = this.dataSource.createQueryRunner();
-      // READ COMMITTED: every statement sees the latest committed rows, so a long group does not work
-      // from an old snapshot, and InnoDB takes fewer gap locks (fewer deadlocks between instances).
-      await runner.startTransaction(this.dialect === 'mysql' ? 'READ COMMITTED' : undefined);
+      if (this.dialect === 'sqlite') {
+        await runner.startTransaction();
+        state.begun = true;
+      } else {
+        // Take the pool connection now, so an unreachable server fails the whole group at once.
+        await runner.connect();
+      }
     } catch (error) {
       if (runner && this.dialect === 'mysql') await runner.release().catch(() => undefined);
       for (const unit of group) unit.reject(transactionLost(error));
@@ -141,7 +157,7 @@ export class GroupCommitQueue {
     }
     this.stats.groups += 1;
     try {
-      await this.finish(runner, await this.runUnits(runner, group));
+      await this.finish(runner, state, await this.runUnits(runner, state, group));
     } finally {
       // SQLite's one runner is shared by the whole DataSource; releasing it only clears caches.
       await runner.release().catch(() => undefined);
@@ -149,13 +165,13 @@ export class GroupCommitQueue {
   }
 
   /** Runs the units in order, each rolled back to its own savepoint if it throws. */
-  private async runUnits(runner: QueryRunner, group: Unit[]): Promise<GroupResult> {
+  private async runUnits(runner: QueryRunner, groupState: GroupState, group: Unit[]): Promise<GroupResult> {
     // A group of one needs no savepoint: if its unit fails, the whole transaction is rolled back.
     const shared = group.length > 1;
     const outcomes: Outcome[] = [];
     for (const [i, unit] of group.entries()) {
       this.stats.units += 1;
-      const state: UnitState = { open: true, savepointWanted: shared, savepointSet: false };
+      const state: UnitState = { group: groupState, open: true, savepointWanted: shared, savepointSet: false };
       const tx: TransactionContext = { manager: runner.manager, runner, dialect: this.dialect, unit: state };
       let outcome: Outcome;
       try {
@@ -188,22 +204,33 @@ export class GroupCommitQueue {
     else await runner.query(statement);
   }
 
+  private async commit(runner: QueryRunner, state: GroupState): Promise<void> {
+    if (this.dialect === 'sqlite') await runner.commitTransaction();
+    else if (state.begun) await runner.query('COMMIT');
+  }
+
+  /** Never throws: it runs when something already failed, and that failure is what callers hear. */
+  private async rollback(runner: QueryRunner, state: GroupState): Promise<void> {
+    if (this.dialect === 'sqlite') await runner.rollbackTransaction().catch(() => undefined);
+    else if (state.begun) await runner.query('ROLLBACK').catch(() => undefined);
+  }
+
   /** One COMMIT for the group, then every caller hears how its own unit went. */
-  private async finish(runner: QueryRunner, { ran, outcomes, brokenBy }: GroupResult): Promise<void> {
+  private async finish(runner: QueryRunner, state: GroupState, { ran, outcomes, brokenBy }: GroupResult): Promise<void> {
     const ownError = (i: number): unknown => {
       const outcome = outcomes[i];
       return outcome && !outcome.ok ? translateDatabaseError(outcome.error) : undefined;
     };
     if (brokenBy !== undefined || outcomes.every((o) => !o.ok)) {
-      await runner.rollbackTransaction().catch(() => undefined);
+      await this.rollback(runner, state);
       const lost = transactionLost(brokenBy);
       ran.forEach((unit, i) => unit.reject(ownError(i) ?? lost));
       return;
     }
     try {
-      await runner.commitTransaction();
+      await this.commit(runner, state);
     } catch (error) {
-      await runner.rollbackTransaction().catch(() => undefined);
+      await this.rollback(runner, state);
       const failed = translateDatabaseError(error);
       for (const unit of ran) unit.reject(failed);
       return;
