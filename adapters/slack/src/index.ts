@@ -1,4 +1,4 @@
-export { SlackApiClient, DEFAULT_SLACK_API_URL, normaliseSlackApiUrl, type SlackApiClientOptions, type SlackTokenResolver } from './slack-api-client';
+export { SlackApiClient, DEFAULT_SLACK_API_URL, normaliseSlackApiUrl, slackLoggerFor, type SlackApiClientOptions, type SlackTokenResolver } from './slack-api-client';
 export { SlackChatGateway, type SlackChatGatewayOptions } from './slack-chat-gateway';
 export { SlackWebApi, type SlackWebApiOptions, type SlackBotIdentity } from './slack-web-api';
 export { SlackApiError, translateSlackError, isSlackError, isAmbiguousFailure, redactTokens } from './slack-errors';
@@ -26,3 +26,9 @@ export { INPUT_ACTION_IDS } from './render/input-elements';
 export { actionIdOf } from './render/button-elements';
 export { escapeMrkdwn, renderMrkdwn, safeLinkUrl } from './render/mrkdwn';
 export * from './render/slack-limits';
+export { SlackDirectory } from './slack-directory';
+export { createSlackBoltApp, type SlackBoltApp, type SlackBoltAppOptions } from './bolt/slack-bolt-app';
+export { type MusterEntryPoints } from './bolt/entry-points';
+export { SlackInstallations, type SlackInstallationStore } from './bolt/installation-store';
+export { SLACK_INSTALL_PATH } from './bolt/receivers';
+export { wrapModalMetadata, unwrapModalMetadata, type ModalOrigin } from './bolt/modal-envelope';

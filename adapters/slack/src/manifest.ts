@@ -36,6 +36,7 @@ export const SLACK_BOT_SCOPES = [
   'users:read', // display names
   'users:read.email', // match people across Slack, Teams and on-call tools by email
   'files:read', // keep pinned images on the timeline
+  'files:write', // attach the postmortem document (Markdown) to the incident channel
   'im:write', // direct messages (reminders, approvals)
 ] as const;
 
@@ -94,7 +95,7 @@ export interface SlackAppManifest {
 
 export function slackManifest(options: SlackManifestOptions): SlackAppManifest {
   if (!options.socketMode && !options.publicUrl) {
-    throw new MusterError('configuration', 'MUSTER_PUBLIC_URL is required for the Slack manifest in HTTP mode (set SLACK_APP_TOKEN to use Socket Mode instead).');
+    throw new MusterError('configuration', 'MUSTER_PUBLIC_URL is required for the Slack manifest in HTTP mode: set it to the https address where Slack reaches Muster (e.g. https://muster.example.com), or use the Socket Mode manifest, which needs none.');
   }
   const base = options.publicUrl ? validatePublicUrl(options.publicUrl) : undefined;
   const name = options.appName?.trim() || 'Muster';

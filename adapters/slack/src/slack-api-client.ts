@@ -27,7 +27,7 @@ export function normaliseSlackApiUrl(url: string | undefined): string {
  * The SDK logs through this. Only warnings and errors go on, through our redaction: debug output
  * carries request bodies, which is more than an operator needs and more than we want in logs.
  */
-function slackLoggerFor(logger: MusterLogger | undefined): SlackLogger {
+export function slackLoggerFor(logger: MusterLogger | undefined): SlackLogger {
   let level = LogLevel.WARN;
   const line = (parts: unknown[]) => redactTokens(parts.map((p) => (p instanceof Error ? p.message : String(p))).join(' '));
   return {

@@ -15,11 +15,17 @@
  *   slack.dropConnectionNext(method, times?)        // does the work, then closes the socket unanswered
  *   slack.latencyMs = 1000                           // every call answers this much later
  *   slack.revokeToken(token); slack.addOAuthCode(code)   // token_revoked; oauth.v2.access
+ *   slack.postAsUser(channel, user, text, threadTs?)  // a person's message (the test then sends its event)
+ *   slack.responseUrl({ channel, user, messageTs? })  // a response_url as Slack puts in payloads
+ *   slack.responses(), slack.filesIn(channel)          // what came to response_urls; files shared
  *   await slack.close()
  *
  * Implemented: auth.test, chat.postMessage/update/postEphemeral/getPermalink, conversations.create/
  * invite/setTopic/archive/history/replies/info, pins.add, bookmarks.add, views.open/update/push,
- * users.info, oauth.v2.access. Any well-formed user id (`U…`/`W…`) is a user; addUser gives it a name.
+ * users.info, oauth.v2.access, files.getUploadURLExternal/completeUploadExternal with the upload URL
+ * between them (POST the bytes; the URL authorises, no token), and response_urls (POST JSON: a
+ * `replace_original` replaces the message the button was on, `in_channel` posts, otherwise ephemeral;
+ * five uses each, then 404 `used_url`). Any well-formed user id (`U…`/`W…`) is a user; addUser gives it a name.
  * Bad channel names get Slack's specific codes (`invalid_name_specials`, `_maxlength`, `_required`).
  * Scripted faults apply before authentication and in the order queued.
  */
@@ -28,7 +34,9 @@ import type { AddressInfo } from 'node:net';
 
 type Args = Record<string, unknown>;
 type Body = Record<string, unknown>;
-export interface FakeMessage { type: 'message'; ts: string; user: string; bot_id?: string; text: string; blocks?: unknown[]; metadata?: { event_type: string; event_payload: Body }; thread_ts?: string; edited?: { user: string; ts: string } }
+export interface FakeMessage { type: 'message'; ts: string; user: string; bot_id?: string; text: string; blocks?: unknown[]; metadata?: { event_type: string; event_payload: Body }; thread_ts?: string; edited?: { user: string; ts: string }; files?: { id: string; name: string; title: string; permalink: string }[] }
+export interface FakeFile { id: string; name: string; title: string; length: number; content?: string; permalink: string; channel?: string }
+export interface FakeResponse { url: string; channel: string; user: string; body: Body }
 export interface FakeChannel { id: string; name: string; isPrivate: boolean; topic: string; members: Set<string>; archived: boolean; pins: string[]; bookmarks: { id: string; title: string; link: string }[]; created: number }
 export interface FakeUser { id: string; name: string; realName?: string; displayName?: string; email?: string }
 export interface RecordedCall { method: string; args: Args }
@@ -38,7 +46,8 @@ class SlackFailure extends Error {
   constructor(readonly error: string, readonly extra: Body = {}) { super(error); }
 }
 
-const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'view'];
+const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'view', 'files'];
+const RESPONSE_URL_USES = 5;
 const USER_ID = /^[UWB][A-Z0-9]{2,}$/;
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const bool = (v: unknown): boolean => v === true || v === 'true' || v === '1' || v === 1;
@@ -58,6 +67,9 @@ export class FakeSlackApi {
   private readonly oauthCodes = new Set<string>();
   private readonly faults = new Map<string, Fault[]>();
   private readonly received: RecordedCall[] = [];
+  private readonly files = new Map<string, FakeFile>();
+  private readonly responseUrls = new Map<string, { channel: string; user: string; messageTs?: string; uses: number }>();
+  private readonly responded: FakeResponse[] = [];
   private lastMicros = 0;
   private sequence = 0;
 
@@ -84,6 +96,12 @@ export class FakeSlackApi {
     return this.createChannel(options.name, options.private ?? false, [this.botUserId, ...(options.members ?? [])]).id;
   }
   addUser(user: FakeUser): void { this.users.set(user.id, user); }
+  postAsUser(channel: string, user: string, text: string, threadTs?: string): FakeMessage {
+    const id = this.channel(channel)?.id ?? channel;
+    const message: FakeMessage = { type: 'message', ts: this.nextTs(), user, text, ...(threadTs ? { thread_ts: threadTs } : {}) };
+    this.messages.get(id)?.push(message);
+    return message;
+  }
   channel(idOrName: string): FakeChannel | undefined {
     return this.channels.get(idOrName) ?? [...this.channels.values()].find((c) => c.name === idOrName.replace(/^#/, ''));
   }
@@ -96,6 +114,18 @@ export class FakeSlackApi {
   rateLimitNext(method: string, retryAfterSeconds: number, times = 1): void { this.queueFault(method, { kind: 'ratelimit', retryAfter: retryAfterSeconds }, times); }
   dropConnectionNext(method: string, times = 1): void { this.queueFault(method, { kind: 'drop' }, times); }
   revokeToken(token: string): void { this.tokens.set(token, { revoked: true }); }
+  /** A response_url for a payload the test sends: answers land in `channel` for `user` (replacing `messageTs` when asked). */
+  responseUrl(target: { channel: string; user: string; messageTs?: string }): string {
+    const id = this.nextId('R');
+    this.responseUrls.set(id, { ...target, uses: 0 });
+    return `${this.origin}/respond/${id}`;
+  }
+  responses(): FakeResponse[] { return [...this.responded]; }
+  /** Files shared into a channel, with their uploaded content. */
+  filesIn(channel: string): FakeFile[] {
+    const id = this.channel(channel)?.id ?? channel;
+    return [...this.files.values()].filter((f) => f.channel === id);
+  }
   addOAuthCode(code: string): void { this.oauthCodes.add(code); }
 
   private queueFault(method: string, fault: Fault, times = 1): void {
@@ -104,12 +134,19 @@ export class FakeSlackApi {
     this.faults.set(method, queue);
   }
 
+  private get origin(): string { return new URL(this.url).origin; }
+
   // ---- HTTP ----
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
-    const method = /^\/api\/([A-Za-z0-9._]+)$/.exec(new URL(req.url ?? '/', 'http://x').pathname)?.[1] ?? '';
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const upload = /^\/upload\/([A-Z0-9]+)$/.exec(path)?.[1];
+    if (upload && req.method === 'POST') return this.receiveUpload(upload, Buffer.concat(chunks), res);
+    const respond = /^\/respond\/([A-Z0-9]+)$/.exec(path)?.[1];
+    if (respond && req.method === 'POST') return this.receiveResponse(respond, Buffer.concat(chunks).toString('utf8'), res);
+    const method = /^\/api\/([A-Za-z0-9._]+)$/.exec(path)?.[1] ?? '';
     const handler = this.handlers[method];
     if (req.method !== 'POST' || !handler) return this.send(res, 404, { ok: false, error: 'unknown_method' });
     let args: Args;
@@ -137,6 +174,47 @@ export class FakeSlackApi {
     }
     if (fault?.kind === 'drop') return void req.socket.destroy();
     this.send(res, 200, body);
+  }
+
+  /** The upload URL step of files.uploadV2: raw bytes (or a multipart form, taken whole), no token. */
+  private receiveUpload(fileId: string, bytes: Buffer, res: ServerResponse): void {
+    const file = this.files.get(fileId);
+    if (!file || file.content !== undefined) return void this.sendText(res, 404, 'Not Found');
+    if (bytes.length !== file.length) return void this.sendText(res, 400, `Expected ${file.length} bytes, got ${bytes.length}`);
+    file.content = bytes.toString('utf8');
+    this.sendText(res, 200, `OK - ${bytes.length}`);
+  }
+
+  private receiveResponse(id: string, raw: string, res: ServerResponse): void {
+    const target = this.responseUrls.get(id);
+    if (!target) return this.send(res, 404, { ok: false, error: 'expired_url' });
+    if (++target.uses > RESPONSE_URL_USES) return this.send(res, 404, { ok: false, error: 'used_url' });
+    let body: Body;
+    try {
+      body = JSON.parse(raw) as Body;
+    } catch {
+      return this.send(res, 400, { ok: false, error: 'invalid_payload' });
+    }
+    this.responded.push({ url: `${this.origin}/respond/${id}`, channel: target.channel, user: target.user, body });
+    const channel = this.channel(target.channel);
+    const blocks = Array.isArray(body.blocks) ? body.blocks : undefined;
+    if (channel && bool(body.replace_original) && target.messageTs) {
+      const message = this.messages.get(channel.id)?.find((m) => m.ts === target.messageTs);
+      if (message) {
+        message.text = str(body.text);
+        if (blocks) message.blocks = blocks;
+      }
+    } else if (channel && body.response_type === 'in_channel') {
+      this.messages.get(channel.id)?.push({ type: 'message', ts: this.nextTs(), user: this.botUserId, bot_id: this.botId, text: str(body.text), ...(blocks ? { blocks } : {}) });
+    } else if (channel) {
+      this.ephemerals.get(channel.id)?.push({ user: target.user, text: str(body.text), ...(blocks ? { blocks } : {}) });
+    }
+    this.send(res, 200, { ok: true });
+  }
+
+  private sendText(res: ServerResponse, status: number, text: string): void {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end(text);
   }
 
   private send(res: ServerResponse, status: number, body: Body): void {
@@ -370,6 +448,34 @@ export class FakeSlackApi {
       const user = str(args.user);
       if (!USER_ID.test(user)) throw new SlackFailure('user_not_found');
       return { user: this.userJson(user) };
+    },
+
+    'files.getUploadURLExternal': (args) => {
+      const length = Number(str(args.length));
+      if (!str(args.filename) || !Number.isInteger(length) || length <= 0) throw new SlackFailure('invalid_arguments');
+      const id = this.nextId('F');
+      this.files.set(id, { id, name: str(args.filename), title: str(args.filename), length, permalink: `https://fake.slack.com/files/${this.botUserId}/${id}/${encodeURIComponent(str(args.filename))}` });
+      return { upload_url: `${this.origin}/upload/${id}`, file_id: id };
+    },
+
+    'files.completeUploadExternal': (args) => {
+      const listed = Array.isArray(args.files) ? (args.files as Body[]) : [];
+      if (listed.length === 0) throw new SlackFailure('invalid_arguments');
+      const files = listed.map((f) => {
+        const file = this.files.get(str(f.id));
+        if (!file || file.content === undefined) throw new SlackFailure('file_not_found');
+        if (f.title) file.title = str(f.title);
+        return file;
+      });
+      if (args.channel_id) {
+        const channel = this.requireChannel(args, 'channel_id', true);
+        for (const file of files) file.channel = channel.id;
+        this.messages.get(channel.id)?.push({
+          type: 'message', ts: this.nextTs(), user: this.botUserId, bot_id: this.botId, text: str(args.initial_comment),
+          files: files.map((f) => ({ id: f.id, name: f.name, title: f.title, permalink: f.permalink })),
+        });
+      }
+      return { files: files.map((f) => ({ id: f.id, name: f.name, title: f.title, permalink: f.permalink, size: f.length })) };
     },
 
     'oauth.v2.access': (args) => {

@@ -1,0 +1,62 @@
+import type { App } from '@slack/bolt';
+import type { EventAuthorization } from './bot-identity';
+import type { ListenerDeps } from './listener-deps';
+import { filesOf, type SlackMessageLike } from './message-parts';
+import { dateOfTs, slackRoom } from './request-context';
+
+/** What an Events API envelope carries beside the event. */
+export interface EventEnvelope {
+  readonly event_id?: string;
+  readonly team_id?: string;
+  readonly authorizations?: readonly EventAuthorization[];
+}
+
+interface MessageEventLike extends SlackMessageLike {
+  readonly channel?: string;
+  readonly event_ts?: string;
+  readonly message?: SlackMessageLike;
+  readonly previous_message?: SlackMessageLike;
+  readonly deleted_ts?: string;
+}
+
+/**
+ * Subtypes that are a person saying something. Everything else (joins, topic changes, bot messages,
+ * `message_replied` bookkeeping…) is not conversation and stays off the timeline.
+ */
+const SPOKEN = new Set<string | undefined>([undefined, 'file_share', 'thread_broadcast', 'me_message']);
+
+/**
+ * Messages in incident rooms, their thread replies, edits and deletions. The listener returns only
+ * once core has committed, and Bolt (processBeforeResponse) answers Slack only then: a failure
+ * becomes a 5xx and Slack delivers the event again; the idempotency key `slack:<event_id>` makes the
+ * redelivery harmless.
+ */
+export function registerMessageEvents(app: App, deps: ListenerDeps): void {
+  app.event('message', async ({ event, body }) => {
+    const envelope = body as EventEnvelope;
+    const e = event as unknown as MessageEventLike;
+    const workspaceId = envelope.team_id ?? '';
+    if (!e.channel || !workspaceId) return;
+    const room = slackRoom(workspaceId, e.channel);
+    if (e.subtype === 'message_changed') {
+      const now = e.message;
+      if (!now?.ts || !isPerson(now) || now.text === e.previous_message?.text) return;
+      await deps.core.capture.edited(room, now.ts, now.text ?? '', dateOfTs(now.edited?.ts ?? e.event_ts));
+      return;
+    }
+    if (e.subtype === 'message_deleted') {
+      if (e.deleted_ts) await deps.core.capture.deleted(room, e.deleted_ts, dateOfTs(e.event_ts));
+      return;
+    }
+    if (!SPOKEN.has(e.subtype) || !e.ts || !isPerson(e) || !envelope.event_id) return;
+    if (await deps.identity.isSelf(workspaceId, e.user, envelope.authorizations)) return;
+    await deps.core.capture.message({
+      room, messageId: e.ts, ...(e.thread_ts ? { threadId: e.thread_ts } : {}),
+      author: deps.directory.personOf(workspaceId, e.user as string), text: e.text ?? '', sentAt: dateOfTs(e.ts),
+      idempotencyKey: `slack:${envelope.event_id}`, files: filesOf(e),
+    });
+  });
+}
+
+/** Apps and bots (Muster included) post with a bot_id; only people's words are the conversation. */
+const isPerson = (m: SlackMessageLike): boolean => !!m.user && !m.bot_id && m.subtype !== 'bot_message';

@@ -1,0 +1,35 @@
+import { errorView } from '@muster/core';
+import type { App } from '@slack/bolt';
+import { SLACK_COMMAND } from '../manifest';
+import type { ListenerDeps } from './listener-deps';
+import { requestContext } from './request-context';
+
+/**
+ * `/incident …`: core parses and answers; the answer is the HTTP response itself (Slack posts it,
+ * ephemeral or in the channel), so the ack waits only for core's database work. A form or a document
+ * follows after the ack. The command is declared with `should_escape`, so mentions arrive as
+ * `<@U123|name>` and resolve without a Web API call.
+ */
+export function registerSlashCommand(app: App, deps: ListenerDeps): void {
+  app.command(SLACK_COMMAND, async ({ command, ack }) => {
+    const ctx = requestContext({
+      workspaceId: command.team_id, userId: command.user_id, userName: command.user_name,
+      channelId: command.channel_id, channelName: command.channel_name, requestKey: `command:${command.trigger_id}`,
+    });
+    deps.directory.remember(command.team_id, ctx.actor);
+    let reply;
+    try {
+      reply = await deps.core.commands.handleText(ctx, command.text ?? '', SLACK_COMMAND);
+    } catch (error) {
+      // handleText turns its own failures into replies; this is the last line, so Slack still gets an answer.
+      deps.core.logger.error('The /incident command failed unexpectedly', { err: error });
+      reply = { visibility: 'ephemeral' as const, view: errorView(error, SLACK_COMMAND) };
+    }
+    await ack(deps.replies.commandAckBody(reply));
+    deps.replies.afterCommand(reply, {
+      workspaceId: command.team_id, requester: ctx.actor, channelId: command.channel_id,
+      responseUrl: command.response_url, triggerId: command.trigger_id, requestKey: ctx.idempotencyKey,
+    });
+    deps.core.onWorkQueued?.();
+  });
+}

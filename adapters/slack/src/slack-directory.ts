@@ -1,0 +1,75 @@
+import type { ChatPlatform, DirectoryPort, PersonRef } from '@muster/core';
+import { BoundedCache } from './bounded-cache';
+import type { SlackWebApi } from './slack-web-api';
+
+/** `<@U123>`, `<@U123|ana>` (how Slack sends a picked mention with `should_escape`) or a bare user id. */
+const MENTION = /^<@([UW][A-Z0-9]{2,})(?:\|([^>]*))?>$|^@?([UW][A-Z0-9]{2,})$/;
+/** `@ana` or `ana.lopez`: what someone types without picking from Slack's list. */
+const HANDLE = /^@?([\p{L}\p{N}._-]{1,80})$/u;
+const HANDLE_TTL_MS = 24 * 60 * 60_000;
+
+type Known = PersonRef | 'ambiguous';
+
+/**
+ * People in Slack, without ever listing every user (rate limited, and slow in big workspaces).
+ * A mention carries the user id (and usually the name): resolved at once, no Web API call on the way
+ * to the ack. A plain `@handle` is resolved only from people Muster has already seen (they ran a
+ * command, clicked a button, were mentioned or looked up); otherwise it is unknown, and core asks the
+ * person to pick the name from Slack's autocomplete, which sends the id.
+ */
+export class SlackDirectory implements DirectoryPort {
+  private readonly byId = new BoundedCache<string, PersonRef>(20_000, HANDLE_TTL_MS);
+  private readonly byHandle = new BoundedCache<string, Known>(40_000, HANDLE_TTL_MS);
+
+  constructor(private readonly web: SlackWebApi) {}
+
+  async resolve(_platform: ChatPlatform, workspaceId: string, handle: string): Promise<PersonRef | undefined> {
+    const text = handle.trim();
+    const mention = MENTION.exec(text);
+    if (mention) {
+      const id = (mention[1] ?? mention[3]) as string;
+      const label = mention[2]?.trim();
+      if (label) return this.remember(workspaceId, { platform: 'slack', id, name: label });
+      return this.personOf(workspaceId, id);
+    }
+    const typed = HANDLE.exec(text)?.[1];
+    if (!typed) return undefined;
+    const known = this.byHandle.get(handleKey(workspaceId, typed));
+    return known === 'ambiguous' ? undefined : known;
+  }
+
+  /**
+   * Notes who someone is (from a command's `user_name`, a button's `user.username`, a look-up), so
+   * their plain `@handle` resolves later. Two people answering to one handle make it ambiguous.
+   */
+  remember(workspaceId: string, person: PersonRef, ...handles: (string | undefined)[]): PersonRef {
+    this.byId.set(`${workspaceId}:${person.id}`, person);
+    for (const handle of new Set([person.name, ...handles].filter((h): h is string => !!h && HANDLE.test(h.trim())))) {
+      const key = handleKey(workspaceId, handle.trim().replace(/^@/, ''));
+      const earlier = this.byHandle.get(key);
+      this.byHandle.set(key, earlier && earlier !== 'ambiguous' && earlier.id !== person.id ? 'ambiguous' : earlier === 'ambiguous' ? earlier : person);
+    }
+    return person;
+  }
+
+  /**
+   * A Slack user by id, with the name if Muster knows it. Never waits for Slack: an unknown name is
+   * looked up in the background, for the next time (timeline authors, role holders).
+   */
+  personOf(workspaceId: string, userId: string): PersonRef {
+    const known = this.byId.get(`${workspaceId}:${userId}`);
+    if (known) return known;
+    this.learnInBackground(workspaceId, userId);
+    return { platform: 'slack', id: userId };
+  }
+
+  /** The display name, fetched after the answer has gone, for the next time this person is named. */
+  private learnInBackground(workspaceId: string, userId: string): void {
+    this.web.usersInfo(workspaceId, userId).then(
+      (person) => { if (person.name) this.remember(workspaceId, person); },
+      () => undefined,
+    );
+  }
+}
+
+const handleKey = (workspaceId: string, handle: string): string => `${workspaceId}:${handle.toLowerCase()}`;
