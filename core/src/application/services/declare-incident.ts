@@ -1,5 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { Incident } from '../../domain/incident';
+import { CHAT_PLATFORMS } from '../../domain/person';
 import type { RequestContext } from '../context';
 import { IncidentRecorder } from '../incident-recorder';
 import type { Clock, IdGenerator } from '../ports/system.port';
@@ -44,7 +45,8 @@ export class DeclareIncident {
         const incident = earlier && (await tx.incidents.findById(earlier.incidentId));
         if (incident) return { incident, replayed: true };
       }
-      const human = ctx.platform !== 'webhook';
+      // Only a person in a chat room can take command; an API token or an alert leaves the role open.
+      const person = (CHAT_PLATFORMS as readonly string[]).includes(ctx.platform);
       const incident = Incident.declare({
         id: this.ids.newId(),
         number: await tx.incidents.nextNumber(),
@@ -57,7 +59,7 @@ export class DeclareIncident {
         source: declaration.source ?? ctx.platform,
         at: this.clock.now(),
         detectedAt: declaration.detectedAt,
-        declarerTakesCommand: human && this.settings.declarerTakesCommand,
+        declarerTakesCommand: person && this.settings.declarerTakesCommand,
       }, this.settings.severities);
       await this.recorder.commit(tx, incident, { source: declaration.source ?? ctx.platform, platform: ctx.platform, workspaceId: ctx.workspaceId, conversation: ctx.conversation, requestKey: claimKey });
       return { incident, replayed: false };
