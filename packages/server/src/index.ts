@@ -30,3 +30,9 @@ export { ensureMigrated } from './runtime/migrations-check';
 export { createConsoleSession, type ConsoleChatOptions } from './runtime/console-chat';
 export { describeStartError } from './runtime/start-error';
 export { resolveSecretKey } from './runtime/secret-key';
+
+export { SlackIntegration } from './slack/slack-integration';
+export { SLACK_INTEGRATION } from './slack/slack-tokens';
+export { slackModeOf, type SlackMode } from './slack/slack-mode';
+export { AesGcmSecretBox } from './slack/aes-gcm-secret-box';
+export { SealedSlackInstallationStore } from './slack/slack-installation-store';

@@ -18,6 +18,7 @@
  *   slack.postAsUser(channel, user, text, threadTs?)  // a person's message (the test then sends its event)
  *   slack.responseUrl({ channel, user, messageTs? })  // a response_url as Slack puts in payloads
  *   slack.responses(), slack.filesIn(channel)          // what came to response_urls; files shared
+ *   slack.messagesIn('dm-u0ana')                     // posts to a user id land in the app's DM with them
  *   await slack.close()
  *
  * Implemented: auth.test, chat.postMessage/update/postEphemeral/getPermalink, conversations.create/
@@ -251,9 +252,16 @@ export class FakeSlackApi {
     return channel;
   }
 
+  /** The app's direct-message channel with a user (`dm-<user id>`), opened on first use as Slack does. */
+  private directMessage(user: string): FakeChannel {
+    return this.channel(`dm-${user.toLowerCase()}`) ?? this.createChannel(`dm-${user.toLowerCase()}`, true, [this.botUserId, user]);
+  }
+
   /** The channel a call names; private channels the bot is not in do not exist for it, as in Slack. */
   private requireChannel(args: Args, field = 'channel', forWriting = false): FakeChannel {
-    const channel = this.channel(str(args[field]));
+    const named = str(args[field]);
+    // A user id as the channel of chat.postMessage means the app's direct message with that person.
+    const channel = this.channel(named) ?? (field === 'channel' && /^[UW][A-Z0-9]{2,}$/.test(named) ? this.directMessage(named) : undefined);
     if (!channel || (channel.isPrivate && !channel.members.has(this.botUserId))) throw new SlackFailure('channel_not_found');
     if (forWriting && channel.archived) throw new SlackFailure('is_archived');
     return channel;

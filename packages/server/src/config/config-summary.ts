@@ -13,7 +13,7 @@ export function configSummary(config: ServerConfig): Record<string, unknown> {
     configFile: config.configFile ?? null,
     publicUrl: config.publicUrl ?? null,
     chatPlatforms: chatPlatforms(config),
-    slack: config.slack.botToken ? { webApi: true, apiUrl: config.slack.apiUrl, signingSecret: !!config.slack.signingSecret, socketMode: !!config.slack.appToken } : false,
+    slack: config.slack.botToken || config.slack.clientId ? { webApi: true, apiUrl: config.slack.apiUrl, signingSecret: !!config.slack.signingSecret, socketMode: !!config.slack.appToken, oauth: !!config.slack.clientId } : false,
     teams: config.teams.appId ? { appId: config.teams.appId, tenant: config.teams.tenantId ?? 'multi-tenant' } : false,
     llm: llmSummary(config),
     secretKeyFromEnvironment: !!config.secretKey,
@@ -25,7 +25,7 @@ export function configSummary(config: ServerConfig): Record<string, unknown> {
 }
 
 export function chatPlatforms(config: ServerConfig): string[] {
-  return [config.console && 'console', config.slack.botToken && 'slack'].filter((p): p is string => !!p);
+  return [config.console && 'console', (config.slack.botToken || config.slack.clientId) && 'slack'].filter((p): p is string => !!p);
 }
 
 export function llmSummary(config: ServerConfig): string {

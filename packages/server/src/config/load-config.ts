@@ -58,6 +58,9 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
       botToken: env.string(ENV.slackBotToken),
       appToken: env.string(ENV.slackAppToken),
       apiUrl: env.httpUrl(ENV.slackApiUrl) ?? DEFAULT_SLACK_API_URL,
+      clientId: env.string(ENV.slackClientId),
+      clientSecret: env.string(ENV.slackClientSecret),
+      stateSecret: env.string(ENV.slackStateSecret),
     },
     teams: {
       appId: env.string(ENV.microsoftAppId),

@@ -28,6 +28,10 @@ export interface ServerConfig {
     readonly botToken?: string;
     readonly appToken?: string;
     readonly apiUrl: string;
+    /** OAuth (many workspaces): all three together, see slack/slack-mode.ts. */
+    readonly clientId?: string;
+    readonly clientSecret?: string;
+    readonly stateSecret?: string;
   };
   readonly teams: {
     readonly appId?: string;

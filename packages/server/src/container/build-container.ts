@@ -3,7 +3,6 @@ import {
   type Logger, type Summarizer,
 } from '@muster/core';
 import { createConsoleTransport, type ConsoleTransport } from '@muster/console';
-import { SlackApiClient, SlackChatGateway, SlackWebApi } from '@muster/slack';
 import { createStore, type Store } from '@muster/store';
 import { createSummarizer } from '@muster/summarizer';
 import { Container, ContainerModule } from 'inversify';
@@ -12,7 +11,10 @@ import { createServerLogger } from '../logging/server-logger';
 import { ServerMetrics } from '../metrics/server-metrics';
 import { OutboxPump } from '../runtime/outbox-pump';
 import { SERVER_TOKENS } from './server-tokens';
-import { SlackDirectory } from './slack-directory';
+import { resolveSecretKey } from '../runtime/secret-key';
+import { SlackIntegration } from '../slack/slack-integration';
+import { slackModeOf } from '../slack/slack-mode';
+import { SLACK_INTEGRATION } from '../slack/slack-tokens';
 import { summarizerConfigFrom } from './summarizer-config';
 import { PlatformDirectory, StaticGatewayRegistry, SystemClock, UuidIdGenerator } from './system-parts';
 
@@ -58,11 +60,12 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     gateways.push(consoleTransport.gateway);
     directories.console = consoleTransport.directory;
   }
-  if (config.slack.botToken) {
-    // One constant token (single-workspace mode); OAuth installs will bring a resolver per workspace.
-    const api = new SlackApiClient({ token: config.slack.botToken, slackApiUrl: config.slack.apiUrl, logger });
-    gateways.push(new SlackChatGateway(api));
-    directories.slack = new SlackDirectory(new SlackWebApi(api));
+  // One token (SLACK_BOT_TOKEN) or, with OAuth, each workspace's token from the sealed installation store.
+  const slackMode = slackModeOf(config);
+  const slack = slackMode.kind === 'off' ? undefined : new SlackIntegration(slackMode, config, logger, store, () => resolveSecretKey(config, logger));
+  if (slack) {
+    gateways.push(slack.gateway);
+    directories.slack = slack.directory;
   }
   gateways.push(...(overrides.gateways ?? []));
   Object.assign(directories, overrides.directories);
@@ -75,6 +78,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     bind(SERVER_TOKENS.Store).toConstantValue(store);
     bind(SERVER_TOKENS.Metrics).toConstantValue(metrics);
     if (consoleTransport) bind(SERVER_TOKENS.ConsoleTransport).toConstantValue(consoleTransport);
+    if (slack) bind(SLACK_INTEGRATION).toConstantValue(slack);
     bind(TOKENS.Settings).toConstantValue(config.settings);
     bind(TOKENS.UnitOfWork).toConstantValue(store.unitOfWork);
     bind(TOKENS.Repositories).toConstantValue(store.repositories);

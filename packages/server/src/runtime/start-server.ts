@@ -11,6 +11,8 @@ import { createHttp, type HttpParts } from './create-http';
 import { ensureMigrated } from './migrations-check';
 import type { OutboxPump } from './outbox-pump';
 import { resolveSecretKey } from './secret-key';
+import type { SlackIntegration } from '../slack/slack-integration';
+import { SLACK_INTEGRATION } from '../slack/slack-tokens';
 
 export interface StartOptions extends ContainerOverrides {
   /** Start the outbox pump (default true). */
@@ -51,8 +53,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     logger.info('Secret key ready', { source: secret.source });
     await ensureMigrated(store, config, logger);
     http = createHttp(container);
+    const slack = container.isBound(SLACK_INTEGRATION) ? container.get<SlackIntegration>(SLACK_INTEGRATION) : undefined;
+    slack?.mount(http.router, container, () => pump.kick());
     options.configureHttp?.(http.router, container);
     const port = await http.server.listen(config.port);
+    await slack?.start();
     if (options.pump ?? true) pump.start();
     const url = `http://localhost:${port}`;
     logger.info('Muster is listening', { url, port });
@@ -60,7 +65,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const parts = http;
     return {
       url, port, container, http: parts,
-      stop: () => (stopping ??= shutdown(parts, pump, store, logger)),
+      stop: () => (stopping ??= shutdown(parts, pump, store, logger, slack)),
     };
   } catch (error) {
     if (http) await http.server.close(0).catch(() => undefined);
@@ -69,10 +74,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   }
 }
 
-async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger: Logger): Promise<void> {
+async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger: Logger, slack?: SlackIntegration): Promise<void> {
   logger.info('Shutting down: finishing requests in flight', { inFlight: http.server.requestsInFlight });
   const { drained } = await http.server.close(SHUTDOWN_GRACE_MS);
   if (!drained) logger.warn('Some requests were still running after the grace period and were cut off');
+  // Socket Mode off, and the modals, uploads and replies Slack requests started are finished.
+  await slack?.stop().catch((error: unknown) => logger.warn('Slack did not stop cleanly', { err: error }));
   await pump.stop();
   await pump.drainUntilIdle(LAST_DRAIN_MS);
   await store.close();

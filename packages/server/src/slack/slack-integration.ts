@@ -1,0 +1,99 @@
+import { CaptureConversation, CommandDispatcher, InteractionRouter, TOKENS, type Logger } from '@muster/core';
+import {
+  createSlackBoltApp, SlackApiClient, SlackChatGateway, SlackDirectory, SlackInstallations, SlackWebApi,
+  SLACK_OAUTH_REDIRECT_PATH, type SlackBoltApp,
+} from '@muster/slack';
+import type { Store } from '@muster/store';
+import type { Container } from 'inversify';
+import type { ServerConfig } from '../config/server-config';
+import { ConfigError } from '../config/config-error';
+import type { Router } from '../http/router';
+import type { SecretKey } from '../runtime/secret-key';
+import { AesGcmSecretBox } from './aes-gcm-secret-box';
+import { SealedSlackInstallationStore } from './slack-installation-store';
+import type { SlackMode } from './slack-mode';
+
+/**
+ * Everything Slack in this process: the Web API client, gateway and directory core uses (bound in the
+ * container), and, once mounted, the Bolt app that hears Slack. One client, so the gateway's
+ * idempotency memory and the directory's caches serve commands and the outbox alike.
+ */
+export class SlackIntegration {
+  readonly api: SlackApiClient;
+  readonly gateway: SlackChatGateway;
+  readonly webApi: SlackWebApi;
+  readonly directory: SlackDirectory;
+  /** Multi-workspace mode only. */
+  readonly installations?: SlackInstallations;
+  private bolt?: SlackBoltApp;
+
+  constructor(readonly mode: Exclude<SlackMode, { kind: 'off' }>, private readonly config: ServerConfig, logger: Logger, store: Store, secret: () => SecretKey) {
+    if (mode.kind === 'oauth') {
+      const key = secret().key;
+      if (!key) throw new ConfigError(['MUSTER_SECRET_KEY is missing: Slack OAuth stores each workspace\'s bot token, sealed with this key (create one with: openssl rand -base64 32)']);
+      this.installations = new SlackInstallations(new SealedSlackInstallationStore(store.installations, new AesGcmSecretBox(key, 'slack-installation')));
+    }
+    const token = mode.kind === 'oauth' ? (this.installations as SlackInstallations).tokenFor : mode.botToken;
+    this.api = new SlackApiClient({ token, slackApiUrl: config.slack.apiUrl, logger });
+    this.gateway = new SlackChatGateway(this.api);
+    this.webApi = new SlackWebApi(this.api);
+    this.directory = new SlackDirectory(this.webApi);
+  }
+
+  /** Whether Slack can reach this process (commands, events); `outbound` only posts. */
+  get hears(): boolean {
+    return this.mode.kind !== 'outbound';
+  }
+
+  /** Builds the Bolt app and, in HTTP mode, mounts it: POST /slack/events, and the OAuth pages. */
+  mount(router: Router, container: Container, onWorkQueued: () => void): void {
+    const logger = container.get<Logger>(TOKENS.Logger);
+    if (this.mode.kind === 'outbound') {
+      logger.warn('SLACK_SIGNING_SECRET is not set: Muster posts to Slack (rooms, cards) but does not hear /incident, buttons or messages. Set it (or SLACK_APP_TOKEN for Socket Mode) to switch those on.');
+      return;
+    }
+    if (this.bolt) return;
+    const mode = this.mode;
+    this.bolt = createSlackBoltApp({
+      signingSecret: mode.signingSecret ?? '',
+      install: mode.kind === 'single'
+        ? { kind: 'single', botToken: mode.botToken }
+        : {
+          kind: 'oauth', clientId: mode.clientId, clientSecret: mode.clientSecret, stateSecret: mode.stateSecret,
+          installations: this.installations as SlackInstallations,
+          ...(this.config.publicUrl ? { redirectUri: `${this.config.publicUrl.replace(/\/+$/, '')}${SLACK_OAUTH_REDIRECT_PATH}` } : {}),
+        },
+      ...(mode.kind === 'single' && mode.appToken ? { appToken: mode.appToken } : {}),
+      slackApiUrl: this.config.slack.apiUrl,
+      api: this.api, webApi: this.webApi, gateway: this.gateway, directory: this.directory,
+      core: {
+        commands: container.get(CommandDispatcher),
+        interactions: container.get(InteractionRouter),
+        capture: container.get(CaptureConversation),
+        highlightReaction: this.config.settings.highlightReaction,
+        logger,
+        onWorkQueued,
+      },
+    });
+    const listener = this.bolt.requestListener;
+    if (!listener) return;
+    const { paths } = this.bolt;
+    router.mount('POST', paths.events, listener);
+    if (paths.install) router.mount('GET', paths.install, listener);
+    if (paths.oauthRedirect) router.mount('GET', paths.oauthRedirect, listener);
+  }
+
+  /** Socket Mode connects now (HTTP mode is already mounted). */
+  async start(): Promise<void> {
+    await this.bolt?.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.bolt?.stop();
+  }
+
+  /** Resolves when every Slack follow-up started so far (modal, upload, form reply) has finished. */
+  async idle(): Promise<void> {
+    await this.bolt?.idle();
+  }
+}

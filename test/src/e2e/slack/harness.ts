@@ -1,0 +1,186 @@
+/**
+ * The Slack end-to-end harness: the real Muster server in this process (SQLite file or MariaDB),
+ * the real Bolt receiver mounted on it, the fake Slack Web API it calls (SLACK_API_URL), optionally the
+ * fake OpenAI server, and a SlackSender that signs what "Slack" sends. `settle()` waits until the
+ * outbox and the Slack follow-ups have nothing left to do.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Incident, TimelineEntry } from '@muster/core';
+import { createLogger, loadConfig, OutboxPump, SERVER_TOKENS, SLACK_INTEGRATION, startServer, type RunningServer, type SlackIntegration } from '@muster/server';
+import type { Store } from '@muster/store';
+import { FakeSlackApi, type FakeMessage } from '../../fakes/fake-slack-api';
+import type { FakeOpenAi } from '../../fakes/fake-openai';
+import { removeDir, tempDir } from '../../integration/server-support';
+import {
+  blockActions, commandFields, eventEnvelope, messageEvent, messageShortcut, globalShortcut, viewSubmission,
+  type Answer, type SlackChannel, type SlackUser,
+} from './slack-payloads';
+import { newEventId, SlackSender, type SlackAnswer, type SendOptions } from './slack-sender';
+
+export const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
+export const ANA: SlackUser = { id: 'U0ANA', name: 'ana' };
+export const BOB: SlackUser = { id: 'U0BOB', name: 'bob' };
+export const CLEO: SlackUser = { id: 'U0CLEO', name: 'cleo' };
+
+export interface SlackE2EOptions {
+  /** Default: a SQLite file in the temp directory. */
+  readonly databaseUrl?: string;
+  readonly llm?: FakeOpenAi;
+  /** Announcement channels by id; default the fake's #announcements. */
+  readonly announce?: (channels: { announcements: string }) => string[];
+  readonly env?: Record<string, string>;
+}
+
+export class SlackE2E {
+  readonly general: SlackChannel;
+  readonly announcements: string;
+  readonly stakeholders: string;
+  readonly sender: SlackSender;
+
+  private constructor(
+    readonly slack: FakeSlackApi,
+    readonly server: RunningServer,
+    readonly dir: string,
+    channels: { general: SlackChannel; announcements: string; stakeholders: string },
+  ) {
+    this.general = channels.general;
+    this.announcements = channels.announcements;
+    this.stakeholders = channels.stakeholders;
+    this.sender = new SlackSender(`http://127.0.0.1:${server.port}/slack/events`, SIGNING_SECRET);
+  }
+
+  static async start(options: SlackE2EOptions = {}): Promise<SlackE2E> {
+    const dir = tempDir('slack-e2e');
+    const slack = await FakeSlackApi.start();
+    try {
+      for (const user of [ANA, BOB, CLEO]) slack.addUser({ id: user.id, name: user.name, displayName: user.name });
+      const general = { id: slack.addChannel({ name: 'general', members: [ANA.id, BOB.id, CLEO.id] }), name: 'general' };
+      const announcements = slack.addChannel({ name: 'announcements' });
+      const stakeholders = slack.addChannel({ name: 'stakeholders' });
+      // Taken already, so the first incident's room must move on to the next free name.
+      slack.addChannel({ name: 'inc-1-checkout-errors' });
+      const channel = (id: string) => `{ platform: slack, workspaceId: ${slack.teamId}, conversationId: ${id} }`;
+      const announce = options.announce?.({ announcements }) ?? [announcements];
+      writeFileSync(join(dir, 'muster.yaml'), [
+        `announcementChannels: [${announce.map(channel).join(', ')}]`,
+        `stakeholderChannels: { internal: [], external: [${channel(stakeholders)}] }`,
+        '',
+      ].join('\n'));
+      const env: Record<string, string> = {
+        MUSTER_PORT: '0', MUSTER_CONSOLE: 'off', MUSTER_AUTO_MIGRATE: 'on',
+        MUSTER_DATABASE_URL: options.databaseUrl ?? `sqlite:${join(dir, 'muster.db')}`,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.url,
+        ...(options.llm ? { OPENAI_BASE_URL: options.llm.baseUrl, OPENAI_API_KEY: options.llm.apiKey ?? 'unused' } : {}),
+        ...options.env,
+      };
+      const config = loadConfig({ env, cwd: dir, interactive: false });
+      const server = await startServer(config, { logger: createLogger({ level: 'info', file: join(dir, 'server.log') }) });
+      return new SlackE2E(slack, server, dir, { general, announcements, stakeholders });
+    } catch (error) {
+      await slack.close();
+      removeDir(dir);
+      throw error;
+    }
+  }
+
+  get store(): Store {
+    return this.server.container.get<Store>(SERVER_TOKENS.Store);
+  }
+
+  get teamId(): string {
+    return this.slack.teamId;
+  }
+
+  /** `/incident <text>` typed by `user` in `channel`. */
+  command(text: string, user: SlackUser = ANA, channel: SlackChannel = this.general, options?: SendOptions): Promise<SlackAnswer> {
+    const responseUrl = this.slack.responseUrl({ channel: channel.id, user: user.id });
+    return this.sender.command(commandFields(this.teamId, user, channel, text, responseUrl), options);
+  }
+
+  /** A click on the `coreActionId` button of a message Muster posted. */
+  click(message: FakeMessage, coreActionId: string, user: SlackUser = ANA, channel: SlackChannel = this.general): Promise<SlackAnswer> {
+    const responseUrl = this.slack.responseUrl({ channel: channel.id, user: user.id, messageTs: message.ts });
+    return this.sender.interaction(blockActions(this.teamId, user, channel, message, coreActionId, responseUrl));
+  }
+
+  /** The newest modal Muster opened with this callback id. */
+  openedView(callbackId: string): Record<string, unknown> {
+    const views = [...this.slack.views.values()].filter((v) => v.callback_id === callbackId);
+    const view = views[views.length - 1];
+    if (!view) throw new Error(`Muster opened no "${callbackId}" modal`);
+    return view;
+  }
+
+  submit(view: Record<string, unknown>, answers: Record<string, Answer>, user: SlackUser = ANA): Promise<SlackAnswer> {
+    return this.sender.interaction(viewSubmission(this.teamId, user, view, answers));
+  }
+
+  globalShortcut(callbackId: string, user: SlackUser = ANA): Promise<SlackAnswer> {
+    return this.sender.interaction(globalShortcut(this.teamId, user, callbackId));
+  }
+
+  messageShortcut(channel: SlackChannel, message: FakeMessage, callbackId: string, user: SlackUser = ANA): Promise<SlackAnswer> {
+    const responseUrl = this.slack.responseUrl({ channel: channel.id, user: user.id });
+    return this.sender.interaction(messageShortcut(this.teamId, user, channel, message, callbackId, responseUrl));
+  }
+
+  /** An Events API delivery; pass the same `eventId` with `retryNum` for Slack's redeliveries. */
+  event(event: Record<string, unknown>, eventId = newEventId(), retryNum?: number): Promise<SlackAnswer> {
+    return this.sender.event(eventEnvelope(this.teamId, this.slack.botUserId, event, eventId), retryNum);
+  }
+
+  /** A person posts in a channel: the message appears in the fake and its `message` event is delivered. */
+  async say(channelId: string, user: SlackUser, text: string, threadTs?: string): Promise<{ message: FakeMessage; answer: SlackAnswer; eventId: string }> {
+    const message = this.slack.postAsUser(channelId, user.id, text, threadTs);
+    const eventId = newEventId();
+    const answer = await this.event(messageEvent(channelId, message), eventId);
+    return { message, answer, eventId };
+  }
+
+  /** Waits until queued outbox work is done (retries included) and no Slack follow-up is running. */
+  async settle(timeoutMs = 30_000): Promise<void> {
+    const pump = this.server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
+    const slack = this.server.container.get<SlackIntegration>(SLACK_INTEGRATION);
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      await slack.idle();
+      await pump.drainUntilIdle(5_000);
+      await slack.idle();
+      if ((await this.store.repositories.outbox.depth()) === 0) return;
+      if (Date.now() > until) throw new Error('The outbox did not drain in time');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  async incident(number: number): Promise<Incident> {
+    const incident = await this.store.repositories.incidents.findByNumber(number);
+    if (!incident) throw new Error(`INC-${number} does not exist`);
+    return incident;
+  }
+
+  async timeline(number: number): Promise<TimelineEntry[]> {
+    return this.store.repositories.timeline.list((await this.incident(number)).id);
+  }
+
+  /** The Slack room opened for an incident. */
+  async roomOf(number: number): Promise<SlackChannel> {
+    const room = (await this.incident(number)).snapshot().links.rooms.find((r) => r.platform === 'slack');
+    if (!room) throw new Error(`INC-${number} has no Slack room yet`);
+    return { id: room.conversationId, name: room.name ?? room.conversationId };
+  }
+
+  /** Muster's messages in a channel whose blocks mention `text`. */
+  postsMentioning(channelId: string, text: string): FakeMessage[] {
+    return this.slack.messagesIn(channelId).filter((m) => m.bot_id && JSON.stringify(m.blocks ?? m.text).includes(text));
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.server.stop();
+    } finally {
+      await this.slack.close();
+      removeDir(this.dir);
+    }
+  }
+}
