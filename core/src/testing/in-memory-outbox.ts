@@ -51,6 +51,23 @@ export class InMemoryOutbox implements Outbox {
     this.db.outbox.set(id, next, this.undo);
   }
 
+  async releaseLeases(): Promise<number> {
+    let released = 0;
+    for (const row of [...this.db.outbox.values()]) {
+      if (!row.leasedUntil || row.completedAt || row.dead) continue;
+      const { leasedUntil: _, ...rest } = row;
+      this.db.outbox.set(row.id, rest, this.undo);
+      released++;
+    }
+    return released;
+  }
+
+  async deadLetterCount(): Promise<number> {
+    let n = 0;
+    for (const r of this.db.outbox.values()) if (r.dead) n++;
+    return n;
+  }
+
   async depth(): Promise<number> {
     let n = 0;
     for (const r of this.db.outbox.values()) if (!r.dead && !r.completedAt) n++;

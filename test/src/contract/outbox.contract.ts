@@ -84,6 +84,19 @@ export function outboxContract(store: () => StoreUnderTest, can: { multiInstance
     expect(await r.outbox.deadLetters(0)).to.deep.equal([]);
   });
 
+  it('counts dead letters and releases leases of unfinished work for a restart', async () => {
+    const { repositories: r } = store();
+    await r.outbox.enqueue([message('dead', { availableAt: T0 }), message('leased', { availableAt: T0 }), message('done', { availableAt: T0 })]);
+    const [dead, leased, done] = await r.outbox.claimDue(later(0), 3, LEASE);
+    await r.outbox.fail(dead!.id, 'gone', undefined);
+    await r.outbox.complete(done!.id);
+    expect(await r.outbox.deadLetterCount()).to.equal(1);
+    expect(await r.outbox.claimDue(later(1), 10, LEASE), 'still leased').to.deep.equal([]);
+    expect(await r.outbox.releaseLeases()).to.equal(1);
+    const resumed = await r.outbox.claimDue(later(1), 10, LEASE);
+    expect(resumed.map((m) => [m.id, m.attempts])).to.deep.equal([[leased!.id, 2]]);
+  });
+
   it('refuses to complete or fail a message that does not exist', async () => {
     const { repositories: r } = store();
     await expectMusterError(r.outbox.complete('999999'), 'not_found');

@@ -29,7 +29,15 @@ export interface Outbox {
   complete(id: string): Promise<void>;
   /** Schedules another attempt, or gives up (dead-letters) when `retryAt` is undefined. */
   fail(id: string, error: string, retryAt: Date | undefined): Promise<void>;
+  /**
+   * Makes every leased, unfinished message claimable now. Only for a process that knows no other worker
+   * is alive (the embedded SQLite store at start-up): after a crash its work resumes at once instead
+   * of waiting for the leases to run out. Returns how many were released.
+   */
+  releaseLeases(): Promise<number>;
   /** Messages still to be done (not completed, not dead). */
   depth(): Promise<number>;
+  /** Messages given up on. */
+  deadLetterCount(): Promise<number>;
   deadLetters(limit: number): Promise<OutboxMessage[]>;
 }

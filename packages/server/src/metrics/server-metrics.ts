@@ -2,9 +2,6 @@ import type { Repositories } from '@muster/core';
 import { renderExposition, type MetricFamily } from './exposition';
 import { Counter, Histogram } from './instruments';
 
-/** Dead letters are counted up to this many per scrape; a bigger pile shows as this number (it is alarming either way). */
-const DEAD_LETTER_COUNT_CAP = 10_000;
-
 export type OutboxOutcome = 'done' | 'retried' | 'dead';
 
 /**
@@ -29,7 +26,7 @@ export class ServerMetrics {
     const [counts, depth, dead] = await Promise.all([
       repos.incidents.countByStatusAndSeverity(),
       repos.outbox.depth(),
-      repos.outbox.deadLetters(DEAD_LETTER_COUNT_CAP),
+      repos.outbox.deadLetterCount(),
     ]);
     const families: MetricFamily[] = [
       {
@@ -37,7 +34,7 @@ export class ServerMetrics {
         samples: counts.map((c) => ({ name: 'muster_incidents', labels: { status: c.status, severity: c.severity }, value: c.count })),
       },
       { name: 'muster_outbox_depth', help: 'Outbox messages still to be carried out.', type: 'gauge', samples: [{ name: 'muster_outbox_depth', labels: {}, value: depth }] },
-      { name: 'muster_outbox_dead_letters', help: 'Outbox messages given up on (kept for inspection).', type: 'gauge', samples: [{ name: 'muster_outbox_dead_letters', labels: {}, value: dead.length }] },
+      { name: 'muster_outbox_dead_letters', help: 'Outbox messages given up on (kept for inspection).', type: 'gauge', samples: [{ name: 'muster_outbox_dead_letters', labels: {}, value: dead }] },
       this.outboxProcessed.collect(),
       this.httpDuration.collect(),
       { name: 'process_start_time_seconds', help: 'Start time of the process since unix epoch in seconds.', type: 'gauge', samples: [{ name: 'process_start_time_seconds', labels: {}, value: this.startTimeSeconds }] },

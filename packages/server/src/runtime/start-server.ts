@@ -52,6 +52,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const secret = resolveSecretKey(config, logger);
     logger.info('Secret key ready', { source: secret.source });
     await ensureMigrated(store, config, logger);
+    if (config.database.kind === 'sqlite') {
+      // One process owns an SQLite file: whatever was leased when the last one died is ours to resume now.
+      const released = await store.repositories.outbox.releaseLeases();
+      if (released > 0) logger.info('Resuming outbox work left by the previous run', { released });
+    }
     http = createHttp(container);
     const slack = container.isBound(SLACK_INTEGRATION) ? container.get<SlackIntegration>(SLACK_INTEGRATION) : undefined;
     slack?.mount(http.router, container, () => pump.kick());

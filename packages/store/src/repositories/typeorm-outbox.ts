@@ -58,6 +58,15 @@ export class TypeOrmOutbox implements Outbox {
     if ((await this.db.update(OutboxRecord, change, 'id = ?', [id])) === 0) await this.mustExist(id);
   }
 
+  async releaseLeases(): Promise<number> {
+    return this.db.update(OutboxRecord, { leasedUntil: null }, 'leased_until IS NOT NULL AND completed_at IS NULL AND dead = 0', []);
+  }
+
+  async deadLetterCount(): Promise<number> {
+    const { rows } = await this.db.run('SELECT COUNT(*) AS n FROM outbox WHERE dead = 1');
+    return Number(rows[0]!.n);
+  }
+
   async depth(): Promise<number> {
     const { rows } = await this.db.run('SELECT COUNT(*) AS n FROM outbox WHERE dead = 0 AND completed_at IS NULL');
     return Number(rows[0]!.n);

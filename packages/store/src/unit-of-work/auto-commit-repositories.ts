@@ -49,6 +49,6 @@ const WRITES_AND_READS: { readonly [K in keyof Repositories]: Record<keyof Repos
   postmortems: { save: true, findByIncident: true },
   services: { save: true, findByName: true, list: true },
   inbox: { claim: true },
-  outbox: { enqueue: true, claimDue: true, complete: true, fail: true, depth: true, deadLetters: true },
+  outbox: { enqueue: true, claimDue: true, complete: true, fail: true, releaseLeases: true, depth: true, deadLetters: true, deadLetterCount: true },
   summaries: { get: true, save: true },
 };
