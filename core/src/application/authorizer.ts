@@ -22,12 +22,14 @@ export class Authorizer {
 
   assert(incident: Incident, person: PersonRef, permission: Permission, doing: string): void {
     if (this.can(incident, person, permission)) return;
-    const roles = this.settings.roles.rolesWith(permission).map((r) => r.label);
+    const holders = this.settings.roles.rolesWith(permission);
     const commander = incident.holdersOf('commander')[0];
-    const who = commander ? ` Ask ${commander.name ?? commander.id} (Incident Commander)` : ' Ask the Incident Commander';
+    const grant = holders.find((r) => r.id !== 'commander') ?? holders[0]!;
+    const handle = person.name ?? person.id;
     throw new MusterError(
       'not_permitted',
-      `Only the ${joinOr(roles)} can ${doing} on ${incident.reference}.${who}, or to be given a role with \`/incident assign <role> @you\`.`,
+      `Only the ${joinOr(holders.map((r) => r.label))} can ${doing} on ${incident.reference}. ` +
+        `Ask ${commander ? `${commander.name ?? commander.id} (Incident Commander)` : 'the Incident Commander'} to do it, or to give you the role: \`/incident assign ${grant.aliases[0] ?? grant.id} @${handle}\`.`,
       { permission, roles: this.settings.roles.permissions[permission] },
     );
   }

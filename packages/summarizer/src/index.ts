@@ -6,7 +6,6 @@ export {
 export { OpenAiSummarizer, type SummarizerDeps } from './openai/openai-summarizer';
 export { FACTS_KIND } from './openai/rolling-facts';
 export { ExtractiveSummarizer, EXTRACTIVE, type ExtractiveOptions } from './extractive/extractive-summarizer';
-export { WITHOUT_AI_NOTE } from './extractive/text-format';
 export { redact, Redactor } from './redaction/redact';
 export { SECRET_PATTERNS, EXTERNAL_AUDIENCE_PATTERNS, PLACEHOLDER, type RedactionPattern } from './redaction/redaction-patterns';
 export { fallbackCodeOf, type FallbackCode } from './llm/fallback-reason';

@@ -18,7 +18,6 @@ describe('summarizer against an OpenAI-compatible server: failures fall back to 
     expect(result.producedBy).to.equal('extractive');
     expect(result.fallbackReason).to.match(new RegExp(`^${code}: `));
     expect(result.text).to.include('INC-42');
-    expect(result.text).to.include('without AI');
   };
 
   it('answers extractively when the model does not answer in time', async () => {

@@ -12,7 +12,7 @@ export function noticeView(text: RichText, tone: 'normal' | 'muted' | 'warning' 
 export function summaryView(incident: Incident, result: SummaryResult): View {
   const paragraphs = result.text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
   const origin = result.producedBy === 'extractive'
-    ? `Assembled from the timeline without AI${result.fallbackReason ? ` (${reasonSentence(result.fallbackReason)})` : ''}.`
+    ? `Assembled from the timeline without AI${result.fallbackReason ? `: ${reasonSentence(result.fallbackReason)}` : ''}.`
     : `Summarized by AI (${result.producedBy}); check anything important against the timeline.`;
   return {
     fallback: `Catch-up on ${incident.reference}: ${paragraphs[0] ?? ''}`,

@@ -7,7 +7,8 @@ const AUDIENCE = { internal: 'Internal', external: 'External' } as const;
 
 /** A draft waiting for a Communications Lead or Incident Commander, or its outcome once decided. */
 export function statusUpdateView(update: StatusUpdate, incident: Incident): View {
-  const who = update.author.kind === 'ai' ? `Drafted by AI (${update.author.model}) for ` : 'Written by ';
+  const who = update.author.kind === 'person' ? 'Written by '
+    : update.author.model === 'extractive' ? 'Assembled from the timeline (no AI) for ' : `Drafted by AI (${update.author.model}) for `;
   const author = update.author.kind === 'ai' ? update.author.requestedBy : update.author.person;
   const blocks: Block[] = [
     { type: 'header', text: `${AUDIENCE[update.audience]} update for ${incident.reference}` },

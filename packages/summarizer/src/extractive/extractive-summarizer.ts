@@ -4,7 +4,6 @@ import type { RedactionPattern } from '../redaction/redaction-patterns';
 import { renderCatchUp } from './render-catch-up';
 import { joinSections, renderPostmortemSections } from './render-postmortem';
 import { renderExternalUpdate, renderInternalUpdate } from './render-status-update';
-import { WITHOUT_AI_NOTE } from './text-format';
 import { gatherFacts } from './timeline-facts';
 
 export const EXTRACTIVE = 'extractive';
@@ -49,7 +48,7 @@ export class ExtractiveSummarizer implements Summarizer {
         };
       case 'postmortem_narrative': {
         const sections = renderPostmortemSections(request, gatherFacts(request), redactor);
-        return { ...base, sections, text: `${joinSections(sections)}\n\n${WITHOUT_AI_NOTE}` };
+        return { ...base, sections, text: joinSections(sections) };
       }
     }
   }

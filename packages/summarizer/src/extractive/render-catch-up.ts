@@ -1,6 +1,6 @@
 import { formatDuration, type SummaryRequest } from '@muster/core';
 import type { Redactor } from '../redaction/redact';
-import { capitalise, clockTime, factLine, fitByDroppingOldest, paragraphs, quoteLine, section, spansDays, WITHOUT_AI_NOTE } from './text-format';
+import { capitalise, clockTime, factLine, fitByDroppingOldest, paragraphs, quoteLine, section, spansDays } from './text-format';
 import type { TimelineFacts } from './timeline-facts';
 
 /** A Slack text block holds 3,000 characters; the catch-up is posted as one. */
@@ -36,7 +36,6 @@ export function renderCatchUp(request: SummaryRequest, facts: TimelineFacts, red
     section('Latest notes', facts.notes.slice(-3).map((n) => factLine(n, redactor, withDate))),
     section('Open action items', facts.openActions.slice(0, 5).map((a) => `• ${quoteLine(a.text, redactor, 150)}${a.owner ? ` (owner: ${a.owner})` : ''}`)),
     section('Open questions', facts.openQuestions.slice(-3).map((q) => factLine(q, redactor, withDate))),
-    WITHOUT_AI_NOTE,
   );
   const head = [
     `${facts.reference} · ${i.severity} · ${capitalise(i.status)}${i.private ? ' · private' : ''}`,

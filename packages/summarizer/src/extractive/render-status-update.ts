@@ -1,6 +1,6 @@
 import { formatDuration, type IncidentStatus, type SummaryRequest } from '@muster/core';
 import type { Redactor } from '../redaction/redact';
-import { capitalise, clockTime, factLine, paragraphs, quoteLine, section, sentence, spansDays, WITHOUT_AI_NOTE } from './text-format';
+import { capitalise, clockTime, factLine, paragraphs, quoteLine, section, sentence, spansDays } from './text-format';
 import type { TimelineFacts } from './timeline-facts';
 
 /** Internal register: impact, status, what changed since the last update, who leads. */
@@ -26,7 +26,6 @@ export function renderInternalUpdate(request: SummaryRequest, facts: TimelineFac
     ].filter(Boolean).join('\n'),
     section(since ? 'Since the last update' : 'Key events', changes.slice(-8)),
     section('Latest note', facts.notes.slice(-1).map((n) => factLine(n, redactor, withDate))),
-    WITHOUT_AI_NOTE,
   );
 }
 
@@ -48,7 +47,7 @@ export function renderExternalUpdate(request: SummaryRequest, now: Date): string
     m.mitigated && !m.resolved ? `Recovery began at ${t(m.mitigated)}.` : '',
     m.resolved && started ? `It was resolved at ${t(m.resolved)} (duration ${formatDuration(m.resolved.getTime() - started.getTime())}).` : '',
   ].filter(Boolean).join(' ');
-  return paragraphs(body, timing, WITHOUT_AI_NOTE);
+  return paragraphs(body, timing);
 }
 
 const EXTERNAL_STATUS: Readonly<Record<IncidentStatus, (impact: string) => string>> = {

@@ -2,7 +2,6 @@ import type { Redactor } from '../redaction/redact';
 import type { FactLine } from './timeline-facts';
 
 /** Every extractive text says how it was made, so nobody mistakes it for an AI (or human) judgement. */
-export const WITHOUT_AI_NOTE = 'Assembled from the incident timeline without AI.';
 
 /** `10:32 UTC`, or `3 May 10:32 UTC` when the incident spans days. */
 export function clockTime(at: Date, withDate: boolean): string {
