@@ -19,18 +19,23 @@ describe('Slack e2e: installing through OAuth (multi-workspace mode)', function 
     expect((await e2e.command('status')).status).to.equal(401);
   });
 
-  it('installs from /slack/install, stores the installation sealed, and then serves that workspace', async () => {
+  /** What a workspace admin's browser does: /slack/install, Slack's consent screen, back to the redirect URL. */
+  async function install(code: string): Promise<{ consent: URL; done: Response }> {
     const start = await fetch(`${base}/slack/install`, { redirect: 'manual' });
     expect(start.status).to.equal(302);
     const consent = new URL(start.headers.get('location') ?? '');
+    const state = consent.searchParams.get('state') ?? '';
+    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    e2e.slack.addOAuthCode(code);
+    const done = await fetch(`${base}/slack/oauth_redirect?code=${code}&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
+    return { consent, done };
+  }
+
+  it('installs from /slack/install, stores the installation sealed, and then serves that workspace', async () => {
+    const { consent, done } = await install('grant-1');
     expect(consent.origin + consent.pathname).to.equal('https://slack.com/oauth/v2/authorize');
     expect(consent.searchParams.get('client_id')).to.equal(CLIENT.SLACK_CLIENT_ID);
     expect(consent.searchParams.get('scope')).to.include('commands').and.include('chat:write');
-    const state = consent.searchParams.get('state') ?? '';
-    const cookie = (start.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-
-    e2e.slack.addOAuthCode('grant-1');
-    const done = await fetch(`${base}/slack/oauth_redirect?code=grant-1&state=${encodeURIComponent(state)}`, { headers: { cookie }, redirect: 'manual' });
     expect(done.status).to.equal(200);
 
     const stored = await e2e.store.installations.find('slack', e2e.teamId);
@@ -54,6 +59,15 @@ describe('Slack e2e: installing through OAuth (multi-workspace mode)', function 
     e2e.slack.addOAuthCode('grant-2');
     const forged = await fetch(`${base}/slack/oauth_redirect?code=grant-2&state=forged`, { redirect: 'manual' });
     expect(forged.status).to.be.within(400, 599);
+    expect(await e2e.store.installations.find('slack', e2e.teamId)).to.equal(undefined);
+  });
+
+  it('serves a reinstalled workspace again, and forgets it when its bot token is revoked (not a person\'s token)', async () => {
+    expect((await install('grant-3')).done.status).to.equal(200);
+    expect((await e2e.command('status')).status).to.equal(200);
+    await e2e.event({ type: 'tokens_revoked', tokens: { oauth: ['U0ANA'], bot: [] } });
+    expect(await e2e.store.installations.find('slack', e2e.teamId), 'a user token does not concern the bot').to.not.equal(undefined);
+    await e2e.event({ type: 'tokens_revoked', tokens: { oauth: [], bot: [e2e.slack.botUserId] } });
     expect(await e2e.store.installations.find('slack', e2e.teamId)).to.equal(undefined);
   });
 });
