@@ -32,7 +32,9 @@ describe('postmortem', () => {
     expect(md).to.include('| Time to resolve | 1h 15m |');
     expect(md).to.include('- **Incident Commander**: alice');
     expect(md).to.include('A bad deploy broke checkout.');
-    expect(md).to.include('_Drafted by AI from the incident record; review before publishing._');
+    expect(md).to.include('## Summary _(AI draft)_');
+    expect(md).to.include('Review them before publishing.');
+    expect(md, 'sections nobody drafted carry no mark').to.include('## Impact\n');
     expect(md).to.include('- [ ] Add a canary stage (owner: bob)');
     expect(md).to.include('⭐ **message** bob: Rolling back deploy 1234');
     expect(md, 'user text cannot become a heading or HTML').to.include('bob: \\# not a heading &lt;script&gt;');

@@ -88,11 +88,14 @@ export function renderPostmortemMarkdown(m: PostmortemMaterial): string {
   for (const r of incident.roles) lines.push(`- **${m.roleLabels[r.role] ?? r.role}**: ${md(displayName(r.person))}`);
   lines.push('');
 
+  const drafted = m.postmortem.sections.filter((s) => s.origin === 'ai' || s.origin === 'extractive');
+  if (drafted.length) {
+    lines.push('> Sections marked _(AI draft)_ were drafted by AI from the incident record, those marked _(from the timeline)_ were assembled from it without AI. Review them before publishing.', '');
+  }
   for (const s of m.postmortem.sections) {
-    lines.push(`## ${s.title}`, '');
+    const mark = s.origin === 'ai' ? ' _(AI draft)_' : s.origin === 'extractive' ? ' _(from the timeline)_' : '';
+    lines.push(`## ${s.title}${mark}`, '');
     lines.push(s.body ? md(s.body) : '_To be written._');
-    if (s.origin === 'ai') lines.push('', '_Drafted by AI from the incident record; review before publishing._');
-    if (s.origin === 'extractive') lines.push('', '_Assembled from the timeline; review before publishing._');
     lines.push('');
   }
 

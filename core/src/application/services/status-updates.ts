@@ -51,7 +51,8 @@ export class StatusUpdates {
   async createDraft(tx: Repositories, incident: Incident, audience: Audience, body: string, author: UpdateAuthor, requestKey?: string): Promise<StatusUpdate> {
     const now = this.clock.now();
     const update = await tx.statusUpdates.save(draftStatusUpdate({ id: this.ids.newId(), incidentId: incident.id, audience, body, author, at: now }));
-    const by = author.kind === 'ai' ? `AI (${author.model}), asked by ${author.requestedBy.name ?? author.requestedBy.id}` : (author.person.name ?? author.person.id);
+    const by = author.kind === 'person' ? (author.person.name ?? author.person.id)
+      : `${author.model === 'extractive' ? 'Muster from the timeline (no AI)' : `AI (${author.model})`}, asked by ${author.requestedBy.name ?? author.requestedBy.id}`;
     await tx.timeline.append(timelineEntry({
       id: this.ids.newId(), incidentId: incident.id, kind: 'ai_draft', occurredAt: now, recordedAt: now,
       actor: author.kind === 'person' ? author.person : undefined, source: author.kind === 'ai' ? 'ai' : 'system',

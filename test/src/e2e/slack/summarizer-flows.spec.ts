@@ -85,9 +85,9 @@ for (const mode of ['with an LLM', 'without an LLM'] as const) {
       const [file] = e2e.slack.filesIn(room.id);
       if (ai) {
         expect(file?.content).to.include('(fake model)');
-        expect(file?.content).to.not.include('Assembled from the timeline');
+        expect(file?.content).to.include('## Summary _(AI draft)_');
       } else {
-        expect(file?.content).to.include('Assembled from the timeline; review before publishing.');
+        expect(file?.content).to.include('## Summary _(from the timeline)_');
       }
     });
   });
