@@ -1,6 +1,6 @@
-import { CaptureConversation, CommandDispatcher, InteractionRouter, TOKENS, type Logger } from '@muster/core';
+import { CaptureConversation, CommandDispatcher, InteractionRouter, MusterError, TOKENS, type Logger } from '@muster/core';
 import {
-  createSlackBoltApp, SlackApiClient, SlackChatGateway, SlackDirectory, SlackInstallations, SlackWebApi,
+  createSlackBoltApp, redactTokens, SlackApiClient, SlackChatGateway, SlackDirectory, SlackInstallations, SlackWebApi,
   SLACK_OAUTH_REDIRECT_PATH, type SlackBoltApp,
 } from '@muster/slack';
 import type { Store } from '@muster/store';
@@ -85,7 +85,13 @@ export class SlackIntegration {
 
   /** Socket Mode connects now (HTTP mode is already mounted). */
   async start(): Promise<void> {
-    await this.bolt?.start();
+    if (this.bolt?.transport !== 'socket') return;
+    try {
+      await this.bolt.start();
+    } catch (error) {
+      // Slack's own message (e.g. invalid_auth) says what; this says which setting to look at.
+      throw new MusterError('configuration', `Socket Mode could not connect to Slack (${redactTokens(error instanceof Error ? error.message : String(error))}): check SLACK_APP_TOKEN (xapp-…, with the connections:write scope) and SLACK_BOT_TOKEN.`, {}, { cause: error });
+    }
   }
 
   async stop(): Promise<void> {
