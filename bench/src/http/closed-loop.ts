@@ -1,0 +1,64 @@
+/**
+ * A closed-loop load generator: `concurrency` clients, each sending its next request as soon as the
+ * previous one is answered, until `requests` have been sent or `deadlineMs` has passed (whichever
+ * first; every loop is bounded in count and in time).
+ */
+export interface LoadOptions {
+  readonly requests: number;
+  readonly concurrency: number;
+  readonly deadlineMs: number;
+  /** Sends request number `i` (0-based, each number once) and resolves with its outcome. */
+  readonly send: (i: number) => Promise<{ readonly status: number; readonly ms: number }>;
+  readonly onProgress?: (done: number) => void;
+}
+
+export interface LoadOutcome {
+  /** Latencies (ms) of the requests answered 200. */
+  readonly latencies: number[];
+  /** Answers by HTTP status; 0 for a request that failed without one (reset, timeout). */
+  readonly statuses: Readonly<Record<number, number>>;
+  readonly sent: number;
+  readonly wallMs: number;
+  /** True when the deadline stopped the loop before every request was sent. */
+  readonly cutShort: boolean;
+  readonly firstError?: string;
+}
+
+export async function runClosedLoop(options: LoadOptions): Promise<LoadOutcome> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  let done = 0;
+  let cutShort = false;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const until = Date.now() + options.deadlineMs;
+
+  const client = async () => {
+    for (;;) {
+      if (next >= options.requests) return;
+      if (Date.now() > until) {
+        cutShort = true;
+        return;
+      }
+      const i = next++;
+      let status = 0;
+      try {
+        const answer = await options.send(i);
+        status = answer.status;
+        if (status === 200) latencies.push(answer.ms);
+      } catch (error) {
+        firstError ??= (error as Error).message;
+      }
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      options.onProgress?.(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency }, client));
+  return { latencies, statuses, sent: next, wallMs: performance.now() - started, cutShort, ...(firstError ? { firstError } : {}) };
+}
+
+/** `200×998, 500×2`: what a phase was answered, for notes. */
+export function describeStatuses(statuses: Readonly<Record<number, number>>): string {
+  return Object.entries(statuses).map(([status, n]) => `${status === '0' ? 'no answer' : status}×${n}`).join(', ');
+}

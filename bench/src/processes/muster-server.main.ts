@@ -1,0 +1,81 @@
+/**
+ * The whole Muster server as production runs it (configuration, the one container, the HTTP server,
+ * the real Bolt receiver on /slack/events, core, the store, the outbox pump), in its own process.
+ * The driver reads counters through IPC between phases; nothing here is on the request path.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLogger, loadConfig, OutboxPump, SERVER_TOKENS, SLACK_INTEGRATION, startServer, type SlackIntegration } from '@muster/server';
+import { CaptureConversation } from '@muster/core';
+import type { Store } from '@muster/store';
+import { runDirectCapture, type DirectCaptureRequest } from './direct-capture';
+import { childSettings, failStart, serveDriver } from './ipc';
+
+export interface MusterServerSettings {
+  /** Working directory: muster.yaml, the SQLite file (if any) and the server log. */
+  readonly dir: string;
+  /** The server's environment (MUSTER_*, SLACK_*): exactly these variables, nothing inherited. */
+  readonly env: Record<string, string>;
+  readonly musterYaml?: string;
+  readonly logLevel?: 'info' | 'warn';
+}
+
+export interface OutboxCounts {
+  readonly done: number;
+  readonly pending: number;
+  readonly dead: number;
+}
+
+async function main(): Promise<void> {
+  const settings = childSettings<MusterServerSettings>();
+  if (settings.musterYaml) writeFileSync(join(settings.dir, 'muster.yaml'), settings.musterYaml);
+  const config = loadConfig({ env: settings.env, cwd: settings.dir, interactive: false });
+  const server = await startServer(config, { logger: createLogger({ level: settings.logLevel ?? 'info', file: join(settings.dir, 'server.log') }) });
+  const store = server.container.get<Store>(SERVER_TOKENS.Store);
+  const pump = server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
+  const slack = server.container.get<SlackIntegration>(SLACK_INTEGRATION);
+
+  const outbox = async (): Promise<OutboxCounts> => {
+    const [row] = await store.dataSource.query(
+      'SELECT SUM(CASE WHEN completed_at IS NOT NULL THEN 1 ELSE 0 END) AS done, SUM(CASE WHEN completed_at IS NULL AND dead = 0 THEN 1 ELSE 0 END) AS pending, SUM(CASE WHEN dead <> 0 THEN 1 ELSE 0 END) AS dead FROM outbox',
+    ) as { done: unknown; pending: unknown; dead: unknown }[];
+    return { done: Number(row?.done ?? 0), pending: Number(row?.pending ?? 0), dead: Number(row?.dead ?? 0) };
+  };
+
+  serveDriver({ url: `http://127.0.0.1:${server.port}/slack/events` }, {
+    outbox,
+    /** Lets the outbox (and any Slack follow-up) finish what is queued, bounded by `deadlineMs`. */
+    drainOutbox: async (deadlineMs: unknown) => {
+      const until = Date.now() + Number(deadlineMs);
+      while (Date.now() < until) {
+        await slack.idle();
+        await pump.drainUntilIdle(Math.max(1, Math.min(5_000, until - Date.now())));
+        if ((await outbox()).pending === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      return outbox();
+    },
+    /** The Slack channel of INC-<number>, once the outbox has created it. */
+    roomOf: async (number: unknown) => {
+      const incident = await store.repositories.incidents.findByNumber(Number(number));
+      return incident?.snapshot().links.rooms.find((r) => r.platform === 'slack')?.conversationId ?? null;
+    },
+    /** The store path alone (no HTTP, no Bolt), in this process, through this server's container. */
+    captureDirect: (request: unknown) => runDirectCapture(server.container.get(CaptureConversation), request as DirectCaptureRequest),
+    /** Diagnostics only: the pump off, so a phase measures the acks without room set-up competing. */
+    // The Slack adapter kicks the pump after every command, so pausing also shadows kick() on this
+    // instance until resumed (a bench-only diagnostic; production never pauses).
+    pausePump: async () => {
+      Object.defineProperty(pump, 'kick', { value: () => undefined, configurable: true, writable: true });
+      await pump.stop();
+    },
+    resumePump: () => {
+      delete (pump as unknown as { kick?: unknown }).kick;
+      pump.start();
+    },
+    groupCommit: () => ({ ...store.unitOfWork.stats }),
+    cpu: () => process.cpuUsage(),
+  }, () => server.stop());
+}
+
+main().catch(failStart);

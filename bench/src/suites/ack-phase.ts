@@ -1,0 +1,58 @@
+import { KeepAliveClient } from '../http/keep-alive-client';
+import { describeStatuses, runClosedLoop, type LoadOutcome } from '../http/closed-loop';
+import type { BenchChild } from '../processes/bench-child';
+import { slashCommandBody, type BenchWorkspace } from '../slack/slack-payloads';
+import { signedHeaders } from '../slack/slack-signing';
+import { cpuMsOf, FORM, SIGNING_SECRET } from '../slack/slack-targets';
+import { percentile } from '../support/stats';
+
+export interface AckPhase {
+  readonly p50: number;
+  readonly p99: number;
+  readonly perSecond: number;
+  /** Server CPU per request (ms), from the child's own cpuUsage. */
+  readonly cpuMsPerRequest: number;
+  readonly outcome: LoadOutcome;
+  /** Answers whose body was not what the target should say (Muster: not a declaration). */
+  readonly wrongAnswers: number;
+  readonly sampleAnswer?: string;
+}
+
+/**
+ * `requests` signed `/incident declare <title> --sev SEV2` posts to one target at `concurrency`
+ * clients. Each request has a new title, so every Muster request is a real declaration.
+ */
+export async function runAckPhase(target: BenchChild<{ url: string }>, workspace: BenchWorkspace, options: {
+  readonly concurrency: number; readonly requests: number; readonly deadlineMs: number; readonly tag: string;
+  readonly expectDeclared: boolean; readonly onProgress?: (done: number) => void;
+}): Promise<AckPhase> {
+  const client = new KeepAliveClient(target.info.url, options.concurrency);
+  let wrongAnswers = 0;
+  let sampleAnswer: string | undefined;
+  const cpuBefore = await cpuMsOf(target);
+  try {
+    const outcome = await runClosedLoop({
+      requests: options.requests, concurrency: options.concurrency, deadlineMs: options.deadlineMs, onProgress: options.onProgress,
+      send: async (i) => {
+        const body = slashCommandBody(workspace, `declare Checkout errors ${options.tag} ${i} --sev SEV2`);
+        const answer = await client.post(body, signedHeaders(SIGNING_SECRET, body, FORM));
+        if (answer.status === 200 && options.expectDeclared && !/INC-\d+/.test(answer.body)) {
+          wrongAnswers++;
+          sampleAnswer ??= answer.body.slice(0, 300);
+        }
+        return answer;
+      },
+    });
+    const cpuMs = (await cpuMsOf(target)) - cpuBefore;
+    if (outcome.latencies.length === 0) {
+      throw new Error(`${options.tag}: no request was answered 200 (${describeStatuses(outcome.statuses)}${outcome.firstError ? `; ${outcome.firstError}` : ''})`);
+    }
+    return {
+      p50: percentile(outcome.latencies, 50), p99: percentile(outcome.latencies, 99),
+      perSecond: (outcome.latencies.length / outcome.wallMs) * 1000, cpuMsPerRequest: cpuMs / outcome.sent,
+      outcome, wrongAnswers, ...(sampleAnswer ? { sampleAnswer } : {}),
+    };
+  } finally {
+    client.close();
+  }
+}

@@ -1,0 +1,12 @@
+import { ackLatencyMariaDbSuite, ackLatencySqliteSuite } from './ack-latency.bench';
+import { ingestionSuite } from './ingestion.bench';
+import type { Suite } from './suite';
+import { summarizerTokensSuite } from './summarizer-tokens.suite';
+
+/** Every suite, in the order `npm run bench` runs them. */
+export const ALL_SUITES: readonly Suite[] = [
+  ackLatencySqliteSuite,
+  ackLatencyMariaDbSuite,
+  ingestionSuite,
+  summarizerTokensSuite,
+];
