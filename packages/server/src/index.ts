@@ -34,5 +34,5 @@ export { resolveSecretKey } from './runtime/secret-key';
 export { SlackIntegration } from './slack/slack-integration';
 export { SLACK_INTEGRATION } from './slack/slack-tokens';
 export { slackModeOf, type SlackMode } from './slack/slack-mode';
-export { AesGcmSecretBox } from './slack/aes-gcm-secret-box';
+export { AesGcmSecretBox } from './security/aes-gcm-secret-box';
 export { SealedSlackInstallationStore } from './slack/slack-installation-store';

@@ -9,7 +9,7 @@ import type { ServerConfig } from '../config/server-config';
 import { ConfigError } from '../config/config-error';
 import type { Router } from '../http/router';
 import type { SecretKey } from '../runtime/secret-key';
-import { AesGcmSecretBox } from './aes-gcm-secret-box';
+import { AesGcmSecretBox } from '../security/aes-gcm-secret-box';
 import { SealedSlackInstallationStore } from './slack-installation-store';
 import type { SlackMode } from './slack-mode';
 
