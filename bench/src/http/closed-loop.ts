@@ -13,8 +13,10 @@ export interface LoadOptions {
 }
 
 export interface LoadOutcome {
-  /** Latencies (ms) of the requests answered 200. */
+  /** Latencies (ms) of the requests answered 200, in the order they were answered. */
   readonly latencies: number[];
+  /** Latency of request i (ms) at index i; NaN when it was not answered 200 or never sent. */
+  readonly latencyByRequest: Float64Array;
   /** Answers by HTTP status; 0 for a request that failed without one (reset, timeout). */
   readonly statuses: Readonly<Record<number, number>>;
   readonly sent: number;
@@ -26,6 +28,7 @@ export interface LoadOutcome {
 
 export async function runClosedLoop(options: LoadOptions): Promise<LoadOutcome> {
   const latencies: number[] = [];
+  const latencyByRequest = new Float64Array(options.requests).fill(Number.NaN);
   const statuses: Record<number, number> = {};
   let next = 0;
   let done = 0;
@@ -46,7 +49,10 @@ export async function runClosedLoop(options: LoadOptions): Promise<LoadOutcome> 
       try {
         const answer = await options.send(i);
         status = answer.status;
-        if (status === 200) latencies.push(answer.ms);
+        if (status === 200) {
+          latencies.push(answer.ms);
+          latencyByRequest[i] = answer.ms;
+        }
       } catch (error) {
         firstError ??= (error as Error).message;
       }
@@ -55,7 +61,7 @@ export async function runClosedLoop(options: LoadOptions): Promise<LoadOutcome> 
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, client));
-  return { latencies, statuses, sent: next, wallMs: performance.now() - started, cutShort, ...(firstError ? { firstError } : {}) };
+  return { latencies, latencyByRequest, statuses, sent: next, wallMs: performance.now() - started, cutShort, ...(firstError ? { firstError } : {}) };
 }
 
 /** `200×998, 500×2`: what a phase was answered, for notes. */

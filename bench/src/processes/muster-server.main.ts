@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { createLogger, loadConfig, OutboxPump, SERVER_TOKENS, SLACK_INTEGRATION, startServer, type SlackIntegration } from '@muster/server';
 import { CaptureConversation } from '@muster/core';
 import type { Store } from '@muster/store';
+import { Diagnostics } from './diagnostics';
 import { runDirectCapture, type DirectCaptureRequest } from './direct-capture';
 import { childSettings, failStart, serveDriver } from './ipc';
 
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     return { done: Number(row?.done ?? 0), pending: Number(row?.pending ?? 0), dead: Number(row?.dead ?? 0) };
   };
 
+  const diagnostics = new Diagnostics();
   serveDriver({ url: `http://127.0.0.1:${server.port}/slack/events` }, {
     outbox,
     /** Lets the outbox (and any Slack follow-up) finish what is queued, bounded by `deadlineMs`. */
@@ -75,6 +77,10 @@ async function main(): Promise<void> {
     },
     groupCommit: () => ({ ...store.unitOfWork.stats }),
     cpu: () => process.cpuUsage(),
+    startProfile: () => diagnostics.startProfile(),
+    stopProfile: () => diagnostics.stopProfile(),
+    startLoopDelay: () => diagnostics.startLoopDelay(),
+    stopLoopDelay: () => diagnostics.stopLoopDelay(),
   }, () => server.stop());
 }
 

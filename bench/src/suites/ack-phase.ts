@@ -9,6 +9,8 @@ import { percentile } from '../support/stats';
 export interface AckPhase {
   readonly p50: number;
   readonly p99: number;
+  /** p99 without each phase's first burst (the first 2 × concurrency requests, when every client starts at once). */
+  readonly p99AfterBurst: number;
   readonly perSecond: number;
   /** Server CPU per request (ms), from the child's own cpuUsage. */
   readonly cpuMsPerRequest: number;
@@ -16,6 +18,8 @@ export interface AckPhase {
   /** Answers whose body was not what the target should say (Muster: not a declaration). */
   readonly wrongAnswers: number;
   readonly sampleAnswer?: string;
+  /** Muster only: the server's event loop delay during the phase (ms). */
+  readonly loopDelay?: { readonly p50: number; readonly p99: number; readonly max: number };
 }
 
 /**
@@ -30,6 +34,7 @@ export async function runAckPhase(target: BenchChild<{ url: string }>, workspace
   let wrongAnswers = 0;
   let sampleAnswer: string | undefined;
   const cpuBefore = await cpuMsOf(target);
+  if (options.expectDeclared) await target.call('startLoopDelay');
   try {
     const outcome = await runClosedLoop({
       requests: options.requests, concurrency: options.concurrency, deadlineMs: options.deadlineMs, onProgress: options.onProgress,
@@ -44,13 +49,15 @@ export async function runAckPhase(target: BenchChild<{ url: string }>, workspace
       },
     });
     const cpuMs = (await cpuMsOf(target)) - cpuBefore;
+    const loopDelay = options.expectDeclared ? await target.call<AckPhase['loopDelay']>('stopLoopDelay') : undefined;
     if (outcome.latencies.length === 0) {
       throw new Error(`${options.tag}: no request was answered 200 (${describeStatuses(outcome.statuses)}${outcome.firstError ? `; ${outcome.firstError}` : ''})`);
     }
     return {
       p50: percentile(outcome.latencies, 50), p99: percentile(outcome.latencies, 99),
+      p99AfterBurst: percentile([...outcome.latencyByRequest.subarray(2 * options.concurrency)].filter((ms) => !Number.isNaN(ms)), 99),
       perSecond: (outcome.latencies.length / outcome.wallMs) * 1000, cpuMsPerRequest: cpuMs / outcome.sent,
-      outcome, wrongAnswers, ...(sampleAnswer ? { sampleAnswer } : {}),
+      outcome, wrongAnswers, ...(sampleAnswer ? { sampleAnswer } : {}), ...(loopDelay ? { loopDelay } : {}),
     };
   } finally {
     client.close();

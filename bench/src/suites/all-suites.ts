@@ -1,5 +1,6 @@
 import { ackLatencyMariaDbSuite, ackLatencySqliteSuite } from './ack-latency.bench';
 import { ingestionSuite } from './ingestion.bench';
+import { serverProfileSuite } from './server-profile.bench';
 import type { Suite } from './suite';
 import { summarizerTokensSuite } from './summarizer-tokens.suite';
 
@@ -9,4 +10,5 @@ export const ALL_SUITES: readonly Suite[] = [
   ackLatencyMariaDbSuite,
   ingestionSuite,
   summarizerTokensSuite,
+  serverProfileSuite,
 ];

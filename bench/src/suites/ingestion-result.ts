@@ -10,6 +10,8 @@ export interface IngestionRep {
   readonly concurrency: number;
   readonly events: number;
   readonly deliveries: number;
+  /** An idle `SELECT 1` round trip to MariaDB just before the phases (ms). */
+  readonly roundTripMs: number;
   readonly raw: RawInsertOutcome;
   readonly rawStatus: Record<string, number>;
   readonly muster: {
@@ -44,6 +46,9 @@ export function ingestionResult(name: string, plan: IngestionPlan, reps: readonl
       spreadMetrics(`c${c}_server_cpu_ms_per_event_store_path_alone`, at.map((r) => r.direct.cpuMs / Math.max(1, r.direct.calls)), 3),
       spreadMetrics(`c${c}_server_cpu_ms_per_event_bare_bolt`, at.map((r) => r.bare.cpuMsPerEvent), 3),
       spreadMetrics(`c${c}_events_per_commit_muster`, at.map((r) => r.muster.units / Math.max(1, r.muster.groups)), 1),
+      // Groups run one after another on one connection (parallelGroups 1), so wall time per unit is the serial cost of one event.
+      spreadMetrics(`c${c}_serial_ms_per_event_in_commit_group`, at.map((r) => r.muster.wallMs / Math.max(1, r.muster.units)), 3),
+      spreadMetrics(`c${c}_mariadb_round_trip_ms_idle`, at.map((r) => r.roundTripMs), 3),
       spreadMetrics(`c${c}_db_statements_per_event_muster`, at.map((r) => perEvent(r, 'Questions', 'musterStatus')), 2),
       spreadMetrics(`c${c}_db_statements_per_row_raw`, at.map((r) => perEvent(r, 'Questions', 'rawStatus')), 2),
       spreadMetrics(`c${c}_db_selects_per_event_muster`, at.map((r) => perEvent(r, 'Com_select', 'musterStatus')), 2),

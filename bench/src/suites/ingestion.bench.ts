@@ -1,6 +1,7 @@
 import type { BenchResult } from '../bench-result';
 import { describeStatuses } from '../http/closed-loop';
 import { runRawInserts, type RawInsertOutcome } from '../mariadb/raw-inserts';
+import { mariaDbRoundTripMs } from '../mariadb/round-trip';
 import { ScratchDatabases } from '../mariadb/scratch-databases';
 import { auditTimeline, type TimelineAudit } from '../mariadb/timeline-audit';
 import type { DirectCaptureOutcome } from '../processes/direct-capture';
@@ -58,7 +59,7 @@ async function runIngestion(options: SuiteOptions): Promise<BenchResult> {
         const deliveries = planDeliveries(messages, REDELIVER_FRACTION, seed);
         const httpRoom = await openIncidentRoom(t, `Ingestion r${rep + 1} c${concurrency}`);
         const directRoom = await openIncidentRoom(t, `Ingestion direct r${rep + 1} c${concurrency}`);
-        const result: { -readonly [K in keyof IngestionRep]?: IngestionRep[K] } = { concurrency, deliveries: deliveries.length, events: messages.length };
+        const result: { -readonly [K in keyof IngestionRep]?: IngestionRep[K] } = { concurrency, deliveries: deliveries.length, events: messages.length, roundTripMs: await mariaDbRoundTripMs() };
         // Rotate the order, so a drift in the machine's load favours no path.
         const steps = {
           raw: async () => {
