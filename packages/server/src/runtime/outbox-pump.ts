@@ -6,6 +6,11 @@ import type { ServerMetrics } from '../metrics/server-metrics';
 export const PUMP_INTERVAL_MS = 250;
 /** `drainUntilIdle` stops after this many rounds even if work keeps appearing (a handler that enqueues forever). */
 const MAX_ROUNDS = 200;
+/** While requests are being answered, background work waits this long at most, checking every step. */
+export const MAX_YIELD_MS = 250;
+const YIELD_STEP_MS = 5;
+/** Messages per background drain: small, so a drain that starts beside new requests is short. */
+const BACKGROUND_BATCH = 8;
 
 /**
  * Runs the outbox in this process: every 250 ms, and at once when an adapter `kick()`s after handling a
@@ -18,6 +23,7 @@ export class OutboxPump {
   /** Drains run one after another on this chain: never two at once in this process. */
   private tail: Promise<void> = Promise.resolve();
   private kickQueued = false;
+  private busy: () => boolean = () => false;
 
   constructor(
     @inject(OutboxDispatcher) private readonly dispatcher: OutboxDispatcher,
@@ -32,13 +38,23 @@ export class OutboxPump {
     this.kick();
   }
 
+  /**
+   * Acks come first: a chat platform gives us 3 s to answer, the outbox has minutes. Background drains
+   * wait while `busy()` says requests are being answered — but never longer than MAX_YIELD_MS, so a
+   * steady stream of requests cannot starve the side effects they cause.
+   */
+  yieldWhile(busy: () => boolean): void {
+    this.busy = busy;
+  }
+
   /** Drain now, or right after the drain in progress; kicks that arrive while one is queued add nothing. */
   kick(): void {
     if (this.kickQueued) return;
     this.kickQueued = true;
     void this.exclusive(async () => {
+      await this.quiet();
       this.kickQueued = false;
-      await this.drainOnce();
+      await this.drainOnce(BACKGROUND_BATCH);
     });
   }
 
@@ -68,10 +84,15 @@ export class OutboxPump {
     return run;
   }
 
+  private async quiet(): Promise<void> {
+    const until = Date.now() + MAX_YIELD_MS;
+    while (this.busy() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, YIELD_STEP_MS));
+  }
+
   /** One drain; whether it processed anything. Never throws. */
-  private async drainOnce(): Promise<boolean> {
+  private async drainOnce(limit?: number): Promise<boolean> {
     try {
-      const result = await this.dispatcher.drain();
+      const result = await this.dispatcher.drain(limit);
       this.metrics.recordOutbox(result);
       return result.done + result.retried + result.dead > 0;
     } catch (error) {

@@ -63,6 +63,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     options.configureHttp?.(http.router, container);
     const port = await http.server.listen(config.port);
     await slack?.start();
+    const httpServer = http.server;
+    pump.yieldWhile(() => httpServer.requestsInFlight > 0);
     if (options.pump ?? true) pump.start();
     const url = `http://localhost:${port}`;
     logger.info('Muster is listening', { url, port });
