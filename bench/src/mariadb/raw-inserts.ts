@@ -10,11 +10,19 @@ export interface RawInsertOutcome {
   readonly cutShort: boolean;
 }
 
-const COLUMNS = [
+export const TIMELINE_COLUMNS = [
   'id', 'incident_id', 'kind', 'occurred_at', 'recorded_at', 'actor', 'source', 'text', 'data', 'idempotency_key', 'highlighted',
   'external_platform', 'external_conversation_id', 'external_message_id', 'external_thread_id', 'revisions', 'deleted_at',
 ];
-const INSERT = `INSERT INTO timeline_entries (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})`;
+const INSERT = `INSERT INTO timeline_entries (${TIMELINE_COLUMNS.join(', ')}) VALUES (${TIMELINE_COLUMNS.map(() => '?').join(', ')})`;
+
+/** The row Muster's mapper writes for a captured Slack message (no files, no thread). */
+export function timelineRowOf(m: PlannedMessage, incidentId: string, channelId: string): (string | number | Date | null)[] {
+  return [
+    randomUUID(), incidentId, 'message', new Date(Number(m.ts) * 1000), new Date(), JSON.stringify({ platform: 'slack', id: m.userId }), 'slack', m.text, '{}',
+    `slack:${m.eventId}`, 0, 'slack', channelId, m.ts, null, '[]', null,
+  ];
+}
 
 /**
  * The floor for ingestion: the same rows Muster stores for these messages, into a table of the same
@@ -42,10 +50,7 @@ export async function runRawInserts(database: string, messages: readonly Planned
           return;
         }
         const m = messages[next++];
-        await pool.execute(INSERT, [
-          randomUUID(), incidentId, 'message', new Date(Number(m.ts) * 1000), new Date(), JSON.stringify({ platform: 'slack', id: m.userId }), 'slack', m.text, '{}',
-          `slack:${m.eventId}`, 0, 'slack', options.channelId, m.ts, null, '[]', null,
-        ]);
+        await pool.execute(INSERT, timelineRowOf(m, incidentId, options.channelId));
         options.onProgress?.(next);
       }
     };

@@ -1,5 +1,7 @@
-import type { CaptureConversation } from '@muster/core';
+import type { CaptureFn, CaptureVariant } from './capture-variants';
 import { planDeliveries, planMessages } from '../suites/ingestion-plan';
+
+type Room = { readonly platform: 'slack'; readonly workspaceId: string; readonly conversationId: string };
 
 export interface DirectCaptureRequest {
   readonly teamId: string;
@@ -10,6 +12,8 @@ export interface DirectCaptureRequest {
   readonly redeliverFraction: number;
   readonly concurrency: number;
   readonly deadlineMs: number;
+  /** Default `capture` (production); the others are diagnostics, see capture-variants.ts. */
+  readonly variant?: CaptureVariant;
 }
 
 export interface DirectCaptureOutcome {
@@ -28,9 +32,10 @@ export interface DirectCaptureOutcome {
  * container, with exactly the arguments the Slack message listener passes, `concurrency` callers at
  * once, no HTTP and no Bolt. Against the full path it shows what the transport costs.
  */
-export async function runDirectCapture(capture: CaptureConversation, request: DirectCaptureRequest): Promise<DirectCaptureOutcome> {
+export async function runDirectCapture(buildCapture: (room: Room) => Promise<CaptureFn>, request: DirectCaptureRequest): Promise<DirectCaptureOutcome> {
   const deliveries = planDeliveries(planMessages(request.count, request.seed, request.speakerIds), request.redeliverFraction, request.seed);
-  const room = { platform: 'slack' as const, workspaceId: request.teamId, conversationId: request.channelId };
+  const room: Room = { platform: 'slack', workspaceId: request.teamId, conversationId: request.channelId };
+  const capture = await buildCapture(room);
   let next = 0;
   let stored = 0;
   let duplicates = 0;
@@ -43,7 +48,7 @@ export async function runDirectCapture(capture: CaptureConversation, request: Di
     while (next < deliveries.length && Date.now() < until) {
       const { message } = deliveries[next++];
       try {
-        const result = await capture.message({
+        const result = await capture({
           room, messageId: message.ts, author: { platform: 'slack', id: message.userId }, text: message.text,
           sentAt: new Date(Math.round(Number(message.ts) * 1000)), idempotencyKey: `slack:${message.eventId}`, files: [],
         });

@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger, loadConfig, OutboxPump, SERVER_TOKENS, SLACK_INTEGRATION, startServer, type SlackIntegration } from '@muster/server';
-import { CaptureConversation } from '@muster/core';
 import type { Store } from '@muster/store';
+import { CaptureVariants } from './capture-variants';
 import { Diagnostics } from './diagnostics';
 import { runDirectCapture, type DirectCaptureRequest } from './direct-capture';
 import { childSettings, failStart, serveDriver } from './ipc';
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   };
 
   const diagnostics = new Diagnostics();
+  const variants = new CaptureVariants(server.container, store, config.databaseUrl);
   serveDriver({ url: `http://127.0.0.1:${server.port}/slack/events` }, {
     outbox,
     /** Lets the outbox (and any Slack follow-up) finish what is queued, bounded by `deadlineMs`. */
@@ -63,7 +64,10 @@ async function main(): Promise<void> {
       return incident?.snapshot().links.rooms.find((r) => r.platform === 'slack')?.conversationId ?? null;
     },
     /** The store path alone (no HTTP, no Bolt), in this process, through this server's container. */
-    captureDirect: (request: unknown) => runDirectCapture(server.container.get(CaptureConversation), request as DirectCaptureRequest),
+    captureDirect: (request: unknown) => {
+      const r = request as DirectCaptureRequest;
+      return runDirectCapture((room) => variants.build(r.variant ?? 'capture', room), r);
+    },
     /** Diagnostics only: the pump off, so a phase measures the acks without room set-up competing. */
     // The Slack adapter kicks the pump after every command, so pausing also shadows kick() on this
     // instance until resumed (a bench-only diagnostic; production never pauses).
@@ -81,7 +85,10 @@ async function main(): Promise<void> {
     stopProfile: () => diagnostics.stopProfile(),
     startLoopDelay: () => diagnostics.startLoopDelay(),
     stopLoopDelay: () => diagnostics.stopLoopDelay(),
-  }, () => server.stop());
+  }, async () => {
+    await variants.close();
+    await server.stop();
+  });
 }
 
 main().catch(failStart);

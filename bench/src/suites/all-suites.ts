@@ -1,6 +1,7 @@
 import { ackLatencyMariaDbSuite, ackLatencySqliteSuite } from './ack-latency.bench';
 import { ingestionSuite } from './ingestion.bench';
 import { serverProfileSuite } from './server-profile.bench';
+import { storePathVariantsSuite } from './store-path-variants.bench';
 import type { Suite } from './suite';
 import { summarizerTokensSuite } from './summarizer-tokens.suite';
 
@@ -9,6 +10,7 @@ export const ALL_SUITES: readonly Suite[] = [
   ackLatencySqliteSuite,
   ackLatencyMariaDbSuite,
   ingestionSuite,
+  storePathVariantsSuite,
   summarizerTokensSuite,
   serverProfileSuite,
 ];
