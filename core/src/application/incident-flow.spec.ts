@@ -64,6 +64,14 @@ describe('incident flow through the application layer', () => {
     expect(incident.status, 'the commander opening the postmortem moves the incident on').to.equal('postmortem');
   });
 
+  it('reopens a mitigation that did not hold, but not an incident still under investigation', async () => {
+    const { commands, inRoom } = await declaredInRoom();
+    await commands.handleText(inRoom('alice'), 'ack');
+    expect(text(await commands.handleText(inRoom('alice'), 'reopen'))).to.match(/only a resolved or mitigated incident can be reopened/);
+    await commands.handleText(inRoom('alice'), 'mitigate');
+    expect(text(await commands.handleText(inRoom('alice'), 'reopen'))).to.match(/INC-1 is now acknowledged and under investigation/);
+  });
+
   it('handles a redelivered request once', async () => {
     const app = buildApp();
     const commands = app.container.get(CommandDispatcher);

@@ -101,7 +101,7 @@ const SPECS: readonly CommandSpec[] = [
     name: 'reopen',
     group: 'running',
     syntax: 'reopen',
-    summary: 'Reopen a resolved incident.',
+    summary: 'Back to investigating: a resolution or mitigation that did not hold.',
     examples: ['reopen'],
     aliases: [],
     takesIncident: true,

@@ -26,9 +26,10 @@ export class TransitionIncident {
   async execute(ctx: RequestContext, command: TransitionCommand, reference?: string, reason?: string): Promise<ChangeOutcome<unknown>> {
     const { to, verb } = TRANSITION_COMMANDS[command];
     return this.changes.apply(ctx, reference, (incident, _tx, now) => {
-      // "investigating" is reached with ack from triage and with reopen from resolved; keep the words honest.
-      if (command === 'reopen' && incident.status !== 'resolved') {
-        throw new MusterError('invalid_transition', `${incident.reference} is ${incident.status}; only a resolved incident can be reopened.`, { from: incident.status, to });
+      // "investigating" is reached with ack from triage and with reopen afterwards; keep the words honest.
+      // reopen also takes a mitigated incident back to investigating when the mitigation did not hold.
+      if (command === 'reopen' && incident.status !== 'resolved' && incident.status !== 'mitigated') {
+        throw new MusterError('invalid_transition', `${incident.reference} is ${incident.status}; only a resolved or mitigated incident can be reopened.`, { from: incident.status, to });
       }
       if (command === 'ack' && incident.status !== 'triage') {
         throw new MusterError('invalid_transition', `${incident.reference} is already ${incident.status}; acknowledging is for incidents in triage.`, { from: incident.status, to });
