@@ -72,6 +72,21 @@ describe('incident flow through the application layer', () => {
     expect(text(await commands.handleText(inRoom('alice'), 'reopen'))).to.match(/INC-1 is now acknowledged and under investigation/);
   });
 
+  it('captures a burst of room messages with redeliveries once each, and one bad message fails alone', async () => {
+    const { app, room, incident } = await declaredInRoom();
+    const capture = app.container.get(CaptureConversation);
+    const message = (n: number, key = `slack:Ev${n}`) => ({ room, messageId: `1.${n}`, author: person('bob'), text: `message ${n}`, sentAt: app.clock.now(), idempotencyKey: key });
+    const burst = [...Array.from({ length: 40 }, (_, n) => message(n)), message(3), message(7), message(40, 'x'.repeat(600))];
+    const results = await Promise.all(burst.map((m) => capture.message(m).catch((e: Error) => e.message)));
+    expect(results.filter((r) => r === 'stored'), JSON.stringify(results.slice(0, 5))).to.have.length(40);
+    expect(results.filter((r) => r === 'duplicate')).to.have.length(2);
+    expect(results[42]).to.match(/idempotency key/i);
+    const lobbyMessage = await capture.message({ ...message(99), room: app.lobby });
+    expect(lobbyMessage).to.equal('not_an_incident_room');
+    const stored = (await app.store.repositories.timeline.list(incident.id)).filter((e) => e.kind === 'message');
+    expect(stored.map((e) => e.text).sort()).to.deep.equal(Array.from({ length: 40 }, (_, n) => `message ${n}`).sort());
+  });
+
   it('handles a redelivered request once', async () => {
     const app = buildApp();
     const commands = app.container.get(CommandDispatcher);

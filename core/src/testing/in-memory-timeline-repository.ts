@@ -18,6 +18,12 @@ export class InMemoryTimelineRepository implements TimelineRepository {
     return true;
   }
 
+  async appendMany(entries: readonly TimelineEntry[]): Promise<boolean[]> {
+    const stored: boolean[] = [];
+    for (const entry of entries) stored.push(await this.append(entry));
+    return stored;
+  }
+
   async list(incidentId: string, query: TimelineQuery = {}): Promise<TimelineEntry[]> {
     const after = query.afterPosition ?? 0;
     const entries = [...this.db.timeline.values()]

@@ -20,6 +20,23 @@ export function timelineContract(store: () => StoreUnderTest): void {
     expect(plain({ ...found, position: undefined })).to.deep.equal(plain(first));
   });
 
+  it('appends many in one call: new ones stored in order, known keys and repeats within the call refused', async () => {
+    const { repositories: r } = store();
+    const incidentId = newId('inc');
+    const known = entry(incidentId, { text: 'already there' });
+    await r.timeline.append(known);
+    const a = entry(incidentId, { text: 'a' });
+    const b = entry(incidentId, { text: 'b', highlighted: true, external: { platform: 'slack', conversationId: 'C1', messageId: '1.2' } });
+    const redelivered = { ...known, id: newId('tl'), text: 'redelivery' };
+    const twinOfA = { ...a, id: newId('tl'), text: 'a again, same event' };
+    expect(await r.timeline.appendMany([a, redelivered, b, twinOfA])).to.deep.equal([true, false, true, false]);
+    expect(await r.timeline.appendMany([])).to.deep.equal([]);
+    const listed = await r.timeline.list(incidentId);
+    expect(listed.map((e) => e.text)).to.deep.equal(['already there', 'a', 'b']);
+    expect(plain({ ...listed[2]!, position: undefined })).to.deep.equal(plain(b));
+    await expectMusterError(r.timeline.appendMany([entry(incidentId, { idempotencyKey: 'k'.repeat(513) })]), 'invalid_argument');
+  });
+
   it('keeps a system entry without actor or external message as it was', async () => {
     const { repositories: r } = store();
     const system = entry(newId('inc'), { actor: undefined, source: 'system', kind: 'status_change', data: {} });

@@ -44,6 +44,11 @@ export interface TimelineQuery {
 export interface TimelineRepository {
   /** Stores the entry unless one with the same idempotency key exists; returns whether it was stored. */
   append(entry: TimelineEntry): Promise<boolean>;
+  /**
+   * `append` for many entries in one statement (busy rooms capture many messages at once). Returns,
+   * in order, whether each was stored; of two entries with the same key in one call, the first wins.
+   */
+  appendMany(entries: readonly TimelineEntry[]): Promise<boolean[]>;
   /** Oldest first. */
   list(incidentId: string, query?: TimelineQuery): Promise<TimelineEntry[]>;
   count(incidentId: string): Promise<number>;

@@ -1,8 +1,10 @@
 import { inject, injectable } from 'inversify';
-import type { ConversationRef, PersonRef } from '../../domain/person';
+import { MusterError } from '../../errors';
+import { conversationKey, type ConversationRef, type PersonRef } from '../../domain/person';
 import { deleteEntry, reviseEntry, timelineEntry, type ExternalMessageRef, type TimelineEntry } from '../../domain/timeline';
 import type { Clock, IdGenerator } from '../ports/system.port';
-import type { UnitOfWork } from '../ports/unit-of-work.port';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
+import { Batcher, Failed } from '../batcher';
 import { TOKENS } from '../tokens';
 
 export interface CapturedMessage {
@@ -19,31 +21,70 @@ export interface CapturedMessage {
 
 export type CaptureResult = 'stored' | 'duplicate' | 'not_an_incident_room' | 'unknown_message';
 
+/** Rooms whose incident is remembered; past this the memory starts over (a lookup each is cheap). */
+const MAX_CACHED_ROOMS = 10_000;
+
 /**
  * Keeps the timeline in step with the incident room: messages, thread replies, edits, deletions and
  * highlights. Callers acknowledge the platform only after this returns (the write is committed).
  */
 @injectable()
 export class CaptureConversation {
+  private readonly batcher = new Batcher<CapturedMessage, CaptureResult>((batch) => this.storeBatch(batch));
+  private readonly roomIncidents = new Map<string, string>();
+
   constructor(
     @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
   ) {}
 
-  async message(m: CapturedMessage): Promise<CaptureResult> {
-    return this.uow.run(async (tx) => {
-      const incident = await tx.incidents.findByRoom(m.room);
-      if (!incident) return 'not_an_incident_room';
-      const files = m.files ?? [];
-      const text = [m.text, ...files.map((f) => `[file] ${f.name}: ${f.url}`)].filter(Boolean).join('\n');
-      const stored = await tx.timeline.append(timelineEntry({
-        id: this.ids.newId(), incidentId: incident.id, kind: files.length && !m.text ? 'file' : 'message',
-        occurredAt: m.sentAt, recordedAt: this.clock.now(), actor: m.author, source: m.room.platform, text,
-        data: files.length ? { files } : {}, idempotencyKey: m.idempotencyKey,
-        external: externalRef(m.room, m.messageId, m.threadId),
-      }));
-      return stored ? 'stored' : 'duplicate';
+  /** Stored (or found to be a redelivery) and committed when the promise resolves: ack after it. */
+  message(m: CapturedMessage): Promise<CaptureResult> {
+    return this.batcher.submit(m);
+  }
+
+  private async storeBatch(batch: readonly CapturedMessage[]): Promise<(CaptureResult | Failed)[]> {
+    try {
+      return await this.uow.run((tx) => this.append(tx, batch));
+    } catch (error) {
+      // One bad message must not fail its neighbours: unless the database itself is the problem, write them one by one.
+      if (batch.length === 1 || (error instanceof MusterError && error.code === 'unavailable')) throw error;
+      return Promise.all(batch.map((m) => this.uow.run((tx) => this.append(tx, [m])).then(([result]) => result!, (failure: unknown) => new Failed(failure))));
+    }
+  }
+
+  private async append(tx: Repositories, batch: readonly CapturedMessage[]): Promise<CaptureResult[]> {
+    const entries: (TimelineEntry | undefined)[] = [];
+    for (const m of batch) {
+      const incidentId = await this.incidentOf(tx, m.room);
+      entries.push(incidentId ? this.entryFor(m, incidentId) : undefined);
+    }
+    const stored = await tx.timeline.appendMany(entries.filter((e): e is TimelineEntry => !!e));
+    let next = 0;
+    return entries.map((e) => (!e ? 'not_an_incident_room' : stored[next++] ? 'stored' : 'duplicate'));
+  }
+
+  /** A room's incident never changes once linked, so it is looked up once per process, not per message. */
+  private async incidentOf(tx: Repositories, room: ConversationRef): Promise<string | undefined> {
+    const key = conversationKey(room);
+    const cached = this.roomIncidents.get(key);
+    if (cached) return cached;
+    const incident = await tx.incidents.findByRoom(room);
+    if (!incident) return undefined;
+    if (this.roomIncidents.size >= MAX_CACHED_ROOMS) this.roomIncidents.clear();
+    this.roomIncidents.set(key, incident.id);
+    return incident.id;
+  }
+
+  private entryFor(m: CapturedMessage, incidentId: string): TimelineEntry {
+    const files = m.files ?? [];
+    const text = [m.text, ...files.map((f) => `[file] ${f.name}: ${f.url}`)].filter(Boolean).join('\n');
+    return timelineEntry({
+      id: this.ids.newId(), incidentId, kind: files.length && !m.text ? 'file' : 'message',
+      occurredAt: m.sentAt, recordedAt: this.clock.now(), actor: m.author, source: m.room.platform, text,
+      data: files.length ? { files } : {}, idempotencyKey: m.idempotencyKey,
+      external: externalRef(m.room, m.messageId, m.threadId),
     });
   }
 

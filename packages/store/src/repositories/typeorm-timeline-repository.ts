@@ -29,6 +29,24 @@ export class TypeOrmTimelineRepository implements TimelineRepository {
     }
   }
 
+  /**
+   * One multi-row INSERT that skips known keys (instead of failing on them), then one SELECT to learn
+   * which rows are ours: an entry was stored when the row under its key carries its id.
+   */
+  async appendMany(entries: readonly TimelineEntry[]): Promise<boolean[]> {
+    if (entries.length === 0) return [];
+    for (const entry of entries) checkKey(entry.idempotencyKey);
+    const codec = this.db.codec(TimelineEntryRecord);
+    const { sql, params } = codec.insert(entries.map(toTimelineRecord));
+    const key = codec.col('idempotencyKey');
+    const skipKnown = this.db.dialect === 'mysql' ? ` ON DUPLICATE KEY UPDATE ${key} = ${key}` : ` ON CONFLICT (${key}) DO NOTHING`;
+    await this.db.run(sql + skipKnown, params);
+    const keys = [...new Set(entries.map((e) => e.idempotencyKey))];
+    const { rows } = await this.db.run(`SELECT ${codec.col('id')} AS id, ${key} AS k FROM timeline_entries WHERE ${key} IN (${keys.map(() => '?').join(', ')})`, keys);
+    const owner = new Map(rows.map((r) => [String(r.k), String(r.id)]));
+    return entries.map((e) => owner.get(e.idempotencyKey) === e.id);
+  }
+
   async list(incidentId: string, query: TimelineQuery = {}): Promise<TimelineEntry[]> {
     if (query.limit !== undefined && query.limit <= 0) return [];
     const where = ['incident_id = ?'];

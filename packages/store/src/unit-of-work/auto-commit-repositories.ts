@@ -6,13 +6,13 @@ import type { StoreExecutor } from './store-executor';
 /** Port methods that write; every other method only reads. */
 const WRITES: { readonly [K in keyof Repositories]: readonly (keyof Repositories[K])[] } = {
   incidents: ['nextNumber', 'save'],
-  timeline: ['append', 'update'],
+  timeline: ['append', 'appendMany', 'update'],
   actionItems: ['save'],
   statusUpdates: ['save'],
   postmortems: ['save'],
   services: ['save'],
   inbox: ['claim'],
-  outbox: ['enqueue', 'claimDue', 'complete', 'fail'],
+  outbox: ['enqueue', 'claimDue', 'complete', 'fail', 'releaseLeases'],
   summaries: ['save'],
 };
 
@@ -43,7 +43,7 @@ function delegate<K extends keyof Repositories>(port: K, executor: StoreExecutor
  */
 const WRITES_AND_READS: { readonly [K in keyof Repositories]: Record<keyof Repositories[K], true> } = {
   incidents: { nextNumber: true, save: true, findById: true, findByNumber: true, findByRoom: true, list: true, countByStatusAndSeverity: true },
-  timeline: { append: true, list: true, count: true, findByKey: true, findByExternal: true, update: true },
+  timeline: { append: true, appendMany: true, list: true, count: true, findByKey: true, findByExternal: true, update: true },
   actionItems: { save: true, findById: true, listByIncident: true },
   statusUpdates: { save: true, findById: true, listByIncident: true },
   postmortems: { save: true, findByIncident: true },

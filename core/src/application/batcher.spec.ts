@@ -1,0 +1,41 @@
+import { expect } from 'chai';
+import { Batcher } from './batcher';
+
+describe('Batcher', () => {
+  it('writes a lone call at once and groups the calls that arrive while a batch is being written', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    const batcher = new Batcher<number, string>(async (items) => {
+      batches.push([...items]);
+      if (batches.length === 1) await gate;
+      return items.map((i) => `done ${i}`);
+    });
+    const first = batcher.submit(1);
+    const rest = [2, 3, 4].map((i) => batcher.submit(i));
+    release();
+    expect(await first).to.equal('done 1');
+    expect(await Promise.all(rest)).to.deep.equal(['done 2', 'done 3', 'done 4']);
+    expect(batches).to.deep.equal([[1], [2, 3, 4]]);
+  });
+
+  it('fails every call of a failed batch with its error, and keeps serving later calls', async () => {
+    let fail = true;
+    const batcher = new Batcher<number, number>(async (items) => {
+      if (fail) throw new Error('database went away');
+      return items.map((i) => i * 2);
+    });
+    const results = await Promise.allSettled([batcher.submit(1), batcher.submit(2)]);
+    expect(results.map((r) => r.status)).to.deep.equal(['rejected', 'rejected']);
+    fail = false;
+    expect(await batcher.submit(21)).to.equal(42);
+  });
+
+  it('splits a long queue into batches of the configured size', async () => {
+    const sizes: number[] = [];
+    const batcher = new Batcher<number, number>(async (items) => { sizes.push(items.length); return [...items]; }, 3);
+    await Promise.all(Array.from({ length: 8 }, (_, i) => batcher.submit(i)));
+    expect(sizes.reduce((a, b) => a + b, 0)).to.equal(8);
+    expect(Math.max(...sizes)).to.be.at.most(3);
+  });
+});
