@@ -39,8 +39,6 @@ export * from './application/services/postmortems';
 export * from './application/services/capture-conversation';
 export * from './application/outbox/outbox-dispatcher';
 export * from './application/services/declare-incident';
-/** @deprecated alias kept for code written while the domain input shared the name; use DeclareIncident. */
-export { DeclareIncident as DeclareIncidentService } from './application/services/declare-incident';
 export * from './application/commands/command';
 export * from './application/incident-changes';
 export * from './application/incident-recorder';
