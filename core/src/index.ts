@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './domain/person';
+export * from './domain/tenancy';
 export * from './domain/severity';
 export * from './domain/lifecycle';
 export * from './domain/roles';
@@ -42,7 +43,8 @@ export * from './application/services/declare-incident';
 export * from './application/commands/command';
 export * from './application/incident-changes';
 export * from './application/incident-recorder';
-export * from './application/authorizer';
+export * from './application/access/access-policy';
+export * from './application/services/answer-place';
 export * from './application/people-resolver';
 export * from './application/services/transition-incident';
 export * from './application/services/change-severity';

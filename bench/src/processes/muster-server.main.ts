@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     },
     /** The Slack channel of INC-<number>, once the outbox has created it. */
     roomOf: async (number: unknown) => {
-      const incident = await store.repositories.incidents.findByNumber(Number(number));
+      const incident = await store.repositories.incidents.findByNumber('default', Number(number));
       return incident?.snapshot().links.rooms.find((r) => r.platform === 'slack')?.conversationId ?? null;
     },
     /** The store path alone (no HTTP, no Bolt), in this process, through this server's container. */

@@ -1,5 +1,5 @@
 import { ContainerModule, type Newable } from 'inversify';
-import { Authorizer } from './authorizer';
+import { AccessPolicy } from './access/access-policy';
 import { CommandDispatcher } from './commands/command-dispatcher';
 import { InteractionRouter } from './commands/interaction-router';
 import { IncidentChanges } from './incident-changes';
@@ -10,6 +10,7 @@ import { AnnounceHandler } from './outbox/handlers/announce.handler';
 import { CardRefreshHandler } from './outbox/handlers/card-refresh.handler';
 import { CatchUpHandler } from './outbox/handlers/catch-up.handler';
 import { PostmortemDraftHandler } from './outbox/handlers/postmortem-draft.handler';
+import { RoomInviteHandler } from './outbox/handlers/room-invite.handler';
 import { RoomSetupHandler } from './outbox/handlers/room-setup.handler';
 import { UpdateDraftHandler } from './outbox/handlers/update-draft.handler';
 import { UpdatePublishHandler } from './outbox/handlers/update-publish.handler';
@@ -27,13 +28,13 @@ import { TransitionIncident } from './services/transition-incident';
 import { TOKENS } from './tokens';
 
 const SERVICES = [
-  IncidentLocator, Authorizer, IncidentRecorder, IncidentChanges, PeopleResolver,
+  IncidentLocator, AccessPolicy, IncidentRecorder, IncidentChanges, PeopleResolver,
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
   StatusUpdates, RequestSummary, Postmortems, CommandDispatcher, InteractionRouter, OutboxDispatcher,
 ] as const;
 
 const OUTBOX_HANDLERS = [
-  RoomSetupHandler, CardRefreshHandler, AnnounceHandler, CatchUpHandler, UpdateDraftHandler, UpdatePublishHandler, PostmortemDraftHandler,
+  RoomSetupHandler, RoomInviteHandler, CardRefreshHandler, AnnounceHandler, CatchUpHandler, UpdateDraftHandler, UpdatePublishHandler, PostmortemDraftHandler,
 ] as const;
 
 /**

@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import { MusterError } from '../errors';
 import type { Incident } from '../domain/incident';
 import type { RequestContext } from './context';
-import { IncidentLocator } from './incident-locator';
+import { IncidentLocator, type IncidentTarget } from './incident-locator';
 import { IncidentRecorder, SYSTEM_ORIGIN } from './incident-recorder';
 import type { Repositories, UnitOfWork } from './ports/unit-of-work.port';
 import type { Clock } from './ports/system.port';
@@ -29,9 +29,9 @@ export class IncidentChanges {
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
-  async apply<T>(ctx: RequestContext, reference: string | undefined, change: (incident: Incident, tx: Repositories, now: Date) => Promise<T> | T): Promise<ChangeOutcome<T | undefined>> {
+  async apply<T>(ctx: RequestContext, target: IncidentTarget, change: (incident: Incident, tx: Repositories, now: Date) => Promise<T> | T): Promise<ChangeOutcome<T | undefined>> {
     return this.uow.run(async (tx) => {
-      const incident = await this.locator.locate(ctx, reference, tx.incidents);
+      const incident = await this.locator.locate(ctx, target, tx.incidents);
       const requestKey = `request:${ctx.idempotencyKey}`;
       if (!(await tx.inbox.claim(requestKey, this.clock.now()))) return { incident, result: undefined, replayed: true };
       const result = await change(incident, tx, this.clock.now());

@@ -6,6 +6,7 @@ import type { CommandReply } from './commands/command-reply';
 import { CaptureConversation } from './services/capture-conversation';
 import { buildApp, person } from './app-harness.spec-helper';
 import { ACTIONS } from './views/action-ids';
+import { draftVersionRef } from './views/status-update.view';
 import { textOf, type View } from './views/view';
 
 const text = (reply: CommandReply): string => viewText(reply.view);
@@ -20,7 +21,7 @@ describe('incident flow through the application layer', () => {
     expect(reply.visibility).to.equal('in_channel');
     expect(text(reply)).to.match(/INC-1 declared: Checkout errors \(SEV2\)/);
     await app.flush();
-    const incident = (await app.store.repositories.incidents.findByNumber(1))!;
+    const incident = (await app.store.repositories.incidents.findByNumber('default', 1))!;
     const room = incident.roomOn('console', 'local')!;
     return { app, commands, incident, room, inRoom: (who: string) => app.ctx(who, room) };
   }
@@ -60,8 +61,8 @@ describe('incident flow through the application layer', () => {
       expect(md).to.include(line);
     }
     expect(md).to.include('- [ ] add a canary stage (owner: bob)');
-    const incident = (await app.store.repositories.incidents.findByNumber(1))!;
-    expect(incident.status, 'the commander opening the postmortem moves the incident on').to.equal('postmortem');
+    const incident = (await app.store.repositories.incidents.findByNumber('default', 1))!;
+    expect(incident.status, 'reading the postmortem changes nothing').to.equal('resolved');
   });
 
   it('reopens a mitigation that did not hold, but not an incident still under investigation', async () => {
@@ -109,14 +110,14 @@ describe('incident flow through the application layer', () => {
     const { app, commands, inRoom } = await declaredInRoom();
     expect(text(await commands.handleText(inRoom('carol'), 'update external'))).to.match(/nothing is sent before that/);
     await app.flush();
-    const draft = (await app.store.repositories.statusUpdates.listByIncident((await app.store.repositories.incidents.findByNumber(1))!.id))[0]!;
+    const draft = (await app.store.repositories.statusUpdates.listByIncident((await app.store.repositories.incidents.findByNumber('default', 1))!.id))[0]!;
     expect(draft.state).to.equal('pending_approval');
     const approval = app.gateway.posts.find((p) => p.view.blocks.some((b) => b.type === 'actions' && b.buttons.some((x) => x.actionId === ACTIONS.approveUpdate)))!;
     expect(approval, 'the draft is shown with Approve/Edit/Reject').to.not.equal(undefined);
     const router = app.container.get(InteractionRouter);
-    expect(text(await router.handleAction(inRoom('carol'), ACTIONS.approveUpdate, draft.id))).to.match(/Only the Incident Commander or Communications Lead can approve/);
+    expect(text(await router.handleAction(inRoom('carol'), ACTIONS.approveUpdate, draftVersionRef(draft)))).to.match(/Only the Incident Commander or Communications Lead can approve/);
     await commands.handleText(inRoom('alice'), 'assign comms @carol');
-    const approved = await router.handleAction(inRoom('carol'), ACTIONS.approveUpdate, draft.id);
+    const approved = await router.handleAction(inRoom('carol'), ACTIONS.approveUpdate, draftVersionRef(draft));
     expect(approved.replaceOriginal).to.equal(true);
     expect(text(approved)).to.match(/Approved by @carol; publishing/);
     await app.flush();
@@ -133,13 +134,13 @@ describe('incident flow through the application layer', () => {
     app.gateway.failNext = [new RateLimitedError(90_000, 'conversations.create')];
     await commands.handleText(app.ctx('alice'), 'declare API latency');
     await app.flush();
-    expect((await app.store.repositories.incidents.findByNumber(1))!.roomOn('console')).to.equal(undefined);
+    expect((await app.store.repositories.incidents.findByNumber('default', 1))!.roomOn('console')).to.equal(undefined);
     app.clock.advance(1);
     await app.flush();
-    expect((await app.store.repositories.incidents.findByNumber(1))!.roomOn('console'), 'not before Retry-After').to.equal(undefined);
+    expect((await app.store.repositories.incidents.findByNumber('default', 1))!.roomOn('console'), 'not before Retry-After').to.equal(undefined);
     app.clock.advance(1);
     await app.flush();
-    expect((await app.store.repositories.incidents.findByNumber(1))!.roomOn('console')?.name).to.equal('inc-1-api-latency');
+    expect((await app.store.repositories.incidents.findByNumber('default', 1))!.roomOn('console')?.name).to.equal('inc-1-api-latency');
   });
 
   it('answers bad input with what to type, never an exception', async () => {

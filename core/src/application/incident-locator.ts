@@ -1,29 +1,41 @@
 import { inject, injectable } from 'inversify';
 import { MusterError } from '../errors';
 import type { Incident } from '../domain/incident';
+import { AccessPolicy, invisible } from './access/access-policy';
 import type { IncidentRepository } from './ports/repositories.port';
 import type { Repositories } from './ports/unit-of-work.port';
 import type { RequestContext } from './context';
 import { TOKENS } from './tokens';
 
+/** What a request names: a reference people typed, an id from a button or form, or nothing (the room it came from). */
+export type IncidentTarget = string | { readonly id: string } | undefined;
+
 const REFERENCE = /^INC-(\d{1,9})$/i;
 
-/** Finds the incident a request is about: the one named (`INC-42`), else the room it was made in. */
+/**
+ * Finds the incident a request is about: the one named (`INC-42`, within the requester's tenant), the one
+ * a button or form names by id, else the room it was made in. Every way in checks that the requester may
+ * see the incident; one they may not see is answered exactly like one that does not exist.
+ */
 @injectable()
 export class IncidentLocator {
-  constructor(@inject(TOKENS.Repositories) private readonly repos: Repositories) {}
+  constructor(
+    @inject(TOKENS.Repositories) private readonly repos: Repositories,
+    @inject(AccessPolicy) private readonly access: AccessPolicy,
+  ) {}
 
-  async locate(ctx: RequestContext, reference?: string, incidents: IncidentRepository = this.repos.incidents): Promise<Incident> {
+  async locate(ctx: RequestContext, target?: IncidentTarget, incidents: IncidentRepository = this.repos.incidents): Promise<Incident> {
+    if (typeof target === 'object') return this.byId(ctx, target.id, incidents);
+    const reference = target;
     if (reference) {
       const match = REFERENCE.exec(reference.trim());
-      if (!match) throw new MusterError('invalid_argument', `"${reference}" is not an incident reference; they look like INC-42.`);
-      const found = await incidents.findByNumber(Number(match[1]));
-      if (!found) throw new MusterError('not_found', `There is no incident ${reference.toUpperCase()}. \`/incident status\` in an incident room shows its reference.`);
-      return found;
+      if (!match) throw new MusterError('invalid_argument', `"${reference.slice(0, 40)}" is not an incident reference; they look like INC-42.`);
+      const found = await incidents.findByNumber(this.access.tenantOf(ctx), Number(match[1]));
+      return this.visible(ctx, found, reference.trim());
     }
     if (ctx.conversation) {
       const found = await incidents.findByRoom(ctx.conversation);
-      if (found) return found;
+      if (found && this.access.canSee(ctx, found)) return found;
     }
     throw new MusterError(
       'no_incident_here',
@@ -31,10 +43,15 @@ export class IncidentLocator {
     );
   }
 
-  /** Re-read inside a transaction, so the change applies to the latest version. */
-  async reload(incident: Incident, incidents: IncidentRepository): Promise<Incident> {
-    const fresh = await incidents.findById(incident.id);
-    if (!fresh) throw new MusterError('not_found', `${incident.reference} no longer exists.`);
-    return fresh;
+  /** A button's or form's incident: the id in the payload is looked up and checked, never trusted. */
+  async byId(ctx: RequestContext, id: string, incidents: IncidentRepository = this.repos.incidents): Promise<Incident> {
+    const found = id ? await incidents.findById(id) : undefined;
+    if (!found || !this.access.canSee(ctx, found)) throw new MusterError('not_found', 'That incident no longer exists, or you cannot see it.');
+    return found;
+  }
+
+  private visible(ctx: RequestContext, found: Incident | undefined, reference: string): Incident {
+    if (!found || !this.access.canSee(ctx, found)) throw invisible(reference);
+    return found;
   }
 }

@@ -61,6 +61,10 @@ export class IncidentRecorder {
           outboxMessage('incident.announce', { incidentId: incident.id, what: 'resolved' }, `${incident.id}:resolved:${event.at.getTime()}`, now),
           outboxMessage('postmortem.draft', { incidentId: incident.id, conversation: origin.conversation }, `${incident.id}:${event.at.getTime()}`, now),
         ];
+      case 'role_assigned':
+        // Someone given a role after the room opened must be brought into it (room set-up invites the earlier ones).
+        if (incident.snapshot().links.rooms.length === 0) return [];
+        return [outboxMessage('room.invite', { incidentId: incident.id, people: [event.person] }, `${incident.id}:v${incident.version}:${event.role}`, now)];
       default:
         return [];
     }

@@ -1,6 +1,7 @@
 import { RoleCatalog } from '../domain/roles';
 import { SeverityCatalog } from '../domain/severity';
 import type { ChatPlatform, ConversationRef } from '../domain/person';
+import { TenantMap } from '../domain/tenancy';
 
 /** What an installation configures about its process. The server builds this from env and muster.yaml. */
 export interface MusterSettings {
@@ -21,6 +22,13 @@ export interface MusterSettings {
   /** Where rooms open for incidents declared outside chat (API, alerts): a platform and its workspace/team id. */
   readonly homePlatform?: ChatPlatform;
   readonly homeWorkspaceId?: string;
+  /** Which organization each chat workspace belongs to. */
+  readonly tenants: TenantMap;
+  /**
+   * People who may see and act on every incident of their tenant, private ones included, as person keys
+   * (`slack:U123`, `teams:<aad id>`, `console:@root`). API tokens are administrators of their tenant.
+   */
+  readonly admins: readonly string[];
   /** Public base URL, for links back to the dashboard. */
   readonly publicUrl?: string;
 }
@@ -35,6 +43,8 @@ export function defaultSettings(overrides: Partial<MusterSettings> = {}): Muster
     declarerTakesCommand: true,
     highlightReaction: 'pushpin',
     summarizePrivateIncidents: false,
+    tenants: new TenantMap(),
+    admins: [],
     ...overrides,
   };
 }

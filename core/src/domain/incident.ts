@@ -4,6 +4,7 @@ import { assertTransition, isOpen, milestonesOnEnter, type IncidentStatus, type 
 import { conversationKey, samePerson, type ConversationRef, type Link, type PersonRef } from './person';
 import type { RoleCatalog } from './roles';
 import type { SeverityCatalog } from './severity';
+import { DEFAULT_TENANT } from './tenancy';
 
 export interface RoleAssignment {
   readonly role: string;
@@ -24,7 +25,9 @@ export interface IncidentLinks {
 
 export interface IncidentState {
   readonly id: string;
-  /** Sequential, per installation: INC-<number>. */
+  /** The organization the incident belongs to; nothing of it is seen from another tenant. */
+  readonly tenantId: string;
+  /** Sequential within the tenant: INC-<number>. */
   readonly number: number;
   readonly title: string;
   readonly summary: string;
@@ -46,6 +49,8 @@ export interface IncidentState {
 
 export interface NewIncident {
   readonly id: string;
+  /** Defaults to the default tenant (single-organization installs and tests). */
+  readonly tenantId?: string;
   readonly number: number;
   readonly title: string;
   readonly severity: string;
@@ -81,6 +86,7 @@ export class Incident {
     const detected = input.detectedAt && input.detectedAt < input.at ? input.detectedAt : input.at;
     const incident = new Incident({
       id: input.id,
+      tenantId: input.tenantId ?? DEFAULT_TENANT,
       number: input.number,
       title,
       summary: input.summary?.trim() ?? '',
@@ -112,6 +118,7 @@ export class Incident {
   }
 
   get id(): string { return this.state.id; }
+  get tenantId(): string { return this.state.tenantId; }
   get reference(): string { return formatReference(this.state.number); }
   get status(): IncidentStatus { return this.state.status; }
   get severity(): string { return this.state.severity; }
@@ -127,6 +134,22 @@ export class Incident {
 
   rolesOf(person: PersonRef): string[] {
     return this.state.roles.filter((r) => samePerson(r.person, person)).map((r) => r.role);
+  }
+
+  /**
+   * The declarer and role holders take part by record; members of the incident's rooms by being there
+   * (see hasRoom). Together they are who may see a private incident.
+   */
+  isParticipant(person: PersonRef): boolean {
+    const s = this.state;
+    return samePerson(s.declaredBy, person) || s.roles.some((r) => samePerson(r.person, person));
+  }
+
+  /** Whether a conversation is one of the incident's rooms: being in it makes one a participant. */
+  hasRoom(conversation: Pick<ConversationRef, 'platform' | 'workspaceId' | 'conversationId'> | undefined): boolean {
+    if (!conversation) return false;
+    const key = conversationKey(conversation);
+    return this.state.links.rooms.some((r) => conversationKey(r) === key);
   }
 
   roomOn(platform: ConversationRef['platform'], workspaceId?: string): IncidentRoom | undefined {

@@ -8,8 +8,8 @@ import { copy, jsonCopy, staleCopy, type InMemoryDatabase, type UndoLog } from '
 export class InMemoryIncidentRepository implements IncidentRepository {
   constructor(private readonly db: InMemoryDatabase, private readonly undo?: UndoLog) {}
 
-  async nextNumber(): Promise<number> {
-    return this.db.sequences.next('incident', this.undo);
+  async nextNumber(tenantId: string): Promise<number> {
+    return this.db.sequences.next(`incident:${tenantId}`, this.undo);
   }
 
   async save(incident: Incident): Promise<void> {
@@ -18,7 +18,7 @@ export class InMemoryIncidentRepository implements IncidentRepository {
     if (state.version === 0) {
       // A copy that was never saved: someone else inserting the same id first is a lost race, not a retry.
       if (stored) throw staleCopy(formatReference(state.number));
-      const taken = [...this.db.incidents.values()].some((i) => i.number === state.number);
+      const taken = [...this.db.incidents.values()].some((i) => i.tenantId === state.tenantId && i.number === state.number);
       if (taken) throw new MusterError('duplicate', `${formatReference(state.number)} already exists; declare again to get a new number.`);
     } else if (!stored || stored.version !== state.version) {
       throw staleCopy(formatReference(state.number));
@@ -32,8 +32,8 @@ export class InMemoryIncidentRepository implements IncidentRepository {
     return restore(this.db.incidents.get(id));
   }
 
-  async findByNumber(number: number): Promise<Incident | undefined> {
-    return restore([...this.db.incidents.values()].find((i) => i.number === number));
+  async findByNumber(tenantId: string, number: number): Promise<Incident | undefined> {
+    return restore([...this.db.incidents.values()].find((i) => i.tenantId === tenantId && i.number === number));
   }
 
   async findByRoom(room: Pick<ConversationRef, 'platform' | 'workspaceId' | 'conversationId'>): Promise<Incident | undefined> {
@@ -44,6 +44,7 @@ export class InMemoryIncidentRepository implements IncidentRepository {
 
   async list(filter: IncidentFilter = {}): Promise<Incident[]> {
     const matching = newestFirst([...this.db.incidents.values()]).filter((i) =>
+      (filter.tenantId === undefined || i.tenantId === filter.tenantId) &&
       (!filter.statuses || filter.statuses.includes(i.status)) &&
       (!filter.severities || filter.severities.includes(i.severity)) &&
       (!filter.excludePrivate || !i.private) &&

@@ -112,5 +112,5 @@ const TABLES = [
 async function emptyTables(store: Store): Promise<void> {
   await store.unitOfWork.idle();
   for (const table of TABLES) await store.dataSource.query(`DELETE FROM ${table}`);
-  await store.dataSource.query(`UPDATE sequences SET value = 0 WHERE name = 'incident'`);
+  await store.dataSource.query(`DELETE FROM sequences WHERE name LIKE 'incident:%'`);
 }

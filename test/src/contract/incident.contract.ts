@@ -25,7 +25,7 @@ function richIncident(number: number): Incident {
 export function incidentContract(store: () => StoreUnderTest, can: { multiInstance: boolean }): void {
   it('gives back every field of a saved incident, dates to the millisecond', async () => {
     const { repositories: r } = store();
-    const incident = richIncident(await r.incidents.nextNumber());
+    const incident = richIncident(await r.incidents.nextNumber('default'));
     await r.incidents.save(incident);
     expect(incident.version).to.equal(1);
     const found = await r.incidents.findById(incident.id);
@@ -37,7 +37,7 @@ export function incidentContract(store: () => StoreUnderTest, can: { multiInstan
 
   it('bumps the version on every save and keeps role changes (a handoff replaces the commander)', async () => {
     const { repositories: r } = store();
-    const incident = declare(await r.incidents.nextNumber(), { declarerTakesCommand: true });
+    const incident = declare(await r.incidents.nextNumber('default'), { declarerTakesCommand: true });
     await r.incidents.save(incident);
     const loaded = (await r.incidents.findById(incident.id))!;
     loaded.assignRole('commander', grace, ada, minutesAfter(T0, 5), roles);
@@ -75,7 +75,7 @@ export function incidentContract(store: () => StoreUnderTest, can: { multiInstan
 
   it('lets exactly one of two concurrent resolves from two loaded copies win', async () => {
     const { repositories: r, unitOfWork } = store();
-    const incident = declare(await r.incidents.nextNumber());
+    const incident = declare(await r.incidents.nextNumber('default'));
     incident.transitionTo('investigating', ada, minutesAfter(T0, 1));
     await r.incidents.save(incident);
     const copies = await Promise.all([r.incidents.findById(incident.id), r.incidents.findById(incident.id)]);
@@ -95,7 +95,7 @@ export function incidentContract(store: () => StoreUnderTest, can: { multiInstan
   it('hands out unique incident numbers to 20 concurrent callers', async () => {
     const { repositories: r, unitOfWork } = store();
     const numbers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-      i % 2 === 0 ? r.incidents.nextNumber() : unitOfWork.run((tx) => tx.incidents.nextNumber())));
+      i % 2 === 0 ? r.incidents.nextNumber('default') : unitOfWork.run((tx) => tx.incidents.nextNumber('default'))));
     expect(new Set(numbers).size).to.equal(20);
     expect(Math.min(...numbers)).to.be.greaterThan(0);
   });
@@ -105,7 +105,7 @@ export function incidentContract(store: () => StoreUnderTest, can: { multiInstan
       const { repositories: r, unitOfWork, sibling } = store();
       const other = await sibling!();
       const numbers = await Promise.all(Array.from({ length: 20 }, (_, i) =>
-        (i % 2 === 0 ? unitOfWork : other.unitOfWork).run((tx) => tx.incidents.nextNumber())));
+        (i % 2 === 0 ? unitOfWork : other.unitOfWork).run((tx) => tx.incidents.nextNumber('default'))));
       expect(new Set(numbers).size).to.equal(20);
       const incident = declare(Math.max(...numbers) + 1);
       await r.incidents.save(incident);
@@ -121,15 +121,15 @@ export function incidentContract(store: () => StoreUnderTest, can: { multiInstan
 
   it('finds incidents by number and by room, and answers undefined for unknown ones', async () => {
     const { repositories: r } = store();
-    const incident = richIncident(await r.incidents.nextNumber());
+    const incident = richIncident(await r.incidents.nextNumber('default'));
     await r.incidents.save(incident);
-    expect((await r.incidents.findByNumber(incident.snapshot().number))!.id).to.equal(incident.id);
+    expect((await r.incidents.findByNumber('default', incident.snapshot().number))!.id).to.equal(incident.id);
     expect((await r.incidents.findByRoom({ platform: 'slack', workspaceId: 'T0WORK', conversationId: 'C0INC42' }))!.id).to.equal(incident.id);
     expect((await r.incidents.findByRoom({ platform: 'teams', workspaceId: 'tenant-1', conversationId: '19:abc@thread.tacv2' }))!.id).to.equal(incident.id);
     expect(await r.incidents.findByRoom({ platform: 'slack', workspaceId: 'T0OTHER', conversationId: 'C0INC42' })).to.equal(undefined);
     expect(await r.incidents.findByRoom({ platform: 'slack', workspaceId: 'T0WORK', conversationId: 'c0inc42' })).to.equal(undefined);
     expect(await r.incidents.findById('no-such-incident')).to.equal(undefined);
-    expect(await r.incidents.findByNumber(99_999)).to.equal(undefined);
+    expect(await r.incidents.findByNumber('default', 99_999)).to.equal(undefined);
   });
 
   it('follows a room that moved to another incident', async () => {
@@ -155,7 +155,7 @@ export function incidentContract(store: () => StoreUnderTest, can: { multiInstan
       { severity: 'SEV1', private: true, to: 'resolved' },
     ] as const;
     for (const spec of specs) {
-      const incident = declare(await r.incidents.nextNumber(), { severity: spec.severity, private: spec.private });
+      const incident = declare(await r.incidents.nextNumber('default'), { severity: spec.severity, private: spec.private });
       if (spec.to) incident.transitionTo(spec.to, ada, minutesAfter(T0, 5));
       await r.incidents.save(incident);
     }
@@ -174,8 +174,8 @@ export function incidentContract(store: () => StoreUnderTest, can: { multiInstan
 
   it('counts incidents by status and severity', async () => {
     const { repositories: r } = store();
-    for (const severity of ['SEV1', 'SEV1', 'SEV2']) await r.incidents.save(declare(await r.incidents.nextNumber(), { severity }));
-    const resolved = declare(await r.incidents.nextNumber(), { severity: 'SEV2' });
+    for (const severity of ['SEV1', 'SEV1', 'SEV2']) await r.incidents.save(declare(await r.incidents.nextNumber('default'), { severity }));
+    const resolved = declare(await r.incidents.nextNumber('default'), { severity: 'SEV2' });
     resolved.transitionTo('resolved', ada, minutesAfter(T0, 9));
     await r.incidents.save(resolved);
     const counts = await r.incidents.countByStatusAndSeverity();
@@ -189,7 +189,7 @@ export function incidentContract(store: () => StoreUnderTest, can: { multiInstan
 
   it('returns copies: changing a loaded incident does not change the stored one until it is saved', async () => {
     const { repositories: r } = store();
-    const incident = declare(await r.incidents.nextNumber());
+    const incident = declare(await r.incidents.nextNumber('default'));
     await r.incidents.save(incident);
     incident.changeSeverity('SEV1', ada, minutesAfter(T0, 1), severities);
     const loaded = (await r.incidents.findById(incident.id))!;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { expect } from 'chai';
 import { isMusterError, MusterError, type Repositories } from '@muster/core';
-import { createDataSource, createStore, pendingMigrations, runMigrations, TypeOrmUnitOfWork, type Store } from '@muster/store';
+import { createDataSource, createStore, MIGRATIONS, pendingMigrations, runMigrations, TypeOrmUnitOfWork, type Store } from '@muster/store';
 import { ada, declare, entry, expectMusterError, newId, T0 } from './fixtures';
 import { countIfMariaDb } from './mariadb';
 import { mariaDbTarget, sqliteTarget } from './sql-targets';
@@ -13,12 +13,14 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
     this.timeout(60_000);
     afterEach(() => countIfMariaDb(target.isMariaDb));
 
-    it('migrates a fresh database: one pending migration before, none after, and again is a no-op', async () => {
+    it('migrates a fresh database: every migration pending before, none after, and again is a no-op', async () => {
       const { url, cleanup } = await target.fresh();
       const dataSource = await createDataSource(url);
       try {
-        expect(await pendingMigrations(dataSource)).to.deep.equal(['InitialSchema1732300000000']);
-        expect(await runMigrations(dataSource)).to.deep.equal(['InitialSchema1732300000000']);
+        const all = MIGRATIONS.map((m) => new m().name);
+        expect(all[0]).to.equal('InitialSchema1732300000000');
+        expect(await pendingMigrations(dataSource)).to.deep.equal(all);
+        expect(await runMigrations(dataSource)).to.deep.equal(all);
         expect(await pendingMigrations(dataSource)).to.deep.equal([]);
         expect(await runMigrations(dataSource)).to.deep.equal([]);
         const tables = target.isMariaDb
@@ -50,7 +52,7 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
         const zone = process.env.TZ;
         process.env.TZ = 'Pacific/Chatham';
         try {
-          const incident = declare(await store.repositories.incidents.nextNumber(), { at: new Date('2024-03-10T23:59:59.987Z') });
+          const incident = declare(await store.repositories.incidents.nextNumber('default'), { at: new Date('2024-03-10T23:59:59.987Z') });
           await store.repositories.incidents.save(incident);
           const [row] = await store.dataSource.query(
             target.isMariaDb
@@ -132,7 +134,7 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
       });
 
       it('runs a unit of work started inside another as part of it: both commit, or neither', async () => {
-        const incident = declare(await store.repositories.incidents.nextNumber());
+        const incident = declare(await store.repositories.incidents.nextNumber('default'));
         const inner = entry(incident.id);
         await store.unitOfWork.run(async (tx) => {
           await tx.incidents.save(incident);
@@ -141,7 +143,7 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
           expect(await store.repositories.timeline.count(incident.id)).to.equal(1);
         });
         expect(await store.repositories.timeline.count(incident.id)).to.equal(1);
-        const doomed = declare(await store.repositories.incidents.nextNumber());
+        const doomed = declare(await store.repositories.incidents.nextNumber('default'));
         await store.unitOfWork.run(async (tx) => {
           await tx.incidents.save(doomed);
           await store.unitOfWork.run((nested) => nested.timeline.append(entry(doomed.id)));
@@ -195,9 +197,9 @@ describe('@muster/store connection errors', function () {
   it('opens an in-memory SQLite database and migrates it', async () => {
     const store = await createStore('sqlite::memory:');
     try {
-      const incident = declare(await store.repositories.incidents.nextNumber(), { declaredBy: ada });
+      const incident = declare(await store.repositories.incidents.nextNumber('default'), { declaredBy: ada });
       await store.repositories.incidents.save(incident);
-      expect((await store.repositories.incidents.findByNumber(1))!.id).to.equal(incident.id);
+      expect((await store.repositories.incidents.findByNumber('default', 1))!.id).to.equal(incident.id);
     } finally {
       await store.close();
     }

@@ -22,7 +22,7 @@ export function unitOfWorkContract(store: () => StoreUnderTest): void {
 
   it('leaves no trace of a unit whose work throws, and hands back the very error', async () => {
     const { repositories: r, unitOfWork } = store();
-    const existing = declare(await r.incidents.nextNumber());
+    const existing = declare(await r.incidents.nextNumber('default'));
     await r.incidents.save(existing);
     const incident = declare(99);
     const failure = new PlannedFailure('the chat platform said no');
@@ -40,7 +40,7 @@ export function unitOfWorkContract(store: () => StoreUnderTest): void {
     }).then(() => undefined, (error: unknown) => error);
     expect(outcome).to.equal(failure);
     expect(await r.incidents.findById(incident.id)).to.equal(undefined);
-    expect(await r.incidents.findByNumber(99)).to.equal(undefined);
+    expect(await r.incidents.findByNumber('default', 99)).to.equal(undefined);
     const untouched = (await r.incidents.findById(existing.id))!;
     expect(untouched.status).to.equal('triage');
     expect(untouched.version).to.equal(1);
@@ -57,7 +57,7 @@ export function unitOfWorkContract(store: () => StoreUnderTest): void {
     const seen = await unitOfWork.run(async (tx) => {
       await tx.incidents.save(incident);
       await tx.timeline.append(entry(incident.id));
-      return { incident: await tx.incidents.findByNumber(3), entries: await tx.timeline.count(incident.id) };
+      return { incident: await tx.incidents.findByNumber('default', 3), entries: await tx.timeline.count(incident.id) };
     });
     expect(seen.incident!.id).to.equal(incident.id);
     expect(seen.entries).to.equal(1);

@@ -26,7 +26,7 @@ describe('ConsoleSession: an incident from declaration to postmortem', () => {
     expect(roles).to.contain('INC-1 is now acknowledged and under investigation (by @sre-lead). Time to acknowledge: 5m 00s.');
 
     const refused = await h.script(':as @responder-2 the connection pool is exhausted', ':as @responder-2 /incident resolve');
-    expect(refused).to.contain('⚠ Only the Incident Commander or Operations Lead can resolve on INC-1. Ask sre-lead (Incident Commander)');
+    expect(refused).to.contain('⚠ Only the Incident Commander or Operations Lead can resolve on INC-1. Ask sre-lead, the Incident Commander,');
     expect(refused).not.to.contain('is now resolved');
 
     h.clock.advanceMinutes(20);

@@ -20,6 +20,8 @@ import { StatusUpdates } from '../services/status-updates';
 import { Postmortems } from '../services/postmortems';
 import type { ParsedCommand } from './command';
 import { parseCommand } from './command-parser';
+import { about, declaredReply, whereAnswered } from './reply-routing';
+import { askedInRoom } from '../services/answer-place';
 import { ephemeral, inChannel, type CommandReply } from './command-reply';
 import { roleNotice, severityNotice, statusNotice } from '../views/change-notices.view';
 import type { ChangeOutcome } from '../incident-changes';
@@ -62,9 +64,7 @@ export class CommandDispatcher {
         if (!command.title) return { visibility: 'ephemeral', form: declareFormView(this.settings) };
         const { incident, replayed } = await this.declare.execute(ctx, { title: command.title, severity: command.severity, services: command.services, private: command.private });
         if (replayed) return ephemeral(noticeView([`${incident.reference} was already declared from this request.`], 'muted'));
-        const level = this.settings.severities.find(incident.severity);
-        const room = level?.createsRoom ? ' Opening its room now…' : '';
-        return inChannel(noticeView(['🚨 ', { bold: `${incident.reference} declared` }, `: ${incident.title} (${incident.severity}) by `, { mention: ctx.actor }, `.${room}`]));
+        return declaredReply(incident, ctx, this.settings);
       }
       case 'status': {
         const incident = await this.locator.locate(ctx, ref);
@@ -72,34 +72,36 @@ export class CommandDispatcher {
       }
       case 'sev': {
         const outcome = await this.severity.execute(ctx, command.severity, ref);
-        return this.changed(outcome, () => severityNotice(outcome.incident, ctx.actor));
+        return this.changed(ctx, outcome, () => severityNotice(outcome.incident, ctx.actor));
       }
       case 'assign': {
         const outcome = await this.assign.execute(ctx, command.role, command.person, ref);
-        return this.changed(outcome, () => roleNotice(outcome.incident, this.settings.roles.get(command.role).label, outcome.result, ctx.actor));
+        return this.changed(ctx, outcome, () => roleNotice(outcome.incident, this.settings.roles.get(command.role).label, outcome.result, ctx.actor));
       }
       case 'ack': case 'mitigate': case 'resolve': case 'reopen': case 'decline': case 'close': {
         const outcome = await this.transition.execute(ctx, command.name, ref);
-        return this.changed(outcome, () => statusNotice(outcome.incident, ctx.actor));
+        return this.changed(ctx, outcome, () => statusNotice(outcome.incident, ctx.actor));
       }
       case 'note': {
         const { reference, stored } = await this.notes.note(ctx, command.text, ref);
         return ephemeral(noticeView([stored ? `📝 Noted on ${reference}'s timeline.` : `That note is already on ${reference}'s timeline.`], 'muted'));
       }
       case 'action': {
-        const { reference, item } = await this.notes.action(ctx, command.text, command.owner, ref);
-        return inChannel(noticeView(['✅ Follow-up on ', { bold: reference }, `: ${item.text}`, ...(item.owner ? [' — owner ', { mention: item.owner }] : [])]));
+        const { incident, item } = await this.notes.action(ctx, command.text, command.owner, ref);
+        return about(incident, ctx, inChannel(noticeView(['✅ Follow-up on ', { bold: incident.reference }, `: ${item.text}`, ...(item.owner ? [' — owner ', { mention: item.owner }] : [])])));
       }
       case 'summary': {
         const incident = await this.summary.execute(ctx, ref);
-        return ephemeral(noticeView([`⏳ Writing a catch-up on ${incident.reference}; it will be posted here in a moment.`], 'muted'));
+        return ephemeral(noticeView([`⏳ Writing a catch-up on ${incident.reference}; ${whereAnswered(incident, ctx)} in a moment.`], 'muted'));
       }
       case 'update': {
         const incident = await this.updates.requestDraft(ctx, command.audience, ref);
-        return ephemeral(noticeView([`⏳ Drafting an ${command.audience} update for ${incident.reference}. It will appear here for the Communications Lead or Incident Commander to approve; nothing is sent before that.`], 'muted'));
+        return ephemeral(noticeView([`⏳ Drafting an ${command.audience} update for ${incident.reference}; ${whereAnswered(incident, ctx)} for the Communications Lead or Incident Commander to approve; nothing is sent before that.`], 'muted'));
       }
       case 'postmortem': {
         const doc = await this.postmortems.open(ctx, ref);
+        // The whole document is attached only where everyone who sees it may see the incident.
+        if (!askedInRoom(doc.incident, ctx)) return ephemeral(postmortemView(doc.incident, doc.postmortem, 'elsewhere'));
         return { visibility: 'in_channel', view: postmortemView(doc.incident, doc.postmortem), document: { filename: `${doc.incident.reference}-postmortem.md`, title: `Postmortem ${doc.incident.reference}`, markdown: doc.markdown } };
       }
       case 'timeline': {
@@ -117,9 +119,9 @@ export class CommandDispatcher {
     }
   }
 
-  private changed(outcome: ChangeOutcome<unknown>, notice: () => View): CommandReply {
+  private changed(ctx: RequestContext, outcome: ChangeOutcome<unknown>, notice: () => View): CommandReply {
     return outcome.replayed
       ? ephemeral(noticeView([`That was already done for ${outcome.incident.reference}.`], 'muted'))
-      : inChannel(notice());
+      : about(outcome.incident, ctx, inChannel(notice()));
   }
 }

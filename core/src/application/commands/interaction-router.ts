@@ -3,13 +3,14 @@ import { MusterError } from '../../errors';
 import type { RequestContext } from '../context';
 import type { MusterSettings } from '../settings';
 import { TOKENS } from '../tokens';
-import type { Repositories } from '../ports/unit-of-work.port';
+import { AccessPolicy } from '../access/access-policy';
+import { IncidentLocator } from '../incident-locator';
+import { about, declaredReply } from './reply-routing';
 import { ACTIONS, FORMS } from '../views/action-ids';
 import { assignFormView, DECLARE_FIELDS, editUpdateFormView, severityFormView } from '../views/forms.view';
 import { errorView } from '../views/error.view';
-import { noticeView } from '../views/notice.view';
 import { roleNotice, severityNotice, statusNotice } from '../views/change-notices.view';
-import { statusUpdateView } from '../views/status-update.view';
+import { parseDraftVersionRef, statusUpdateView } from '../views/status-update.view';
 import { DeclareIncident } from '../services/declare-incident';
 import { TransitionIncident } from '../services/transition-incident';
 import { ChangeSeverity } from '../services/change-severity';
@@ -22,7 +23,8 @@ import { ephemeral, inChannel, type CommandReply, type FormReply, type FormValue
 export class InteractionRouter {
   constructor(
     @inject(TOKENS.Settings) private readonly settings: MusterSettings,
-    @inject(TOKENS.Repositories) private readonly repos: Repositories,
+    @inject(IncidentLocator) private readonly locator: IncidentLocator,
+    @inject(AccessPolicy) private readonly access: AccessPolicy,
     @inject(DeclareIncident) private readonly declare: DeclareIncident,
     @inject(TransitionIncident) private readonly transition: TransitionIncident,
     @inject(ChangeSeverity) private readonly severity: ChangeSeverity,
@@ -50,15 +52,20 @@ export class InteractionRouter {
     switch (actionId) {
       case ACTIONS.ack: case ACTIONS.mitigate: case ACTIONS.resolve: {
         const command = actionId === ACTIONS.ack ? 'ack' : actionId === ACTIONS.mitigate ? 'mitigate' : 'resolve';
-        const outcome = await this.transition.execute(ctx, command, await this.reference(value));
-        return inChannel(statusNotice(outcome.incident, ctx.actor));
+        const outcome = await this.transition.execute(ctx, command, { id: value });
+        return about(outcome.incident, ctx, inChannel(statusNotice(outcome.incident, ctx.actor)));
       }
-      case ACTIONS.changeSeverity:
-        return { visibility: 'ephemeral', form: severityFormView(await this.incident(value), this.settings) };
+      case ACTIONS.changeSeverity: {
+        // Refuse before the form is filled in, not after.
+        const incident = await this.locator.byId(ctx, value);
+        this.access.assert(ctx, 'incident.severity', incident, 'change the severity');
+        return { visibility: 'ephemeral', form: severityFormView(incident, this.settings) };
+      }
       case ACTIONS.assignRole:
-        return { visibility: 'ephemeral', form: assignFormView(await this.incident(value), this.settings) };
+        return { visibility: 'ephemeral', form: assignFormView(await this.locator.byId(ctx, value), this.settings) };
       case ACTIONS.approveUpdate: {
-        const { update, incident } = await this.updates.approve(ctx, value);
+        const ref = parseDraftVersionRef(value);
+        const { update, incident } = await this.updates.approve(ctx, ref.id, ref.version);
         return { visibility: 'in_channel', view: statusUpdateView(update, incident), replaceOriginal: true };
       }
       case ACTIONS.rejectUpdate: {
@@ -66,7 +73,7 @@ export class InteractionRouter {
         return { visibility: 'in_channel', view: statusUpdateView(update, incident), replaceOriginal: true };
       }
       case ACTIONS.editUpdate: {
-        const { update } = await this.updates.find(value);
+        const { update } = await this.updates.findForEdit(ctx, parseDraftVersionRef(value).id);
         return { visibility: 'ephemeral', form: editUpdateFormView(update) };
       }
       default:
@@ -90,38 +97,29 @@ export class InteractionRouter {
           services: list(values[DECLARE_FIELDS.services]),
           private: values[DECLARE_FIELDS.private] === true,
         });
-        return done(inChannel(noticeView(['🚨 ', { bold: `${incident.reference} declared` }, `: ${incident.title} (${incident.severity}) by `, { mention: ctx.actor }, '.'])));
+        return done(declaredReply(incident, ctx, this.settings));
       }
       case FORMS.changeSeverity: {
-        const outcome = await this.severity.execute(ctx, text(values.severity), await this.reference(metadata));
-        return done(inChannel(severityNotice(outcome.incident, ctx.actor)));
+        const outcome = await this.severity.execute(ctx, text(values.severity), { id: metadata });
+        return done(about(outcome.incident, ctx, inChannel(severityNotice(outcome.incident, ctx.actor))));
       }
       case FORMS.assignRole: {
         const personId = text(values.person);
         if (!personId) return { kind: 'errors', errors: { person: 'Pick the person to give the role to.' } };
         const person = { platform: ctx.platform, id: personId };
-        const outcome = await this.assign.execute(ctx, text(values.role), person, await this.reference(metadata));
-        return done(inChannel(roleNotice(outcome.incident, this.settings.roles.get(text(values.role)).label, person, ctx.actor)));
+        const outcome = await this.assign.execute(ctx, text(values.role), person, { id: metadata });
+        return done(about(outcome.incident, ctx, inChannel(roleNotice(outcome.incident, this.settings.roles.get(text(values.role)).label, person, ctx.actor))));
       }
       case FORMS.editUpdate: {
         const body = text(values.body);
         if (!body) return { kind: 'errors', errors: { body: 'The update cannot be empty; reject the draft instead if it should not go out.' } };
-        const { update, incident } = await this.updates.edit(ctx, metadata, body);
-        return done(inChannel(statusUpdateView(update, incident)));
+        const ref = parseDraftVersionRef(metadata);
+        const { update, incident } = await this.updates.edit(ctx, ref.id, body, ref.version);
+        return done(about(incident, ctx, inChannel(statusUpdateView(update, incident))));
       }
       default:
         throw new MusterError('invalid_argument', 'That form is from an older version of Muster; open it again.');
     }
-  }
-
-  private async incident(id: string) {
-    const incident = await this.repos.incidents.findById(id);
-    if (!incident) throw new MusterError('not_found', 'That incident no longer exists.');
-    return incident;
-  }
-
-  private async reference(id: string): Promise<string> {
-    return (await this.incident(id)).reference;
   }
 }
 

@@ -10,10 +10,12 @@ export interface TopicPayloads {
   'card.refresh': { incidentId: string };
   /** Tell the announcement channels. */
   'incident.announce': { incidentId: string; what: 'declared' | 'resolved' };
-  /** AI (or extractive) catch-up, posted where it was asked for. */
-  'summary.catch_up': { incidentId: string; conversation: ConversationRef; requestedBy: PersonRef };
-  /** Draft a stakeholder update and put it up for approval in the room. */
-  'update.draft': { incidentId: string; audience: Audience; conversation: ConversationRef; requestedBy: PersonRef };
+  /** AI (or extractive) catch-up, posted in the incident's room, or to `privateTo` alone (services/answer-place.ts). */
+  'summary.catch_up': { incidentId: string; conversation: ConversationRef; privateTo?: PersonRef; requestedBy: PersonRef };
+  /** Draft a stakeholder update and put it up for approval in the room (or to `privateTo` alone). */
+  'update.draft': { incidentId: string; audience: Audience; conversation: ConversationRef; privateTo?: PersonRef; requestedBy: PersonRef };
+  /** Bring people into the incident's rooms (a role given or an invitation after the room opened). */
+  'room.invite': { incidentId: string; people: PersonRef[] };
   /** Send an approved update to its audience. */
   'update.publish': { updateId: string };
   /** Draft the postmortem narrative once the incident is resolved. */

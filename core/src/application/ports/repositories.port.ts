@@ -8,6 +8,8 @@ import type { StatusUpdate } from '../../domain/status-update';
 import type { ExternalMessageRef, TimelineEntry } from '../../domain/timeline';
 
 export interface IncidentFilter {
+  /** Only this tenant's incidents. Every caller acting for a person or token sets it. */
+  readonly tenantId?: string;
   readonly statuses?: readonly IncidentStatus[];
   readonly severities?: readonly string[];
   /** Leave private incidents out (callers without access to them). */
@@ -18,15 +20,15 @@ export interface IncidentFilter {
 }
 
 export interface IncidentRepository {
-  /** The next INC number; unique even under concurrent declarations. */
-  nextNumber(): Promise<number>;
+  /** The tenant's next INC number; unique within the tenant even under concurrent declarations. */
+  nextNumber(tenantId: string): Promise<number>;
   /**
    * Insert (version 0) or update. Throws MusterError `conflict` when the stored version is not the
    * one this copy was loaded at; on success calls `incident.markSaved(newVersion)`.
    */
   save(incident: Incident): Promise<void>;
   findById(id: string): Promise<Incident | undefined>;
-  findByNumber(number: number): Promise<Incident | undefined>;
+  findByNumber(tenantId: string, number: number): Promise<Incident | undefined>;
   findByRoom(room: Pick<ConversationRef, 'platform' | 'workspaceId' | 'conversationId'>): Promise<Incident | undefined>;
   /** Newest first. */
   list(filter?: IncidentFilter): Promise<Incident[]>;

@@ -1,7 +1,8 @@
 import { inject, injectable } from 'inversify';
 import { samePerson, type PersonRef } from '../../domain/person';
-import { Authorizer } from '../authorizer';
+import { AccessPolicy } from '../access/access-policy';
 import type { RequestContext } from '../context';
+import type { IncidentTarget } from '../incident-locator';
 import { IncidentChanges, type ChangeOutcome } from '../incident-changes';
 import { PeopleResolver } from '../people-resolver';
 import type { MusterSettings } from '../settings';
@@ -11,19 +12,19 @@ import { TOKENS } from '../tokens';
 export class AssignRole {
   constructor(
     @inject(IncidentChanges) private readonly changes: IncidentChanges,
-    @inject(Authorizer) private readonly authorizer: Authorizer,
+    @inject(AccessPolicy) private readonly access: AccessPolicy,
     @inject(TOKENS.Settings) private readonly settings: MusterSettings,
     @inject(PeopleResolver) private readonly people: PeopleResolver,
   ) {}
 
   /** `handle` is what was typed (`@sre-lead`, `<@U123>`); a PersonRef when a form or button already resolved it. */
-  async execute(ctx: RequestContext, roleWord: string, handle: string | PersonRef, reference?: string): Promise<ChangeOutcome<PersonRef>> {
+  async execute(ctx: RequestContext, roleWord: string, handle: string | PersonRef, target?: IncidentTarget): Promise<ChangeOutcome<PersonRef>> {
     const role = this.settings.roles.get(roleWord);
     const person = typeof handle === 'string' ? await this.people.resolve(ctx, handle, 'to give the role to') : handle;
-    const outcome = await this.changes.apply(ctx, reference, (incident, _tx, now) => {
+    const outcome = await this.changes.apply(ctx, target, (incident, _tx, now) => {
       // Taking a vacant role for yourself needs no permission: at 3 a.m. someone has to step up.
       const selfServe = samePerson(person, ctx.actor) && incident.holdersOf(role.id).length === 0;
-      if (!selfServe) this.authorizer.assert(incident, ctx.actor, 'role.assign', `assign the ${role.label} role`);
+      if (!selfServe) this.access.assert(ctx, 'role.assign', incident, `assign the ${role.label} role`);
       incident.assignRole(role.id, person, ctx.actor, now, this.settings.roles);
       return person;
     });

@@ -1,7 +1,9 @@
 import { inject, injectable } from 'inversify';
+import { MusterError } from '../../errors';
 import { Incident } from '../../domain/incident';
 import { CHAT_PLATFORMS } from '../../domain/person';
 import type { RequestContext } from '../context';
+import { AccessPolicy } from '../access/access-policy';
 import { IncidentRecorder } from '../incident-recorder';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
@@ -34,22 +36,27 @@ export class DeclareIncident {
     @inject(IncidentRecorder) private readonly recorder: IncidentRecorder,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
+    @inject(AccessPolicy) private readonly access: AccessPolicy,
   ) {}
 
   /** Stores the incident and queues its room set-up; returns without waiting for any chat platform. */
   async execute(ctx: RequestContext, declaration: Declaration): Promise<DeclareOutcome> {
     return this.uow.run(async (tx) => {
+      const tenantId = this.access.tenantOf(ctx);
       const claimKey = `declare:${ctx.idempotencyKey}`;
       if (!(await tx.inbox.claim(claimKey, this.clock.now()))) {
         const earlier = await tx.timeline.findByKey(`${claimKey}:0`);
         const incident = earlier && (await tx.incidents.findById(earlier.incidentId));
-        if (incident) return { incident, replayed: true };
+        // The same key from another tenant is not a redelivery of this request: never hand its incident over.
+        if (incident && incident.tenantId === tenantId) return { incident, replayed: true };
+        if (incident) throw new MusterError('conflict', 'That request id was already used; send the declaration again.');
       }
       // Only a person in a chat room can take command; an API token or an alert leaves the role open.
       const person = (CHAT_PLATFORMS as readonly string[]).includes(ctx.platform);
       const incident = Incident.declare({
         id: this.ids.newId(),
-        number: await tx.incidents.nextNumber(),
+        tenantId,
+        number: await tx.incidents.nextNumber(tenantId),
         title: declaration.title,
         severity: declaration.severity ?? this.settings.severities.default.id,
         summary: declaration.summary,

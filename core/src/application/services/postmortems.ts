@@ -1,10 +1,8 @@
 import { inject, injectable } from 'inversify';
 import { emptyPostmortem, renderPostmortemMarkdown, type Postmortem } from '../../domain/postmortem';
 import type { Incident } from '../../domain/incident';
-import { Authorizer } from '../authorizer';
 import type { RequestContext } from '../context';
-import { IncidentChanges } from '../incident-changes';
-import { IncidentLocator } from '../incident-locator';
+import { IncidentLocator, type IncidentTarget } from '../incident-locator';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
 import type { MusterSettings } from '../settings';
@@ -21,26 +19,18 @@ export class Postmortems {
   constructor(
     @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
     @inject(IncidentLocator) private readonly locator: IncidentLocator,
-    @inject(IncidentChanges) private readonly changes: IncidentChanges,
-    @inject(Authorizer) private readonly authorizer: Authorizer,
     @inject(TOKENS.Settings) private readonly settings: MusterSettings,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
   ) {}
 
   /**
-   * `/incident postmortem`: the document with the full timeline, for anyone. A resolved incident moves
-   * to the postmortem stage when someone allowed to change its status asks.
+   * The postmortem document with the full timeline, for anyone who may see the incident. Reading it
+   * changes nothing: the incident moves to the postmortem stage only when someone says so.
    */
-  async open(ctx: RequestContext, reference?: string): Promise<PostmortemDocument> {
-    const found = await this.uow.run((tx) => this.locator.locate(ctx, reference, tx.incidents));
-    if (found.status === 'resolved' && this.authorizer.can(found, ctx.actor, 'incident.transition')) {
-      await this.changes.apply(ctx, found.reference, (incident, _tx, now) => {
-        if (incident.status === 'resolved') incident.transitionTo('postmortem', ctx.actor, now);
-      });
-    }
+  async open(ctx: RequestContext, target?: IncidentTarget): Promise<PostmortemDocument> {
     return this.uow.run(async (tx) => {
-      const incident = await this.locator.locate(ctx, found.reference, tx.incidents);
+      const incident = await this.locator.locate(ctx, target, tx.incidents);
       const postmortem = await this.ensure(tx, incident.id);
       return { incident, postmortem, markdown: await this.render(tx, incident, postmortem) };
     });

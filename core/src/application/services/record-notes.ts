@@ -3,7 +3,8 @@ import { MusterError } from '../../errors';
 import { newActionItem, type ActionItem } from '../../domain/action-item';
 import { timelineEntry } from '../../domain/timeline';
 import type { RequestContext } from '../context';
-import { IncidentLocator } from '../incident-locator';
+import { IncidentLocator, type IncidentTarget } from '../incident-locator';
+import type { Incident } from '../../domain/incident';
 import { PeopleResolver } from '../people-resolver';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
@@ -22,12 +23,12 @@ export class RecordNotes {
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
   ) {}
 
-  async note(ctx: RequestContext, text: string, reference?: string): Promise<{ reference: string; stored: boolean }> {
+  async note(ctx: RequestContext, text: string, target?: IncidentTarget): Promise<{ reference: string; stored: boolean }> {
     const body = text.trim();
     if (!body) throw new MusterError('missing_argument', 'Write the note after the command: `/incident note <text>`.', { usage: '/incident note <text>' });
     if (body.length > MAX_NOTE_LENGTH) throw new MusterError('invalid_argument', `Notes are limited to ${MAX_NOTE_LENGTH} characters; split it in two.`);
     return this.uow.run(async (tx) => {
-      const incident = await this.locator.locate(ctx, reference, tx.incidents);
+      const incident = await this.locator.locate(ctx, target, tx.incidents);
       const now = this.clock.now();
       const stored = await tx.timeline.append(timelineEntry({
         id: this.ids.newId(), incidentId: incident.id, kind: 'note', occurredAt: now, recordedAt: now,
@@ -38,10 +39,10 @@ export class RecordNotes {
     });
   }
 
-  async action(ctx: RequestContext, text: string, ownerHandle?: string, reference?: string): Promise<{ reference: string; item: ActionItem }> {
+  async action(ctx: RequestContext, text: string, ownerHandle?: string, target?: IncidentTarget): Promise<{ incident: Incident; item: ActionItem }> {
     const owner = ownerHandle ? await this.people.resolve(ctx, ownerHandle, 'to own this follow-up') : undefined;
     return this.uow.run(async (tx) => {
-      const incident = await this.locator.locate(ctx, reference, tx.incidents);
+      const incident = await this.locator.locate(ctx, target, tx.incidents);
       const now = this.clock.now();
       const item = newActionItem({ id: this.ids.newId(), incidentId: incident.id, text, owner, createdBy: ctx.actor, at: now });
       const stored = await tx.timeline.append(timelineEntry({
@@ -53,10 +54,10 @@ export class RecordNotes {
         // A redelivery: the item was saved the first time; return that one.
         const earlier = await tx.timeline.findByKey(`request:${ctx.idempotencyKey}`);
         const existing = earlier && (await tx.actionItems.findById(String(earlier.data.actionItemId)));
-        if (existing) return { reference: incident.reference, item: existing };
+        if (existing) return { incident, item: existing };
       }
       await tx.actionItems.save(item);
-      return { reference: incident.reference, item };
+      return { incident, item };
     });
   }
 

@@ -7,9 +7,10 @@ import {
   type Audience, type StatusUpdate, type UpdateAuthor,
 } from '../../domain/status-update';
 import { timelineEntry } from '../../domain/timeline';
-import { Authorizer } from '../authorizer';
+import { AccessPolicy } from '../access/access-policy';
 import type { RequestContext } from '../context';
-import { IncidentLocator } from '../incident-locator';
+import { IncidentLocator, type IncidentTarget } from '../incident-locator';
+import { answerPlace } from './answer-place';
 import { outboxMessage } from '../outbox/topics';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
@@ -29,17 +30,22 @@ export class StatusUpdates {
   constructor(
     @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
     @inject(IncidentLocator) private readonly locator: IncidentLocator,
-    @inject(Authorizer) private readonly authorizer: Authorizer,
+    @inject(AccessPolicy) private readonly access: AccessPolicy,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
   ) {}
 
-  /** Queues an AI (or extractive) draft; it appears in `conversation` for approval when ready. */
-  async requestDraft(ctx: RequestContext, audience: Audience, reference?: string): Promise<Incident> {
+  /**
+   * Queues an AI (or extractive) draft. It is put up for approval in the incident's room, or, when the
+   * incident has no room where the request came from, shown to the requester alone.
+   */
+  async requestDraft(ctx: RequestContext, audience: Audience, target?: IncidentTarget): Promise<Incident> {
     const conversation = requireConversation(ctx, 'draft an update');
     return this.uow.run(async (tx) => {
-      const incident = await this.locator.locate(ctx, reference, tx.incidents);
-      await tx.outbox.enqueue([outboxMessage('update.draft', { incidentId: incident.id, audience, conversation, requestedBy: ctx.actor }, ctx.idempotencyKey, this.clock.now())]);
+      const incident = await this.locator.locate(ctx, target, tx.incidents);
+      this.access.assert(ctx, 'incident.contribute', incident);
+      const place = answerPlace(incident, { ...ctx, conversation });
+      await tx.outbox.enqueue([outboxMessage('update.draft', { incidentId: incident.id, audience, ...place, requestedBy: ctx.actor }, ctx.idempotencyKey, this.clock.now())]);
       return incident;
     });
   }
@@ -62,18 +68,23 @@ export class StatusUpdates {
     return update;
   }
 
-  async edit(ctx: RequestContext, updateId: string, body: string): Promise<UpdateWithIncident> {
+  /** `seenVersion` is the version the editor was shown: an edit over someone else's newer text is refused. */
+  async edit(ctx: RequestContext, updateId: string, body: string, seenVersion?: number): Promise<UpdateWithIncident> {
     return this.uow.run(async (tx) => {
-      const { update, incident } = await this.load(tx, updateId);
+      const { update, incident } = await this.load(tx, ctx, updateId);
+      this.access.assertCanEditDraft(ctx, incident, update);
+      if (seenVersion !== undefined) assertUnchanged(update, seenVersion, 'edit');
       const saved = await tx.statusUpdates.save(editStatusUpdate(update, body, ctx.actor, this.clock.now()));
       return { update: saved, incident };
     });
   }
 
-  async approve(ctx: RequestContext, updateId: string): Promise<UpdateWithIncident> {
+  /** Approves the version the approver saw, and only that one: a draft changed meanwhile is refused. */
+  async approve(ctx: RequestContext, updateId: string, seenVersion: number | undefined): Promise<UpdateWithIncident> {
     return this.uow.run(async (tx) => {
-      const { update, incident } = await this.load(tx, updateId);
-      this.authorizer.assert(incident, ctx.actor, 'update.approve', 'approve stakeholder updates');
+      const { update, incident } = await this.load(tx, ctx, updateId);
+      this.access.assert(ctx, 'update.approve', incident, 'approve stakeholder updates');
+      assertUnchanged(update, seenVersion, 'approve');
       const now = this.clock.now();
       const saved = await tx.statusUpdates.save(approveStatusUpdate(update, ctx.actor, now));
       await tx.outbox.enqueue([outboxMessage('update.publish', { updateId: saved.id }, saved.id, now)]);
@@ -83,8 +94,8 @@ export class StatusUpdates {
 
   async reject(ctx: RequestContext, updateId: string, reason?: string): Promise<UpdateWithIncident> {
     return this.uow.run(async (tx) => {
-      const { update, incident } = await this.load(tx, updateId);
-      this.authorizer.assert(incident, ctx.actor, 'update.approve', 'reject stakeholder updates');
+      const { update, incident } = await this.load(tx, ctx, updateId);
+      this.access.assert(ctx, 'update.approve', incident, 'reject stakeholder updates');
       const now = this.clock.now();
       const saved = await tx.statusUpdates.save(rejectStatusUpdate(update, ctx.actor, now, reason));
       await tx.timeline.append(timelineEntry({
@@ -96,16 +107,41 @@ export class StatusUpdates {
     });
   }
 
-  async find(updateId: string): Promise<UpdateWithIncident> {
-    return this.uow.run((tx) => this.load(tx, updateId));
+  /** A draft to edit: only for those who may change it (the edit form shows its text). */
+  async findForEdit(ctx: RequestContext, updateId: string): Promise<UpdateWithIncident> {
+    return this.uow.run(async (tx) => {
+      const found = await this.load(tx, ctx, updateId);
+      this.access.assertCanEditDraft(ctx, found.incident, found.update);
+      editStatusUpdate(found.update, found.update.body, ctx.actor, this.clock.now());
+      return found;
+    });
   }
 
-  private async load(tx: Repositories, updateId: string): Promise<UpdateWithIncident> {
-    const update = await tx.statusUpdates.findById(updateId);
+  /** Updates of an incident the requester may see, newest last. */
+  async list(ctx: RequestContext, target?: IncidentTarget): Promise<{ incident: Incident; updates: StatusUpdate[] }> {
+    return this.uow.run(async (tx) => {
+      const incident = await this.locator.locate(ctx, target, tx.incidents);
+      return { incident, updates: await tx.statusUpdates.listByIncident(incident.id) };
+    });
+  }
+
+  /** The id in a button or form is looked up, and its incident checked against the requester like any other. */
+  private async load(tx: Repositories, ctx: RequestContext, updateId: string): Promise<UpdateWithIncident> {
+    const update = updateId ? await tx.statusUpdates.findById(updateId) : undefined;
     const incident = update && (await tx.incidents.findById(update.incidentId));
-    if (!update || !incident) throw new MusterError('not_found', 'That update no longer exists. Ask for a new draft with `/incident update`.');
+    if (!update || !incident || !this.access.canSee(ctx, incident)) {
+      throw new MusterError('not_found', 'That update no longer exists, or you cannot see it. Ask for a new draft with `/incident update`.');
+    }
     return { update, incident };
   }
+}
+
+function assertUnchanged(update: StatusUpdate, seenVersion: number | undefined, doing: 'approve' | 'edit'): void {
+  if (seenVersion === update.version) return;
+  const by = update.editedBy ? ` by ${update.editedBy.name ?? update.editedBy.id}` : '';
+  throw new MusterError('conflict',
+    `This draft was changed${by} after you saw it, so it was not ${doing === 'approve' ? 'approved' : 'saved'}. Read the latest version and ${doing} that one.`,
+    { seenVersion, version: update.version });
 }
 
 export function requireConversation(ctx: RequestContext, doing: string): ConversationRef {

@@ -1,7 +1,8 @@
 import { inject, injectable } from 'inversify';
 import type { Incident } from '../../domain/incident';
 import type { RequestContext } from '../context';
-import { IncidentLocator } from '../incident-locator';
+import { IncidentLocator, type IncidentTarget } from '../incident-locator';
+import { answerPlace } from './answer-place';
 import { outboxMessage } from '../outbox/topics';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import type { Clock } from '../ports/system.port';
@@ -17,11 +18,13 @@ export class RequestSummary {
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
-  async execute(ctx: RequestContext, reference?: string): Promise<Incident> {
+  /** The catch-up goes to the incident's room, or to the requester alone (see answerPlace). */
+  async execute(ctx: RequestContext, target?: IncidentTarget): Promise<Incident> {
     const conversation = requireConversation(ctx, 'post a summary');
     return this.uow.run(async (tx) => {
-      const incident = await this.locator.locate(ctx, reference, tx.incidents);
-      await tx.outbox.enqueue([outboxMessage('summary.catch_up', { incidentId: incident.id, conversation, requestedBy: ctx.actor }, ctx.idempotencyKey, this.clock.now())]);
+      const incident = await this.locator.locate(ctx, target, tx.incidents);
+      const place = answerPlace(incident, { ...ctx, conversation });
+      await tx.outbox.enqueue([outboxMessage('summary.catch_up', { incidentId: incident.id, ...place, requestedBy: ctx.actor }, ctx.idempotencyKey, this.clock.now())]);
       return incident;
     });
   }

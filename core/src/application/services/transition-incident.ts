@@ -1,8 +1,9 @@
 import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
 import type { IncidentStatus } from '../../domain/lifecycle';
-import { Authorizer } from '../authorizer';
+import { AccessPolicy } from '../access/access-policy';
 import type { RequestContext } from '../context';
+import type { IncidentTarget } from '../incident-locator';
 import { IncidentChanges, type ChangeOutcome } from '../incident-changes';
 
 /** What people type, and where it takes the incident. */
@@ -20,12 +21,12 @@ export type TransitionCommand = keyof typeof TRANSITION_COMMANDS;
 export class TransitionIncident {
   constructor(
     @inject(IncidentChanges) private readonly changes: IncidentChanges,
-    @inject(Authorizer) private readonly authorizer: Authorizer,
+    @inject(AccessPolicy) private readonly access: AccessPolicy,
   ) {}
 
-  async execute(ctx: RequestContext, command: TransitionCommand, reference?: string, reason?: string): Promise<ChangeOutcome<unknown>> {
+  async execute(ctx: RequestContext, command: TransitionCommand, target?: IncidentTarget, reason?: string): Promise<ChangeOutcome<unknown>> {
     const { to, verb } = TRANSITION_COMMANDS[command];
-    return this.changes.apply(ctx, reference, (incident, _tx, now) => {
+    return this.changes.apply(ctx, target, (incident, _tx, now) => {
       // "investigating" is reached with ack from triage and with reopen afterwards; keep the words honest.
       // reopen also takes a mitigated incident back to investigating when the mitigation did not hold.
       if (command === 'reopen' && incident.status !== 'resolved' && incident.status !== 'mitigated') {
@@ -34,7 +35,7 @@ export class TransitionIncident {
       if (command === 'ack' && incident.status !== 'triage') {
         throw new MusterError('invalid_transition', `${incident.reference} is already ${incident.status}; acknowledging is for incidents in triage.`, { from: incident.status, to });
       }
-      this.authorizer.assert(incident, ctx.actor, 'incident.transition', verb);
+      this.access.assert(ctx, 'incident.transition', incident, verb);
       incident.transitionTo(to, ctx.actor, now, reason);
     });
   }

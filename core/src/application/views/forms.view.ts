@@ -1,4 +1,5 @@
 import type { Incident } from '../../domain/incident';
+import { draftVersionRef } from './status-update.view';
 import type { StatusUpdate } from '../../domain/status-update';
 import { MAX_TITLE_LENGTH } from '../../domain/incident';
 import { MAX_UPDATE_LENGTH } from '../../domain/status-update';
@@ -50,7 +51,7 @@ export function assignFormView(incident: Incident, settings: MusterSettings): Fo
 export function editUpdateFormView(update: StatusUpdate): FormView {
   return {
     formId: FORMS.editUpdate, title: 'Edit the update', submitLabel: 'Save draft', fallback: 'Edit the stakeholder update',
-    privateMetadata: update.id,
+    privateMetadata: draftVersionRef(update),
     blocks: [{ type: 'input', id: 'body', label: `${update.audience === 'external' ? 'External' : 'Internal'} update`, element: { kind: 'text', multiline: true, maxLength: MAX_UPDATE_LENGTH, initial: update.body } }],
   };
 }

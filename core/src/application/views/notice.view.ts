@@ -27,7 +27,8 @@ export function summaryView(incident: Incident, result: SummaryResult): View {
 /** Fallback reasons are `code: sentence`; people get the sentence. */
 const reasonSentence = (reason: string): string => reason.replace(/^[a-z_]+:\s*/, '').replace(/\.$/, '');
 
-export function postmortemView(incident: Incident, postmortem: Postmortem): View {
+/** `elsewhere`: asked outside the incident's rooms, where the document with its timeline is not attached. */
+export function postmortemView(incident: Incident, postmortem: Postmortem, where: 'room' | 'elsewhere' = 'room'): View {
   const d = durationsOf(incident.snapshot().milestones);
   return {
     fallback: `Postmortem of ${incident.reference}`,
@@ -46,7 +47,9 @@ export function postmortemView(incident: Incident, postmortem: Postmortem): View
         { type: 'text', text: [{ bold: s.title }] },
         { type: 'text', text: [s.body || 'To be written.'], tone: s.body ? 'normal' : 'muted' },
       ]),
-      { type: 'context', text: ['The full document with the timeline is attached as Markdown, and served at ', { code: `GET /api/v1/incidents/${incident.reference}/postmortem` }, '.'] },
+      where === 'room'
+        ? { type: 'context', text: ['The full document with the timeline is attached as Markdown, and served at ', { code: `GET /api/v1/incidents/${incident.reference}/postmortem` }, '.'] }
+        : { type: 'context', text: ['Ask for it in the incident\'s room to get the full document with the timeline there; it is also served at ', { code: `GET /api/v1/incidents/${incident.reference}/postmortem` }, '.'] },
     ],
   };
 }

@@ -5,6 +5,16 @@ import type { Block, View } from './view';
 
 const AUDIENCE = { internal: 'Internal', external: 'External' } as const;
 
+/** `<update id>@<version>`: an approval or edit names the text its author was shown. */
+export const draftVersionRef = (update: Pick<StatusUpdate, 'id' | 'version'>): string => `${update.id}@${update.version}`;
+
+export function parseDraftVersionRef(value: string): { id: string; version?: number } {
+  const at = value.lastIndexOf('@');
+  if (at < 0) return { id: value };
+  const version = Number(value.slice(at + 1));
+  return { id: value.slice(0, at), ...(Number.isInteger(version) && version >= 0 ? { version } : {}) };
+}
+
 /** A draft waiting for a Communications Lead or Incident Commander, or its outcome once decided. */
 export function statusUpdateView(update: StatusUpdate, incident: Incident): View {
   const who = update.author.kind === 'person' ? 'Written by '
@@ -21,8 +31,8 @@ export function statusUpdateView(update: StatusUpdate, incident: Incident): View
       {
         type: 'actions',
         buttons: [
-          { actionId: ACTIONS.approveUpdate, label: 'Approve & publish', value: update.id, style: 'primary', confirm: `Publish this ${update.audience} update?` },
-          { actionId: ACTIONS.editUpdate, label: 'Edit', value: update.id },
+          { actionId: ACTIONS.approveUpdate, label: 'Approve & publish', value: draftVersionRef(update), style: 'primary', confirm: `Publish this ${update.audience} update?` },
+          { actionId: ACTIONS.editUpdate, label: 'Edit', value: draftVersionRef(update) },
           { actionId: ACTIONS.rejectUpdate, label: 'Reject', value: update.id, style: 'danger' },
         ],
       },

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { RequestContext } from '@muster/core';
+import { DEFAULT_TENANT, type RequestContext } from '@muster/core';
 import type { ApiTokenRepository } from '@muster/store';
 import { HttpError } from '../http/http-error';
 
@@ -35,7 +35,7 @@ export function apiContext(caller: ApiCaller, idempotencyKey: string): RequestCo
   return {
     actor: { platform: 'api', id: `token:${caller.tokenName}`, name: caller.tokenName },
     platform: 'api',
-    workspaceId: 'api',
+    workspaceId: DEFAULT_TENANT,
     idempotencyKey,
   };
 }

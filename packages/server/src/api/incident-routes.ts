@@ -39,7 +39,7 @@ export function registerIncidentRoutes(router: Router, container: Container): vo
   };
   const readOnly = (caller: ApiCaller) => apiContext(caller, `api:read:${randomUUID()}`);
 
-  router.get(`${API_PREFIX}/incidents`, authed(async (r) => {
+  router.get(`${API_PREFIX}/incidents`, authed(async (r, caller) => {
     const severities = readList(r.url, 'severity')?.map((id) => {
       const level = settings.severities.find(id);
       if (!level) throw badRequest(`"severity" must be one or more of ${settings.severities.ids().join(', ')} (got "${id.slice(0, 40)}").`);
@@ -47,6 +47,7 @@ export function registerIncidentRoutes(router: Router, container: Container): vo
     });
     const limit = readLimit(r.url, 50, 200);
     const incidents = await repos.incidents.list({
+      tenantId: readOnly(caller).workspaceId,
       statuses: readStatuses(r.url), severities, limit, beforeNumber: readWhole(r.url, 'before', 1, MAX_NUMBER),
     });
     const last = incidents.at(-1);

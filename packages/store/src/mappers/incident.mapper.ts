@@ -13,7 +13,7 @@ const MILESTONE_COLUMNS = {
 export function toIncidentRecord(state: IncidentState, version: number): IncidentRecord {
   const record = new IncidentRecord();
   Object.assign(record, {
-    id: state.id, number: state.number, title: state.title, summary: state.summary, severity: state.severity, status: state.status,
+    id: state.id, tenantId: state.tenantId, number: state.number, title: state.title, summary: state.summary, severity: state.severity, status: state.status,
     private: state.private, services: [...state.services], source: state.source, declaredBy: state.declaredBy, links: state.links,
     createdAt: state.createdAt, updatedAt: state.updatedAt, version,
   });
@@ -47,6 +47,7 @@ export function toIncident(record: IncidentRecord, roles: readonly IncidentRoleR
   }
   return Incident.restore({
     id: record.id,
+    tenantId: record.tenantId,
     number: record.number,
     title: record.title,
     summary: record.summary,

@@ -6,6 +6,7 @@ import { FLAG, INT, JSON_VALUE, KEY, OPTIONAL_TIME, TEXT, TIME } from './column-
 @Entity({ name: 'incidents' })
 export class IncidentRecord {
   @PrimaryColumn({ type: 'varchar', name: 'id' }) id!: string;
+  @Column({ ...KEY, name: 'tenant_id' }) tenantId!: string;
   @Column({ ...INT, name: 'number' }) number!: number;
   @Column({ ...KEY, name: 'title' }) title!: string;
   @Column({ ...TEXT, name: 'summary' }) summary!: string;

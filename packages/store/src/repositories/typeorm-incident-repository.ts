@@ -19,13 +19,16 @@ export class TypeOrmIncidentRepository implements IncidentRepository {
    * A row in `sequences`, bumped inside the caller's transaction: the row lock serializes declarations
    * across instances, and a rolled-back declaration gives its number back.
    */
-  async nextNumber(): Promise<number> {
+  async nextNumber(tenantId: string): Promise<number> {
+    // One counter per tenant, made by the tenant's first declaration.
+    const name = `incident:${tenantId}`;
     if (this.db.dialect === 'mysql') {
       // LAST_INSERT_ID(expr) hands the new value back in the same round trip, as the OK packet's insert id.
-      const { insertId } = await this.db.run(`UPDATE sequences SET value = LAST_INSERT_ID(value + 1) WHERE name = 'incident'`);
+      const { insertId } = await this.db.run(
+        'INSERT INTO sequences (name, value) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE value = LAST_INSERT_ID(value + 1)', [name]);
       return Number(insertId);
     }
-    const { rows } = await this.db.run(`UPDATE sequences SET value = value + 1 WHERE name = 'incident' RETURNING value`);
+    const { rows } = await this.db.run('INSERT INTO sequences (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value', [name]);
     return Number(rows[0]!.value);
   }
 
@@ -62,8 +65,8 @@ export class TypeOrmIncidentRepository implements IncidentRepository {
     return (await this.withRoles(await this.db.select(IncidentRecord, 'id = ?', [id])))[0];
   }
 
-  async findByNumber(number: number): Promise<Incident | undefined> {
-    return (await this.withRoles(await this.db.select(IncidentRecord, `${this.q('number')} = ?`, [number])))[0];
+  async findByNumber(tenantId: string, number: number): Promise<Incident | undefined> {
+    return (await this.withRoles(await this.db.select(IncidentRecord, `tenant_id = ? AND ${this.q('number')} = ?`, [tenantId, number])))[0];
   }
 
   /** The newest incident whose rooms include this one (a room can move on to a later incident). */
@@ -83,6 +86,10 @@ export class TypeOrmIncidentRepository implements IncidentRepository {
       where.push(values.length ? `${column} IN (${placeholders(values.length)})` : '1 = 0');
       params.push(...values);
     };
+    if (filter.tenantId !== undefined) {
+      where.push('tenant_id = ?');
+      params.push(filter.tenantId);
+    }
     within('status', filter.statuses);
     within('severity', filter.severities);
     if (filter.excludePrivate) where.push(`${this.q('private')} = 0`);

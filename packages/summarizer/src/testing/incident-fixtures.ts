@@ -18,6 +18,7 @@ export const minutes = (n: number): Date => new Date(T0.getTime() + n * 60_000);
 export function incidentState(overrides: Partial<IncidentState> = {}): IncidentState {
   return {
     id: 'inc-42',
+    tenantId: 'default',
     number: 42,
     title: 'Checkout fails for EU customers',
     summary: 'Card payments time out at the payment gateway',

@@ -154,7 +154,7 @@ export class SlackE2E {
   }
 
   async incident(number: number): Promise<Incident> {
-    const incident = await this.store.repositories.incidents.findByNumber(number);
+    const incident = await this.store.repositories.incidents.findByNumber('default', number);
     if (!incident) throw new Error(`INC-${number} does not exist`);
     return incident;
   }

@@ -25,6 +25,9 @@ export class CatchUpHandler implements OutboxHandler<'summary.catch_up'> {
   async handle(p: TopicPayloads['summary.catch_up'], message: OutboxMessage): Promise<void> {
     const incident = await loadIncident(this.repos, p.incidentId);
     const result = await this.summarizer.summarize(await summaryRequest(this.repos, this.settings, incident, 'catch_up'));
-    await gatewayFor(this.gateways, p.conversation.platform).post(p.conversation, summaryView(incident, result), { idempotencyKey: message.idempotencyKey });
+    const gateway = gatewayFor(this.gateways, p.conversation.platform);
+    const view = summaryView(incident, result);
+    if (p.privateTo) await gateway.postEphemeral(p.conversation, p.privateTo, view);
+    else await gateway.post(p.conversation, view, { idempotencyKey: message.idempotencyKey });
   }
 }

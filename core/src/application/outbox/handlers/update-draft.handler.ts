@@ -36,7 +36,10 @@ export class UpdateDraftHandler implements OutboxHandler<'update.draft'> {
       const author = { kind: 'ai' as const, model: result.producedBy, requestedBy: p.requestedBy };
       update = await this.uow.run((tx) => this.updates.createDraft(tx, incident, p.audience, result.text, author, marker));
     }
-    await gatewayFor(this.gateways, p.conversation.platform).post(p.conversation, statusUpdateView(update, incident), { idempotencyKey: `${message.idempotencyKey}:card` });
+    const gateway = gatewayFor(this.gateways, p.conversation.platform);
+    const view = statusUpdateView(update, incident);
+    if (p.privateTo) await gateway.postEphemeral(p.conversation, p.privateTo, view);
+    else await gateway.post(p.conversation, view, { idempotencyKey: `${message.idempotencyKey}:card` });
   }
 
   private async existing(marker: string) {

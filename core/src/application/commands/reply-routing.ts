@@ -1,0 +1,32 @@
+import type { Incident } from '../../domain/incident';
+import type { RequestContext } from '../context';
+import { askedInRoom } from '../services/answer-place';
+import type { MusterSettings } from '../settings';
+import { noticeView } from '../views/notice.view';
+import { ephemeral, inChannel, type CommandReply } from './command-reply';
+
+/**
+ * A reply about an incident is for the whole channel only inside one of the incident's rooms; typed
+ * anywhere else, only the requester sees it (the room hears of the change through its card).
+ */
+export function about(incident: Incident, ctx: RequestContext, reply: CommandReply): CommandReply {
+  if (reply.visibility === 'ephemeral' || askedInRoom(incident, ctx)) return reply;
+  return { ...reply, visibility: 'ephemeral' };
+}
+
+/** A private incident's declaration is told to the declarer alone: its title must not reach the channel. */
+export function declaredReply(incident: Incident, ctx: RequestContext, settings: MusterSettings): CommandReply {
+  const room = settings.severities.find(incident.severity)?.createsRoom ? ' Opening its room now…' : '';
+  if (incident.isPrivate) {
+    return ephemeral(noticeView(['🔒 ', { bold: `${incident.reference} declared` }, ` as a private incident: ${incident.title} (${incident.severity}).${room} Only its participants can see it.`]));
+  }
+  return inChannel(noticeView(['🚨 ', { bold: `${incident.reference} declared` }, `: ${incident.title} (${incident.severity}) by `, { mention: ctx.actor }, `.${room}`]));
+}
+
+/** Says where a later answer (catch-up, draft) will appear, matching services/answer-place.ts. */
+export function whereAnswered(incident: Incident, ctx: RequestContext): string {
+  if (askedInRoom(incident, ctx)) return 'it will be posted here';
+  const platform = ctx.conversation?.platform;
+  const room = platform && incident.roomOn(platform, ctx.workspaceId);
+  return room ? `it will be posted in its room ${room.name ?? ''}`.trimEnd() : 'only you will see it, here';
+}
