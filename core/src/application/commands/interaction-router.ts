@@ -66,11 +66,11 @@ export class InteractionRouter {
       case ACTIONS.approveUpdate: {
         const ref = parseDraftVersionRef(value);
         const { update, incident } = await this.updates.approve(ctx, ref.id, ref.version);
-        return { visibility: 'in_channel', view: statusUpdateView(update, incident), replaceOriginal: true };
+        return about(incident, ctx, { visibility: 'in_channel', view: statusUpdateView(update, incident), replaceOriginal: true });
       }
       case ACTIONS.rejectUpdate: {
-        const { update, incident } = await this.updates.reject(ctx, value);
-        return { visibility: 'in_channel', view: statusUpdateView(update, incident), replaceOriginal: true };
+        const { update, incident } = await this.updates.reject(ctx, parseDraftVersionRef(value).id);
+        return about(incident, ctx, { visibility: 'in_channel', view: statusUpdateView(update, incident), replaceOriginal: true });
       }
       case ACTIONS.editUpdate: {
         const { update } = await this.updates.findForEdit(ctx, parseDraftVersionRef(value).id);
