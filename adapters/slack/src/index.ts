@@ -31,4 +31,4 @@ export { createSlackBoltApp, type SlackBoltApp, type SlackBoltAppOptions } from 
 export { type MusterEntryPoints } from './bolt/entry-points';
 export { SlackInstallations, type SlackInstallationStore } from './bolt/installation-store';
 export { SLACK_INSTALL_PATH } from './bolt/receivers';
-export { wrapModalMetadata, unwrapModalMetadata, type ModalOrigin } from './bolt/modal-envelope';
+export { ModalEnvelope, type ModalOrigin } from './bolt/modal-envelope';

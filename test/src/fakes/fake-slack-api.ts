@@ -89,6 +89,9 @@ export class FakeSlackApi {
   channel(idOrName: string): FakeChannel | undefined {
     return this.workspace.channel(idOrName);
   }
+  /** Every channel id (DMs included), for checks that nothing was posted anywhere. */
+  channelIds(): string[] { return [...this.workspace.channels.keys(), ...this.workspace.messages.keys()].filter((id, i, all) => all.indexOf(id) === i); }
+  fileCount(): number { return this.workspace.files.size; }
   messagesIn(channel: string): FakeMessage[] { return [...(this.workspace.messages.get(this.channel(channel)?.id ?? channel) ?? [])]; }
   ephemeralsIn(channel: string) { return [...(this.workspace.ephemerals.get(this.channel(channel)?.id ?? channel) ?? [])]; }
   calls(method?: string): RecordedCall[] { return this.received.filter((c) => method === undefined || c.method === method); }

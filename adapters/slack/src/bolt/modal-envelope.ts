@@ -1,7 +1,12 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
 /**
  * A modal's `private_metadata` carries core's own metadata (an incident or update id) plus where the
- * modal was opened from, so the answer to its submission lands in that channel. Slack returns the
- * string unchanged with the (signed) submission; it is never shown to the user.
+ * modal was opened from, so the answer to its submission lands in that channel. Being in an incident's
+ * channel is what lets someone see a private incident, so the channel must not be forgeable: the
+ * envelope is sealed with an HMAC under a key only this server knows and bound to the user it was opened
+ * for. A submission whose envelope does not verify keeps core's metadata (which core checks against the
+ * actor anyway) but loses its channel, so its answer goes to the person alone.
  */
 export interface ModalOrigin {
   /** Core's metadata, handed back to `handleForm` as it was. */
@@ -10,27 +15,47 @@ export interface ModalOrigin {
   readonly responseUrl?: string;
 }
 
-const VERSION = 1;
+const VERSION = 2;
 
-export function wrapModalMetadata(origin: ModalOrigin): string {
-  return JSON.stringify({ v: VERSION, ...(origin.metadata ? { m: origin.metadata } : {}), ...(origin.channelId ? { c: origin.channelId } : {}), ...(origin.responseUrl ? { r: origin.responseUrl } : {}) });
-}
+export class ModalEnvelope {
+  private readonly key: Buffer;
 
-/** Anything that is not our envelope (a modal opened by an older release) is taken as core's metadata alone. */
-export function unwrapModalMetadata(raw: string | undefined): ModalOrigin {
-  if (!raw) return {};
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    if (parsed && typeof parsed === 'object' && (parsed as { v?: unknown }).v === VERSION) {
-      const { m, c, r } = parsed as { m?: unknown; c?: unknown; r?: unknown };
-      return {
-        ...(typeof m === 'string' ? { metadata: m } : {}),
-        ...(typeof c === 'string' ? { channelId: c } : {}),
-        ...(typeof r === 'string' ? { responseUrl: r } : {}),
-      };
-    }
-  } catch {
-    // Not JSON: fall through.
+  /** `secret`: the signing secret or app token; only a digest of it is used, under a label of its own. */
+  constructor(secret: string) {
+    this.key = createHmac('sha256', 'muster-modal-envelope').update(secret).digest();
   }
-  return { metadata: raw };
+
+  wrap(origin: ModalOrigin, userId: string): string {
+    const body = { v: VERSION, ...(origin.metadata ? { m: origin.metadata } : {}), ...(origin.channelId ? { c: origin.channelId } : {}), ...(origin.responseUrl ? { r: origin.responseUrl } : {}) };
+    const payload = JSON.stringify(body);
+    return JSON.stringify({ ...body, s: this.sign(payload, userId) });
+  }
+
+  /** Anything that is not a sealed envelope for this user is taken as core's metadata alone, with no channel. */
+  unwrap(raw: string | undefined, userId: string): ModalOrigin {
+    if (!raw) return {};
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return { metadata: raw };
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return { metadata: raw };
+    const { v, m, c, r, s } = parsed as Record<string, unknown>;
+    const metadata = typeof m === 'string' ? m : undefined;
+    if (v !== VERSION) return { metadata: metadata ?? raw };
+    const body = { v, ...(metadata ? { m: metadata } : {}), ...(typeof c === 'string' ? { c } : {}), ...(typeof r === 'string' ? { r } : {}) };
+    if (typeof s !== 'string' || !this.verify(JSON.stringify(body), userId, s)) return metadata ? { metadata } : {};
+    return { ...(metadata ? { metadata } : {}), ...(typeof c === 'string' ? { channelId: c } : {}), ...(typeof r === 'string' ? { responseUrl: r } : {}) };
+  }
+
+  private sign(payload: string, userId: string): string {
+    return createHmac('sha256', this.key).update(`${userId}\n${payload}`).digest('base64url');
+  }
+
+  private verify(payload: string, userId: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(payload, userId));
+    const given = Buffer.from(signature);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
 }

@@ -5,7 +5,7 @@ import type { SlackChatGateway } from '../slack-chat-gateway';
 import type { SlackWebApi } from '../slack-web-api';
 import type { AfterAck } from './after-ack';
 import { uploadDocument } from './document-upload';
-import { wrapModalMetadata } from './modal-envelope';
+import type { ModalEnvelope } from './modal-envelope';
 import { slackRoom } from './request-context';
 import { postToResponseUrl } from './response-url';
 import type { SlackUrls } from './slack-urls';
@@ -35,6 +35,7 @@ export interface ReplyDeliveryDeps {
   readonly urls: SlackUrls;
   readonly afterAck: AfterAck;
   readonly logger: Logger;
+  readonly envelope: ModalEnvelope;
 }
 
 /**
@@ -87,7 +88,7 @@ export class ReplyDelivery {
 
   private async openForm(form: FormView, target: ReplyTarget): Promise<void> {
     if (!target.triggerId) throw new Error('Slack gave no trigger_id to open a form with');
-    const wrapped = { ...form, privateMetadata: wrapModalMetadata({ metadata: form.privateMetadata, channelId: target.channelId, responseUrl: target.responseUrl }) };
+    const wrapped = { ...form, privateMetadata: this.deps.envelope.wrap({ metadata: form.privateMetadata, channelId: target.channelId, responseUrl: target.responseUrl }, target.requester.id) };
     await this.deps.webApi.openModal(target.workspaceId, target.triggerId, wrapped);
   }
 

@@ -15,6 +15,7 @@ import { registerInstallationEvents } from './installation-events.listener';
 import type { ListenerDeps } from './listener-deps';
 import { registerMessageEvents } from './message-events.listener';
 import { httpReceiver, type OAuthSettings, SLACK_INSTALL_PATH, socketModeReceiver } from './receivers';
+import { ModalEnvelope } from './modal-envelope';
 import { ReplyDelivery } from './reply-delivery';
 import { rejectFutureTimestamps } from './request-guard';
 import { registerShortcuts } from './shortcuts.listener';
@@ -80,9 +81,12 @@ export function createSlackBoltApp(options: SlackBoltAppOptions): SlackBoltApp {
 
   const afterAck = new AfterAck(core.logger);
   const urls = new SlackUrls(options.slackApiUrl);
+  // HTTP mode always has the signing secret, Socket Mode the app token: either is a key only this server holds.
+  const envelope = new ModalEnvelope(options.signingSecret || options.appToken || '');
   const deps: ListenerDeps = {
     core,
-    replies: new ReplyDelivery({ api: options.api, webApi: options.webApi, gateway: options.gateway, urls, afterAck, logger: core.logger }),
+    envelope,
+    replies: new ReplyDelivery({ api: options.api, webApi: options.webApi, gateway: options.gateway, urls, afterAck, logger: core.logger, envelope }),
     directory: options.directory,
     identity: new BotIdentity(options.webApi),
     ...(oauth ? { installations: oauth.installations } : {}),

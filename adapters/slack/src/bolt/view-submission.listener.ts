@@ -2,7 +2,6 @@ import { errorView, type FormReply } from '@muster/core';
 import type { App, ViewSubmitAction } from '@slack/bolt';
 import { readModalValues } from '../render/read-modal-values';
 import type { ListenerDeps } from './listener-deps';
-import { unwrapModalMetadata } from './modal-envelope';
 import { requestContext } from './request-context';
 
 /**
@@ -13,7 +12,7 @@ import { requestContext } from './request-context';
 export function registerViewSubmissions(app: App, deps: ListenerDeps): void {
   app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: /.+/ }, async ({ body, view, ack }) => {
     const workspaceId = body.team?.id ?? body.user.team_id ?? view.team_id;
-    const origin = unwrapModalMetadata(view.private_metadata);
+    const origin = deps.envelope.unwrap(view.private_metadata, body.user.id);
     const ctx = requestContext({ workspaceId, userId: body.user.id, userName: body.user.name, channelId: origin.channelId, requestKey: `view:${view.id}` });
     let reply: FormReply;
     try {

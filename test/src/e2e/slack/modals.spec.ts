@@ -1,6 +1,8 @@
 import { expect } from 'chai';
-import { unwrapModalMetadata } from '@muster/slack';
-import { ANA, BOB, SlackE2E } from './harness';
+import { ModalEnvelope } from '@muster/slack';
+import { ANA, BOB, SIGNING_SECRET, SlackE2E } from './harness';
+
+const envelope = new ModalEnvelope(SIGNING_SECRET);
 
 /** Every mrkdwn text in a message's blocks: what Slack parses for mentions and links. */
 function parsedTexts(blocks: unknown): string[] {
@@ -33,7 +35,7 @@ describe('Slack e2e: modals, shortcuts and escaping', function () {
     await e2e.settle();
     const view = e2e.openedView('incident.declare');
     expect(e2e.slack.calls('views.open').at(-1)?.args.trigger_id).to.be.a('string').and.not.equal('');
-    expect(unwrapModalMetadata(String(view.private_metadata))).to.include({ channelId: e2e.general.id });
+    expect(envelope.unwrap(String(view.private_metadata), ANA.id)).to.include({ channelId: e2e.general.id });
   });
 
   it('answers a submission with an invalid field with response_action: errors, and declares nothing', async () => {
@@ -72,7 +74,7 @@ describe('Slack e2e: modals, shortcuts and escaping', function () {
     await e2e.click(card!, 'incident.severity', ANA, room);
     await e2e.settle();
     const view = e2e.openedView('incident.severity');
-    expect(unwrapModalMetadata(String(view.private_metadata))).to.include({ channelId: room.id, metadata: (await e2e.incident(1)).id });
+    expect(envelope.unwrap(String(view.private_metadata), ANA.id)).to.include({ channelId: room.id, metadata: (await e2e.incident(1)).id });
     expect((await e2e.submit(view, { severity: 'SEV1' })).status).to.equal(200);
     await e2e.settle();
     expect((await e2e.incident(1)).severity).to.equal('SEV1');
@@ -97,7 +99,7 @@ describe('Slack e2e: modals, shortcuts and escaping', function () {
     expect((await e2e.globalShortcut('incident.declare', BOB)).status).to.equal(200);
     await e2e.settle();
     const view = e2e.openedView('incident.declare');
-    expect(unwrapModalMetadata(String(view.private_metadata))).to.not.have.property('channelId');
+    expect(envelope.unwrap(String(view.private_metadata), BOB.id)).to.not.have.property('channelId');
     await e2e.submit(view, { title: 'Login page blank', severity: 'SEV3' }, BOB);
     await e2e.settle();
     expect((await e2e.incident(2)).title).to.equal('Login page blank');

@@ -55,7 +55,10 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     // A retry may have created the room and died before telling anyone: tell them again (the key dedupes).
     if (isNewRoom || message.attempts > 1) {
       if (p.requestedIn && p.requestedIn.conversationId !== room.conversationId) {
-        await gateway.post(p.requestedIn, noticeView(['🚨 ', { bold: incident.reference }, ` has its room: ${room.name ?? room.conversationId}. Join it to help.`]), { idempotencyKey: `room-ready:${incident.id}:${room.conversationId}` });
+        const notice = noticeView(['🚨 ', { bold: incident.reference }, ` has its room: ${room.name ?? room.conversationId}. Join it to help.`]);
+        // A private incident's room name says what it is about: only the declarer hears of it.
+        if (incident.isPrivate) await gateway.postEphemeral(p.requestedIn, incident.snapshot().declaredBy, notice);
+        else await gateway.post(p.requestedIn, notice, { idempotencyKey: `room-ready:${incident.id}:${room.conversationId}` });
       }
     }
   }
