@@ -1,4 +1,4 @@
-import type { ChatPlatform, ConversationRef, PermissionPolicy, RoleDefinition, SeverityLevel } from '@muster/core';
+import type { TenantDefinition, ChatPlatform, ConversationRef, PermissionPolicy, RoleDefinition, SeverityLevel } from '@muster/core';
 
 export type ChannelRef = Omit<ConversationRef, 'name' | 'url'>;
 
@@ -47,10 +47,12 @@ export interface FileConfig {
   readonly summarizePrivateIncidents?: boolean;
   readonly homePlatform?: ChatPlatform;
   readonly homeWorkspaceId?: string;
+  readonly tenants?: readonly TenantDefinition[];
+  readonly admins?: readonly string[];
   readonly llm: FileLlmSection;
 }
 
 export const TOP_LEVEL_KEYS = [
   'server', 'severities', 'roles', 'permissions', 'roomNamePattern', 'announcementChannels', 'stakeholderChannels',
-  'declarerTakesCommand', 'highlightReaction', 'summarizePrivateIncidents', 'homePlatform', 'homeWorkspaceId', 'llm',
+  'declarerTakesCommand', 'highlightReaction', 'summarizePrivateIncidents', 'homePlatform', 'homeWorkspaceId', 'tenants', 'admins', 'llm',
 ] as const;

@@ -1,6 +1,7 @@
 import { CHAT_PLATFORMS } from '@muster/core';
 import { LLM_TASKS, LOG_LEVELS, TOP_LEVEL_KEYS, type FileConfig, type FileLlmSection, type FileServerSection } from './file-config';
 import { readChannels, readPermissions, readRoles, readSeverities, readStakeholderChannels } from './process-section';
+import { readAdmins, readTenants } from './tenancy-section';
 import { join, type ValueReader } from './value-reader';
 
 const SERVER_KEYS = ['port', 'publicUrl', 'logLevel', 'autoMigrate', 'console'] as const;
@@ -33,6 +34,8 @@ export function readFileConfig(r: ValueReader, document: unknown): FileConfig {
     summarizePrivateIncidents: r.boolean(top.summarizePrivateIncidents, 'summarizePrivateIncidents'),
     homePlatform,
     homeWorkspaceId,
+    tenants: readTenants(r, top.tenants),
+    admins: readAdmins(r, top.admins),
     llm: readLlm(r, top.llm),
   };
 }

@@ -79,6 +79,25 @@ describe('loadConfig', () => {
     expect(config.llm).to.deep.include({ model: 'local-model', baseUrl: 'http://127.0.0.1:11434/v1', timeoutMs: 20000 });
   });
 
+  it('reads tenants and admins, and isolates unlisted workspaces when Slack is installed by OAuth', () => {
+    yaml(['tenants:', '  acme: { slack: [T0ACME], teams: [tid-acme] }', 'admins: [slack:U0SEC]'].join('\n'));
+    const single = load({});
+    expect(single.settings.tenants.tenantOf('teams', 'tid-acme')).to.equal('acme');
+    expect(single.settings.tenants.tenantOf('slack', 'T0OTHER')).to.equal('default');
+    expect(single.settings.admins).to.deep.equal(['slack:U0SEC']);
+    const oauth = load({ SLACK_CLIENT_ID: '1.2', SLACK_CLIENT_SECRET: 's', SLACK_STATE_SECRET: 's', SLACK_SIGNING_SECRET: 's' });
+    expect(oauth.settings.tenants.tenantOf('slack', 'T0ONE')).to.not.equal(oauth.settings.tenants.tenantOf('slack', 'T0TWO'));
+    expect(oauth.settings.tenants.tenantOf('slack', 'T0ACME')).to.equal('acme');
+  });
+
+  it('refuses a workspace in two tenants and an admin that is not a person key', () => {
+    yaml(['tenants:', '  a: { slack: [T1] }', '  b: { slack: [T1] }', 'admins: [root]'].join('\n'));
+    expect(problemsOf({})).to.include.members([
+      'muster.yaml: tenants.b.slack lists T1, which already belongs to tenant "a"',
+      'muster.yaml: admins[0] must be a person key like slack:U0123ABCD, teams:<object id> or console:@root (got "root")',
+    ]);
+  });
+
   it('reports every problem, each naming its key', () => {
     yaml([
       'severities:',

@@ -36,7 +36,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
   const database = describeDatabase(givenDatabaseUrl, envProblems);
   const databaseUrl = anchorSqlitePath(givenDatabaseUrl, sources.cwd);
   const publicUrl = env.httpUrl(ENV.publicUrl) ?? file.server.publicUrl;
-  const settings = buildSettings(file, publicUrl, fileProblems);
+  const settings = buildSettings(file, publicUrl, fileProblems, !!env.string(ENV.slackClientId));
   const llmModel = env.string(ENV.llmModel);
 
   const config: ServerConfig = {

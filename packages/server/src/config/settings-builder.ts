@@ -1,5 +1,5 @@
 import {
-  DEFAULT_PERMISSIONS, DEFAULT_ROLES, DEFAULT_SEVERITIES, defaultSettings, isMusterError, RoleCatalog, SeverityCatalog,
+  DEFAULT_PERMISSIONS, DEFAULT_ROLES, DEFAULT_SEVERITIES, defaultSettings, isMusterError, RoleCatalog, SeverityCatalog, TenantMap,
   type MusterSettings, type PermissionPolicy, type RoleDefinition,
 } from '@muster/core';
 import type { FileConfig } from './file-config';
@@ -9,7 +9,11 @@ import type { Problems } from './problems';
  * The core's settings from a validated muster.yaml. The catalogues check their own invariants (two
  * levels with one id, a permission naming a missing role); their messages are passed on as they are.
  */
-export function buildSettings(file: FileConfig, publicUrl: string | undefined, problems: Problems): MusterSettings {
+/**
+ * `isolateWorkspaces`: a Slack app installed by OAuth serves many workspaces, which may be different
+ * companies, so each workspace not listed under `tenants:` is a tenant of its own.
+ */
+export function buildSettings(file: FileConfig, publicUrl: string | undefined, problems: Problems, isolateWorkspaces = false): MusterSettings {
   const severities = catalogue(problems, () => new SeverityCatalog(file.severities ?? DEFAULT_SEVERITIES));
   const roleList = file.roles ?? DEFAULT_ROLES;
   const roles = catalogue(problems, () => new RoleCatalog(roleList, { ...defaultPermissionsFor(roleList), ...file.permissions }));
@@ -25,6 +29,8 @@ export function buildSettings(file: FileConfig, publicUrl: string | undefined, p
     ...(file.homePlatform !== undefined && { homePlatform: file.homePlatform }),
     ...(file.homeWorkspaceId !== undefined && { homeWorkspaceId: file.homeWorkspaceId }),
     ...(publicUrl !== undefined && { publicUrl }),
+    tenants: new TenantMap(file.tenants ?? [], isolateWorkspaces),
+    ...(file.admins !== undefined && { admins: file.admins }),
   });
 }
 
