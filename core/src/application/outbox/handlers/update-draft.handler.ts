@@ -7,6 +7,7 @@ import type { MusterSettings } from '../../settings';
 import { StatusUpdates } from '../../services/status-updates';
 import { TOKENS } from '../../tokens';
 import { statusUpdateView } from '../../views/status-update.view';
+import { effectStep } from '../effect-step';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
 import { gatewayFor, loadIncident } from './handler-support';
@@ -36,7 +37,10 @@ export class UpdateDraftHandler implements OutboxHandler<'update.draft'> {
       const author = { kind: 'ai' as const, model: result.producedBy, requestedBy: p.requestedBy };
       update = await this.uow.run((tx) => this.updates.createDraft(tx, incident, p.audience, result.text, author, marker));
     }
-    await gatewayFor(this.gateways, p.conversation.platform).post(p.conversation, statusUpdateView(update, incident), { idempotencyKey: `${message.idempotencyKey}:card` });
+    const gateway = gatewayFor(this.gateways, p.conversation.platform);
+    const key = `${message.idempotencyKey}:card`;
+    const draft = update;
+    await effectStep(this.repos.outbox, `post:${key}`, async (uncertainSince) => ({ ...await gateway.post(p.conversation, statusUpdateView(draft, incident), { idempotencyKey: key, uncertainSince }) }));
   }
 
   private async existing(marker: string) {
