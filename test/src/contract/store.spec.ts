@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { expect } from 'chai';
 import { isMusterError, MusterError, type Repositories } from '@muster/core';
-import { createDataSource, createStore, pendingMigrations, runMigrations, TypeOrmUnitOfWork, type Store } from '@muster/store';
+import { createDataSource, createStore, MIGRATIONS, pendingMigrations, runMigrations, TypeOrmUnitOfWork, type Store } from '@muster/store';
 import { ada, declare, entry, expectMusterError, newId, T0 } from './fixtures';
 import { countIfMariaDb } from './mariadb';
 import { mariaDbTarget, sqliteTarget } from './sql-targets';
@@ -13,18 +13,19 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
     this.timeout(60_000);
     afterEach(() => countIfMariaDb(target.isMariaDb));
 
-    it('migrates a fresh database: one pending migration before, none after, and again is a no-op', async () => {
+    it('migrates a fresh database: every migration pending before, none after, and again is a no-op', async () => {
+      const all = MIGRATIONS.map((m) => new m().name);
       const { url, cleanup } = await target.fresh();
       const dataSource = await createDataSource(url);
       try {
-        expect(await pendingMigrations(dataSource)).to.deep.equal(['InitialSchema1732300000000']);
-        expect(await runMigrations(dataSource)).to.deep.equal(['InitialSchema1732300000000']);
+        expect(await pendingMigrations(dataSource)).to.deep.equal(all);
+        expect(await runMigrations(dataSource)).to.deep.equal(all);
         expect(await pendingMigrations(dataSource)).to.deep.equal([]);
         expect(await runMigrations(dataSource)).to.deep.equal([]);
         const tables = target.isMariaDb
           ? (await dataSource.query('SHOW TABLES')).map((row: Record<string, string>) => Object.values(row)[0])
           : (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((row: { name: string }) => row.name);
-        expect(tables).to.include.members(['incidents', 'incident_roles', 'timeline_entries', 'outbox', 'inbox', 'api_tokens', 'chat_installations', 'plugin_installations', 'summary_states']);
+        expect(tables).to.include.members(['incidents', 'incident_roles', 'timeline_entries', 'outbox', 'inbox', 'api_tokens', 'chat_installations', 'plugin_installations', 'summary_states', 'effect_results']);
         // The SQLite URL points into folders that did not exist: opening created them.
         if (!target.isMariaDb) expect(existsSync(url.slice('sqlite:'.length))).to.equal(true);
       } finally {

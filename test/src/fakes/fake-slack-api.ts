@@ -13,6 +13,8 @@
  *   slack.failNext(method, error, { times?, extra? })  // HTTP 200 ok:false for the next N calls
  *   slack.rateLimitNext(method, retryAfterSeconds, times?)   // HTTP 429, nothing done
  *   slack.dropConnectionNext(method, times?)        // does the work, then closes the socket unanswered
+ *   slack.failAfterWorkNext(method, status?, times?) // does the work, then answers HTTP 500 (or `status`)
+ *   slack.hangAfterWorkNext(method, times?)         // does the work, then never answers (the caller times out)
  *   slack.latencyMs = 1000                           // every call answers this much later
  *   slack.revokeToken(token); slack.addOAuthCode(code)   // token_revoked; oauth.v2.access
  *   slack.postAsUser(channel, user, text, threadTs?)  // a person's message (the test then sends its event)
@@ -35,7 +37,7 @@ import { FakeSlackWorkspace, INSTALLED_BOT, SlackFailure, bool, str, type Args, 
 
 export type { FakeChannel, FakeFile, FakeMessage, FakeResponse, FakeUser } from './fake-slack-state';
 export interface RecordedCall { method: string; args: Args }
-type Fault = { kind: 'error'; error: string; extra: Body } | { kind: 'ratelimit'; retryAfter: number } | { kind: 'drop' };
+type Fault = { kind: 'error'; error: string; extra: Body } | { kind: 'ratelimit'; retryAfter: number } | { kind: 'drop' } | { kind: 'http-error'; status: number } | { kind: 'hang' };
 
 /** Fields Slack takes as JSON even in a form-urlencoded body. */
 const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'view', 'files'];
@@ -76,8 +78,9 @@ export class FakeSlackApi {
   }
 
   // ---- set-up and queries for tests ----
-  addChannel(options: { name: string; private?: boolean; members?: string[] }): string {
-    return this.workspace.createChannel(options.name, options.private ?? false, [this.botUserId, ...(options.members ?? [])]).id;
+  /** A channel a person made (`creator`, default a workspace admin), with the bot in it. */
+  addChannel(options: { name: string; private?: boolean; members?: string[]; creator?: string }): string {
+    return this.workspace.createChannel(options.name, options.private ?? false, [this.botUserId, ...(options.members ?? [])], options.creator ?? 'U0WSADMIN').id;
   }
   addUser(user: FakeUser): void { this.workspace.users.set(user.id, user); }
   postAsUser(channel: string, user: string, text: string, threadTs?: string): FakeMessage {
@@ -97,6 +100,8 @@ export class FakeSlackApi {
   }
   rateLimitNext(method: string, retryAfterSeconds: number, times = 1): void { this.queueFault(method, { kind: 'ratelimit', retryAfter: retryAfterSeconds }, times); }
   dropConnectionNext(method: string, times = 1): void { this.queueFault(method, { kind: 'drop' }, times); }
+  failAfterWorkNext(method: string, status = 500, times = 1): void { this.queueFault(method, { kind: 'http-error', status }, times); }
+  hangAfterWorkNext(method: string, times = 1): void { this.queueFault(method, { kind: 'hang' }, times); }
   revokeToken(token: string): void { this.workspace.tokens.set(token, { revoked: true }); }
   /** A response_url for a payload the test sends: answers land in `channel` for `user` (replacing `messageTs` when asked). */
   responseUrl(target: { channel: string; user: string; messageTs?: string }): string {
@@ -157,6 +162,9 @@ export class FakeSlackApi {
       body = { ok: false, error: error.error, ...error.extra };
     }
     if (fault?.kind === 'drop') return void req.socket.destroy();
+    if (fault?.kind === 'http-error') return this.sendText(res, fault.status, 'Internal Server Error');
+    // The answer is never sent; close() ends the connection.
+    if (fault?.kind === 'hang') return;
     this.send(res, 200, body);
   }
 
