@@ -16,6 +16,7 @@
  *   slack.failAfterWorkNext(method, status?, times?) // does the work, then answers HTTP 500 (or `status`)
  *   slack.hangAfterWorkNext(method, times?)         // does the work, then never answers (the caller times out)
  *   slack.latencyMs = 1000                           // every call answers this much later
+ *   slack.onCall = (method) => …                    // told of each call as it arrives, before it is done
  *   slack.revokeToken(token); slack.addOAuthCode(code)   // token_revoked; oauth.v2.access
  *   slack.postAsUser(channel, user, text, threadTs?)  // a person's message (the test then sends its event)
  *   slack.responseUrl({ channel, user, messageTs? })  // a response_url as Slack puts in payloads
@@ -49,6 +50,8 @@ export class FakeSlackApi {
   readonly botId = INSTALLED_BOT.botId;
   readonly botToken = INSTALLED_BOT.botToken;
   latencyMs = 0;
+  /** Told of every call as it arrives, before it is done (a test can kill the caller right there). */
+  onCall: ((method: string) => void) | undefined;
   readonly views: Map<string, Body>;
   private readonly workspace: FakeSlackWorkspace;
   private readonly handlers: Record<string, SlackMethod>;
@@ -92,6 +95,8 @@ export class FakeSlackApi {
   channel(idOrName: string): FakeChannel | undefined {
     return this.workspace.channel(idOrName);
   }
+  /** Every channel, archived ones included, oldest first. */
+  allChannels(): FakeChannel[] { return [...this.workspace.channels.values()]; }
   messagesIn(channel: string): FakeMessage[] { return [...(this.workspace.messages.get(this.channel(channel)?.id ?? channel) ?? [])]; }
   ephemeralsIn(channel: string) { return [...(this.workspace.ephemerals.get(this.channel(channel)?.id ?? channel) ?? [])]; }
   calls(method?: string): RecordedCall[] { return this.received.filter((c) => method === undefined || c.method === method); }
@@ -147,6 +152,7 @@ export class FakeSlackApi {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? str(args.token);
     delete args.token;
     this.received.push({ method, args });
+    this.onCall?.(method);
     const fault = this.faults.get(method)?.shift();
     if (fault?.kind === 'ratelimit') {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfter) });
