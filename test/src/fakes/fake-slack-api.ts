@@ -15,6 +15,7 @@
  *   slack.dropConnectionNext(method, times?)        // does the work, then closes the socket unanswered
  *   slack.failAfterWorkNext(method, status?, times?) // does the work, then answers HTTP 500 (or `status`)
  *   slack.hangAfterWorkNext(method, times?)         // does the work, then never answers (the caller times out)
+ *   const release = slack.holdNext(method)          // holds the next call before doing it, until release()
  *   slack.latencyMs = 1000                           // every call answers this much later
  *   slack.onCall = (method) => …                    // told of each call as it arrives, before it is done
  *   slack.revokeToken(token); slack.addOAuthCode(code)   // token_revoked; oauth.v2.access
@@ -38,7 +39,7 @@ import { FakeSlackWorkspace, INSTALLED_BOT, SlackFailure, bool, str, type Args, 
 
 export type { FakeChannel, FakeFile, FakeMessage, FakeResponse, FakeUser } from './fake-slack-state';
 export interface RecordedCall { method: string; args: Args }
-type Fault = { kind: 'error'; error: string; extra: Body } | { kind: 'ratelimit'; retryAfter: number } | { kind: 'drop' } | { kind: 'http-error'; status: number } | { kind: 'hang' };
+type Fault = { kind: 'error'; error: string; extra: Body } | { kind: 'ratelimit'; retryAfter: number } | { kind: 'drop' } | { kind: 'http-error'; status: number } | { kind: 'hang' } | { kind: 'hold'; released: Promise<void> };
 
 /** Fields Slack takes as JSON even in a form-urlencoded body. */
 const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'view', 'files'];
@@ -107,6 +108,12 @@ export class FakeSlackApi {
   dropConnectionNext(method: string, times = 1): void { this.queueFault(method, { kind: 'drop' }, times); }
   failAfterWorkNext(method: string, status = 500, times = 1): void { this.queueFault(method, { kind: 'http-error', status }, times); }
   hangAfterWorkNext(method: string, times = 1): void { this.queueFault(method, { kind: 'hang' }, times); }
+  /** The next call of `method` waits (undone, unanswered) until the returned function is called: a worker that is still running. */
+  holdNext(method: string): () => void {
+    let release: () => void = () => undefined;
+    this.queueFault(method, { kind: 'hold', released: new Promise<void>((resolve) => { release = resolve; }) });
+    return () => release();
+  }
   revokeToken(token: string): void { this.workspace.tokens.set(token, { revoked: true }); }
   /** A response_url for a payload the test sends: answers land in `channel` for `user` (replacing `messageTs` when asked). */
   responseUrl(target: { channel: string; user: string; messageTs?: string }): string {
@@ -159,6 +166,7 @@ export class FakeSlackApi {
       return void res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
     }
     if (fault?.kind === 'error') return this.send(res, 200, { ok: false, error: fault.error, ...fault.extra });
+    if (fault?.kind === 'hold') await fault.released;
     let body: Body;
     try {
       if (method !== 'oauth.v2.access') this.authenticate(token);
