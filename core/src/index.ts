@@ -55,6 +55,7 @@ export * from './application/outbox/topics';
 export * from './application/outbox/outbox-handler';
 export * from './application/outbox/room-name';
 export * from './application/outbox/chat-update-publisher';
+export * from './application/outbox/effect-step';
 export * from './application/views/action-ids';
 export * from './application/views/forms.view';
 export * from './application/views/incident-card.view';

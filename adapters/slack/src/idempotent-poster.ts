@@ -6,8 +6,10 @@ import { isAmbiguousFailure } from './slack-errors';
 
 /** The metadata every Muster post carries, so a post whose answer was lost can be found again. */
 export const POST_EVENT_TYPE = 'muster_post';
-/** How many recent messages are searched for a post whose outcome is unknown. */
-const RECOVERY_SCAN_LIMIT = 20;
+/** Messages per history page read while searching for a post whose outcome is unknown. */
+const RECOVERY_PAGE_SIZE = 200;
+/** Pages read at most: a busy announcement channel has many posts since the uncertain attempt began. */
+const RECOVERY_MAX_PAGES = 10;
 /** Look this far before the first uncertain attempt, for clock drift between us and Slack. */
 const CLOCK_MARGIN_MS = 5 * 60_000;
 
@@ -26,8 +28,10 @@ const carriesKey = (message: PostedMessage, key: string) =>
  *   concurrent posts with one key share one call.
  * - Each post carries `metadata: { event_type: 'muster_post', event_payload: { key } }`.
  * - When a post fails ambiguously (timeout, 5xx, reset: Slack may have posted it), the key is marked
- *   uncertain. The next attempt first reads the channel's (or thread's) recent messages with
- *   metadata and reuses the one carrying the key; only if none does it post again.
+ *   uncertain. The next attempt first reads the channel's (or thread's) messages since the uncertain
+ *   attempt began, with metadata, and reuses the one carrying the key; only if none does it post again.
+ * - The caller's durable effect log carries the same uncertainty across a restart (`uncertainSince`
+ *   in the options): an attempt begun by a process that died is searched for the same way.
  *
  * Reading history costs a rate-limited call, so it is done only after an ambiguous failure, never on
  * the happy path.
@@ -52,7 +56,7 @@ export class IdempotentPoster {
   }
 
   private async postOnce(memoryKey: string, conversation: ConversationRef, view: View, options: PostOptions): Promise<MessageRef> {
-    const uncertainSince = this.uncertain.get(memoryKey);
+    const uncertainSince = this.uncertain.get(memoryKey) ?? options.uncertainSince?.getTime();
     if (uncertainSince !== undefined) {
       const found = await this.findEarlierPost(conversation, options, uncertainSince);
       if (found) {
@@ -84,13 +88,20 @@ export class IdempotentPoster {
     }
   }
 
-  /** The ts of a message already carrying this post's key, if Slack did post it. */
+  /** The ts of a message already carrying this post's key, if Slack did post it. Newest first, paged. */
   private async findEarlierPost(conversation: ConversationRef, options: PostOptions, since: number): Promise<string | undefined> {
     const oldest = String(Math.floor((since - CLOCK_MARGIN_MS) / 1000));
-    const common = { channel: conversation.conversationId, limit: RECOVERY_SCAN_LIMIT, include_all_metadata: true, oldest };
-    const messages: readonly PostedMessage[] = options.threadId
-      ? ((await this.api.call(conversation.workspaceId, 'conversations.replies', (web, token) => web.conversations.replies({ token, ts: options.threadId ?? '', ...common }))).messages ?? [])
-      : ((await this.api.call(conversation.workspaceId, 'conversations.history', (web, token) => web.conversations.history({ token, ...common }))).messages ?? []);
-    return messages.find((m) => carriesKey(m, options.idempotencyKey))?.ts;
+    let cursor: string | undefined;
+    for (let page = 0; page < RECOVERY_MAX_PAGES; page++) {
+      const common = { channel: conversation.conversationId, limit: RECOVERY_PAGE_SIZE, include_all_metadata: true, oldest, ...(cursor ? { cursor } : {}) };
+      const answer = options.threadId
+        ? await this.api.call(conversation.workspaceId, 'conversations.replies', (web, token) => web.conversations.replies({ token, ts: options.threadId ?? '', ...common }))
+        : await this.api.call(conversation.workspaceId, 'conversations.history', (web, token) => web.conversations.history({ token, ...common }));
+      const found = ((answer.messages ?? []) as readonly PostedMessage[]).find((m) => carriesKey(m, options.idempotencyKey))?.ts;
+      if (found) return found;
+      cursor = answer.has_more ? answer.response_metadata?.next_cursor || undefined : undefined;
+      if (!cursor) return undefined;
+    }
+    return undefined;
   }
 }

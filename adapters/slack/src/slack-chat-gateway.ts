@@ -12,13 +12,12 @@ import {
 import { BoundedCache } from './bounded-cache';
 import { IdempotentPoster } from './idempotent-poster';
 import { inviteInBatches, type InviteOutcome } from './invite';
-import { renderMrkdwn, safeLinkUrl } from './render/mrkdwn';
+import { safeLinkUrl } from './render/mrkdwn';
 import { renderBlocks } from './render/render-blocks';
-import { MAX_CHANNEL_TOPIC } from './render/slack-limits';
 import { truncatePlain } from './render/truncate';
 import { type SlackApiClient } from './slack-api-client';
 import { isSlackError } from './slack-errors';
-import { RoomCreator } from './room-creator';
+import { RoomCreator, slackTopicText } from './room-creator';
 
 export interface SlackChatGatewayOptions {
   /** How many post keys and created rooms this process remembers for idempotency. */
@@ -96,8 +95,7 @@ export class SlackChatGateway implements ChatGateway {
   }
 
   async setTopic(conversation: ConversationRef, topic: string): Promise<void> {
-    // Slack parses topics for mentions and links like messages, so the topic is escaped the same way.
-    const text = renderMrkdwn([topic.replace(/\s+/g, ' ').trim()], MAX_CHANNEL_TOPIC);
+    const text = slackTopicText(topic);
     await this.api.call(conversation.workspaceId, 'conversations.setTopic', (web, token) =>
       web.conversations.setTopic({ token, channel: conversation.conversationId, topic: text }),
     );

@@ -1,5 +1,5 @@
 import { MusterError } from '../errors';
-import type { OutboxMessage } from '../application/ports/outbox.port';
+import type { EffectRecord, OutboxMessage } from '../application/ports/outbox.port';
 import type { RollingSummary } from '../application/ports/summarizer.port';
 import type { ActionItem } from '../domain/action-item';
 import type { IncidentState } from '../domain/incident';
@@ -97,6 +97,8 @@ export class InMemoryDatabase {
   readonly inbox = new InMemoryTable<Date>();
   readonly outbox = new InMemoryTable<OutboxRow>();
   readonly outboxKeys = new InMemoryTable<string>();
+  /** The effect log: effect key → what is known about that remote step. */
+  readonly effects = new InMemoryTable<EffectRecord>();
   readonly summaries = new InMemoryTable<RollingSummary>();
   readonly sequences = new InMemorySequences();
 }

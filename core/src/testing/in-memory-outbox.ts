@@ -1,4 +1,4 @@
-import type { NewOutboxMessage, Outbox, OutboxMessage } from '../application/ports/outbox.port';
+import type { EffectRecord, NewOutboxMessage, Outbox, OutboxMessage } from '../application/ports/outbox.port';
 import { MusterError } from '../errors';
 import { checkKey, copy, jsonCopy, type InMemoryDatabase, type OutboxRow, type UndoLog } from './in-memory-database';
 
@@ -77,6 +77,23 @@ export class InMemoryOutbox implements Outbox {
   /** Oldest first, so the first thing that broke is the first thing a person reads. */
   async deadLetters(limit: number): Promise<OutboxMessage[]> {
     return [...this.db.outbox.values()].filter((r) => r.dead).sort((a, b) => a.seq - b.seq).slice(0, limit).map(messageOf);
+  }
+
+  async beginEffect(effectKey: string): Promise<EffectRecord> {
+    const known = this.db.effects.get(effectKey);
+    const next: EffectRecord = known ? { ...known, begins: known.begins + 1 } : { effectKey, begunAt: this.clock(), begins: 1 };
+    this.db.effects.set(effectKey, next, this.undo);
+    return copy(next);
+  }
+
+  async completeEffect(effectKey: string, result: Readonly<Record<string, unknown>>): Promise<void> {
+    const known = this.db.effects.get(effectKey) ?? { effectKey, begunAt: this.clock(), begins: 1 };
+    this.db.effects.set(effectKey, { ...known, result: jsonCopy(result) }, this.undo);
+  }
+
+  async effect(effectKey: string): Promise<EffectRecord | undefined> {
+    const known = this.db.effects.get(effectKey);
+    return known && copy(known);
   }
 
   private existing(id: string): OutboxRow {

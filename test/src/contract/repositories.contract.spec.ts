@@ -1,6 +1,7 @@
 import { incidentContract } from './incident.contract';
 import { inMemoryHarness, mariaDbHarness, sqliteHarness, type StoreUnderTest } from './harnesses';
 import { countIfMariaDb, mariaDbCases } from './mariadb';
+import { effectLogContract } from './effect-log.contract';
 import { outboxContract } from './outbox.contract';
 import { recordsContract } from './records.contract';
 import { timelineContract } from './timeline.contract';
@@ -28,6 +29,7 @@ for (const harness of [inMemoryHarness(), sqliteHarness(), mariaDbHarness()]) {
     describe('IncidentRepository', () => incidentContract(store, harness));
     describe('TimelineRepository', () => timelineContract(store));
     describe('Outbox', () => outboxContract(store, harness));
+    describe('Outbox effect log', () => effectLogContract(store));
     describe('other repositories', () => recordsContract(store));
     describe('UnitOfWork', () => unitOfWorkContract(store));
   });

@@ -13,7 +13,11 @@
  *   slack.failNext(method, error, { times?, extra? })  // HTTP 200 ok:false for the next N calls
  *   slack.rateLimitNext(method, retryAfterSeconds, times?)   // HTTP 429, nothing done
  *   slack.dropConnectionNext(method, times?)        // does the work, then closes the socket unanswered
+ *   slack.failAfterWorkNext(method, status?, times?) // does the work, then answers HTTP 500 (or `status`)
+ *   slack.hangAfterWorkNext(method, times?)         // does the work, then never answers (the caller times out)
+ *   const release = slack.holdNext(method)          // holds the next call before doing it, until release()
  *   slack.latencyMs = 1000                           // every call answers this much later
+ *   slack.onCall = (method) => …                    // told of each call as it arrives, before it is done
  *   slack.revokeToken(token); slack.addOAuthCode(code)   // token_revoked; oauth.v2.access
  *   slack.postAsUser(channel, user, text, threadTs?)  // a person's message (the test then sends its event)
  *   slack.responseUrl({ channel, user, messageTs? })  // a response_url as Slack puts in payloads
@@ -35,7 +39,7 @@ import { FakeSlackWorkspace, INSTALLED_BOT, SlackFailure, bool, str, type Args, 
 
 export type { FakeChannel, FakeFile, FakeMessage, FakeResponse, FakeUser } from './fake-slack-state';
 export interface RecordedCall { method: string; args: Args }
-type Fault = { kind: 'error'; error: string; extra: Body } | { kind: 'ratelimit'; retryAfter: number } | { kind: 'drop' };
+type Fault = { kind: 'error'; error: string; extra: Body } | { kind: 'ratelimit'; retryAfter: number } | { kind: 'drop' } | { kind: 'http-error'; status: number } | { kind: 'hang' } | { kind: 'hold'; released: Promise<void> };
 
 /** Fields Slack takes as JSON even in a form-urlencoded body. */
 const JSON_FIELDS = ['blocks', 'attachments', 'metadata', 'view', 'files'];
@@ -47,6 +51,8 @@ export class FakeSlackApi {
   readonly botId = INSTALLED_BOT.botId;
   readonly botToken = INSTALLED_BOT.botToken;
   latencyMs = 0;
+  /** Told of every call as it arrives, before it is done (a test can kill the caller right there). */
+  onCall: ((method: string) => void) | undefined;
   readonly views: Map<string, Body>;
   private readonly workspace: FakeSlackWorkspace;
   private readonly handlers: Record<string, SlackMethod>;
@@ -76,8 +82,9 @@ export class FakeSlackApi {
   }
 
   // ---- set-up and queries for tests ----
-  addChannel(options: { name: string; private?: boolean; members?: string[] }): string {
-    return this.workspace.createChannel(options.name, options.private ?? false, [this.botUserId, ...(options.members ?? [])]).id;
+  /** A channel a person made (`creator`, default a workspace admin), with the bot in it. */
+  addChannel(options: { name: string; private?: boolean; members?: string[]; creator?: string }): string {
+    return this.workspace.createChannel(options.name, options.private ?? false, [this.botUserId, ...(options.members ?? [])], options.creator ?? 'U0WSADMIN').id;
   }
   addUser(user: FakeUser): void { this.workspace.users.set(user.id, user); }
   postAsUser(channel: string, user: string, text: string, threadTs?: string): FakeMessage {
@@ -92,6 +99,8 @@ export class FakeSlackApi {
   /** Every channel id (DMs included), for checks that nothing was posted anywhere. */
   channelIds(): string[] { return [...this.workspace.channels.keys(), ...this.workspace.messages.keys()].filter((id, i, all) => all.indexOf(id) === i); }
   fileCount(): number { return this.workspace.files.size; }
+  /** Every channel, archived ones included, oldest first. */
+  allChannels(): FakeChannel[] { return [...this.workspace.channels.values()]; }
   messagesIn(channel: string): FakeMessage[] { return [...(this.workspace.messages.get(this.channel(channel)?.id ?? channel) ?? [])]; }
   ephemeralsIn(channel: string) { return [...(this.workspace.ephemerals.get(this.channel(channel)?.id ?? channel) ?? [])]; }
   calls(method?: string): RecordedCall[] { return this.received.filter((c) => method === undefined || c.method === method); }
@@ -100,6 +109,14 @@ export class FakeSlackApi {
   }
   rateLimitNext(method: string, retryAfterSeconds: number, times = 1): void { this.queueFault(method, { kind: 'ratelimit', retryAfter: retryAfterSeconds }, times); }
   dropConnectionNext(method: string, times = 1): void { this.queueFault(method, { kind: 'drop' }, times); }
+  failAfterWorkNext(method: string, status = 500, times = 1): void { this.queueFault(method, { kind: 'http-error', status }, times); }
+  hangAfterWorkNext(method: string, times = 1): void { this.queueFault(method, { kind: 'hang' }, times); }
+  /** The next call of `method` waits (undone, unanswered) until the returned function is called: a worker that is still running. */
+  holdNext(method: string): () => void {
+    let release: () => void = () => undefined;
+    this.queueFault(method, { kind: 'hold', released: new Promise<void>((resolve) => { release = resolve; }) });
+    return () => release();
+  }
   revokeToken(token: string): void { this.workspace.tokens.set(token, { revoked: true }); }
   /** A response_url for a payload the test sends: answers land in `channel` for `user` (replacing `messageTs` when asked). */
   responseUrl(target: { channel: string; user: string; messageTs?: string }): string {
@@ -145,12 +162,14 @@ export class FakeSlackApi {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? str(args.token);
     delete args.token;
     this.received.push({ method, args });
+    this.onCall?.(method);
     const fault = this.faults.get(method)?.shift();
     if (fault?.kind === 'ratelimit') {
       res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(fault.retryAfter) });
       return void res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
     }
     if (fault?.kind === 'error') return this.send(res, 200, { ok: false, error: fault.error, ...fault.extra });
+    if (fault?.kind === 'hold') await fault.released;
     let body: Body;
     try {
       if (method !== 'oauth.v2.access') this.authenticate(token);
@@ -160,6 +179,9 @@ export class FakeSlackApi {
       body = { ok: false, error: error.error, ...error.extra };
     }
     if (fault?.kind === 'drop') return void req.socket.destroy();
+    if (fault?.kind === 'http-error') return this.sendText(res, fault.status, 'Internal Server Error');
+    // The answer is never sent; close() ends the connection.
+    if (fault?.kind === 'hang') return;
     this.send(res, 200, body);
   }
 

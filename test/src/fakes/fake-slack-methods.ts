@@ -4,12 +4,12 @@
  * and returns the body after `ok: true`, or throws SlackFailure for `ok: false, error`.
  *
  * Implemented: auth.test, chat.postMessage/update/postEphemeral/getPermalink, conversations.create/
- * invite/setTopic/archive/history/replies/info, pins.add, bookmarks.add, views.open/update/push,
+ * invite/setTopic/archive/history/replies/info/list, pins.add, bookmarks.add, views.open/update/push,
  * users.info, oauth.v2.access, files.getUploadURLExternal/completeUploadExternal (the upload URL
  * between them is served by fake-slack-api.ts). Bad channel names get Slack's specific codes
  * (`invalid_name_specials`, `_maxlength`, `_required`).
  */
-import { INSTALLED_BOT, SlackFailure, USER_ID, bool, channelJson, messageJson, str, type Args, type Body, type FakeMessage, type FakeSlackWorkspace } from './fake-slack-state';
+import { INSTALLED_BOT, SlackFailure, USER_ID, bool, channelJson, messageJson, page, str, type Args, type Body, type FakeMessage, type FakeSlackWorkspace } from './fake-slack-state';
 
 export type SlackMethod = (args: Args) => Body;
 const { teamId, botUserId, botId } = INSTALLED_BOT;
@@ -106,8 +106,8 @@ export function slackMethods(workspace: FakeSlackWorkspace, origin: string): Rec
       const channel = workspace.requireChannel(args);
       const oldest = Number(str(args.oldest) || 0);
       const top = (workspace.messages.get(channel.id) ?? []).filter((m) => (!m.thread_ts || m.thread_ts === m.ts) && Number(m.ts) > oldest).reverse();
-      const limit = Number(str(args.limit) || 100);
-      return { messages: top.slice(0, limit).map((m) => messageJson(m, bool(args.include_all_metadata))), has_more: top.length > limit, response_metadata: { next_cursor: '' } };
+      const { items, ...paging } = page(top, args, 100);
+      return { messages: items.map((m) => messageJson(m, bool(args.include_all_metadata))), ...paging };
     },
 
     'conversations.replies': (args) => {
@@ -120,6 +120,14 @@ export function slackMethods(workspace: FakeSlackWorkspace, origin: string): Rec
     },
 
     'conversations.info': (args) => ({ channel: channelJson(workspace.requireChannel(args)) }),
+
+    'conversations.list': (args) => {
+      const types = new Set((str(args.types) || 'public_channel').split(',').map((t) => t.trim()));
+      const listed = [...workspace.channels.values()].filter((c) =>
+        (c.isPrivate ? types.has('private_channel') && c.members.has(botUserId) : types.has('public_channel')) && !(bool(args.exclude_archived) && c.archived));
+      const { items, response_metadata } = page(listed, args, 100);
+      return { channels: items.map(channelJson), response_metadata };
+    },
 
     'pins.add': (args) => {
       const channel = workspace.requireChannel(args, 'channel', true);

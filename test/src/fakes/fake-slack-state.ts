@@ -14,7 +14,7 @@ export interface FakeMessage { type: 'message'; ts: string; user: string; bot_id
 export interface FakeEphemeral { user: string; text: string; blocks?: unknown[] }
 export interface FakeFile { id: string; name: string; title: string; length: number; content?: string; permalink: string; channel?: string }
 export interface FakeResponse { url: string; channel: string; user: string; body: Body }
-export interface FakeChannel { id: string; name: string; isPrivate: boolean; topic: string; members: Set<string>; archived: boolean; pins: string[]; bookmarks: { id: string; title: string; link: string }[]; created: number }
+export interface FakeChannel { id: string; name: string; isPrivate: boolean; topic: string; members: Set<string>; archived: boolean; pins: string[]; bookmarks: { id: string; title: string; link: string }[]; created: number; creator: string }
 export interface FakeUser { id: string; name: string; realName?: string; displayName?: string; email?: string }
 /** Where answers to a response_url land, and how often it has been used (Slack allows five). */
 export interface ResponseUrlTarget { channel: string; user: string; messageTs?: string; uses: number }
@@ -58,8 +58,9 @@ export class FakeSlackWorkspace {
     return this.channels.get(idOrName) ?? [...this.channels.values()].find((c) => c.name === idOrName.replace(/^#/, ''));
   }
 
-  createChannel(name: string, isPrivate: boolean, members: string[]): FakeChannel {
-    const channel: FakeChannel = { id: this.nextId(isPrivate ? 'G' : 'C'), name, isPrivate, topic: '', members: new Set(members), archived: false, pins: [], bookmarks: [], created: Math.floor(Date.now() / 1000) };
+  /** `creator` is who made it: our bot for conversations.create, a person for channels a test sets up. */
+  createChannel(name: string, isPrivate: boolean, members: string[], creator: string = botUserId): FakeChannel {
+    const channel: FakeChannel = { id: this.nextId(isPrivate ? 'G' : 'C'), name, isPrivate, topic: '', members: new Set(members), archived: false, pins: [], bookmarks: [], created: Math.floor(Date.now() / 1000), creator };
     this.channels.set(channel.id, channel);
     this.messages.set(channel.id, []);
     this.ephemerals.set(channel.id, []);
@@ -108,13 +109,22 @@ export class FakeSlackWorkspace {
 export function channelJson(c: FakeChannel): Body {
   return {
     id: c.id, name: c.name, name_normalized: c.name, is_channel: !c.isPrivate, is_group: c.isPrivate, is_private: c.isPrivate,
-    is_archived: c.archived, is_member: c.members.has(botUserId), created: c.created, creator: botUserId,
+    is_archived: c.archived, is_member: c.members.has(botUserId), created: c.created, creator: c.creator,
     topic: { value: c.topic, creator: botUserId, last_set: c.created }, purpose: { value: '', creator: '', last_set: 0 },
     num_members: c.members.size,
   };
 }
 
 /** Slack leaves message metadata out of history unless the caller asks for it (`include_all_metadata`). */
+/** Slack's cursor paging: the cursor is opaque to callers; here it is the offset of the next page. */
+export function page<T>(items: readonly T[], args: Args, defaultLimit: number): { items: T[]; has_more: boolean; response_metadata: { next_cursor: string } } {
+  const start = Number(Buffer.from(str(args.cursor), 'base64').toString('utf8').replace(/^offset:/, '') || 0);
+  const limit = Math.max(1, Math.min(1000, Number(str(args.limit) || defaultLimit)));
+  const end = start + limit;
+  const more = end < items.length;
+  return { items: items.slice(start, end), has_more: more, response_metadata: { next_cursor: more ? Buffer.from(`offset:${end}`).toString('base64') : '' } };
+}
+
 export function messageJson(m: FakeMessage, withMetadata: boolean): Body {
   const { metadata, ...rest } = m;
   return withMetadata && metadata ? { ...rest, metadata } : { ...rest };

@@ -108,7 +108,7 @@ describe('SlackChatGateway against the fake Slack Web API', () => {
       expect(messages).to.have.length(1);
       expect(retried.messageId).to.equal(messages[0]?.ts);
       expect(slack.calls('chat.postMessage')).to.have.length(1);
-      expect(slack.calls('conversations.history')[0]?.args).to.include({ include_all_metadata: 'true', limit: '20' });
+      expect(slack.calls('conversations.history')[0]?.args).to.include({ include_all_metadata: 'true', limit: '200' });
     });
 
     it('treats a timed-out post as maybe posted, and the retry reuses it', async () => {

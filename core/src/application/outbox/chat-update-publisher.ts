@@ -3,7 +3,9 @@ import { Incident, type IncidentState } from '../../domain/incident';
 import type { PublishedTarget, StatusUpdate } from '../../domain/status-update';
 import type { ChatGatewayRegistry } from '../ports/chat-gateway.port';
 import type { UpdatePublisher } from '../ports/publisher.port';
+import type { Repositories } from '../ports/unit-of-work.port';
 import type { MusterSettings } from '../settings';
+import { effectStep } from './effect-step';
 import { TOKENS } from '../tokens';
 import { publishedUpdateView } from '../views/status-update.view';
 
@@ -16,6 +18,7 @@ export class ChatUpdatePublisher implements UpdatePublisher {
   constructor(
     @inject(TOKENS.ChatGatewayRegistry) private readonly gateways: ChatGatewayRegistry,
     @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(TOKENS.Repositories) private readonly repos: Repositories,
   ) {}
 
   async publish(update: StatusUpdate, state: IncidentState): Promise<PublishedTarget[]> {
@@ -26,7 +29,8 @@ export class ChatUpdatePublisher implements UpdatePublisher {
     for (const channel of channels) {
       const gateway = this.gateways.get(channel.platform);
       if (!gateway) continue;
-      await gateway.post(channel, view, { idempotencyKey: `published:${update.id}:${channel.platform}:${channel.conversationId}` });
+      const key = `published:${update.id}:${channel.platform}:${channel.conversationId}`;
+      await effectStep(this.repos.outbox, key, async (uncertainSince) => ({ ...await gateway.post(channel, view, { idempotencyKey: key, uncertainSince }) }));
       targets.push({ kind: `${channel.platform}-channel`, name: (channel as { name?: string }).name ?? channel.conversationId });
     }
     return targets;

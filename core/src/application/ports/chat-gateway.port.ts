@@ -9,12 +9,20 @@ export interface CreateRoom {
   readonly topic: string;
   /** Makes creation idempotent: a retry with the same key returns the room made the first time. */
   readonly idempotencyKey: string;
+  /**
+   * Set when an earlier attempt (maybe in a process that has since died) began creating this room and
+   * its outcome is unknown: the gateway first looks for the room that attempt may have made, and
+   * adopts it instead of making a second one.
+   */
+  readonly uncertainSince?: Date;
 }
 
 export interface PostOptions {
   /** A retried post with the same key must not appear twice. */
   readonly idempotencyKey: string;
   readonly threadId?: string;
+  /** Set when an earlier attempt began this post and its outcome is unknown: look for it before posting again. */
+  readonly uncertainSince?: Date;
 }
 
 /** What one chat platform can do for the incident flow. Implemented by each adapter. */

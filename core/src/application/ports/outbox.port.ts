@@ -18,7 +18,32 @@ export interface OutboxMessage {
 
 export type NewOutboxMessage = Pick<OutboxMessage, 'topic' | 'payload' | 'idempotencyKey'> & { readonly availableAt?: Date };
 
-export interface Outbox {
+/**
+ * What one step of a side effect (one remote call) is known to have done. A step is `begun` before the
+ * remote call and `completed` with its result right after it returns, each write durable on its own,
+ * so after a crash a step is either done (never redone), uncertain (begun: the remote side may have
+ * done it; look before redoing it) or never started.
+ */
+export interface EffectRecord {
+  readonly effectKey: string;
+  /** When the first attempt of the step began; a remote search for its outcome starts here. */
+  readonly begunAt: Date;
+  /** How many attempts began the step: more than one without a result means an earlier one may have done it. */
+  readonly begins: number;
+  /** The step's result (plain JSON) once it returned; absent while the outcome is unknown. */
+  readonly result?: Readonly<Record<string, unknown>>;
+}
+
+/** The durable effect log, kept beside the outbox so it lives in the same store. */
+export interface EffectLog {
+  /** Notes that an attempt is about to run the step (counted in `begins`) and returns the record as it now is. */
+  beginEffect(effectKey: string): Promise<EffectRecord>;
+  /** Stores the step's result; a later retry reads it instead of calling the remote side again. */
+  completeEffect(effectKey: string, result: Readonly<Record<string, unknown>>): Promise<void>;
+  effect(effectKey: string): Promise<EffectRecord | undefined>;
+}
+
+export interface Outbox extends EffectLog {
   /** Adds messages; a message whose idempotency key is already known is ignored. */
   enqueue(messages: readonly NewOutboxMessage[]): Promise<void>;
   /**

@@ -1,9 +1,10 @@
-import { MusterError, type NewOutboxMessage, type Outbox, type OutboxMessage } from '@muster/core';
+import { type EffectRecord, MusterError, type NewOutboxMessage, type Outbox, type OutboxMessage } from '@muster/core';
 import { checkKey } from '../errors';
 import { toOutboxMessage, toOutboxRecord } from '../mappers/outbox.mapper';
 import { OutboxRecord } from '../records/outbox.record';
 import { Db } from '../sql/db';
 import { placeholders } from '../sql/sql';
+import { TypeOrmEffectLog } from './typeorm-effect-log';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 
 /** Long stack traces are for logs; the outbox keeps enough to tell what went wrong. */
@@ -11,9 +12,23 @@ const MAX_ERROR_LENGTH = 4000;
 
 export class TypeOrmOutbox implements Outbox {
   private readonly db: Db;
+  private readonly effects: TypeOrmEffectLog;
 
   constructor(tx: TransactionContext, private readonly clock: () => Date = () => new Date()) {
     this.db = new Db(tx);
+    this.effects = new TypeOrmEffectLog(this.db, clock);
+  }
+
+  beginEffect(effectKey: string): Promise<EffectRecord> {
+    return this.effects.beginEffect(effectKey);
+  }
+
+  completeEffect(effectKey: string, result: Readonly<Record<string, unknown>>): Promise<void> {
+    return this.effects.completeEffect(effectKey, result);
+  }
+
+  effect(effectKey: string): Promise<EffectRecord | undefined> {
+    return this.effects.effect(effectKey);
   }
 
   /** One INSERT for the batch; a known key is left as it is (the upsert rewrites the key with itself). */

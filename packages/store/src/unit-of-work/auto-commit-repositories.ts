@@ -12,7 +12,7 @@ const WRITES: { readonly [K in keyof Repositories]: readonly (keyof Repositories
   postmortems: ['save'],
   services: ['save'],
   inbox: ['claim'],
-  outbox: ['enqueue', 'claimDue', 'complete', 'fail', 'releaseLeases'],
+  outbox: ['enqueue', 'claimDue', 'complete', 'fail', 'releaseLeases', 'beginEffect', 'completeEffect'],
   summaries: ['save'],
 };
 
@@ -49,6 +49,6 @@ const WRITES_AND_READS: { readonly [K in keyof Repositories]: Record<keyof Repos
   postmortems: { save: true, findByIncident: true },
   services: { save: true, findByName: true, list: true },
   inbox: { claim: true },
-  outbox: { enqueue: true, claimDue: true, complete: true, fail: true, releaseLeases: true, depth: true, deadLetters: true, deadLetterCount: true },
+  outbox: { enqueue: true, claimDue: true, complete: true, fail: true, releaseLeases: true, depth: true, deadLetters: true, deadLetterCount: true, beginEffect: true, completeEffect: true, effect: true },
   summaries: { get: true, save: true },
 };

@@ -6,6 +6,7 @@ import type { MusterSettings } from '../../settings';
 import { TOKENS } from '../../tokens';
 import { noticeView } from '../../views/notice.view';
 import type { RichText } from '../../views/view';
+import { effectStep } from '../effect-step';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
 import { loadIncident } from './handler-support';
@@ -32,7 +33,8 @@ export class AnnounceHandler implements OutboxHandler<'incident.announce'> {
     for (const channel of this.settings.announcementChannels) {
       const gateway = this.gateways.get(channel.platform);
       if (!gateway) continue;
-      await gateway.post(channel, noticeView(text), { idempotencyKey: `announce:${incident.id}:${p.what}:${channel.conversationId}:${s.milestones.resolved?.getTime() ?? 0}` });
+      const key = `announce:${incident.id}:${p.what}:${channel.conversationId}:${s.milestones.resolved?.getTime() ?? 0}`;
+      await effectStep(this.repos.outbox, key, async (uncertainSince) => ({ ...await gateway.post(channel, noticeView(text), { idempotencyKey: key, uncertainSince }) }));
     }
   }
 }

@@ -9,6 +9,7 @@ import { Postmortems } from '../../services/postmortems';
 import type { MusterSettings } from '../../settings';
 import { TOKENS } from '../../tokens';
 import { noticeView } from '../../views/notice.view';
+import { effectStep } from '../effect-step';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
 import { loadIncident } from './handler-support';
@@ -40,7 +41,10 @@ export class PostmortemDraftHandler implements OutboxHandler<'postmortem.draft'>
     const how = origin === 'ai' ? `drafted by AI (${result.producedBy})` : 'assembled from the timeline';
     for (const room of incident.snapshot().links.rooms) {
       const gateway = this.gateways.get(room.platform);
-      await gateway?.post(room, noticeView(['📝 The postmortem for ', { bold: incident.reference }, ` is ready, ${how}. Read and edit it with `, { code: '/incident postmortem' }, '.']), { idempotencyKey: `${message.idempotencyKey}:${room.conversationId}` });
+      if (!gateway) continue;
+      const key = `${message.idempotencyKey}:${room.conversationId}`;
+      const view = noticeView(['📝 The postmortem for ', { bold: incident.reference }, ` is ready, ${how}. Read and edit it with `, { code: '/incident postmortem' }, '.']);
+      await effectStep(this.repos.outbox, `post:${key}`, async (uncertainSince) => ({ ...await gateway.post(room, view, { idempotencyKey: key, uncertainSince }) }));
     }
   }
 }

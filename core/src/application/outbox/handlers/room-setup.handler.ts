@@ -1,8 +1,8 @@
 import { inject, injectable } from 'inversify';
 import type { Incident } from '../../../domain/incident';
-import { personKey, type ChatPlatform, type Link, type PersonRef } from '../../../domain/person';
+import { personKey, type ChatPlatform, type ConversationRef, type Link, type MessageRef, type PersonRef } from '../../../domain/person';
 import { IncidentChanges } from '../../incident-changes';
-import type { ChatGatewayRegistry } from '../../ports/chat-gateway.port';
+import type { ChatGateway, ChatGatewayRegistry } from '../../ports/chat-gateway.port';
 import type { OutboxMessage } from '../../ports/outbox.port';
 import type { Repositories } from '../../ports/unit-of-work.port';
 import type { MusterSettings } from '../../settings';
@@ -10,14 +10,16 @@ import { TOKENS } from '../../tokens';
 import { incidentCardView } from '../../views/incident-card.view';
 import { noticeView } from '../../views/notice.view';
 import type { OutboxHandler } from '../outbox-handler';
+import { effectOnce, effectStep } from '../effect-step';
 import { roomName } from '../room-name';
 import type { TopicPayloads } from '../topics';
 import { gatewayFor, loadIncident } from './handler-support';
 
 /**
  * Opens the incident's room: create it, invite the people who should be there, post and pin the card,
- * bookmark runbooks, and tell the channel the declaration came from. Every step checks what a previous
- * attempt already did, so a retry after a crash or a rate limit picks up where it stopped.
+ * bookmark runbooks, and tell the channel the declaration came from. Every remote step goes through the
+ * durable effect log: a retry after a crash or a rate limit skips what is done, looks up on the platform
+ * what an interrupted attempt may have done, and does only the rest.
  */
 @injectable()
 export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
@@ -32,14 +34,16 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
 
   async handle(p: TopicPayloads['room.setup'], message: OutboxMessage): Promise<void> {
     const gateway = gatewayFor(this.gateways, p.platform);
+    const log = this.repos.outbox;
     let incident = await loadIncident(this.repos, p.incidentId);
     let room = incident.roomOn(p.platform, p.workspaceId);
     const isNewRoom = !room;
     if (!room) {
-      const created = await gateway.createRoom({
+      const key = `room:${incident.id}:${p.platform}:${p.workspaceId}`;
+      const created = await effectStep(log, key, async (uncertainSince) => ({ ...await gateway.createRoom({
         workspaceId: p.workspaceId, name: roomName(this.settings.roomNamePattern, incident), private: incident.isPrivate,
-        topic: `${incident.reference} · ${incident.severity} · ${incident.title}`, idempotencyKey: `room:${incident.id}:${p.platform}:${p.workspaceId}`,
-      });
+        topic: `${incident.reference} · ${incident.severity} · ${incident.title}`, idempotencyKey: key, uncertainSince,
+      }) })) as unknown as ConversationRef;
       await this.changes.applySystem(incident.id, (inc, _tx, now) => { inc.linkRoom(created, now); return true; });
       incident = await loadIncident(this.repos, p.incidentId);
       room = incident.roomOn(p.platform, p.workspaceId)!;
@@ -47,20 +51,34 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     const { people, runbooks } = await this.responders(incident, p.platform);
     if (people.length) await gateway.invite(room, people);
     if (!room.cardMessageId) {
-      const card = await gateway.post(room, incidentCardView(incident, this.settings), { idempotencyKey: `card:${incident.id}:${room.conversationId}` });
-      await gateway.pin(card);
+      const cardKey = `card:${incident.id}:${room.conversationId}`;
+      const card = await effectStep(log, cardKey, async (uncertainSince) => ({ ...await gateway.post(room!, incidentCardView(incident, this.settings), { idempotencyKey: cardKey, uncertainSince }) })) as unknown as MessageRef;
+      // Pinning twice is harmless (already_pinned), but a completed pin is not asked for again.
+      await effectOnce(log, `pin:${cardKey}`, () => gateway.pin(card));
       await this.changes.applySystem(incident.id, (inc, _tx, now) => { inc.recordCard(room!, card.messageId, now); return true; });
-      for (const link of runbooks) await gateway.bookmark(room, link);
+      for (const link of runbooks) await effectOnce(log, `bookmark:${incident.id}:${room.conversationId}:${link.url}`, () => gateway.bookmark(room!, link));
     }
-    // A retry may have created the room and died before telling anyone: tell them again (the key dedupes).
-    if (isNewRoom || message.attempts > 1) {
-      if (p.requestedIn && p.requestedIn.conversationId !== room.conversationId) {
-        const notice = noticeView(['🚨 ', { bold: incident.reference }, ` has its room: ${room.name ?? room.conversationId}. Join it to help.`]);
-        // A private incident's room name says what it is about: only the declarer hears of it.
-        if (incident.isPrivate) await gateway.postEphemeral(p.requestedIn, incident.snapshot().declaredBy, notice);
-        else await gateway.post(p.requestedIn, notice, { idempotencyKey: `room-ready:${incident.id}:${room.conversationId}` });
-      }
+    // A retry may have created the room and died before telling anyone: tell them now (the log dedupes).
+    if ((isNewRoom || message.attempts > 1) && p.requestedIn && p.requestedIn.conversationId !== room.conversationId) {
+      await this.announceRoom(gateway, incident, room, p.requestedIn);
     }
+  }
+
+  /**
+   * A public incident's room is announced where it was declared. A private incident's existence and
+   * room name must not reach that channel: only the declarer is told, in a message only they see.
+   */
+  private async announceRoom(gateway: ChatGateway, incident: Incident, room: ConversationRef, requestedIn: ConversationRef): Promise<void> {
+    const key = `room-ready:${incident.id}:${room.conversationId}`;
+    const view = noticeView(['🚨 ', { bold: incident.reference }, ` has its room: ${room.name ?? room.conversationId}. Join it to help.`]);
+    if (!incident.isPrivate) {
+      await effectStep(this.repos.outbox, key, async (uncertainSince) => ({ ...await gateway.post(requestedIn, view, { idempotencyKey: key, uncertainSince }) }));
+      return;
+    }
+    const declarer = incident.snapshot().declaredBy;
+    if (declarer.platform !== requestedIn.platform) return;
+    // An ephemeral cannot be looked up afterwards; seeing it twice after a crash is the lesser harm.
+    await effectOnce(this.repos.outbox, key, () => gateway.postEphemeral(requestedIn, declarer, view));
   }
 
   /** The declarer, role holders and the owners and experts of affected services, on this platform. */

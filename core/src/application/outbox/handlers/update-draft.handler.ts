@@ -7,6 +7,7 @@ import type { MusterSettings } from '../../settings';
 import { StatusUpdates } from '../../services/status-updates';
 import { TOKENS } from '../../tokens';
 import { statusUpdateView } from '../../views/status-update.view';
+import { effectStep } from '../effect-step';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
 import { gatewayFor, loadIncident } from './handler-support';
@@ -37,9 +38,10 @@ export class UpdateDraftHandler implements OutboxHandler<'update.draft'> {
       update = await this.uow.run((tx) => this.updates.createDraft(tx, incident, p.audience, result.text, author, marker));
     }
     const gateway = gatewayFor(this.gateways, p.conversation.platform);
+    const key = `${message.idempotencyKey}:card`;
     const view = statusUpdateView(update, incident);
     if (p.privateTo) await gateway.postEphemeral(p.conversation, p.privateTo, view);
-    else await gateway.post(p.conversation, view, { idempotencyKey: `${message.idempotencyKey}:card` });
+    else await effectStep(this.repos.outbox, `post:${key}`, async (uncertainSince) => ({ ...await gateway.post(p.conversation, view, { idempotencyKey: key, uncertainSince }) }));
   }
 
   private async existing(marker: string) {
