@@ -32,8 +32,8 @@ const ACTIONS: Readonly<Record<string, TokenAction>> = {
 /** Exit codes: 0 done, 1 refused (a duplicate name, an unknown token, the database), 2 a command line that does not parse. */
 export const tokensCommand: CliCommand = {
   name: 'tokens',
-  usage: 'tokens create|list|revoke',
-  summary: 'REST API tokens: create <name> (shown once), list, revoke <id|name>; --tenant <id> (default: default)',
+  usage: 'tokens create <name> | list | revoke <id|name>',
+  summary: 'REST API tokens (create shows it once); --tenant <id>, default "default"',
   async run(args) {
     const [name, ...rest] = args;
     const action = name !== undefined && Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
