@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { MusterError, isMusterError } from '@muster/core';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -19,7 +19,7 @@ export interface DataSourceSettings {
 export const MIGRATIONS_TABLE = 'muster_migrations';
 
 /**
- * Opens the database a URL names: `sqlite:./data/muster.db` (the folder is created), `sqlite::memory:`,
+ * Opens the database a URL names: `sqlite:./data/muster.db` (folder and file are created private to their owner), `sqlite::memory:`,
  * `mysql://user:pass@host:3306/db` or `mariadb://…`. Throws MusterError `configuration` for a bad URL or
  * refused credentials, `unavailable` when the server cannot be reached. Does not migrate: call
  * `runMigrations` (never `synchronize`).
@@ -28,12 +28,25 @@ export async function createDataSource(url: string, settings: DataSourceSettings
   const location = parseDatabaseUrl(url);
   const dataSource = new DataSource(optionsFor(location, settings));
   try {
-    if (location.kind === 'sqlite' && location.path !== ':memory:') mkdirSync(dirname(resolve(location.path)), { recursive: true });
+    if (location.kind === 'sqlite' && location.path !== ':memory:') prepareSqliteFile(location.path);
     await dataSource.initialize();
     return dataSource;
   } catch (error) {
     throw openingFailure(error, location);
   }
+}
+
+/**
+ * The database holds incident conversations and token hashes: only its owner may read it. A missing
+ * folder is made 0700 (an existing one keeps the mode its owner chose) and a missing database file is
+ * made 0600 before SQLite opens it, so it is never readable by others, not even for a moment. SQLite
+ * creates the -wal and -shm files with the database file's mode, so they are 0600 too.
+ */
+function prepareSqliteFile(path: string): void {
+  const file = resolve(path);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  // 'a' creates the file when it is missing and leaves an existing one (and its mode) untouched.
+  closeSync(openSync(file, 'a', 0o600));
 }
 
 function optionsFor(location: DatabaseLocation, settings: DataSourceSettings): DataSourceOptions {

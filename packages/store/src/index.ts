@@ -25,7 +25,7 @@ export { TypeOrmInboxRepository } from './repositories/typeorm-inbox-repository'
 export { TypeOrmOutbox } from './repositories/typeorm-outbox';
 export { TypeOrmSummaryStateRepository } from './repositories/typeorm-summary-state-repository';
 
-export { ApiTokenRepository, API_TOKEN_PREFIX, type ApiToken } from './extras/api-token.repository';
+export { ApiTokenRepository, API_TOKEN_PREFIX, DEFAULT_API_TENANT, type ApiToken } from './extras/api-token.repository';
 export { InstallationRepository, type ChatInstallation } from './extras/installation.repository';
 export { PluginInstallationRepository, type PluginInstallation } from './extras/plugin-installation.repository';
 

@@ -13,11 +13,12 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
     this.timeout(60_000);
     afterEach(() => countIfMariaDb(target.isMariaDb));
 
-    it('migrates a fresh database: every migration pending before, none after, and again is a no-op', async () => {
+    it('migrates a fresh database: every migration pending before, in order, none after, and again is a no-op', async () => {
       const all = MIGRATIONS.map((m) => new m().name);
       const { url, cleanup } = await target.fresh();
       const dataSource = await createDataSource(url);
       try {
+        expect(all[0]).to.equal('InitialSchema1732300000000');
         expect(await pendingMigrations(dataSource)).to.deep.equal(all);
         expect(await runMigrations(dataSource)).to.deep.equal(all);
         expect(await pendingMigrations(dataSource)).to.deep.equal([]);

@@ -1,18 +1,21 @@
 import type { IncomingMessage } from 'node:http';
-import { DEFAULT_TENANT, type RequestContext } from '@muster/core';
+import type { RequestContext } from '@muster/core';
 import type { ApiTokenRepository } from '@muster/store';
 import { HttpError } from '../http/http-error';
 
 const HOW_TO = 'Create a token with `muster tokens create <name>` and send it as "Authorization: Bearer <token>".';
 
-/** Who an API caller is: the token's name. */
+/** Who an API caller is: the token (its id is stable, its name is for people) and the tenant it acts for. */
 export interface ApiCaller {
+  readonly tokenId: string;
   readonly tokenName: string;
+  readonly tenantId: string;
 }
 
 /**
- * Checks `Authorization: Bearer <token>` against the stored token hashes. Every refusal is a 401 with
- * `WWW-Authenticate: Bearer` and says how to get a token; none says which part was wrong.
+ * Checks `Authorization: Bearer <token>` against the stored token hashes on every request (no cache),
+ * so a token revoked with `muster tokens revoke` is refused from the next request on. Every refusal is
+ * a 401 with `WWW-Authenticate: Bearer` and says how to get a token; none says which part was wrong.
  */
 export async function authenticate(req: IncomingMessage, tokens: Pick<ApiTokenRepository, 'verify'>): Promise<ApiCaller> {
   const header = req.headers.authorization;
@@ -20,7 +23,7 @@ export async function authenticate(req: IncomingMessage, tokens: Pick<ApiTokenRe
   if (!match) throw unauthorized('invalid_request', header ? `The Authorization header must be "Bearer <token>". ${HOW_TO}` : `This API needs a token. ${HOW_TO}`);
   const token = await tokens.verify(match[1]);
   if (!token) throw unauthorized('invalid_token', `The token is unknown or was revoked. ${HOW_TO}`);
-  return { tokenName: token.name };
+  return { tokenId: token.id, tokenName: token.name, tenantId: token.tenantId };
 }
 
 function unauthorized(error: 'invalid_request' | 'invalid_token', message: string): HttpError {
@@ -28,14 +31,15 @@ function unauthorized(error: 'invalid_request' | 'invalid_token', message: strin
 }
 
 /**
- * API requests act as `{ platform: 'api', id: 'token:<name>' }`. The idempotency key is the caller's
- * (scoped by token, so two clients cannot collide) or a fresh one per request.
+ * API requests act as `{ platform: 'api', id: 'token:<tokenId>' }` in the token's tenant: the id, not
+ * the name, so a token revoked and replaced under a similar name is never mistaken for the old one.
+ * The idempotency key is the caller's (the routes scope it by token) or a fresh one per request.
  */
 export function apiContext(caller: ApiCaller, idempotencyKey: string): RequestContext {
   return {
-    actor: { platform: 'api', id: `token:${caller.tokenName}`, name: caller.tokenName },
+    actor: { platform: 'api', id: `token:${caller.tokenId}`, name: caller.tokenName },
     platform: 'api',
-    workspaceId: DEFAULT_TENANT,
+    workspaceId: caller.tenantId,
     idempotencyKey,
   };
 }

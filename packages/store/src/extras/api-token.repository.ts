@@ -3,17 +3,23 @@ import { MusterError } from '@muster/core';
 import { ApiTokenRecord } from '../records/api-token.record';
 import type { StoreExecutor } from '../unit-of-work/store-executor';
 import { Db } from '../sql/db';
+import { isDuplicateKey } from '../errors';
+import { DEFAULT_TENANT } from '../migrations/1733000000002-api-token-tenants';
 
 /** What the server may know about a token: never the token itself, nor its hash. */
 export interface ApiToken {
   readonly id: string;
   readonly name: string;
+  /** The organization the token acts for (default `default`). */
+  readonly tenantId: string;
   readonly createdAt: Date;
   readonly lastUsedAt?: Date;
   readonly revokedAt?: Date;
 }
 
 export const API_TOKEN_PREFIX = 'mst_';
+export const DEFAULT_API_TENANT = DEFAULT_TENANT;
+const MAX_NAME = 191;
 
 /** `last_used_at` is refreshed at most this often, so authenticating a busy client is not a write per request. */
 const LAST_USED_GRANULARITY_MS = 60_000;
@@ -26,14 +32,31 @@ const LAST_USED_GRANULARITY_MS = 60_000;
 export class ApiTokenRepository {
   constructor(private readonly executor: StoreExecutor, private readonly clock: () => Date = () => new Date()) {}
 
-  async create(name: string): Promise<{ token: string; record: ApiToken }> {
+  /** A new token named `name` (unique within its tenant: a second one is a `duplicate` naming the first). */
+  async create(name: string, options: { tenantId?: string } = {}): Promise<{ token: string; record: ApiToken }> {
     const label = name.trim();
     if (!label) throw new MusterError('missing_argument', 'Give the token a name that says who or what uses it.');
+    // The name is printed in `muster tokens list` and logs: control characters would be terminal escapes there.
+    if (/[\u0000-\u001f\u007f-\u009f]/.test(label)) throw new MusterError('invalid_argument', 'A token name cannot contain control characters (newlines, escapes); use plain text.');
+    if (label.length > MAX_NAME) throw new MusterError('invalid_argument', `A token name has at most ${MAX_NAME} characters; choose a shorter one.`);
+    const tenantId = options.tenantId ?? DEFAULT_TENANT;
     const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const record = Object.assign(new ApiTokenRecord(), {
-      id: randomUUID(), name: label.slice(0, 191), tokenHash: hashToken(token), createdAt: this.clock(), lastUsedAt: null, revokedAt: null,
+      id: randomUUID(), tenantId, name: label, tokenHash: hashToken(token), createdAt: this.clock(), lastUsedAt: null, revokedAt: null,
     });
-    await this.executor.write((tx) => new Db(tx).insert(ApiTokenRecord, [record]));
+    try {
+      await this.executor.write(async (tx) => {
+        const db = new Db(tx);
+        const existing = await db.selectOne(ApiTokenRecord, 'tenant_id = ? AND name = ?', [tenantId, label]);
+        if (existing) throw nameTaken(existing);
+        await db.insert(ApiTokenRecord, [record]);
+      });
+    } catch (error) {
+      // Two creations racing past the check meet the unique index instead.
+      if (!isDuplicateKey(error)) throw error;
+      const existing = await this.findByName(label, tenantId);
+      throw existing ? nameTaken(existing) : error;
+    }
     return { token, record: toApiToken(record) };
   }
 
@@ -51,25 +74,51 @@ export class ApiTokenRepository {
     return toApiToken(record);
   }
 
-  async list(): Promise<ApiToken[]> {
-    return (await this.executor.read((tx) => new Db(tx).select(ApiTokenRecord, '1 = 1', [], ' ORDER BY created_at ASC, id ASC'))).map(toApiToken);
+  /** Every token (of one tenant when given), oldest first. Never the token or its hash. */
+  async list(filter: { tenantId?: string } = {}): Promise<ApiToken[]> {
+    const [where, params] = filter.tenantId === undefined ? ['1 = 1', []] : ['tenant_id = ?', [filter.tenantId]];
+    return (await this.executor.read((tx) => new Db(tx).select(ApiTokenRecord, where, params, ' ORDER BY created_at ASC, id ASC'))).map(toApiToken);
   }
 
-  /** Revoking twice is harmless; an unknown id is `not_found`. */
-  async revoke(id: string): Promise<void> {
-    await this.executor.write(async (tx) => {
+  async find(id: string): Promise<ApiToken | undefined> {
+    const record = await this.executor.read((tx) => new Db(tx).selectOne(ApiTokenRecord, 'id = ?', [id]));
+    return record && toApiToken(record);
+  }
+
+  async findByName(name: string, tenantId: string = DEFAULT_TENANT): Promise<ApiToken | undefined> {
+    const record = await this.executor.read((tx) => new Db(tx).selectOne(ApiTokenRecord, 'tenant_id = ? AND name = ?', [tenantId, name.trim()]));
+    return record && toApiToken(record);
+  }
+
+  /**
+   * Revokes at once: the next request with the token is refused. Revoking twice is harmless (the first
+   * revocation time stays); an unknown id is `not_found`. Returns the token as it now is.
+   */
+  async revoke(id: string): Promise<ApiToken> {
+    return this.executor.write(async (tx) => {
       const db = new Db(tx);
-      if ((await db.update(ApiTokenRecord, { revokedAt: this.clock() }, 'id = ? AND revoked_at IS NULL', [id])) > 0) return;
-      if (!(await db.exists(ApiTokenRecord, 'id = ?', [id]))) throw new MusterError('not_found', `There is no API token ${id}; list the tokens to see their ids.`);
+      await db.update(ApiTokenRecord, { revokedAt: this.clock() }, 'id = ? AND revoked_at IS NULL', [id]);
+      const record = await db.selectOne(ApiTokenRecord, 'id = ?', [id]);
+      if (!record) throw new MusterError('not_found', `There is no API token ${id}; list the tokens to see their ids.`);
+      return toApiToken(record);
     });
   }
+}
+
+function nameTaken(existing: Pick<ApiTokenRecord, 'id' | 'name' | 'tenantId' | 'createdAt'> & { revokedAt?: Date | null }): MusterError {
+  const state = existing.revokedAt ? `revoked ${existing.revokedAt.toISOString()}` : `created ${existing.createdAt.toISOString()}`;
+  return new MusterError(
+    'duplicate',
+    `Tenant ${existing.tenantId} already has a token named "${existing.name}" (id ${existing.id}, ${state}); choose another name.`,
+    { tokenId: existing.id },
+  );
 }
 
 const hashToken = (plain: string): string => createHash('sha256').update(plain, 'utf8').digest('hex');
 
 function toApiToken(record: ApiTokenRecord): ApiToken {
   return {
-    id: record.id, name: record.name, createdAt: record.createdAt,
+    id: record.id, name: record.name, tenantId: record.tenantId, createdAt: record.createdAt,
     ...(record.lastUsedAt && { lastUsedAt: record.lastUsedAt }),
     ...(record.revokedAt && { revokedAt: record.revokedAt }),
   };

@@ -1,10 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { KEY, OPTIONAL_TIME, TIME } from './column-kinds';
 
-/** A REST API token. Only its SHA-256 is kept: the plain token is shown once, at creation. */
+/**
+ * A REST API token of one tenant (the organization it acts for). Only its SHA-256 is kept: the plain
+ * token is shown once, at creation. Names are unique per tenant (`uq_api_tokens_tenant_name`).
+ */
 @Entity({ name: 'api_tokens' })
 export class ApiTokenRecord {
   @PrimaryColumn({ type: 'varchar', name: 'id' }) id!: string;
+  @Column({ ...KEY, name: 'tenant_id' }) tenantId!: string;
   @Column({ ...KEY, name: 'name' }) name!: string;
   @Column({ ...KEY, name: 'token_hash' }) tokenHash!: string;
   @Column({ ...TIME, name: 'created_at' }) createdAt!: Date;

@@ -1,0 +1,18 @@
+import type { Store } from '@muster/store';
+import { tenantOf, type TokenArgs } from './token-args';
+
+/** `tokens create <name> [--tenant <id>]`: prints the token once, on stdout. */
+export async function createToken(store: Store, args: TokenArgs): Promise<number> {
+  const { token, record } = await store.apiTokens.create(args.subject, { tenantId: tenantOf(args) });
+  process.stdout.write([
+    `Created API token "${record.name}" for tenant ${record.tenantId} (id ${record.id}):`,
+    '',
+    `  ${token}`,
+    '',
+    'Copy it now: it cannot be shown again (only its hash is stored).',
+    'Send it as: Authorization: Bearer <token>',
+    `Revoke it with: npx muster tokens revoke ${record.id}`,
+    '',
+  ].join('\n'));
+  return 0;
+}
