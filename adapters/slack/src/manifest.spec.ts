@@ -4,11 +4,44 @@ import { SLACK_BOT_SCOPES, slackManifest } from './manifest';
 
 const EXPECTED_SCOPES = [
   'commands', 'chat:write', 'chat:write.public', 'channels:manage', 'groups:write', 'channels:read', 'groups:read',
-  'channels:history', 'groups:history', 'channels:join', 'pins:write', 'bookmarks:write', 'reactions:read',
+  'channels:history', 'groups:history', 'channels:join', 'pins:read', 'pins:write', 'bookmarks:write', 'reactions:read',
   'users:read', 'users:read.email', 'files:read', 'files:write', 'im:write',
 ];
 
+/**
+ * The scope Slack documents for each bot event (api.slack.com/events/<name>, "Required scopes"); for
+ * events that list alternatives, any one of them is enough. Events needing none say so with [].
+ */
+const REQUIRED_SCOPES_BY_EVENT: Record<string, readonly (readonly string[])[]> = {
+  'message.channels': [['channels:history']],
+  'message.groups': [['groups:history']],
+  'message.im': [['im:history']],
+  'message.mpim': [['mpim:history']],
+  reaction_added: [['reactions:read']],
+  reaction_removed: [['reactions:read']],
+  pin_added: [['pins:read']],
+  pin_removed: [['pins:read']],
+  app_uninstalled: [],
+  tokens_revoked: [],
+  member_joined_channel: [['channels:read', 'groups:read']],
+  member_left_channel: [['channels:read', 'groups:read']],
+  channel_archive: [['channels:read']],
+  channel_rename: [['channels:read']],
+  file_shared: [['files:read']],
+};
+
 describe('slackManifest', () => {
+  it('asks for the scope Slack requires for every event it subscribes to (else Slack refuses the manifest or never sends the event)', () => {
+    const m = slackManifest({ socketMode: true });
+    for (const event of m.settings.event_subscriptions.bot_events) {
+      const required = REQUIRED_SCOPES_BY_EVENT[event];
+      expect(required, `no documented scope for ${event}: add it to REQUIRED_SCOPES_BY_EVENT`).to.not.equal(undefined);
+      for (const alternatives of required ?? []) {
+        expect(alternatives.some((scope) => m.oauth_config.scopes.bot.includes(scope)), `${event} needs one of ${alternatives.join(', ')}`).to.equal(true);
+      }
+    }
+  });
+
   it('points every request URL at /slack/events in HTTP mode', () => {
     const m = slackManifest({ publicUrl: 'https://muster.example.com/', socketMode: false });
     expect(m.settings.event_subscriptions.request_url).to.equal('https://muster.example.com/slack/events');

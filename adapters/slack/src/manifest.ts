@@ -30,6 +30,7 @@ export const SLACK_BOT_SCOPES = [
   'channels:history', // timeline capture from message events
   'groups:history',
   'channels:join', // join an existing public channel an incident is declared in
+  'pins:read', // pin_added / pin_removed events: pinned messages become timeline highlights
   'pins:write', // pin the incident card
   'bookmarks:write', // bookmark the call, ticket and dashboard links
   'reactions:read', // reaction highlights on the timeline

@@ -1,10 +1,11 @@
 import type { Logger as MusterLogger } from '@muster/core';
-import { HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/web-api';
 import { SLACK_BOT_SCOPES, SLACK_EVENTS_PATH, SLACK_OAUTH_REDIRECT_PATH } from '../manifest';
 import { normaliseSlackApiUrl } from '../slack-api-client';
 import { answerFailedDelivery } from './delivery-failures';
 import type { SlackInstallations } from './installation-store';
+import { StoreFirstSocketModeReceiver } from './store-first-socket-receiver';
 
 export const SLACK_INSTALL_PATH = '/slack/install';
 
@@ -66,19 +67,14 @@ export function httpReceiver(settings: ReceiverSettings): HTTPReceiver {
 
 /**
  * Socket Mode (`SLACK_APP_TOKEN`): Slack pushes over a websocket, nothing is reachable from outside.
- * One difference to know: Bolt acknowledges an event on the socket before the listener runs, so the
- * "stored before acknowledged" guarantee of HTTP mode does not hold; a message arriving while the
- * database is down is logged, not redelivered. OAuth is HTTP mode only.
+ * Envelopes are acknowledged only once stored, as in HTTP mode (see StoreFirstSocketModeReceiver).
+ * OAuth is HTTP mode only.
  */
 export function socketModeReceiver(appToken: string, settings: Pick<ReceiverSettings, 'logger' | 'boltLogger' | 'slackApiUrl'>): Receiver {
-  return new SocketModeReceiver({
+  return new StoreFirstSocketModeReceiver({
     appToken,
     logger: settings.boltLogger,
     // Only the client options: without OAuth settings the receiver opens no HTTP server of its own.
     installerOptions: { clientOptions: { slackApiUrl: normaliseSlackApiUrl(settings.slackApiUrl) } },
-    processEventErrorHandler: async ({ error }) => {
-      settings.logger.error('A Slack request over Socket Mode failed', { err: error });
-      return false;
-    },
-  });
+  }, settings.logger);
 }

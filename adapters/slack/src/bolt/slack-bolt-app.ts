@@ -11,6 +11,7 @@ import { registerBlockActions } from './block-actions.listener';
 import { BotIdentity } from './bot-identity';
 import type { MusterEntryPoints } from './entry-points';
 import { registerHighlightEvents } from './highlight-events.listener';
+import { gateInbound } from './inbound-gate';
 import { registerInstallationEvents } from './installation-events.listener';
 import type { ListenerDeps } from './listener-deps';
 import { registerMessageEvents } from './message-events.listener';
@@ -103,7 +104,7 @@ export function createSlackBoltApp(options: SlackBoltAppOptions): SlackBoltApp {
   const http = socket ? undefined : (receiver as HTTPReceiver);
   return {
     transport: socket ? 'socket' : 'http',
-    ...(http ? { requestListener: rejectFutureTimestamps(http.requestListener) } : {}),
+    ...(http ? { requestListener: rejectFutureTimestamps(gateInbound(http.requestListener, options.signingSecret, core.logger)) } : {}),
     paths: { events: SLACK_EVENTS_PATH, ...(oauth && !socket ? { install: SLACK_INSTALL_PATH, oauthRedirect: SLACK_OAUTH_REDIRECT_PATH } : {}) },
     async start() {
       if (socket) await app.start();

@@ -1,8 +1,20 @@
+import { createHash } from 'node:crypto';
 import { errorView } from '@muster/core';
 import type { App } from '@slack/bolt';
 import { SLACK_COMMAND } from '../manifest';
 import type { ListenerDeps } from './listener-deps';
 import { requestContext } from './request-context';
+
+/**
+ * What makes one use of the command unique: its trigger_id, one per gesture. Slack always sends it,
+ * but a payload without one must not share the key `command:undefined` with every other such
+ * command (each would be dropped as a duplicate of the first); its response_url is just as unique
+ * per invocation (the edge requires it) and the same in a redelivery, so its digest stands in.
+ */
+export function commandRequestKey(command: { readonly trigger_id?: string; readonly response_url: string }): string {
+  if (command.trigger_id) return `command:${command.trigger_id}`;
+  return `command:url:${createHash('sha256').update(command.response_url).digest('hex').slice(0, 32)}`;
+}
 
 /**
  * `/incident …`: core parses and answers; the answer is the HTTP response itself (Slack posts it,
@@ -14,7 +26,7 @@ export function registerSlashCommand(app: App, deps: ListenerDeps): void {
   app.command(SLACK_COMMAND, async ({ command, ack }) => {
     const ctx = requestContext({
       workspaceId: command.team_id, userId: command.user_id, userName: command.user_name,
-      channelId: command.channel_id, channelName: command.channel_name, requestKey: `command:${command.trigger_id}`,
+      channelId: command.channel_id, channelName: command.channel_name, requestKey: commandRequestKey(command),
     });
     deps.directory.remember(command.team_id, ctx.actor);
     let reply;

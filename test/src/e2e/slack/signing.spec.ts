@@ -40,6 +40,16 @@ describe('Slack e2e: request signing at POST /slack/events', function () {
     expect(await e2e.store.repositories.incidents.list()).to.have.length(0);
   });
 
+  it('answers 401 to a correctly signed request stamped in milliseconds or with a fraction, and runs nothing', async () => {
+    const seconds = Math.floor(Date.now() / 1000);
+    for (const timestamp of [Date.now(), seconds + 0.5, seconds - 0.25]) {
+      const answer = await e2e.sender.send(declare(), form, { timestamp });
+      expect(answer.status, String(timestamp)).to.equal(401);
+    }
+    expect(await e2e.store.repositories.incidents.list()).to.have.length(0);
+    expect(e2e.slack.calls('conversations.create')).to.have.length(0);
+  });
+
   it('answers Slack\'s url_verification with the challenge', async () => {
     const answer = await e2e.sender.send(JSON.stringify({ token: 'x', challenge: 'c5f1d7a9-muster', type: 'url_verification' }), 'application/json');
     expect(answer.status).to.equal(200);
