@@ -14,10 +14,19 @@
  *   llm.userPrompts()                               // the user messages of each request, joined
  *   await llm.close()
  *
- * A reply is `{ content?, finishReason?, usage?, delayMs?, status?, retryAfter?, errorMessage? }`;
- * an object `content` is sent as its JSON text. Without a script, replies come from `fillSchemaReply`:
- * if the system message carries a JSON Schema of string properties (as JSON mode prompts do), each
- * property gets a short placeholder text, so flows that need "some valid answer" work unscripted.
+ *   llm.refuseJsonSchema()                          // answer json_schema requests 400, as servers without structured output do
+ *
+ * A reply is `{ content?, finishReason?, usage?, delayMs?, status?, retryAfter?, errorMessage?, shape? }`;
+ * an object `content` is sent as its JSON text; `shape` sends a malformed 200 (no `choices`, empty
+ * `choices`, null content, a refusal). Without a script, replies come from `fillSchemaReply`: each
+ * property of the request's JSON Schema (from `response_format.json_schema`, else the last one in the
+ * system message) gets a short placeholder text, so flows that need "some valid answer" work unscripted.
+ *
+ * `response_format` is checked as the API reference documents it, with OpenAI's 400 answers:
+ * `type` is `text`, `json_object` or `json_schema`; `json_object` needs the word "json" in the
+ * messages; `json_schema` needs `json_schema.name` (a-z, A-Z, 0-9, `_`, `-`, at most 64) and a
+ * `schema` object, and with `strict: true` every object must set `additionalProperties: false` and
+ * list every property in `required`, and strings may not use `minLength`/`maxLength`.
  * Default usage counts about four characters per token: a model whose tokenizer differs from ours.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -31,7 +40,7 @@ export interface ChatMessageBody {
 export interface ChatCompletionBody {
   readonly model: string;
   readonly messages: readonly ChatMessageBody[];
-  readonly response_format?: { readonly type: string };
+  readonly response_format?: { readonly type: string; readonly json_schema?: { readonly name?: unknown; readonly strict?: unknown; readonly schema?: unknown } };
   readonly max_tokens?: number;
   readonly max_completion_tokens?: number;
   readonly temperature?: number;
@@ -58,6 +67,8 @@ export interface FakeReply {
   /** Sent as the Retry-After header with an error status (seconds, as a string). */
   readonly retryAfter?: string;
   readonly errorMessage?: string;
+  /** A 200 that is not a usable completion, as broken proxies and some servers send. */
+  readonly shape?: 'no_choices' | 'empty_choices' | 'null_content' | 'refusal';
 }
 
 export type ReplyScript = (request: ChatCompletionBody, callIndex: number) => FakeReply | Promise<FakeReply>;
@@ -68,6 +79,7 @@ export class FakeOpenAi {
   private script: ReplyScript = fillSchemaReply;
   private readonly queue: FakeReply[] = [];
   private calls = 0;
+  private jsonSchemaRefused = false;
   private readonly sockets = new Set<import('node:net').Socket>();
 
   private constructor(private readonly server: Server, readonly apiKey: string | null) {
@@ -102,6 +114,12 @@ export class FakeOpenAi {
     return this;
   }
 
+  /** From now on, answer every `json_schema` request with 400, as a server without structured output does. */
+  refuseJsonSchema(): this {
+    this.jsonSchemaRefused = true;
+    return this;
+  }
+
   /** The user messages of each request, joined: what the model was asked to read. */
   userPrompts(): string[] {
     return this.requests.map((r) => r.body.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n'));
@@ -111,6 +129,7 @@ export class FakeOpenAi {
     this.requests.length = 0;
     this.queue.length = 0;
     this.calls = 0;
+    this.jsonSchemaRefused = false;
     this.script = fillSchemaReply;
   }
 
@@ -142,6 +161,8 @@ export class FakeOpenAi {
       return sendError(res, 400, "Missing required parameter: 'messages'.", 'invalid_request_error', 'missing_required_parameter');
     }
     if (body.stream) return sendError(res, 400, 'The fake server does not stream.', 'invalid_request_error', null);
+    const formatProblem = responseFormatProblem(body, this.jsonSchemaRefused);
+    if (formatProblem) return sendError(res, 400, formatProblem, 'invalid_request_error', null, {}, 'response_format');
 
     const index = this.calls++;
     const reply = this.queue.shift() ?? (await this.script(body, index));
@@ -155,6 +176,13 @@ export class FakeOpenAi {
       return sendError(res, reply.status, reply.errorMessage ?? message, type, code, headers);
     }
     const content = typeof reply.content === 'string' ? reply.content : JSON.stringify(reply.content ?? {});
+    const base = { id: `chatcmpl-fake-${index + 1}`, object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: body.model };
+    if (reply.shape === 'no_choices') return send(res, 200, base);
+    if (reply.shape === 'empty_choices') return send(res, 200, { ...base, choices: [] });
+    if (reply.shape === 'null_content' || reply.shape === 'refusal') {
+      const refusal = reply.shape === 'refusal' ? "I'm sorry, I can't help with that." : null;
+      return send(res, 200, { ...base, choices: [{ index: 0, message: { role: 'assistant', content: null, refusal }, logprobs: null, finish_reason: 'stop' }] });
+    }
     const promptTokens = reply.usage?.prompt_tokens ?? approximateTokens(body.messages);
     const completionTokens = reply.usage?.completion_tokens ?? Math.ceil(content.length / 4);
     send(res, 200, {
@@ -187,7 +215,8 @@ export class FakeOpenAi {
  */
 export function fillSchemaReply(request: ChatCompletionBody): FakeReply {
   const system = request.messages.filter((m) => m.role === 'system').map((m) => m.content).join('\n');
-  const schema = lastSchemaIn(system);
+  const sent = request.response_format?.json_schema?.schema as { properties?: Record<string, unknown> } | undefined;
+  const schema = sent?.properties ? { properties: sent.properties } : lastSchemaIn(system);
   if (!schema) return { content: 'This is a reply from the fake model.' };
   return { content: Object.fromEntries(Object.keys(schema.properties).map((name) => [name, `${name.replace(/_/g, ' ')} (fake model)`])) };
 }
@@ -236,6 +265,51 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(JSON.stringify(body));
 }
 
-function sendError(res: ServerResponse, status: number, message: string, type: string, code: string | null, headers: Record<string, string> = {}): void {
-  send(res, status, { error: { message, type, param: null, code } }, headers);
+function sendError(res: ServerResponse, status: number, message: string, type: string, code: string | null, headers: Record<string, string> = {}, param: string | null = null): void {
+  send(res, status, { error: { message, type, param, code } }, headers);
+}
+
+/** What OpenAI would refuse about `response_format`, in its own words; undefined when it is fine. */
+function responseFormatProblem(body: ChatCompletionBody, jsonSchemaRefused: boolean): string | undefined {
+  const format = body.response_format;
+  if (format === undefined) return undefined;
+  if (typeof format !== 'object' || format === null || !['text', 'json_object', 'json_schema'].includes(format.type)) {
+    return "Invalid value for 'response_format.type': expected one of 'text', 'json_object' or 'json_schema'.";
+  }
+  if (format.type === 'json_object' && !body.messages.some((m) => /json/i.test(String(m.content)))) {
+    return "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.";
+  }
+  if (format.type !== 'json_schema') return undefined;
+  if (jsonSchemaRefused) return "response_format of type 'json_schema' is not supported by this server; use 'json_object'.";
+  const spec = format.json_schema;
+  if (typeof spec !== 'object' || spec === null) return "Missing required parameter: 'response_format.json_schema'.";
+  if (typeof spec.name !== 'string' || !/^[a-zA-Z0-9_-]{1,64}$/.test(spec.name)) {
+    return "Invalid 'response_format.json_schema.name': string does not match pattern. Expected a string that matches the pattern '^[a-zA-Z0-9_-]+$' of at most 64 characters.";
+  }
+  if (typeof spec.schema !== 'object' || spec.schema === null) return "Invalid 'response_format.json_schema.schema': expected an object.";
+  if (spec.strict !== undefined && typeof spec.strict !== 'boolean') return "Invalid type for 'response_format.json_schema.strict': expected a boolean.";
+  if (spec.strict !== true) return undefined;
+  const problem = strictSchemaProblem(spec.schema as Record<string, unknown>, []);
+  return problem && `Invalid schema for response_format '${spec.name}': ${problem}`;
+}
+
+/** Strict mode's subset, as the Structured Outputs guide lists it. */
+function strictSchemaProblem(schema: Record<string, unknown>, path: string[]): string | undefined {
+  const where = `In context=(${path.map((p) => `'${p}'`).join(', ')})`;
+  if (schema.type === 'object') {
+    if (schema.additionalProperties !== false) return `${where}, 'additionalProperties' is required to be supplied and to be false.`;
+    const properties = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+    const required = Array.isArray(schema.required) ? schema.required : [];
+    const missing = Object.keys(properties).filter((k) => !required.includes(k));
+    if (missing.length) return `${where}, 'required' is required to be supplied and to be an array including every key in properties. Missing '${missing[0]}'.`;
+    for (const [name, sub] of Object.entries(properties)) {
+      const problem = strictSchemaProblem(sub, [...path, 'properties', name]);
+      if (problem) return problem;
+    }
+  }
+  if (schema.type === 'string') {
+    for (const keyword of ['minLength', 'maxLength']) if (keyword in schema) return `${where}, '${keyword}' is not permitted.`;
+  }
+  if (schema.type === 'array' && typeof schema.items === 'object' && schema.items !== null) return strictSchemaProblem(schema.items as Record<string, unknown>, [...path, 'items']);
+  return undefined;
 }

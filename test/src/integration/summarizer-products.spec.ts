@@ -9,14 +9,14 @@ describe('summarizer against an OpenAI-compatible server: the three products', (
   beforeEach(async () => { llm = await FakeOpenAi.start(); });
   afterEach(async () => { await llm.close(); });
 
-  it('asks chat.completions in JSON mode with a bounded output, and reports usage', async () => {
+  it('asks chat.completions for structured output with a bounded output, and reports usage', async () => {
     const { summarizer } = summarizerAgainst(llm);
     llm.reply(() => ({ content: { body: 'Checkout is failing for EU card payments; a rollback is under way.', facts: 'f' }, usage: { prompt_tokens: 900, completion_tokens: 40 } }));
     const result = await summarizer.summarize(summaryRequest('status_update', { audience: 'internal' }));
     const { body, path, headers } = llm.requests[0];
     expect(path).to.equal('/v1/chat/completions');
     expect(headers.authorization).to.equal(`Bearer ${llm.apiKey}`);
-    expect(body.response_format).to.deep.equal({ type: 'json_object' });
+    expect(body.response_format?.type).to.equal('json_schema');
     expect(body.max_tokens).to.be.a('number');
     expect(body.stream).to.equal(undefined);
     expect(result).to.deep.equal({ text: 'Checkout is failing for EU card payments; a rollback is under way.', producedBy: 'openai:fake-model', usage: { promptTokens: 900, completionTokens: 40 } });

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { alice, bob, carol, incidentState, minutes, sampleTimeline, summaryRequest, TimelineBuilder } from '@muster/summarizer/dist/testing/incident-fixtures';
+import { CHATTER_CORPUS, SECRET_CORPUS } from '@muster/summarizer/dist/testing/secret-corpus';
 import { FakeOpenAi } from '../fakes/fake-openai';
 import { quotedData, summarizerAgainst } from './summarizer-harness';
 
@@ -25,6 +26,24 @@ describe('summarizer against an OpenAI-compatible server: safety', () => {
     const data = quotedData(llm.userPrompts()[0]);
     expect(data.entries[1].text).to.equal('DB at postgres://[secret]@[ip]:5432/shop, IPv6 [ip], mail [email] or call [phone]');
     expect(data.incident.title).to.equal('Gateway [ip] rejects key [secret]');
+  });
+
+  it('sends none of the real key formats to the model, in chat, notes, the title or across map-reduce calls', async () => {
+    const { summarizer } = summarizerAgainst(llm, { contextBudgetTokens: 3_000, chunkTokens: 1_000, factsMaxTokens: 200 });
+    const b = new TimelineBuilder();
+    SECRET_CORPUS.forEach(([, text], i) => (i % 2 ? b.note(minutes(5 + i), alice, text) : b.message(minutes(5 + i), bob, text)));
+    CHATTER_CORPUS.forEach((text, i) => b.message(minutes(40 + i), carol, text));
+    const incident = incidentState({ title: `Leak: secret ${SECRET_CORPUS[1][1].split(' ').at(-1)}` });
+    for (const kind of ['catch_up', 'status_update', 'postmortem_narrative'] as const) {
+      await summarizer.summarize(summaryRequest(kind, { incident, timeline: b.build(), audience: 'internal' }));
+    }
+    expect(llm.requests.length).to.be.greaterThan(3);
+    const sent = llm.requests.map((r) => JSON.stringify(r.body)).join('\n');
+    for (const [name, , fragment] of SECRET_CORPUS) expect(sent, name).to.not.include(fragment);
+    // Ordinary chatter arrives as written (names aside), so the model still has the incident to read.
+    const entries = llm.userPrompts().flatMap((p) => quotedData(p).entries.map((e) => e.text));
+    expect(entries).to.include('Seeing 30% auth declines from Adyen on checkout-api');
+    expect(entries).to.include('deployed commit 3f9c2ab, full sha 3f9c2ab7e1d04c5b8a6f9e2d1c0b7a6f5e4d3c2b');
   });
 
   it('sends people as handles, and puts names back for the room', async () => {

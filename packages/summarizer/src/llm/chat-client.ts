@@ -2,12 +2,16 @@ import OpenAI from 'openai';
 import type { Logger } from '@muster/core';
 import type { ResolvedLlmConfig } from '../config/summarizer-config';
 import type { ChatMessage } from '../prompt/prompts';
+import type { OutputSchema } from '../schema/output-schema';
 import { LlmCallFailed } from './fallback-reason';
+import { rejectsJsonSchema, ResponseFormatSupport } from './response-format';
 
 export interface ChatRequest {
   readonly model: string;
   readonly messages: readonly ChatMessage[];
   readonly maxOutputTokens: number;
+  /** Asked for as strict structured output (`json_schema`), or JSON mode where the server refuses that. */
+  readonly schema?: OutputSchema;
   /** The summary's overall deadline; aborting it ends the call and any retry wait at once. */
   readonly signal: AbortSignal;
 }
@@ -19,14 +23,15 @@ export interface ChatReply {
 }
 
 /**
- * The only place that talks to the endpoint: `chat.completions` in JSON mode, because it is what
- * every OpenAI-compatible server implements. Retries (429/5xx/timeouts, honouring Retry-After) are
+ * The only place that talks to the endpoint: `chat.completions` with strict structured output
+ * (`json_schema`), falling back to JSON mode once per endpoint and model when the server refuses
+ * it (see ResponseFormatSupport). Retries (429/5xx/timeouts, honouring Retry-After) are
  * the SDK's; this class turns whatever is left into a `LlmCallFailed` with a fallback code.
  */
 export class ChatClient {
   private readonly client: OpenAI;
 
-  constructor(private readonly llm: ResolvedLlmConfig, logger?: Logger) {
+  constructor(private readonly llm: ResolvedLlmConfig, logger?: Logger, private readonly formats = new ResponseFormatSupport()) {
     this.client = new OpenAI({
       // Passed explicitly so the SDK never falls back to reading process.env itself. Local servers
       // (Ollama, vLLM) accept any key; the SDK refuses to start without one.
@@ -46,10 +51,22 @@ export class ChatClient {
   }
 
   async complete(request: ChatRequest): Promise<ChatReply> {
+    const baseURL = this.client.baseURL;
+    const format = this.formats.formatFor(baseURL, request.model, request.schema);
+    try {
+      return await this.send(request, format);
+    } catch (error) {
+      if (format.type !== 'json_schema' || !(error instanceof LlmCallFailed) || !(error.cause instanceof OpenAI.APIError) || !rejectsJsonSchema(error.cause)) throw error;
+      this.formats.refuseJsonSchema(baseURL, request.model);
+      return this.send(request, { type: 'json_object' });
+    }
+  }
+
+  private async send(request: ChatRequest, format: NonNullable<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming['response_format']>): Promise<ChatReply> {
     const body: OpenAI.Chat.ChatCompletionCreateParamsNonStreaming = {
       model: request.model,
       messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
-      response_format: { type: 'json_object' },
+      response_format: format,
       ...(this.llm.temperature !== null && { temperature: this.llm.temperature }),
     };
     const maxTokens = Math.min(request.maxOutputTokens, this.llm.maxOutputTokens);
@@ -62,13 +79,28 @@ export class ChatClient {
     const completion = await untilAborted(pending, signal).catch((error: unknown) => {
       throw classify(error, signal, this.llm);
     });
-    const choice = completion.choices[0];
-    return {
-      content: choice?.message?.content ?? '',
-      finishReason: choice?.finish_reason ?? null,
-      usage: completion.usage ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens } : undefined,
-    };
+    return readReply(completion);
   }
+}
+
+/**
+ * Compatible servers and proxies do answer 200 without a usable message; each case becomes a
+ * fallback reason of its own instead of a TypeError deep in the summarizer.
+ */
+function readReply(completion: unknown): ChatReply {
+  const c = (typeof completion === 'object' && completion !== null ? completion : {}) as Partial<OpenAI.Chat.ChatCompletion>;
+  if (!Array.isArray(c.choices)) {
+    throw new LlmCallFailed('empty_reply', 'the endpoint answered without "choices"; check that OPENAI_BASE_URL points at an OpenAI-compatible chat completions API');
+  }
+  if (!c.choices.length) throw new LlmCallFailed('empty_reply', 'the endpoint answered with an empty "choices" list');
+  const choice = c.choices[0];
+  const message = choice?.message;
+  if (typeof message?.refusal === 'string' && message.refusal) throw new LlmCallFailed('empty_reply', 'the model refused to write this summary');
+  if (typeof message?.content !== 'string') throw new LlmCallFailed('empty_reply', 'the model answered with no message content');
+  const usage = c.usage && typeof c.usage.prompt_tokens === 'number'
+    ? { promptTokens: c.usage.prompt_tokens, completionTokens: c.usage.completion_tokens ?? 0 }
+    : undefined;
+  return { content: message.content, finishReason: choice.finish_reason ?? null, usage };
 }
 
 /**

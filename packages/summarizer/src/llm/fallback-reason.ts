@@ -6,7 +6,9 @@ export type FallbackCode =
   | 'rate_limited'
   | 'llm_unavailable'
   | 'llm_rejected'
-  | 'invalid_output';
+  | 'invalid_output'
+  /** The endpoint answered 200 without a usable message: no `choices`, an empty list, null content, a refusal. */
+  | 'empty_reply';
 
 export const fallbackReason = (code: FallbackCode, detail: string): string => `${code}: ${detail}`;
 

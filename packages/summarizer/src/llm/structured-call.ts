@@ -24,7 +24,7 @@ export async function callForJson(client: ChatClient, meter: UsageMeter, call: S
   let messages = call.messages;
   let problems: readonly string[] = [];
   for (let attempt = 0; attempt < 2; attempt++) {
-    const reply = await meter.measure(call.model, messages, () => client.complete({ model: call.model, messages, maxOutputTokens, signal: call.signal }));
+    const reply = await meter.measure(call.model, messages, () => client.complete({ model: call.model, messages, maxOutputTokens, schema: call.schema, signal: call.signal }));
     const outcome: Outcome = reply.finishReason === 'length'
       ? { problems: ['the reply was cut off at the output token limit; write less'] }
       : evaluate(call, reply.content);

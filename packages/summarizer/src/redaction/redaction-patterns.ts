@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { looksLikeCredentialValue, looksRandom } from './secret-heuristics';
 
 /**
  * One kind of sensitive text. `pattern` finds candidates; `accept` (optional) rejects candidates that
@@ -29,7 +30,11 @@ export const PLACEHOLDER = {
 const keepPrefix = (placeholder: string) => (_: string, groups: readonly (string | undefined)[]) => `${groups[0] ?? ''}${placeholder}`;
 
 /** Words that make the value after `=` or `:` a credential. */
-const CREDENTIAL_KEY = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|client[_-]?secret|credentials?|session[_-]?id|cookie)`;
+const CREDENTIAL_KEY = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|account[_-]?key|private[_-]?key|sharedaccesssignature|client[_-]?secret|credentials?|session[_-]?id|cookie)`;
+
+/** Credential words in prose; "key" alone is weak ("the key metric") and needs key-like material after it. */
+const CONTEXT_WORD = String.raw`(?:[A-Za-z0-9]+[_.-])*(?:password|passwd|pwd|passphrase|secret|token|api[ _-]?key|apikey|access[ _-]?key|private[ _-]?key|credentials?|key)(?:s|[_-][A-Za-z0-9_-]*)?`;
+const STRONG_CONTEXT = /password|passwd|pwd|passphrase|secret|token|api[ _-]?key|apikey|access[ _-]?key|private[ _-]?key|credential/i;
 
 /**
  * The built-in patterns, most specific first: a Slack token inside a URL must be called a secret
@@ -43,7 +48,7 @@ export const SECRET_PATTERNS: readonly RedactionPattern[] = [
   },
   {
     name: 'url_credentials',
-    pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)[^\s/:@]+:[^\s/@]+@/,
+    pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)[^\s/:@]*:[^\s/@]+@/,
     ignoreCase: true,
     placeholder: PLACEHOLDER.secret,
     replace: (_, g) => `${g[0]}${PLACEHOLDER.secret}@`,
@@ -55,6 +60,15 @@ export const SECRET_PATTERNS: readonly RedactionPattern[] = [
   { name: 'github_token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})/, placeholder: PLACEHOLDER.secret },
   { name: 'aws_access_key', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}\b/, placeholder: PLACEHOLDER.secret },
   { name: 'google_api_key', pattern: /\bAIza[A-Za-z0-9_-]{35}/, placeholder: PLACEHOLDER.secret },
+  { name: 'stripe_key', pattern: /\b(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{20,})/, placeholder: PLACEHOLDER.secret },
+  {
+    // Signed URLs (Azure SAS, S3 and GCS presigned): the signature is a bearer credential until it expires.
+    name: 'url_signature',
+    pattern: /([?&](?:sig|signature|x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|x-goog-credential)=)[^&\s#"'<>]+/,
+    ignoreCase: true,
+    placeholder: PLACEHOLDER.secret,
+    replace: keepPrefix(PLACEHOLDER.secret),
+  },
   {
     name: 'authorization_header',
     pattern: /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/=-]{12,}/,
@@ -79,6 +93,26 @@ export const SECRET_PATTERNS: readonly RedactionPattern[] = [
     placeholder: PLACEHOLDER.secret,
     replace: keepPrefix(PLACEHOLDER.secret),
     accept: (match) => !match.endsWith(PLACEHOLDER.secret),
+  },
+  {
+    // Prose: "AWS secret wJalr…", "the password is hunter2", "api key: 9f8e…". Only the value goes, and
+    // only when it looks like one (looksLikeCredentialValue), so "token expired" stays a sentence.
+    name: 'credential_phrase',
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9_.-])(${CONTEXT_WORD}["']?(?:\s*[:=]\s*|\s+(?:is|was|=)\s+|\s+))([^\s,;"'<>()\[\]{}]{6,})`),
+    ignoreCase: true,
+    placeholder: PLACEHOLDER.secret,
+    replace: (match, g) => `${g[0] ?? ''}${PLACEHOLDER.secret}${/[.,!?:]+$/.exec(g[1] ?? '')?.[0] ?? ''}`,
+    accept: (match) => {
+      const parsed = new RegExp(String.raw`^(${CONTEXT_WORD}["']?(?:\s*[:=]\s*|\s+(?:is|was|=)\s+|\s+))(.*)$`, 'is').exec(match);
+      return !!parsed && looksLikeCredentialValue(parsed[2], STRONG_CONTEXT.test(parsed[1]));
+    },
+  },
+  {
+    // Key material with no known prefix, found the way secret scanners find it (secret-heuristics.ts).
+    name: 'high_entropy',
+    pattern: /(?<![A-Za-z0-9+/_.-])[A-Za-z0-9+/_-]{20,}={0,2}(?![A-Za-z0-9+/=_-]|\.[A-Za-z0-9])/,
+    placeholder: PLACEHOLDER.secret,
+    accept: looksRandom,
   },
   { name: 'email', pattern: /\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/, placeholder: PLACEHOLDER.email },
   {

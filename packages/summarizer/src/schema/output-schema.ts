@@ -75,3 +75,18 @@ export function describeSchema(schema: OutputSchema): string {
     properties: Object.fromEntries(schema.fields.map((f) => [f.name, { type: 'string', maxLength: f.maxChars, description: f.description }])),
   });
 }
+
+/**
+ * The schema for `response_format: { type: 'json_schema', strict: true }`, in the subset strict mode
+ * accepts: every property required, `additionalProperties: false`, and no length keywords (OpenAI
+ * refuses `maxLength` in strict mode), so each limit is stated in the description instead and
+ * `validateOutput` still enforces it.
+ */
+export function wireSchema(schema: OutputSchema): Record<string, unknown> {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: schema.fields.map((f) => f.name),
+    properties: Object.fromEntries(schema.fields.map((f) => [f.name, { type: 'string', description: `${f.description} At most ${f.maxChars} characters.` }])),
+  };
+}
