@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Shared by the server-*.spec.ts suites: temp directories, an in-process server on port 0, the CLI as
  * a child process, a TCP proxy that can cut the database off, and MariaDB databases of our own.
@@ -41,7 +42,8 @@ export async function startInProcess(dir: string, env: Record<string, string> = 
   const logger = createLogger({ level: 'info', file: join(dir, 'test-server.log') });
   const running = await startServer(config, { logger, ...options });
   const store = running.container.get<Store>(SERVER_TOKENS.Store);
-  const { token } = await store.apiTokens.create('test-suite');
+  // Several servers may share one database: token names are unique per tenant.
+  const { token } = await store.apiTokens.create(`test-suite-${randomUUID().slice(0, 8)}`);
   // Bind to 127.0.0.1 explicitly: `localhost` may resolve to ::1 first.
   const url = `http://127.0.0.1:${running.port}`;
   return { running, store, token, url, stop: () => running.stop() };

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Incident, TimelineEntry } from '@muster/core';
+import { TOKENS, type Incident, type MusterSettings, type TimelineEntry } from '@muster/core';
 import { createLogger, loadConfig, OutboxPump, SERVER_TOKENS, SLACK_INTEGRATION, startServer, type RunningServer, type SlackIntegration } from '@muster/server';
 import type { Store } from '@muster/store';
 import { FakeSlackApi, type FakeMessage } from '../../fakes/fake-slack-api';
@@ -154,7 +154,9 @@ export class SlackE2E {
   }
 
   async incident(number: number): Promise<Incident> {
-    const incident = await this.store.repositories.incidents.findByNumber('default', number);
+    // OAuth installs keep each workspace a tenant of its own; one workspace alone is in the default tenant.
+    const tenant = this.server.container.get<MusterSettings>(TOKENS.Settings).tenants.tenantOf('slack', this.teamId);
+    const incident = await this.store.repositories.incidents.findByNumber(tenant, number);
     if (!incident) throw new Error(`INC-${number} does not exist`);
     return incident;
   }
