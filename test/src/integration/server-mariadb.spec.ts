@@ -32,14 +32,14 @@ describe('server: on MariaDB (MUSTER_DATABASE_URL=mysql://…, nothing else chan
       refusal = error;
     }
     expect(refusal).to.be.instanceOf(Error);
-    expect((refusal as Error).message).to.match(/needs 1 migration .*Run `npx muster migrate` first, or set MUSTER_AUTO_MIGRATE=true\./);
+    expect((refusal as Error).message).to.match(/needs \d+ migrations? .*Run `npx muster migrate` first, or set MUSTER_AUTO_MIGRATE=true\./);
   });
 
   it('migrates with `muster migrate`, listing each migration, and says so when there is nothing left', async () => {
     const first = await runCli(['migrate'], { cwd: dir, env: { MUSTER_DATABASE_URL: url } });
     expect(first.code, first.stderr).to.equal(0);
     expect(first.stdout).to.match(/ran \S+/);
-    expect(first.stdout).to.contain('Done: 1 migration ran');
+    expect(first.stdout).to.match(/Done: \d+ migrations? ran/);
     const again = await runCli(['migrate'], { cwd: dir, env: { MUSTER_DATABASE_URL: url } });
     expect(again.code).to.equal(0);
     expect(again.stdout).to.contain('is up to date');

@@ -5,8 +5,9 @@ import { HttpError } from '../http/http-error';
 
 const HOW_TO = 'Create a token with `muster tokens create <name>` and send it as "Authorization: Bearer <token>".';
 
-/** Who an API caller is: the token's name. */
+/** Who an API caller is: the token's id (what idempotency keys are scoped by) and name. */
 export interface ApiCaller {
+  readonly tokenId: string;
   readonly tokenName: string;
 }
 
@@ -20,7 +21,7 @@ export async function authenticate(req: IncomingMessage, tokens: Pick<ApiTokenRe
   if (!match) throw unauthorized('invalid_request', header ? `The Authorization header must be "Bearer <token>". ${HOW_TO}` : `This API needs a token. ${HOW_TO}`);
   const token = await tokens.verify(match[1]);
   if (!token) throw unauthorized('invalid_token', `The token is unknown or was revoked. ${HOW_TO}`);
-  return { tokenName: token.name };
+  return { tokenId: token.id, tokenName: token.name };
 }
 
 function unauthorized(error: 'invalid_request' | 'invalid_token', message: string): HttpError {
