@@ -22,7 +22,7 @@ describe('server: REST edge — body limits, Unicode, Idempotency-Key, API wordi
   });
 
   describe('bodies over the limit', () => {
-    for (const [label, bytes, declared] of [['chunked 1 MiB', MiB, false], ['chunked 20 MiB', 20 * MiB, false], ['declared 1 MiB', MiB, true], ['declared 20 MiB', 20 * MiB, true]] as const) {
+    for (const [label, bytes, declared] of [['chunked 1 MiB', MiB, false], ['chunked 2 MiB', 2 * MiB, false], ['chunked 20 MiB', 20 * MiB, false], ['declared 1 MiB', MiB, true], ['declared 20 MiB', 20 * MiB, true]] as const) {
       it(`answers a ${label} body with 413 and a JSON reason, not a reset, and declares nothing`, async () => {
         const before = await count();
         const answer = await rawPost(`${api}/incidents`, server.token, bytes, declared);
