@@ -120,6 +120,16 @@ describe('server: REST edge — body limits, Unicode, Idempotency-Key, API wordi
       expect(third.headers.get('idempotent-replayed')).to.equal(null);
     });
 
+    it('makes one incident from the same request sent five times at once', async () => {
+      const answers = await Promise.all(Array.from({ length: 5 }, () => declare({ title: 'Sent at once' }, 'burst-key')));
+      for (const answer of answers) expect([201, 409], answer.text).to.include(answer.status);
+      const list = await call(`${api}/incidents?limit=200`, { token: server.token });
+      expect(list.body.incidents.filter((i: { title: string }) => i.title === 'Sent at once')).to.have.length(1);
+      const later = await declare({ title: 'Sent at once' }, 'burst-key');
+      expect(later.status).to.equal(201);
+      expect(later.body.reference).to.equal(answers.find((a) => a.status === 201)!.body.reference);
+    });
+
     it('does not spend a key on a refused request', async () => {
       expect((await declare({ title: '' }, 'fix-and-retry')).status).to.equal(400);
       const fixed = await declare({ title: 'Fixed and retried' }, 'fix-and-retry');

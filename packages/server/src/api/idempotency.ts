@@ -25,7 +25,7 @@ export class ApiIdempotency {
     if (key === undefined) return work(`api:${randomUUID()}`);
     const scope = sha256(JSON.stringify([caller.tokenId, key]));
     const fingerprint = sha256(JSON.stringify([r.req.method, r.route, normalisedParams(r.params), body ?? null]));
-    const row = await this.claim(scope, caller.tokenId, fingerprint);
+    const { row, owned } = await this.claim(scope, caller.tokenId, fingerprint);
     if (row.fingerprint !== fingerprint) {
       throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request (another route, incident or body). Send a new key for a new request; reuse a key only to retry the very same request.');
     }
@@ -38,8 +38,9 @@ export class ApiIdempotency {
       // Core dedups on this key too, so a retry after a crash between commit and the update below is still applied once.
       answer = await work(`api:${scope}`);
     } catch (error) {
-      // Nothing was changed (core's transaction rolled back): free the key so a corrected request may use it.
-      await this.store.dataSource.query('DELETE FROM api_idempotency WHERE scope_key = ? AND status IS NULL', [scope]);
+      // Nothing was changed (core's transaction rolled back): free the key so a corrected request may use
+      // it. Only the request that claimed the key frees it; a concurrent twin must not undo its claim.
+      if (owned) await this.store.dataSource.query('DELETE FROM api_idempotency WHERE scope_key = ? AND status IS NULL', [scope]);
       throw error;
     }
     if (answer.status < 300) {
@@ -49,19 +50,20 @@ export class ApiIdempotency {
     return answer;
   }
 
-  private async claim(scope: string, tokenId: string, fingerprint: string): Promise<StoredRow> {
+  /** The key's row; `owned` when this request created it. */
+  private async claim(scope: string, tokenId: string, fingerprint: string): Promise<{ row: StoredRow; owned: boolean }> {
     const existing = await this.find(scope);
-    if (existing) return existing;
+    if (existing) return { row: existing, owned: false };
     const now = dialectOf(this.store.dataSource) === 'mysql' ? new Date() : new Date().toISOString();
     try {
       await this.store.dataSource.query('INSERT INTO api_idempotency (scope_key, token_id, fingerprint, status, response, created_at) VALUES (?, ?, ?, NULL, NULL, ?)', [scope, tokenId, fingerprint, now]);
     } catch (error) {
       // Another request with the same key got there first; its row decides.
       const raced = await this.find(scope);
-      if (raced) return raced;
+      if (raced) return { row: raced, owned: false };
       throw error;
     }
-    return { fingerprint, status: null, response: null };
+    return { row: { fingerprint, status: null, response: null }, owned: true };
   }
 
   private async find(scope: string): Promise<StoredRow | undefined> {
