@@ -35,7 +35,7 @@ export function readNoteBody(body: Record<string, unknown>): string {
   return body.text;
 }
 
-function rejectUnknown(body: Record<string, unknown>, allowed: readonly string[]): void {
+export function rejectUnknown(body: Record<string, unknown>, allowed: readonly string[]): void {
   const unknown = Object.keys(body).filter((k) => !allowed.includes(k));
   if (unknown.length) throw badRequest(`Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}; this endpoint accepts ${allowed.join(', ')}.`, 'validation_failed');
 }
@@ -72,6 +72,6 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 export function readIdempotencyKey(header: string | string[] | undefined): string | undefined {
   if (header === undefined) return undefined;
   const value = Array.isArray(header) ? header[0] : header;
-  if (!IDEMPOTENCY_KEY.test(value)) throw badRequest('"Idempotency-Key" must be 1 to 200 visible ASCII characters (a UUID is a good choice).');
+  if (!IDEMPOTENCY_KEY.test(value)) throw badRequest('"Idempotency-Key" must be 1 to 200 visible ASCII characters, without spaces or control characters (a UUID is a good choice).', 'invalid_idempotency_key');
   return value;
 }

@@ -1,4 +1,4 @@
-import { durationsOf, type Incident, type PersonRef, type TimelineEntry } from '@muster/core';
+import { durationsOf, type ActionItem, type Incident, type PersonRef, type StatusUpdate, type TimelineEntry } from '@muster/core';
 
 /**
  * The REST shapes (documented in the README). Built field by field rather than by spreading domain
@@ -54,5 +54,37 @@ export function timelineEntryJson(entry: TimelineEntry) {
     highlighted: entry.highlighted,
     edited: entry.revisions.length > 0,
     deletedAt: iso(entry.deletedAt),
+  };
+}
+
+export function actionItemJson(item: ActionItem) {
+  return {
+    id: item.id,
+    text: item.text,
+    state: item.state,
+    owner: item.owner ? person(item.owner) : null,
+    createdBy: person(item.createdBy),
+    createdAt: iso(item.createdAt),
+    updatedAt: iso(item.updatedAt),
+    ticket: item.ticket ? { title: item.ticket.title, url: item.ticket.url } : null,
+  };
+}
+
+export function statusUpdateJson(update: StatusUpdate) {
+  return {
+    id: update.id,
+    audience: update.audience,
+    state: update.state,
+    body: update.body,
+    author: update.author.kind === 'person'
+      ? { kind: 'person', person: person(update.author.person), model: null }
+      : { kind: 'ai', person: person(update.author.requestedBy), model: update.author.model },
+    createdAt: iso(update.createdAt),
+    updatedAt: iso(update.updatedAt),
+    decidedBy: update.decidedBy ? person(update.decidedBy) : null,
+    decidedAt: iso(update.decidedAt),
+    rejectionReason: update.rejectionReason ?? null,
+    publishedAt: iso(update.publishedAt),
+    publishedTo: update.publishedTo.map((t) => ({ kind: t.kind, name: t.name, url: t.url ?? null })),
   };
 }

@@ -1,25 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DeclareIncident, IncidentLocator, Postmortems, RecordNotes, TOKENS, type MusterSettings, type Repositories,
+  DeclareIncident, IncidentLocator, Postmortems, RecordNotes, TOKENS, type Incident, type MusterSettings, type Repositories,
 } from '@muster/core';
 import type { Store } from '@muster/store';
 import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
 import { badRequest } from '../http/http-error';
-import { readJsonBody } from '../http/json-body';
-import { json, type HttpResponse } from '../http/response';
-import type { RouteRequest, Router } from '../http/router';
+import { json } from '../http/response';
+import type { Router } from '../http/router';
 import type { OutboxPump } from '../runtime/outbox-pump';
-import { apiContext, authenticate, type ApiCaller } from './api-auth';
+import { apiContext, type ApiCaller } from './api-auth';
 import { incidentJson, timelineEntryJson } from './api-json';
-import { readDeclareBody, readIdempotencyKey, readLimit, readList, readNoteBody, readStatuses, readWhole } from './api-input';
+import { readDeclareBody, readLimit, readList, readNoteBody, readStatuses, readWhole } from './api-input';
+import { API_PREFIX, apiRouting } from './api-routing';
 
-export const API_PREFIX = '/api/v1';
+export { API_PREFIX } from './api-routing';
 const MAX_NUMBER = 999_999_999;
 
 /**
- * The REST API over incidents. API tokens see every incident, private ones included: a token is an
- * administrator's credential (see the README). Writes kick the outbox so rooms open at once.
+ * The REST API over incidents: reading, declaring, notes, the postmortem. Changes to an incident are
+ * in incident-change-routes.ts. Writes kick the outbox so rooms open at once.
  */
 export function registerIncidentRoutes(router: Router, container: Container): void {
   const store = container.get<Store>(SERVER_TOKENS.Store);
@@ -30,13 +30,7 @@ export function registerIncidentRoutes(router: Router, container: Container): vo
   const notes = container.get(RecordNotes);
   const postmortems = container.get(Postmortems);
   const locator = container.get(IncidentLocator);
-
-  const authed = (handler: (r: RouteRequest, caller: ApiCaller) => Promise<HttpResponse>) =>
-    async (r: RouteRequest) => handler(r, await authenticate(r.req, store.apiTokens));
-  const keyFor = (r: RouteRequest, caller: ApiCaller) => {
-    const key = readIdempotencyKey(r.req.headers['idempotency-key']);
-    return key ? `api:${caller.tokenName}:${key}` : `api:${randomUUID()}`;
-  };
+  const { authed, write } = apiRouting(store);
   const readOnly = (caller: ApiCaller) => apiContext(caller, `api:read:${randomUUID()}`);
 
   router.get(`${API_PREFIX}/incidents`, authed(async (r, caller) => {
@@ -54,12 +48,10 @@ export function registerIncidentRoutes(router: Router, container: Container): vo
     return json(200, { incidents: incidents.map(incidentJson), nextBefore: incidents.length === limit && last ? last.snapshot().number : null });
   }));
 
-  router.post(`${API_PREFIX}/incidents`, authed(async (r, caller) => {
-    const idempotencyKey = keyFor(r, caller);
-    const body = readDeclareBody(await readJsonBody(r.req));
-    const { incident, replayed } = await declare.execute(apiContext(caller, idempotencyKey), body);
+  router.post(`${API_PREFIX}/incidents`, write(readDeclareBody, async (_r, caller, body, key) => {
+    const { incident } = await declare.execute(apiContext(caller, key), body);
     pump.kick();
-    return json(201, incidentJson(incident), { location: `${API_PREFIX}/incidents/${incident.reference}`, ...(replayed && { 'idempotent-replayed': 'true' }) });
+    return json(201, { ...incidentJson(incident), room: roomPlan(incident, settings) }, { location: `${API_PREFIX}/incidents/${incident.reference}` });
   }));
 
   router.get(`${API_PREFIX}/incidents/:ref`, authed(async (r, caller) => {
@@ -75,17 +67,31 @@ export function registerIncidentRoutes(router: Router, container: Container): vo
     return json(200, { reference: incident.reference, entries: entries.map(timelineEntryJson), nextAfter: entries.length === limit && last?.position !== undefined ? last.position : null });
   }));
 
-  router.post(`${API_PREFIX}/incidents/:ref/timeline`, authed(async (r, caller) => {
-    const ctx = apiContext(caller, keyFor(r, caller));
-    const text = readNoteBody(await readJsonBody(r.req));
-    await notes.note(ctx, text, r.params.ref);
+  router.post(`${API_PREFIX}/incidents/:ref/timeline`, write(readNoteBody, async (r, caller, text, key) => {
+    const ctx = apiContext(caller, key);
+    const { reference } = await notes.note(ctx, text, r.params.ref);
     const entry = await repos.timeline.findByKey(`request:${ctx.idempotencyKey}`);
     pump.kick();
-    return json(201, entry ? timelineEntryJson(entry) : null);
+    return json(201, entry ? timelineEntryJson(entry) : null, { location: `${API_PREFIX}/incidents/${reference}/timeline` });
   }));
 
   router.get(`${API_PREFIX}/incidents/:ref/postmortem`, authed(async (r, caller) => {
     const doc = await postmortems.open(readOnly(caller), r.params.ref);
     return { status: 200, text: doc.markdown, headers: { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `inline; filename="${doc.incident.reference}-postmortem.md"` } };
   }));
+}
+
+/**
+ * Where the incident's room opens, mirroring core's IncidentRecorder rule for declarations from
+ * outside chat: on the configured home platform, and only at severities that create rooms.
+ */
+export function roomPlan(incident: Incident, settings: MusterSettings) {
+  const { homePlatform, homeWorkspaceId } = settings;
+  if (!homePlatform || !homeWorkspaceId) {
+    return { willOpen: false, platform: null, workspaceId: null, reason: 'No room will open: incidents declared through the API open a room only when homePlatform and homeWorkspaceId are set in muster.yaml.' };
+  }
+  if (!settings.severities.find(incident.severity)?.createsRoom) {
+    return { willOpen: false, platform: homePlatform, workspaceId: homeWorkspaceId, reason: `No room will open: ${incident.severity} does not create rooms.` };
+  }
+  return { willOpen: true, platform: homePlatform, workspaceId: homeWorkspaceId, reason: `A room opens on ${homePlatform} (workspace ${homeWorkspaceId}); GET ${API_PREFIX}/incidents/${incident.reference} lists it under links.rooms once it exists.` };
 }

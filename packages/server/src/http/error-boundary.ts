@@ -1,8 +1,10 @@
 import { MusterError, RateLimitedError, type Logger, type MusterErrorCode } from '@muster/core';
 import { HttpError } from './http-error';
 import { errorBody, json, type HttpResponse } from './response';
+import { restMessage, type ErrorScene } from './rest-wording';
 
-const STATUS_BY_CODE: Partial<Record<MusterErrorCode, number>> = {
+/** Every core error code a caller can cause, and its HTTP status: the one place REST maps them. */
+export const STATUS_BY_CODE: Partial<Record<MusterErrorCode, number>> = {
   not_found: 404,
   no_incident_here: 404,
   not_permitted: 403,
@@ -30,9 +32,10 @@ const GENERIC = 'Something went wrong on our side. The details were logged; plea
 /**
  * Turns whatever a handler threw into a response. Our own errors carry messages written for the
  * caller; anything else (and `internal`, `configuration`) becomes a generic 500 whose details go to
- * the log only. No response ever carries a stack trace.
+ * the log only. No response ever carries a stack trace. Under /api/ the message is worded for an
+ * API client (see rest-wording.ts).
  */
-export function errorResponse(error: unknown, logger: Logger, where: { method: string; route: string }): HttpResponse {
+export function errorResponse(error: unknown, logger: Logger, where: ErrorScene): HttpResponse {
   if (error instanceof HttpError) return json(error.status, errorBody(error.code, error.message), { ...error.headers });
   if (error instanceof MusterError) {
     const status = STATUS_BY_CODE[error.code];
@@ -40,10 +43,11 @@ export function errorResponse(error: unknown, logger: Logger, where: { method: s
       const headers: Record<string, string> = {};
       if (error.code === 'unavailable') headers['retry-after'] = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
       if (error instanceof RateLimitedError) headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
-      if (status === 503) logger.warn('request failed: dependency unavailable', { ...where, error: error.message });
-      return json(status, errorBody(error.code, error.message), headers);
+      if (status === 503) logger.warn('request failed: dependency unavailable', { method: where.method, route: where.route, error: error.message });
+      const message = where.route.startsWith('/api/') ? restMessage(error, where) : error.message;
+      return json(status, errorBody(error.code, message), headers);
     }
   }
-  logger.error('request failed', { ...where, err: error });
+  logger.error('request failed', { method: where.method, route: where.route, err: error });
   return json(500, errorBody('internal', GENERIC));
 }

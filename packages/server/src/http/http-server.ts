@@ -83,6 +83,7 @@ export class HttpServer {
     const started = process.hrtime.bigint();
     const method = req.method ?? 'GET';
     let route = UNMATCHED_ROUTE;
+    let params: Readonly<Record<string, string>> = {};
     this.inFlight++;
     res.once('close', () => {
       this.inFlight--;
@@ -107,6 +108,7 @@ export class HttpServer {
         return;
       }
       route = match.route.pattern;
+      params = match.params;
       if (match.route.handler.kind === 'raw') {
         await match.route.handler.run(req, res);
         return;
@@ -121,7 +123,7 @@ export class HttpServer {
         res.destroy();
         return;
       }
-      writeResponse(res, errorResponse(error, logger, { method, route }));
+      writeResponse(res, errorResponse(error, logger, { method, route, params }));
     }
   }
 }

@@ -38,6 +38,13 @@ export class Router {
 
   get(pattern: string, handler: RouteHandler): this { return this.add('GET', pattern, { kind: 'json', run: handler }); }
   post(pattern: string, handler: RouteHandler): this { return this.add('POST', pattern, { kind: 'json', run: handler }); }
+  put(pattern: string, handler: RouteHandler): this { return this.add('PUT', pattern, { kind: 'json', run: handler }); }
+  patch(pattern: string, handler: RouteHandler): this { return this.add('PATCH', pattern, { kind: 'json', run: handler }); }
+
+  /** Every registered route, for the OpenAPI document's completeness check. */
+  list(): { method: HttpMethod; pattern: string }[] {
+    return this.routes.map((r) => ({ method: r.method, pattern: r.pattern }));
+  }
 
   /** Mounts a raw `(req, res)` handler, for adapters that need the unparsed request. */
   mount(method: HttpMethod, pattern: string, handler: RawHandler): this {

@@ -14,6 +14,10 @@ export function banner(config: ServerConfig, url: string): string {
     `  summaries: ${llmSummary(config)}`,
     `  REST API: ${url}/api/v1 (create a token with \`muster tokens create <name>\`)`,
   ];
+  const { homePlatform, homeWorkspaceId } = config.settings;
+  lines.push(homePlatform && homeWorkspaceId
+    ? `  API and alert incidents open rooms on ${homePlatform} (${homeWorkspaceId})`
+    : '  API and alert incidents open no room: set homePlatform and homeWorkspaceId in muster.yaml');
   if (config.console) lines.push(`  logs: ${config.dataDir}/muster.log`, '', 'Type /incident help to start, /incident declare <title> to declare.');
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,9 @@
 import type { Logger } from '@muster/core';
 import { TOKENS } from '@muster/core';
 import type { Container } from 'inversify';
+import { registerIncidentChangeRoutes } from '../api/incident-change-routes';
 import { registerIncidentRoutes } from '../api/incident-routes';
+import { registerOpenApiRoute } from '../api/openapi-route';
 import { registerOpsRoutes } from '../api/ops-routes';
 import { SERVER_TOKENS } from '../container/server-tokens';
 import { HttpServer } from '../http/http-server';
@@ -20,6 +22,8 @@ export function createHttp(container: Container): HttpParts {
   const router = new Router();
   registerOpsRoutes(router, container);
   registerIncidentRoutes(router, container);
+  registerIncidentChangeRoutes(router, container);
+  registerOpenApiRoute(router);
   const server = new HttpServer({
     router,
     logger,

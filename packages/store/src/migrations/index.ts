@@ -1,7 +1,10 @@
 import { InitialSchema1732300000000 } from './1732300000000-initial-schema';
 import { Tenants1733000000000 } from './1733000000000-tenants';
+import { ApiIdempotency1733000000001 } from './1733000000001-api-idempotency';
 import { ApiTokenTenants1733000000002 } from './1733000000002-api-token-tenants';
 import { EffectResults1733000000003 } from './1733000000003-effect-results';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
-export const MIGRATIONS = [InitialSchema1732300000000, Tenants1733000000000, ApiTokenTenants1733000000002, EffectResults1733000000003];
+export const MIGRATIONS = [
+  InitialSchema1732300000000, Tenants1733000000000, ApiIdempotency1733000000001, ApiTokenTenants1733000000002, EffectResults1733000000003,
+];
