@@ -2,13 +2,14 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { Redactor } from '../redaction/redact';
 import { alice, bob, carol, minutes, TimelineBuilder } from '../testing/incident-fixtures';
-import { nearDuplicate, pickSalient, wordsOf } from './pick-lines';
+import { pickSalient } from './pick-lines';
+import { nearDuplicate, wordsOf } from './words';
 import { conversationOf, isChitChat, scoreOf, type SalienceProfile } from './salience';
 import { factLine } from './text-format';
 
 describe('salience', () => {
   it('treats acknowledgements, greetings and presence as chit-chat, and not a line that says something', () => {
-    for (const text of ['thanks', 'Thanks!', 'joining', '+1', 'ok 👍', 'on it', 'lgtm', 'brb', 'hi all', 'thank you :pray:', 'looking']) expect(isChitChat(text), text).to.equal(true);
+    for (const text of ['thanks', 'Thanks!', 'joining', '+1', 'ok 👍', 'on it', 'lgtm', 'brb', 'hi all', 'thank you :pray:', ':wave: hi all', '👍', 'looking']) expect(isChitChat(text), text).to.equal(true);
     for (const text of ['thanks, rolled back payments-api', '+1 on the rollback', 'joining the failover', 'Seeing 30% auth declines']) expect(isChitChat(text), text).to.equal(false);
   });
 

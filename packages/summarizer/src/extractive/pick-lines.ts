@@ -1,4 +1,5 @@
 import { MIN_SCORE, scoreOf, type ConversationLine, type SalienceProfile } from './salience';
+import { foldedText, nearDuplicate } from './words';
 
 export interface PickOptions {
   readonly profile: SalienceProfile;
@@ -43,35 +44,40 @@ export function pickSalient(lines: readonly ConversationLine[], options: PickOpt
 /** How many earlier groups a line is compared with: repeats happen close together, and 10,000 lines must stay fast. */
 const REPEAT_WINDOW = 200;
 
+interface RepeatGroup {
+  readonly line: ConversationLine;
+  readonly words: ReadonlySet<string>;
+  readonly members: ConversationLine[];
+}
+
+/** Grouping does not depend on the product, so it is done once per conversation and reused. */
+const groupsCache = new WeakMap<readonly ConversationLine[], readonly RepeatGroup[]>();
+
 function groupRepeats(lines: readonly ConversationLine[], profile: PickOptions['profile']): { line: ConversationLine; score: number }[] {
-  const groups: { line: ConversationLine; words: ReadonlySet<string>; score: number }[] = [];
+  let groups = groupsCache.get(lines);
+  if (!groups) {
+    groups = buildGroups(lines);
+    groupsCache.set(lines, groups);
+  }
+  return groups.map((g) => ({ line: g.line, score: g.members.reduce((best, m) => Math.max(best, scoreOf(m, profile)), 0) }));
+}
+
+function buildGroups(lines: readonly ConversationLine[]): RepeatGroup[] {
+  const groups: RepeatGroup[] = [];
+  // Exact repeats (same text, numbers aside) are found at once; only the rest are compared.
+  const exact = new Map<string, RepeatGroup>();
   for (const line of [...lines].sort((a, b) => a.position - b.position)) {
-    const words = wordsOf(line.text);
-    const score = scoreOf(line, profile);
-    let group;
-    for (let i = groups.length - 1; i >= Math.max(0, groups.length - REPEAT_WINDOW) && !group; i--) {
-      if (nearDuplicate(groups[i].words, words)) group = groups[i];
+    const key = foldedText(line.text);
+    let group: RepeatGroup | undefined = exact.get(key);
+    for (let i = groups.length - 1; !group && i >= Math.max(0, groups.length - REPEAT_WINDOW); i--) {
+      if (nearDuplicate(groups[i].words, line.words)) group = groups[i];
     }
-    if (group) group.score = Math.max(group.score, score);
-    else groups.push({ line, words, score });
+    if (group) group.members.push(line);
+    else {
+      group = { line, words: line.words, members: [line] };
+      groups.push(group);
+    }
+    exact.set(key, group);
   }
   return groups;
-}
-
-/**
- * Words for comparing lines: lower case, digits folded (so "p99 at 500ms" and "p99 at 600ms" are
- * one observation repeated), one-letter words dropped.
- */
-export function wordsOf(text: string): ReadonlySet<string> {
-  return new Set((text.toLowerCase().replace(/\d+/g, '#').match(/[\p{L}#][\p{L}\p{N}#'_-]*/gu) ?? []).filter((w) => w.length > 1 || w === '#'));
-}
-
-/** Jaccard similarity of at least 0.6, or one line's words all within the other's (a shorter retelling). */
-export function nearDuplicate(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  if (!a.size || !b.size) return a.size === b.size;
-  let shared = 0;
-  for (const w of a) if (b.has(w)) shared++;
-  const union = a.size + b.size - shared;
-  if (shared / union >= 0.6) return true;
-  return Math.min(a.size, b.size) >= 3 && shared === Math.min(a.size, b.size);
 }

@@ -1,4 +1,5 @@
 import { displayName, type TimelineEntry } from '@muster/core';
+import { wordsOf } from './words';
 
 /**
  * What makes a line of the conversation worth quoting. Responders say what they see (numbers,
@@ -19,6 +20,8 @@ export interface ConversationLine {
   readonly note: boolean;
   readonly question: boolean;
   readonly features: Features;
+  /** Its words for spotting repeats (pick-lines.ts), computed once per line. */
+  readonly words: ReadonlySet<string>;
 }
 
 export interface Features {
@@ -36,7 +39,7 @@ const CONVERSATION_KINDS: ReadonlySet<TimelineEntry['kind']> = new Set(['message
 /** A measurement: a number with a unit or a count of something. Bare numbers (times, versions) are not. */
 const METRIC = /\d[\d.,]*\s?(?:%|(?:ms|s|sec|secs|min|m|h|x|k|rps|qps|gb|mb|tb)\b|req\/s)|\bp\d{2,3}\b|\b\d[\d.,]*\s(?:replicas|pods|nodes|hosts|errors|requests|tickets|customers|users|orders|payments|retries|connections)\b/i;
 const ERROR = /\b(?:errors?|fail(?:s|ed|ing|ures?)?|timeouts?|timed out|exceptions?|declines?|declined|refused|rejected|crash(?:ed|es|ing)?|oom\w*|panic\w*|degraded|down|outage|unavailable|latency|saturated|exhausted|lag(?:ging)?|broken|spik(?:e|es|ed|ing)|elevated|dropp(?:ed|ing)|leak(?:s|ing)?|throttl\w*|5xx|4xx)\b/i;
-const ERROR_CODE = /\b(?:HTTP\s?[45]\d\d|[45]\d\d|E[A-Z]{4,}|[A-Z]+_[A-Z_]{3,}|[A-Za-z]+(?:Exception|Error))\b/;
+const ERROR_CODE = /\b(?:HTTP\s?[45]\d\d|[45]\d\d|E[A-Z]{4,}|[A-Z]+_[A-Z_]{3,}|[a-z](?:Exception|Error))\b/;
 const ACTION = /\b(?:roll(?:ed|ing)?[ -]?back|rollbacks?|revert(?:ed|ing)?|restart(?:ed|ing)?|redeploy(?:ed|ing)?|deploy(?:ed|ing)?|fail(?:ed|ing)?[ -]?over|failovers?|scal(?:ed|ing)|drain(?:ed|ing)|shift(?:ed|ing)|disabl(?:ed|ing)|enabl(?:ed|ing)|flipp(?:ed|ing)|patch(?:ed|ing)|hotfix(?:ed)?|bump(?:ed|ing)|purg(?:ed|ing)|block(?:ed|ing)|mitigat(?:ed|ing)|fixed|paged|escalat(?:ed|ing)|killed|cordon(?:ed)?|increas(?:ed|ing)|rais(?:ed|ing)|rotat(?:ed|ing))\b/i;
 const DECISION = /\b(?:decided|decision|we will|we'll|let's|going to|agreed|plan is|plan:|we should|freeze|go ahead|approved)\b/i;
 const CAUSE = /\b(?:because|caused by|cause[sd]?|root cause|due to|since the|after the|triggered by|regression|introduced|culprit|looks like|turns out|the issue is|traced (?:it )?to|points to)\b/i;
@@ -54,6 +57,11 @@ const CHIT_CHAT_WORDS = new Set([
 ]);
 
 export function isChitChat(text: string): boolean {
+  // Six short words at most: a longer text says something, and 10,000 messages need no regex each.
+  if (text.length > 80) return false;
+  // Most lines say something from their first word on; only those starting like chit-chat get the full check.
+  const first = /^[^\s,.!]*/.exec(text.toLowerCase())?.[0] ?? '';
+  if (first && !first.startsWith(':') && /^[\x00-\x7f]+$/.test(first) && !CHIT_CHAT_WORDS.has(first.replace(/^[^a-z0-9+]+|[^a-z0-9']+$/g, ''))) return false;
   const words = text.toLowerCase().replace(/[\p{Extended_Pictographic}\uFE0F]/gu, ' ').replace(/:[a-z0-9_+-]+:/g, ' ').match(/\+1|[\p{L}\p{N}']+/gu) ?? [];
   return words.length <= 6 && words.every((w) => CHIT_CHAT_WORDS.has(w));
 }
@@ -86,6 +94,7 @@ export function conversationOf(timeline: readonly TimelineEntry[], names: Readon
       note: e.kind === 'note',
       question: /\?\s*$/.test(text),
       features: featuresOf(text),
+      words: wordsOf(text),
     });
   });
   return lines;
@@ -121,6 +130,7 @@ export function scoreOf(line: ConversationLine, profile: SalienceProfile): numbe
 
 /** Slack `<@U123>` and Teams `<at>Name</at>` mentions as names; a person we do not know stays anonymous. */
 export function readableMentions(text: string, names: ReadonlyMap<string, string>): string {
+  if (!text.includes('<')) return text;
   return text
     .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, label?: string) => names.get(id) ?? (label?.trim() || '[person]'))
     .replace(/<at>([^<]*)<\/at>/g, '$1');
