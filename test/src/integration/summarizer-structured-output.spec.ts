@@ -37,6 +37,7 @@ describe('summarizer against an OpenAI-compatible server: structured output', ()
     expect([first, second, third].map((r) => r.producedBy)).to.deep.equal(['openai:fake-model', 'openai:fake-model', 'openai:fake-model']);
     expect(llm.requests.map((r) => r.body.response_format?.type)).to.deep.equal(['json_schema', 'json_object', 'json_object', 'json_object']);
     expect(events.map((e) => e.fallbackCode)).to.deep.equal([undefined, undefined, undefined]);
+    expect(events.map((e) => e.calls), 'the refused request is counted').to.deep.equal([2, 1, 1]);
   });
 
   it('asks again with json_schema for another model on the same endpoint', async () => {

@@ -1,10 +1,15 @@
 import { formatDuration, type SummaryRequest } from '@muster/core';
 import type { Redactor } from '../redaction/redact';
 import { capitalise, clockTime, factLine, fitByDroppingOldest, paragraphs, quoteLine, section, spansDays } from './text-format';
+import { pickSalient } from './pick-lines';
+import type { ConversationLine } from './salience';
 import type { TimelineFacts } from './timeline-facts';
 
 /** A Slack text block holds 3,000 characters; the catch-up is posted as one. */
 export const CATCH_UP_LIMIT = 2900;
+
+/** The conversation's share of "What happened": enough to read in a minute, leaving room for the rest. */
+export const CATCH_UP_CONVERSATION = { maxLines: 10, maxChars: 1400 } as const;
 
 /** For someone joining the room: what happened, where it stands, who does what, what is open. */
 export function renderCatchUp(request: SummaryRequest, facts: TimelineFacts, redactor: Redactor, now: Date): string {
@@ -12,11 +17,17 @@ export function renderCatchUp(request: SummaryRequest, facts: TimelineFacts, red
   const withDate = spansDays([...facts.milestones.map(([, at]) => at), now]);
   const t = (at: Date) => clockTime(at, withDate);
 
+  const questions = facts.openQuestions.slice(-3);
+  const render = (line: ConversationLine) => factLine(line, redactor, withDate).replace(/^• /, line.highlighted ? '• ⭐ ' : '• ');
+  // Questions still open have their own section; the same line twice would waste the reader's minute.
+  const shownAsQuestion = (line: ConversationLine) => questions.some((q) => q.at.getTime() === line.at.getTime() && q.text === line.text);
+  const picked = pickSalient(facts.conversation, { profile: 'overview', ...CATCH_UP_CONVERSATION, render, exclude: shownAsQuestion });
+
   const happened = [
     ...facts.milestones.map(([m, at]) => ({ at, text: `• ${t(at)} ${capitalise(m)}` })),
     ...facts.severityChanges.map((c) => ({ at: c.at, text: `• ${t(c.at)} Severity ${c.from ? `${c.from} → ` : ''}${c.to}${c.who ? ` (${c.who})` : ''}` })),
     ...facts.statusChanges.map((c) => ({ at: c.at, text: `• ${t(c.at)} Status ${c.from ? `${c.from} → ` : ''}${c.to}${c.who ? ` (${c.who})` : ''}` })),
-    ...facts.highlights.slice(-8).map((h) => ({ at: h.at, text: `${factLine(h, redactor, withDate).replace('• ', '• ⭐ ')}` })),
+    ...picked.map((line) => ({ at: line.at, text: render(line) })),
   ]
     .sort((a, b) => a.at.getTime() - b.at.getTime())
     .map((l) => l.text);
@@ -35,7 +46,7 @@ export function renderCatchUp(request: SummaryRequest, facts: TimelineFacts, red
     section('Who is doing what', roles.length ? roles : ['• No roles assigned yet.']),
     section('Latest notes', facts.notes.slice(-3).map((n) => factLine(n, redactor, withDate))),
     section('Open action items', facts.openActions.slice(0, 5).map((a) => `• ${quoteLine(a.text, redactor, 150)}${a.owner ? ` (owner: ${a.owner})` : ''}`)),
-    section('Open questions', facts.openQuestions.slice(-3).map((q) => factLine(q, redactor, withDate))),
+    section('Open questions', questions.map((q) => factLine(q, redactor, withDate))),
   );
   const head = [
     `${facts.reference} · ${i.severity} · ${capitalise(i.status)}${i.private ? ' · private' : ''}`,

@@ -1,6 +1,7 @@
 import { formatDuration, NARRATIVE_SECTIONS, type NarrativeSectionKey, type SummaryRequest } from '@muster/core';
 import type { Redactor } from '../redaction/redact';
 import { clockTime, factLine, quoteLine, sentence, spansDays } from './text-format';
+import { pickSalient } from './pick-lines';
 import type { TimelineFacts } from './timeline-facts';
 
 /**
@@ -17,13 +18,22 @@ export function renderPostmortemSections(request: SummaryRequest, facts: Timelin
   const ended = m.resolved ?? m.mitigated;
   const lines = (xs: readonly string[], none: string) => (xs.length ? xs.join('\n') : none);
 
+  // From what people saw and said, never from Muster's own entries: a published update repeats
+  // what someone already wrote, in words chosen for stakeholders, and is no evidence of a cause.
+  const quote = (l: { at: Date; who?: string; text: string }) => factLine(l, redactor, withDate);
+  const evidence = pickSalient(facts.conversation, { profile: 'causes', maxLines: 8, maxChars: 1600, render: quote }).map(quote);
+  const contributing = evidence.length
+    ? `To be established in the review. What responders saw and said:\n${evidence.join('\n')}`
+    : 'To be established in the review; nobody reported symptoms or causes in the conversation.';
+  const response = pickSalient(facts.conversation, { profile: 'response', maxLines: 6, maxChars: 1200, render: quote }).map(quote);
+
   const summary = [
     `${facts.reference} (${i.severity}): ${sentence(quoteLine(i.title, redactor))}`,
     i.summary ? sentence(quoteLine(i.summary, redactor, 600)) : '',
     [started && `Detected ${t(started)}`, m.declared && `declared ${t(m.declared)}`, m.mitigated && `mitigated ${t(m.mitigated)}`, m.resolved && `resolved ${t(m.resolved)}`]
       .filter(Boolean).join(', ') + '.',
     facts.reopened ? 'The incident was reopened after a first resolution.' : '',
-  ].filter((s) => s && s !== '.').join(' ');
+  ].filter((s) => s && s !== '.').join(' ') + (response.length ? `\n\nWhat the responders did:\n${response.join('\n')}` : '');
 
   const impact = [
     i.services.length ? `Affected services: ${i.services.map((s) => quoteLine(s, redactor, 60)).join(', ')}.` : 'Affected services were not recorded.',
@@ -31,10 +41,6 @@ export function renderPostmortemSections(request: SummaryRequest, facts: Timelin
     facts.severityChanges.length ? `Severity changed ${facts.severityChanges.map((c) => `${c.from ? `${c.from} → ` : ''}${c.to}`).join(', ')}; it ended at ${i.severity}.` : `Severity: ${i.severity}.`,
   ].filter(Boolean).join(' ');
 
-  const evidence = [...facts.alerts.slice(0, 3), ...facts.highlights.slice(0, 6)].map((f) => factLine(f, redactor, withDate));
-  const contributing = evidence.length
-    ? `To be established in the review. Evidence recorded during the response:\n${evidence.join('\n')}`
-    : 'To be established in the review; no alerts or highlights were recorded.';
 
   const wentWell = [
     d.timeToAcknowledge !== undefined ? `• Acknowledged ${formatDuration(d.timeToAcknowledge)} after detection.` : '',

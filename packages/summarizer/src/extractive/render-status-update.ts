@@ -1,6 +1,7 @@
 import { formatDuration, type IncidentStatus, type SummaryRequest } from '@muster/core';
 import type { Redactor } from '../redaction/redact';
 import { capitalise, clockTime, factLine, paragraphs, quoteLine, section, sentence, spansDays } from './text-format';
+import { pickSalient } from './pick-lines';
 import type { TimelineFacts } from './timeline-facts';
 
 /** Internal register: impact, status, what changed since the last update, who leads. */
@@ -12,7 +13,8 @@ export function renderInternalUpdate(request: SummaryRequest, facts: TimelineFac
   const changes = [
     ...recent(facts.severityChanges).map((c) => ({ at: c.at, text: `• ${clockTime(c.at, withDate)} Severity ${c.from ? `${c.from} → ` : ''}${c.to}` })),
     ...recent(facts.statusChanges).map((c) => ({ at: c.at, text: `• ${clockTime(c.at, withDate)} ${capitalise(c.to)}` })),
-    ...recent(facts.highlights).slice(-4).map((h) => ({ at: h.at, text: factLine(h, redactor, withDate) })),
+    ...pickSalient(recent(facts.conversation), { profile: 'overview', maxLines: 5, maxChars: 900, render: (l) => factLine(l, redactor, withDate) })
+      .map((l) => ({ at: l.at, text: factLine(l, redactor, withDate) })),
   ].sort((a, b) => a.at.getTime() - b.at.getTime()).map((c) => c.text);
   const commander = facts.roleHolders.filter((r) => /commander/i.test(r.role)).map((r) => r.name)[0];
   const started = i.milestones.detected ?? i.milestones.declared;

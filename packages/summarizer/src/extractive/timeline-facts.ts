@@ -1,4 +1,5 @@
 import { displayName, formatReference, MILESTONES, type Milestone, type PersonRef, type SummaryRequest, type TimelineEntry } from '@muster/core';
+import { conversationOf, type ConversationLine } from './salience';
 
 /** One remembered line of the timeline, with who said it. */
 export interface FactLine {
@@ -27,7 +28,10 @@ export interface TimelineFacts {
   readonly statusChanges: readonly ChangeLine[];
   readonly severityChanges: readonly ChangeLine[];
   readonly roleChanges: readonly FactLine[];
+  /** Highlighted lines people wrote; Muster's own entries (published updates, drafts) never count. */
   readonly highlights: readonly FactLine[];
+  /** What people said and noted, oldest first, chit-chat left out: the material for picked lines. */
+  readonly conversation: readonly ConversationLine[];
   readonly notes: readonly FactLine[];
   readonly alerts: readonly FactLine[];
   readonly openQuestions: readonly FactLine[];
@@ -51,6 +55,7 @@ export function gatherFacts(request: SummaryRequest): TimelineFacts {
   const statusChanges = of('status_change').map(change);
   const messages = of('message');
   const published = of('update_published');
+  const conversation = conversationOf(live, namesById(request));
 
   return {
     reference: formatReference(incident.number),
@@ -59,10 +64,11 @@ export function gatherFacts(request: SummaryRequest): TimelineFacts {
     statusChanges,
     severityChanges: of('severity_change').map(change),
     roleChanges: of('role_change').map(line),
-    highlights: live.filter((e) => e.highlighted).map(line),
+    highlights: conversation.filter((c) => c.highlighted),
+    conversation,
     notes: of('note').map(line),
     alerts: of('alert').map(line),
-    openQuestions: messages.slice(-QUESTION_WINDOW).filter((e) => /\?\s*$/.test(e.text)).map(line),
+    openQuestions: messages.slice(-QUESTION_WINDOW).filter((e) => e.actor && /\?\s*$/.test(e.text)).map(line),
     openActions: openActionItems(of('action_item')),
     lastUpdatePublishedAt: published.at(-1)?.occurredAt,
     reopened: statusChanges.some((c) => c.from === 'resolved' && c.to === 'investigating'),
@@ -88,6 +94,21 @@ function openActionItems(entries: readonly TimelineEntry[]): ActionLine[] {
     });
   }
   return [...items.values()].filter((i) => i.open).map(({ text, owner }) => ({ text, owner }));
+}
+
+/** Display names by platform id, so a `<@U02BOB>` mention in a quoted line reads as a name. */
+function namesById(request: SummaryRequest): ReadonlyMap<string, string> {
+  const names = new Map<string, string>();
+  const add = (p: PersonRef | undefined) => {
+    if (p?.name && !names.has(p.id)) names.set(p.id, displayName(p));
+  };
+  add(request.incident.declaredBy);
+  for (const r of request.incident.roles) add(r.person);
+  for (const e of request.timeline) {
+    add(e.actor);
+    for (const value of Object.values(e.data)) if (isPerson(value)) add(value);
+  }
+  return names;
 }
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);

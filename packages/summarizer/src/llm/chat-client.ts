@@ -20,6 +20,8 @@ export interface ChatReply {
   readonly content: string;
   readonly finishReason: string | null;
   readonly usage?: { readonly promptTokens: number; readonly completionTokens: number };
+  /** HTTP requests this reply took: 2 when the server refused json_schema and JSON mode answered. */
+  readonly requests?: number;
 }
 
 /**
@@ -58,7 +60,7 @@ export class ChatClient {
     } catch (error) {
       if (format.type !== 'json_schema' || !(error instanceof LlmCallFailed) || !(error.cause instanceof OpenAI.APIError) || !rejectsJsonSchema(error.cause)) throw error;
       this.formats.refuseJsonSchema(baseURL, request.model);
-      return this.send(request, { type: 'json_object' });
+      return { ...(await this.send(request, { type: 'json_object' })), requests: 2 };
     }
   }
 

@@ -20,7 +20,7 @@ export class UsageMeter {
   constructor(private readonly calibration: TokenCalibration) {}
 
   /** Counts the prompt and times the wait; feeds the reported usage back into the calibration. */
-  async measure<T extends { usage?: { promptTokens: number; completionTokens: number } }>(
+  async measure<T extends { usage?: { promptTokens: number; completionTokens: number }; requests?: number }>(
     model: string,
     messages: readonly ChatMessage[],
     call: () => Promise<T>,
@@ -31,6 +31,8 @@ export class UsageMeter {
     if (this.inFlight++ === 0) this.waitStarted = performance.now();
     try {
       const reply = await call();
+      // A refused json_schema request was a call too; the stats should show what the endpoint saw.
+      this.calls += Math.max(0, (reply.requests ?? 1) - 1);
       this.promptTokens += reply.usage?.promptTokens ?? 0;
       this.completionTokens += reply.usage?.completionTokens ?? 0;
       this.calibration.observe(model, local, reply.usage?.promptTokens);

@@ -117,6 +117,36 @@ export function summaryRequest(kind: SummaryKind, options: { incident?: Incident
   };
 }
 
+export const dan: PersonRef = { platform: 'slack', id: 'U04DAN', name: 'Dan Reyes' };
+
+/**
+ * A payments incident as rooms really sound: the salient lines among chit-chat, a repeated report,
+ * a mention, and Muster's own entries (a highlighted published update, an AI draft, status changes)
+ * that must never be quoted as what people found. Times: 10:00 = minutes(2).
+ */
+export function paymentsTimeline(): TimelineEntry[] {
+  return new TimelineBuilder('inc-43')
+    .add('declared', minutes(2), 'Incident declared: Card payments failing', { actor: alice })
+    .message(minutes(3), carol, 'joining')
+    .message(minutes(4), bob, 'Seeing 30% auth declines from Adyen')
+    .message(minutes(4), dan, '+1')
+    .message(minutes(5), alice, 'thanks Bob')
+    .message(minutes(5), dan, 'seeing 30% auth declines from adyen too')
+    .message(minutes(6), carol, 'payments-api error rate is 12%, mostly HTTP 502 from the gateway client since the 09:50 deploy')
+    .status(minutes(7), alice, 'triage', 'investigating')
+    .add('update_published', minutes(8), 'We are investigating elevated payment failures caused by a third-party provider outage.', { highlighted: true })
+    .message(minutes(9), alice, 'Decision: we roll back payments-api to v3.8.1, <@U02BOB> please go ahead')
+    .message(minutes(10), dan, 'ok 👍')
+    .add('ai_draft', minutes(11), 'Draft: payment failures were caused by Adyen.')
+    .message(minutes(12), bob, 'Rolled back payments-api', true)
+    .message(minutes(13), carol, 'brb')
+    .message(minutes(14), bob, 'auth declines back to 0.4%, error rate normal')
+    .status(minutes(15), alice, 'investigating', 'mitigated')
+    .message(minutes(16), alice, 'Do we need to replay the failed captures?')
+    .message(minutes(17), dan, 'lgtm, thanks all')
+    .build();
+}
+
 const PHRASES = [
   'checking the gateway dashboards, p99 still around {n}ms',
   'replica lag on the EU cluster is {n}s and climbing',
