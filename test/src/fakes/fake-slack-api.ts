@@ -58,6 +58,8 @@ export class FakeSlackApi {
   private readonly handlers: Record<string, SlackMethod>;
   private readonly faults = new Map<string, Fault[]>();
   private readonly received: RecordedCall[] = [];
+  /** Methods called with an app-level token (xapp-…) instead of the bot's, e.g. apps.connections.open. */
+  private readonly appLevel = new Map<string, { token: string; handler: () => Body }>();
 
   private constructor(private readonly server: Server, readonly url: string) {
     this.workspace = new FakeSlackWorkspace();
@@ -131,6 +133,8 @@ export class FakeSlackApi {
     return [...this.workspace.files.values()].filter((f) => f.channel === id);
   }
   addOAuthCode(code: string): void { this.workspace.oauthCodes.add(code); }
+  /** Serves `method` to callers presenting `appToken` (Socket Mode's apps.connections.open; see fake-slack-socket.ts). */
+  serveAppLevel(method: string, appToken: string, handler: () => Body): void { this.appLevel.set(method, { token: appToken, handler }); }
 
   private queueFault(method: string, fault: Fault, times = 1): void {
     const queue = this.faults.get(method) ?? [];
@@ -151,6 +155,12 @@ export class FakeSlackApi {
     const respond = /^\/respond\/([A-Z0-9]+)$/.exec(path)?.[1];
     if (respond && req.method === 'POST') return this.receiveResponse(respond, Buffer.concat(chunks).toString('utf8'), res);
     const method = /^\/api\/([A-Za-z0-9._]+)$/.exec(path)?.[1] ?? '';
+    const appLevel = this.appLevel.get(method);
+    if (appLevel && req.method === 'POST') {
+      this.received.push({ method, args: {} });
+      const presented = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      return this.send(res, 200, presented === appLevel.token ? { ok: true, ...appLevel.handler() } : { ok: false, error: 'invalid_auth' });
+    }
     const handler = this.handlers[method];
     if (req.method !== 'POST' || !handler) return this.send(res, 404, { ok: false, error: 'unknown_method' });
     let args: Args;

@@ -23,8 +23,15 @@ export const messageText = z.string().max(40_000);
 /** response_url and permalinks; SlackUrls checks the host before anything is sent there. */
 export const url = z.string().min(1).max(2_048);
 
-/** A record whose keys are safe to copy into a plain object. */
-export const safeRecord = <T extends z.ZodType>(value: T) => z.record(z.string().max(255).refine((key) => !UNSAFE_KEYS.has(key)), value);
+/**
+ * A record whose keys are safe to copy into a plain object. Checked on the input itself: zod leaves
+ * a `__proto__` key out of what it parses, so a rule on its output would never see one.
+ */
+const withoutUnsafeKeys = z.custom<Record<string, unknown>>(
+  (input) => typeof input === 'object' && input !== null && !Array.isArray(input) && !Object.keys(input).some((key) => UNSAFE_KEYS.has(key)),
+  { message: 'not an object, or has a key such as __proto__' },
+);
+export const safeRecord = <T extends z.ZodType>(value: T) => withoutUnsafeKeys.pipe(z.record(z.string().max(255), value));
 
 export const teamRef = z.object({ id: slackId, enterprise_id: slackId.nullish() });
 export const enterpriseRef = z.object({ id: slackId }).nullish();

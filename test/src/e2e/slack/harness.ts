@@ -7,15 +7,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKENS, type Incident, type MusterSettings, type TimelineEntry } from '@muster/core';
-import { createLogger, loadConfig, OutboxPump, SERVER_TOKENS, SLACK_INTEGRATION, startServer, type RunningServer, type SlackIntegration } from '@muster/server';
+import { loadConfig, OutboxPump, SERVER_TOKENS, SLACK_INTEGRATION, startServer, type RunningServer, type SlackIntegration } from '@muster/server';
 import type { Store } from '@muster/store';
 import { FakeSlackApi, type FakeMessage } from '../../fakes/fake-slack-api';
 import type { FakeOpenAi } from '../../fakes/fake-openai';
+import { FakeSlackSocket } from '../../fakes/fake-slack-socket';
 import { removeDir, tempDir } from '../../integration/server-support';
 import {
   blockActions, commandFields, eventEnvelope, messageEvent, messageShortcut, globalShortcut, viewSubmission,
   type Answer, type SlackChannel, type SlackUser,
 } from './slack-payloads';
+import { WatchedLogger } from './watched-logger';
 import { newEventId, SlackSender, type SlackAnswer, type SendOptions } from './slack-sender';
 
 export const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
@@ -30,6 +32,8 @@ export interface SlackE2EOptions {
   /** Announcement channels by id; default the fake's #announcements. */
   readonly announce?: (channels: { announcements: string }) => string[];
   readonly env?: Record<string, string>;
+  /** Socket Mode (SLACK_APP_TOKEN, no signing secret) against a fake Socket Mode endpoint, instead of HTTP. */
+  readonly socketMode?: boolean;
 }
 
 export class SlackE2E {
@@ -43,6 +47,9 @@ export class SlackE2E {
     readonly server: RunningServer,
     readonly dir: string,
     channels: { general: SlackChannel; announcements: string; stakeholders: string },
+    readonly logger: WatchedLogger,
+    /** Socket Mode only: the fake endpoint the server is connected to. */
+    readonly socket?: FakeSlackSocket,
   ) {
     this.general = channels.general;
     this.announcements = channels.announcements;
@@ -53,6 +60,7 @@ export class SlackE2E {
   static async start(options: SlackE2EOptions = {}): Promise<SlackE2E> {
     const dir = tempDir('slack-e2e');
     const slack = await FakeSlackApi.start();
+    const socket = options.socketMode ? await FakeSlackSocket.start(slack) : undefined;
     try {
       for (const user of [ANA, BOB, CLEO]) slack.addUser({ id: user.id, name: user.name, displayName: user.name });
       const general = { id: slack.addChannel({ name: 'general', members: [ANA.id, BOB.id, CLEO.id] }), name: 'general' };
@@ -72,12 +80,15 @@ export class SlackE2E {
         MUSTER_DATABASE_URL: options.databaseUrl ?? `sqlite:${join(dir, 'muster.db')}`,
         SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.url,
         ...(options.llm ? { OPENAI_BASE_URL: options.llm.baseUrl, OPENAI_API_KEY: options.llm.apiKey ?? 'unused' } : {}),
+        ...(socket ? { SLACK_APP_TOKEN: socket.appToken, SLACK_SIGNING_SECRET: '' } : {}),
         ...options.env,
       };
       const config = loadConfig({ env, cwd: dir, interactive: false });
-      const server = await startServer(config, { logger: createLogger({ level: 'info', file: join(dir, 'server.log') }) });
-      return new SlackE2E(slack, server, dir, { general, announcements, stakeholders });
+      const logger = new WatchedLogger(join(dir, 'server.log'));
+      const server = await startServer(config, { logger });
+      return new SlackE2E(slack, server, dir, { general, announcements, stakeholders }, logger, socket);
     } catch (error) {
+      await socket?.close();
       await slack.close();
       removeDir(dir);
       throw error;
@@ -181,6 +192,7 @@ export class SlackE2E {
     try {
       await this.server.stop();
     } finally {
+      await this.socket?.close();
       await this.slack.close();
       removeDir(this.dir);
     }
