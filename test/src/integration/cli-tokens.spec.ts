@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect } from 'chai';
 import { call, createMariaDbDatabase, removeDir, runCli, startChild, tempDir, type ChildServer, type CliResult } from './server-support';
 
@@ -131,17 +133,6 @@ for (const target of TARGETS) {
       expect((await cli('list')).stdout).to.match(new RegExp(`^${ci.id}.*\\sno$`, 'm'));
     });
 
-    it('refuses a malformed command line with exit code 2 before touching the database', async () => {
-      const cases: string[][] = [[], ['lis'], ['create'], ['create', '  '], ['revoke'], ['list', 'extra'], ['create', 'x', '--tenant'],
-        ['create', 'x', '--tenant', 'has space'], ['create', 'x', '--tenant', 'a', '--tenant', 'b'], ['create', 'x', '--admin'], ['constructor']];
-      for (const args of cases) {
-        const result = await cli(...args);
-        expect([result.code, result.stdout], args.join(' ')).to.deep.equal([2, '']);
-        expect(result.stderr, args.join(' ')).to.match(/^muster: .*muster tokens/s);
-      }
-      expect((await cli('list')).stdout).to.include('There are no API tokens');
-    });
-
     it('refuses hostile names: terminal escapes and newlines, and names too long to store', async () => {
       const escape = await cli('create', 'ci\u001b[2J\nfake row');
       expect(escape.code).to.equal(1);
@@ -153,3 +144,22 @@ for (const target of TARGETS) {
     });
   });
 }
+
+describe('muster tokens with a malformed command line', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(() => { dir = tempDir('tokens-usage'); });
+  after(() => removeDir(dir));
+
+  it('refuses a malformed command line with exit code 2 before touching the database', async () => {
+    const cases: string[][] = [[], ['lis'], ['create'], ['create', '  '], ['revoke'], ['list', 'extra'], ['create', 'x', '--tenant'],
+      ['create', 'x', '--tenant', 'has space'], ['create', 'x', '--tenant', 'a', '--tenant', 'b'], ['create', 'x', '--admin'], ['constructor']];
+    for (const args of cases) {
+      const result = await runCli(['tokens', ...args], { cwd: dir });
+      expect([result.code, result.stdout], args.join(' ')).to.deep.equal([2, '']);
+      expect(result.stderr, args.join(' ')).to.match(/^muster: .*muster tokens/s);
+    }
+    // Nothing was opened, so nothing was created.
+    expect(existsSync(join(dir, 'data'))).to.equal(false);
+  });
+});

@@ -4,7 +4,6 @@ import { ApiTokenRecord } from '../records/api-token.record';
 import type { StoreExecutor } from '../unit-of-work/store-executor';
 import { Db } from '../sql/db';
 import { isDuplicateKey } from '../errors';
-import { DEFAULT_TENANT } from '../migrations/1733000000002-api-token-tenants';
 
 /** What the server may know about a token: never the token itself, nor its hash. */
 export interface ApiToken {
@@ -18,7 +17,8 @@ export interface ApiToken {
 }
 
 export const API_TOKEN_PREFIX = 'mst_';
-export const DEFAULT_API_TENANT = DEFAULT_TENANT;
+/** The tenant of a token created without one, and of every token made before tenants (migration 1733000000002). */
+export const DEFAULT_API_TENANT = 'default';
 const MAX_NAME = 191;
 
 /** `last_used_at` is refreshed at most this often, so authenticating a busy client is not a write per request. */
@@ -39,7 +39,7 @@ export class ApiTokenRepository {
     // The name is printed in `muster tokens list` and logs: control characters would be terminal escapes there.
     if (/[\u0000-\u001f\u007f-\u009f]/.test(label)) throw new MusterError('invalid_argument', 'A token name cannot contain control characters (newlines, escapes); use plain text.');
     if (label.length > MAX_NAME) throw new MusterError('invalid_argument', `A token name has at most ${MAX_NAME} characters; choose a shorter one.`);
-    const tenantId = options.tenantId ?? DEFAULT_TENANT;
+    const tenantId = options.tenantId ?? DEFAULT_API_TENANT;
     const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const record = Object.assign(new ApiTokenRecord(), {
       id: randomUUID(), tenantId, name: label, tokenHash: hashToken(token), createdAt: this.clock(), lastUsedAt: null, revokedAt: null,
@@ -85,7 +85,7 @@ export class ApiTokenRepository {
     return record && toApiToken(record);
   }
 
-  async findByName(name: string, tenantId: string = DEFAULT_TENANT): Promise<ApiToken | undefined> {
+  async findByName(name: string, tenantId: string = DEFAULT_API_TENANT): Promise<ApiToken | undefined> {
     const record = await this.executor.read((tx) => new Db(tx).selectOne(ApiTokenRecord, 'tenant_id = ? AND name = ?', [tenantId, name.trim()]));
     return record && toApiToken(record);
   }

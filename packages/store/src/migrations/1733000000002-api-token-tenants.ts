@@ -2,7 +2,8 @@ import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } fr
 import { dialectOf } from '../dialect';
 import { schemaColumns } from './schema-columns';
 
-export const DEFAULT_TENANT = 'default';
+/** Written out here, not imported: a migration that has shipped must not change when the code around it does. */
+const DEFAULT_TENANT = 'default';
 const NAME_LENGTH = 191;
 
 /**
