@@ -41,7 +41,7 @@ export function registerIncidentRoutes(router: Router, container: Container): vo
     });
     const limit = readLimit(r.url, 50, 200);
     const incidents = await repos.incidents.list({
-      tenantId: readOnly(caller).workspaceId,
+      tenantId: caller.tenantId,
       statuses: readStatuses(r.url), severities, limit, beforeNumber: readWhole(r.url, 'before', 1, MAX_NUMBER),
     });
     const last = incidents.at(-1);
