@@ -67,7 +67,7 @@ describe('server: REST changes — lifecycle, severity, roles, action items, sta
     expect(unknown.body.error.message).to.match(/SEV9.*SEV1, SEV2, SEV3|SEV1, SEV2, SEV3.*SEV9/);
   });
 
-  it('assigns a role to a person given as {platform, id}; then the token, holding no role, is refused with 403', async () => {
+  it('assigns a role to a person given as {platform, id}; a token administers its own tenant only: another tenant\'s token gets 404 and changes nothing', async () => {
     const { reference } = await declare('Role assignment');
     const bad = await send('PUT', `incidents/${reference}/roles/commander`, { person: { platform: 'api', id: 'x' } });
     expect(bad.status).to.equal(400);
@@ -79,11 +79,26 @@ describe('server: REST changes — lifecycle, severity, roles, action items, sta
     const assigned = await send('PUT', `incidents/${reference}/roles/commander`, { person: { platform: 'slack', id: 'U042', name: 'Grace' } });
     expect(assigned.status).to.equal(200);
     expect(assigned.body.roles).to.deep.include({ role: 'commander', person: { platform: 'slack', id: 'U042', name: 'Grace' }, assignedAt: assigned.body.roles[0].assignedAt });
-    const refused = await send('POST', `incidents/${reference}/transitions`, { action: 'resolve' });
-    expect(refused.status).to.equal(403);
-    expect(refused.body.error.code).to.equal('not_permitted');
-    noChatSpeak(refused.body.error.message);
+    const { token: foreign } = await server.store.apiTokens.create('globex-ci', { tenantId: 'globex' });
+    for (const [method, path, json] of [
+      ['GET', `incidents/${reference}`], ['GET', `incidents/${reference}/timeline`], ['GET', `incidents/${reference}/postmortem`],
+      ['GET', `incidents/${reference}/action-items`], ['GET', `incidents/${reference}/status-updates`],
+      ['POST', `incidents/${reference}/transitions`, { action: 'resolve' }], ['PUT', `incidents/${reference}/severity`, { severity: 'SEV1' }],
+      ['POST', `incidents/${reference}/timeline`, { text: 'from another tenant' }], ['POST', `incidents/${reference}/action-items`, { text: 'x' }],
+    ] as const) {
+      const answer = await call(`${api}/${path}`, { method, token: foreign, json });
+      expect(answer.status, `${method} ${path}`).to.equal(404);
+      expect(JSON.stringify(answer.body)).not.to.include('Role assignment');
+      noChatSpeak(answer.body.error.message);
+    }
+    const listed = await call(`${api}/incidents`, { token: foreign });
+    expect(listed.body.incidents, 'another tenant lists none of ours').to.deep.equal([]);
+    const timeline = await send('GET', `incidents/${reference}/timeline`);
+    expect(JSON.stringify(timeline.body)).not.to.include('from another tenant');
     expect((await send('GET', `incidents/${reference}`)).body.status, 'nothing changed').to.equal('triage');
+    // The tenant's own token is its administrator: it may act although it holds no role.
+    const resolved = await send('POST', `incidents/${reference}/transitions`, { action: 'resolve' });
+    expect(resolved.status).to.equal(200);
   });
 
   it('lists, adds, reassigns and completes action items', async () => {
