@@ -1,6 +1,6 @@
 import { InMemoryDatabase, InMemorySummaryStateRepository, type SummaryKind, type SummaryRequest } from '@muster/core';
 import { countChatTokens, OpenAiSummarizer, type SummaryEvent } from '@muster/summarizer';
-import { longTimeline, summaryRequest } from '@muster/summarizer/dist/testing/incident-fixtures';
+import { longTimeline, summaryRequest } from '@muster/summarizer/testing';
 import type { BenchResult } from './bench-result';
 
 /**
@@ -121,7 +121,8 @@ async function startFakeOpenAi(): Promise<FakeOpenAiLike> {
   let module: { FakeOpenAi: { start(): Promise<FakeOpenAiLike> } };
   try {
     // A run-time require, not an import: see the interface comment above.
-    module = require('@muster/test/dist/fakes/fake-openai');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when this suite runs
+    module = require('@muster/test/fakes/fake-openai');
   } catch (error) {
     throw new Error(`The summarizer bench needs the built test workspace for its fake OpenAI server: run \`npx tsc -b test\` first (${String(error)}).`);
   }

@@ -3,7 +3,7 @@
  * calls it as SLACK_API_URL for room set-up after each declaration, and it must not share an event
  * loop with the load generator that times the server's answers.
  */
-import { FakeSlackApi } from '@muster/test/dist/fakes/fake-slack-api';
+import { FakeSlackApi } from '@muster/test/fakes/fake-slack-api';
 import { failStart, serveDriver } from './ipc';
 
 export interface FakeSlackInfo {

@@ -91,9 +91,8 @@ export class FakeOpenAi {
 
   static async start(options: { apiKey?: string | null } = {}): Promise<FakeOpenAi> {
     const apiKey = options.apiKey === undefined ? 'sk-fake-test-key' : options.apiKey;
-    let fake: FakeOpenAi | undefined;
-    const server = createServer((req, res) => void fake!.handle(req, res));
-    fake = new FakeOpenAi(server, apiKey);
+    const server = createServer((req, res) => void fake.handle(req, res));
+    const fake = new FakeOpenAi(server, apiKey);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return fake;
   }

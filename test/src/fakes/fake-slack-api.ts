@@ -68,13 +68,12 @@ export class FakeSlackApi {
   }
 
   static async start(): Promise<FakeSlackApi> {
-    let fake: FakeSlackApi | undefined;
     const server = createServer((req, res) => {
       // A bug in the fake must show up as a failed call, not as an unhandled rejection that kills mocha.
       fake?.handle(req, res).catch(() => (res.headersSent ? res.destroy() : fake?.send(res, 500, { ok: false, error: 'fatal_error' })));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    fake = new FakeSlackApi(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`);
+    const fake = new FakeSlackApi(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`);
     return fake;
   }
 

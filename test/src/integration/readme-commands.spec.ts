@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect } from 'chai';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
@@ -116,7 +116,7 @@ describe('README commands (every ```sh block of every README.md, run as written)
     const help = await runToEnd('node bench/dist/run.js --help', cwd, env);
     expect(help.code, help.output).to.equal(0);
     if (part === 'npm run bench') {
-      const scripts = (require(join(ROOT, 'package.json')) as { scripts: Record<string, string> }).scripts;
+      const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
       expect(scripts.bench).to.match(/node bench\/dist\/run\.js$/);
       return;
     }

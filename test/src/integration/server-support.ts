@@ -130,12 +130,11 @@ export class TcpProxy {
   private constructor(private readonly server: Server, readonly port: number) {}
 
   static async start(targetPort: number, targetHost = '127.0.0.1'): Promise<TcpProxy> {
-    let proxy: TcpProxy | undefined;
     const server = createServer((client) => {
       const upstream = connect(targetPort, targetHost);
       for (const s of [client, upstream]) {
-        proxy!.sockets.add(s);
-        s.on('close', () => proxy!.sockets.delete(s));
+        proxy.sockets.add(s);
+        s.on('close', () => proxy.sockets.delete(s));
         s.on('error', () => s.destroy());
       }
       client.pipe(upstream).pipe(client);
@@ -143,7 +142,7 @@ export class TcpProxy {
       upstream.on('close', () => client.destroy());
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    proxy = new TcpProxy(server, (server.address() as { port: number }).port);
+    const proxy = new TcpProxy(server, (server.address() as { port: number }).port);
     return proxy;
   }
 

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSummarizer, ExtractiveSummarizer, FACTS_KIND, OpenAiSummarizer } from '@muster/summarizer';
-import { summaryRequest } from '@muster/summarizer/dist/testing/incident-fixtures';
+import { summaryRequest } from '@muster/summarizer/testing';
 import { InMemoryDatabase, InMemorySummaryStateRepository } from '@muster/core';
 import { FakeOpenAi } from '../fakes/fake-openai';
 import { summarizerAgainst } from './summarizer-harness';

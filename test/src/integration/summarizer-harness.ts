@@ -1,6 +1,6 @@
 import { InMemoryDatabase, InMemorySummaryStateRepository, type Logger, type SummaryStateRepository } from '@muster/core';
 import { OpenAiSummarizer, type SummarizerConfigInput, type SummaryEvent } from '@muster/summarizer';
-import { minutes } from '@muster/summarizer/dist/testing/incident-fixtures';
+import { minutes } from '@muster/summarizer/testing';
 import type { FakeOpenAi } from '../fakes/fake-openai';
 
 export interface Harness {

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { countChatTokens, FACTS_KIND } from '@muster/summarizer';
-import { bob, carol, longTimeline, minutes, summaryRequest, TimelineBuilder } from '@muster/summarizer/dist/testing/incident-fixtures';
+import { bob, carol, longTimeline, minutes, summaryRequest, TimelineBuilder } from '@muster/summarizer/testing';
 import type { TimelineEntry } from '@muster/core';
 import { FakeOpenAi, type ChatCompletionBody, type FakeReply } from '../fakes/fake-openai';
 import { quotedData, summarizerAgainst } from './summarizer-harness';

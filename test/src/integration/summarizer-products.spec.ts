@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { NARRATIVE_SECTIONS } from '@muster/core';
-import { summaryRequest } from '@muster/summarizer/dist/testing/incident-fixtures';
+import { summaryRequest } from '@muster/summarizer/testing';
 import { FakeOpenAi } from '../fakes/fake-openai';
 import { quotedData, summarizerAgainst } from './summarizer-harness';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { alice, bob, carol, incidentState, minutes, sampleTimeline, summaryRequest, TimelineBuilder } from '@muster/summarizer/dist/testing/incident-fixtures';
-import { CHATTER_CORPUS, SECRET_CORPUS } from '@muster/summarizer/dist/testing/secret-corpus';
+import { alice, bob, carol, incidentState, minutes, sampleTimeline, summaryRequest, TimelineBuilder } from '@muster/summarizer/testing';
+import { CHATTER_CORPUS, SECRET_CORPUS } from '@muster/summarizer/testing';
 import { FakeOpenAi } from '../fakes/fake-openai';
 import { quotedData, summarizerAgainst } from './summarizer-harness';
 

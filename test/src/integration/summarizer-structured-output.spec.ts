@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { summaryRequest } from '@muster/summarizer/dist/testing/incident-fixtures';
+import { summaryRequest } from '@muster/summarizer/testing';
 import { FakeOpenAi } from '../fakes/fake-openai';
 import { summarizerAgainst } from './summarizer-harness';
 

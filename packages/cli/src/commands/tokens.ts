@@ -3,7 +3,7 @@ import { ensureMigrated } from '@muster/server';
 import { createStore, type Store } from '@muster/store';
 import type { CliCommand } from '../cli-command';
 import { commandConfig, commandLogger } from '../cli-config';
-import { parseTokenArgs, printable, TOKENS_USAGE, usageError, type TokenArgs } from './tokens/token-args';
+import { parseTokenArgs, printable, usageError, type TokenArgs } from './tokens/token-args';
 import { createToken } from './tokens/tokens-create';
 import { listTokens } from './tokens/tokens-list';
 import { revokeToken } from './tokens/tokens-revoke';

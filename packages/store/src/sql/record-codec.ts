@@ -96,4 +96,4 @@ export class RecordCodec<T extends ObjectLiteral> {
   }
 }
 
-const CODECS = new WeakMap<DataSource, Map<Function, RecordCodec<ObjectLiteral>>>();
+const CODECS = new WeakMap<DataSource, Map<object, RecordCodec<ObjectLiteral>>>();
