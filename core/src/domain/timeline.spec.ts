@@ -23,4 +23,11 @@ describe('timeline entries', () => {
     expect(() => timelineEntry({ ...entry(), idempotencyKey: '' })).to.throw(/idempotency key/);
     expect(timelineEntry({ ...entry(), text: 'x'.repeat(50_000) }).text).to.match(/… \[truncated\]$/);
   });
+
+  it('stores lone surrogates as U+FFFD and never cuts an emoji in half when truncating', () => {
+    expect(timelineEntry({ ...entry(), text: 'a\ud800b\udc00c😀' }).text).to.equal('a\ufffdb\ufffdc😀');
+    const cut = timelineEntry({ ...entry(), text: `${'x'.repeat(39_999)}😀😀` }).text;
+    expect(cut).to.not.match(/[\ud800-\udbff](?![\udc00-\udfff])/);
+    expect(reviseEntry(entry(), 'edit \udfff', T0).text).to.equal('edit \ufffd');
+  });
 });

@@ -54,17 +54,32 @@ export function timelineEntry(input: NewTimelineEntry): TimelineEntry {
   if (!input.idempotencyKey) throw new MusterError('invalid_argument', 'A timeline entry needs an idempotency key.');
   return {
     ...input,
-    text: input.text.length > MAX_TIMELINE_TEXT ? `${input.text.slice(0, MAX_TIMELINE_TEXT)}… [truncated]` : input.text,
+    text: storableText(input.text),
     data: input.data ?? {},
     highlighted: input.highlighted ?? false,
     revisions: [],
   };
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * What chat said, as every store can keep it: a lone UTF-16 surrogate (valid in JSON, refused by
+ * MariaDB's utf8mb4) becomes U+FFFD rather than failing the message, and a long text is cut on a
+ * character boundary, never inside an emoji.
+ */
+export function storableText(text: string): string {
+  const whole = text.replace(LONE_SURROGATE, '\uFFFD');
+  if (whole.length <= MAX_TIMELINE_TEXT) return whole;
+  const cut = /[\uD800-\uDBFF]/.test(whole[MAX_TIMELINE_TEXT - 1]!) ? MAX_TIMELINE_TEXT - 1 : MAX_TIMELINE_TEXT;
+  return `${whole.slice(0, cut)}… [truncated]`;
+}
+
 /** A chat edit: keep the earlier text as a revision rather than losing it. */
 export function reviseEntry(entry: TimelineEntry, text: string, at: Date): TimelineEntry {
-  if (entry.text === text) return entry;
-  return { ...entry, text, revisions: [...entry.revisions, { text: entry.text, at }] };
+  const revised = storableText(text);
+  if (entry.text === revised) return entry;
+  return { ...entry, text: revised, revisions: [...entry.revisions, { text: entry.text, at }] };
 }
 
 /**

@@ -39,6 +39,14 @@ for (const database of ['SQLite', 'MariaDB'] as const) {
       expect(stored[0]).to.deep.include({ idempotencyKey: `slack:${eventId}`, source: 'slack' });
       expect(stored[0]?.actor).to.deep.include({ platform: 'slack', id: BOB.id });
     });
+
+    it('stores a message with a lone UTF-16 surrogate (valid JSON, refused by utf8mb4) with U+FFFD instead of answering 500', async () => {
+      const message = e2e.slack.postAsUser(room.id, BOB.id, 'broken emoji \ud83d here, and an edit to come');
+      const answer = await e2e.event(messageEvent(room.id, message));
+      expect(answer.status).to.equal(200);
+      const stored = messages(await e2e.timeline(1), 'broken emoji');
+      expect(stored.map((m) => m.text)).to.deep.equal(['broken emoji \ufffd here, and an edit to come']);
+    });
   });
 }
 
