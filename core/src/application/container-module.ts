@@ -21,6 +21,9 @@ import { CaptureConversation } from './services/capture-conversation';
 import { ChangeSeverity } from './services/change-severity';
 import { DeclareIncident } from './services/declare-incident';
 import { Postmortems } from './services/postmortems';
+import { ActionItems } from './services/action-items';
+import { ListIncidents } from './services/list-incidents';
+import { PostmortemEditing } from './services/postmortem-editing';
 import { RecordNotes } from './services/record-notes';
 import { StatusUpdates } from './services/status-updates';
 import { RequestSummary } from './services/summaries';
@@ -30,7 +33,7 @@ import { TOKENS } from './tokens';
 const SERVICES = [
   IncidentLocator, AccessPolicy, IncidentRecorder, IncidentChanges, PeopleResolver,
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
-  StatusUpdates, RequestSummary, Postmortems, CommandDispatcher, InteractionRouter, OutboxDispatcher,
+  StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
 ] as const;
 
 const OUTBOX_HANDLERS = [

@@ -29,3 +29,14 @@ export function completeActionItem(item: ActionItem, at: Date): ActionItem {
   if (item.state !== 'open') throw new MusterError('invalid_state', `This action item is already ${item.state}.`);
   return { ...item, state: 'done', updatedAt: at };
 }
+
+export function reopenActionItem(item: ActionItem, at: Date): ActionItem {
+  if (item.state === 'open') throw new MusterError('invalid_state', 'This action item is already open.');
+  return { ...item, state: 'open', updatedAt: at };
+}
+
+/** `owner` undefined clears it. Only open items change hands: a finished one keeps who did it. */
+export function reassignActionItem(item: ActionItem, owner: PersonRef | undefined, at: Date): ActionItem {
+  if (item.state !== 'open') throw new MusterError('invalid_state', `This action item is already ${item.state}; only open items can be reassigned.`);
+  return { ...item, owner, updatedAt: at };
+}

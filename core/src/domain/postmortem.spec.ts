@@ -48,6 +48,17 @@ describe('postmortem', () => {
     expect(pm.sections.find((s) => s.key === 'summary')).to.include({ body: 'AI summary', origin: 'ai' });
   });
 
+  it('counts revisions of each section and remembers who edited it, so a stale edit can name them', () => {
+    let pm = emptyPostmortem('pm', 'inc-1', T0);
+    pm = applyNarrativeDraft(pm, { summary: 'AI summary' }, 'ai', minutes(1));
+    expect(pm.sections.find((s) => s.key === 'summary')).to.include({ revision: 1 }).and.not.have.property('editedBy');
+    expect(pm.sections.find((s) => s.key === 'impact')!.revision, 'untouched sections keep theirs').to.equal(undefined);
+    pm = editPostmortemSection(pm, 'summary', '  Checkout failed.  ', minutes(2), bob);
+    expect(pm.sections.find((s) => s.key === 'summary')).to.deep.include({ body: 'Checkout failed.', origin: 'human', revision: 2, editedBy: bob });
+    pm = applyNarrativeDraft(pm, { summary: 'AI again' }, 'ai', minutes(3));
+    expect(pm.sections.find((s) => s.key === 'summary')!.revision, 'a draft that changes nothing counts nothing').to.equal(2);
+  });
+
   it('formats durations for people', () => {
     expect(formatDuration(undefined)).to.equal('—');
     expect(formatDuration(45_000)).to.equal('45s');

@@ -1,4 +1,5 @@
 import type { ActionItem } from './action-item';
+import type { PersonRef } from './person';
 import { durationsOf, formatDuration } from './durations';
 import { displayName, type IncidentState } from './incident';
 import { formatReference } from './incident';
@@ -23,6 +24,10 @@ export interface PostmortemSection {
   readonly body: string;
   /** `ai` marks a draft nobody has edited yet; `extractive` one built from the timeline without a model. */
   readonly origin: 'human' | 'ai' | 'extractive' | 'empty';
+  /** Counts changes to this section, so an edit made from a stale copy is noticed (absent: never changed). */
+  readonly revision?: number;
+  /** The last person who edited it by hand, named when a stale edit is refused. */
+  readonly editedBy?: PersonRef;
 }
 
 export interface Postmortem {
@@ -49,14 +54,20 @@ export function emptyPostmortem(id: string, incidentId: string, at: Date): Postm
 export function applyNarrativeDraft(pm: Postmortem, draft: Partial<Record<NarrativeSectionKey, string>>, origin: 'ai' | 'extractive', at: Date): Postmortem {
   const sections = pm.sections.map((s) => {
     const body = draft[s.key]?.trim();
-    return body && s.origin !== 'human' ? { ...s, body, origin } : s;
+    return body && s.origin !== 'human' ? { ...s, body, origin, revision: (s.revision ?? 0) + 1 } : s;
   });
   return { ...pm, sections, updatedAt: at };
 }
 
-export function editPostmortemSection(pm: Postmortem, key: NarrativeSectionKey, body: string, at: Date): Postmortem {
-  return { ...pm, updatedAt: at, sections: pm.sections.map((s) => (s.key === key ? { ...s, body: body.trim(), origin: 'human' as const } : s)) };
+/** A person's edit: the section is theirs from now on, so no later draft replaces it. */
+export function editPostmortemSection(pm: Postmortem, key: NarrativeSectionKey, body: string, at: Date, by?: PersonRef): Postmortem {
+  return {
+    ...pm, updatedAt: at,
+    sections: pm.sections.map((s) => (s.key === key ? { ...s, body: body.trim(), origin: 'human' as const, revision: (s.revision ?? 0) + 1, ...(by && { editedBy: by }) } : s)),
+  };
 }
+
+export const isNarrativeSection = (key: string): key is NarrativeSectionKey => NARRATIVE_SECTIONS.some((s) => s.key === key);
 
 export interface PostmortemMaterial {
   readonly incident: IncidentState;

@@ -22,11 +22,15 @@ interface Case {
   readonly name: string;
   /** Needs a role (commander) beyond seeing the incident. */
   readonly needsRole: boolean;
+  /** Lists incidents rather than naming one: the answer is the list of what the requester may see. */
+  readonly listing?: boolean;
+  /** Run by the commander in the room first, so the case meets the incident in the state it needs. */
+  readonly setup?: readonly string[];
   readonly run: (s: Scene, ctx: RequestContext) => Promise<CommandReply | FormReply>;
 }
 
-const command = (text: string, needsRole = false): Case => ({
-  name: text, needsRole, run: (s, ctx) => s.commands.handleText(ctx, ctx.conversation?.conversationId === 'lobby' ? `${s.reference} ${text}` : text),
+const command = (text: string, needsRole = false, setup?: readonly string[]): Case => ({
+  name: text, needsRole, setup, run: (s, ctx) => s.commands.handleText(ctx, ctx.conversation?.conversationId === 'lobby' ? `${s.reference} ${text}` : text),
 });
 const button = (actionId: string, value: (s: Scene) => string, needsRole = false): Case => ({
   name: `button ${actionId}`, needsRole, run: (s, ctx) => s.router.handleAction(ctx, actionId, value(s)),
@@ -46,6 +50,14 @@ const CASES: readonly Case[] = [
   form(FORMS.changeSeverity, { severity: 'SEV1' }, (s) => s.incidentId, true),
   form(FORMS.assignRole, { role: 'ops', person: 'frank' }, (s) => s.incidentId, true),
   form(FORMS.editUpdate, { body: 'All fine, nothing to see' }, (s) => s.draftRef, true),
+  { name: 'list all', needsRole: false, listing: true, run: (s, ctx) => s.commands.handleText(ctx, 'list all') },
+  { name: 'list --mine', needsRole: false, listing: true, run: (s, ctx) => s.commands.handleText(ctx, 'list --mine') },
+  command('actions'), command('actions done 1'), command('actions assign 1 @frank'), command('actions reopen 2'),
+  command('close', true, ['resolve']),
+  command('postmortem start', true, ['resolve']), command('postmortem done', true, ['resolve', 'postmortem start']),
+  button(ACTIONS.completeActionItem, (s) => s.itemId),
+  button(ACTIONS.editPostmortemSection, (s) => `${s.incidentId}|impact`),
+  form(FORMS.editPostmortemSection, { body: 'Salaries were late for a day' }, (s) => `${s.incidentId}|impact|0`),
 ];
 
 type Scene = Awaited<ReturnType<typeof scene>>;
@@ -66,7 +78,11 @@ async function scene(isPrivate: boolean) {
   const room = incident.roomOn('console', 'local')!;
   await commands.handleText(app.ctx('alice', room), 'assign sme @bob');
   await commands.handleText(app.ctx('alice', room), 'update internal');
+  await commands.handleText(app.ctx('alice', room), 'action Rotate the payroll keys');
+  await commands.handleText(app.ctx('alice', room), 'action Audit who read the files');
+  await commands.handleText(app.ctx('alice', room), 'actions done 2');
   await app.flush();
+  const [item] = await app.store.repositories.actionItems.listByIncident(incident.id);
   const draft = (await app.store.repositories.statusUpdates.listByIncident(incident.id))[0]!;
   const ctxOf = (who: Who): RequestContext => {
     switch (who) {
@@ -83,14 +99,16 @@ async function scene(isPrivate: boolean) {
     summaries: app.summarizer.requests.length,
     version: (await app.store.repositories.incidents.findById(incident.id))!.version,
     draft: JSON.stringify(await app.store.repositories.statusUpdates.findById(draft.id)),
+    items: JSON.stringify(await app.store.repositories.actionItems.listByIncident(incident.id)),
+    postmortem: JSON.stringify(await app.store.repositories.postmortems.findByIncident(incident.id)),
   });
-  return { app, commands, router, incidentId: incident.id, reference: incident.reference, room, draftId: draft.id, draftRef: draftVersionRef(draft), ctxOf, footprint };
+  return { app, commands, router, incidentId: incident.id, reference: incident.reference, room, draftId: draft.id, draftRef: draftVersionRef(draft), itemId: item!.id, ctxOf, footprint };
 }
 
 const replyText = (r: CommandReply | FormReply): string => {
   const reply = 'kind' in r ? (r.kind === 'done' ? r.reply : undefined) : r;
   const view: View | undefined = reply?.view;
-  return view ? view.blocks.map((b) => ('text' in b && typeof b.text !== 'string' ? textOf(b.text) : 'text' in b ? String(b.text) : '')).join('\n') : '';
+  return view ? view.blocks.map((b) => ('text' in b && typeof b.text !== 'string' ? textOf(b.text) : 'text' in b ? String(b.text) : b.type === 'list' ? b.items.map(textOf).join('\n') : '')).join('\n') : '';
 };
 const visibilityOf = (r: CommandReply | FormReply) => ('kind' in r ? (r.kind === 'done' ? r.reply.visibility : 'ephemeral') : r.visibility);
 
@@ -104,12 +122,22 @@ describe('access matrix: every command, button and form × who asks × private o
         const allowed = sees && (!c.needsRole || who === 'commander');
         it(`${isPrivate ? 'private' : 'public'} · ${who} · ${c.name} → ${allowed ? 'allowed' : sees ? 'refused (role)' : 'refused, unseen'}`, async () => {
           const s = await scene(isPrivate);
+          for (const line of c.setup ?? []) expect(replyText(await s.commands.handleText(s.app.ctx('alice', s.room), line))).not.to.match(/⚠|Only the/);
+          await s.app.flush();
           const before = await s.footprint();
           const lobbyPostsBefore = s.app.gateway.posts.filter((p) => p.conversation.conversationId === 'lobby').length;
           const reply = await c.run(s, s.ctxOf(who));
           await s.app.flush();
           const after = await s.footprint();
           const text = replyText(reply);
+          if (c.listing) {
+            expect(after, 'listing changes nothing').to.deep.equal(before);
+            expect(visibilityOf(reply)).to.equal('ephemeral');
+            const listed = c.name !== 'list --mine' || who === 'commander' || who === 'sme';
+            if (sees && listed) expect(text).to.include('INC-1').and.include('Payroll');
+            else expect(text, 'not shown, not counted').not.to.match(/Payroll|INC-1|more/);
+            return;
+          }
           if (!sees) {
             expect(text, 'answered as if the incident did not exist').to.match(REFUSED);
             expect(text).not.to.include('Payroll');

@@ -37,7 +37,7 @@ export function parseSeverityChange(ctx: ArgumentContext): ParsedCommand {
 
 // Slack sends `<@U123ABC>` or `<@U123ABC|alice>`; people and the console type `@alice`.
 const MENTION = /^(?:@[^\s@]+|<@[^\s<>]+>)$/u;
-const looksLikeMention = (word: string): boolean => MENTION.test(word);
+export const looksLikeMention = (word: string): boolean => MENTION.test(word);
 
 /** `assign <role> <@person>`; the role may be an alias (`ic`) or several words (`incident commander`). */
 export function parseAssign(ctx: ArgumentContext): ParsedCommand {

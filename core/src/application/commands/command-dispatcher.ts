@@ -5,7 +5,16 @@ import { TOKENS } from '../tokens';
 import { errorView } from '../views/error.view';
 import { helpView } from '../views/help.view';
 import { declareFormView } from '../views/forms.view';
-import { noticeView, postmortemView } from '../views/notice.view';
+import { noticeView } from '../views/notice.view';
+import { postmortemView, POSTMORTEM_STATE_LABELS } from '../views/postmortem.view';
+import { actionItemChangedView, actionItemsView, openFollowUpsBlocks } from '../views/follow-ups.view';
+import { incidentListView } from '../views/incident-list.view';
+import { ActionItems } from '../services/action-items';
+import { ListIncidents } from '../services/list-incidents';
+import { PostmortemEditing } from '../services/postmortem-editing';
+import { PeopleResolver } from '../people-resolver';
+import type { Clock } from '../ports/system.port';
+import type { ActionItemStep } from './command';
 import { incidentCardView } from '../views/incident-card.view';
 import { timelineView } from '../views/timeline.view';
 import type { Repositories } from '../ports/unit-of-work.port';
@@ -44,6 +53,11 @@ export class CommandDispatcher {
     @inject(RequestSummary) private readonly summary: RequestSummary,
     @inject(StatusUpdates) private readonly updates: StatusUpdates,
     @inject(Postmortems) private readonly postmortems: Postmortems,
+    @inject(ActionItems) private readonly actionItems: ActionItems,
+    @inject(ListIncidents) private readonly lister: ListIncidents,
+    @inject(PostmortemEditing) private readonly editing: PostmortemEditing,
+    @inject(PeopleResolver) private readonly people: PeopleResolver,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   /** `prefix` is how the platform's users invoke Muster (`/incident`, `@Muster`), used in help and errors. */
@@ -78,10 +92,21 @@ export class CommandDispatcher {
         const outcome = await this.assign.execute(ctx, command.role, command.person, ref);
         return this.changed(ctx, outcome, () => roleNotice(outcome.incident, this.settings.roles.get(command.role).label, outcome.result, ctx.actor));
       }
+      case 'list': {
+        const query = { scope: command.scope, severity: command.severity, service: command.service, mine: command.mine };
+        const page = await this.lister.execute(ctx, query);
+        return ephemeral(incidentListView(page, query, this.clock.now(), ctx.conversation?.platform, ctx.workspaceId));
+      }
       case 'ack': case 'mitigate': case 'resolve': case 'reopen': case 'decline': case 'close': {
         const outcome = await this.transition.execute(ctx, command.name, ref);
-        return this.changed(ctx, outcome, () => statusNotice(outcome.incident, ctx.actor));
+        const open = outcome.result?.openActionItems ?? [];
+        return this.changed(ctx, outcome, () => {
+          const notice = statusNotice(outcome.incident, ctx.actor);
+          return open.length ? { ...notice, blocks: [...notice.blocks, ...openFollowUpsBlocks(open)] } : notice;
+        });
       }
+      case 'actions':
+        return this.followUps(ctx, command.step, ref);
       case 'note': {
         const { reference, stored } = await this.notes.note(ctx, command.text, ref);
         return ephemeral(noticeView([stored ? `📝 Noted on ${reference}'s timeline.` : `That note is already on ${reference}'s timeline.`], 'muted'));
@@ -99,6 +124,15 @@ export class CommandDispatcher {
         return ephemeral(noticeView([`⏳ Drafting an ${command.audience} update for ${incident.reference}; ${whereAnswered(incident, ctx)} for the Communications Lead or Incident Commander to approve; nothing is sent before that.`], 'muted'));
       }
       case 'postmortem': {
+        if (command.step === 'start') {
+          const outcome = await this.transition.execute(ctx, 'postmortem', ref);
+          return this.changed(ctx, outcome, () => noticeView(['📝 ', { bold: outcome.incident.reference }, ' is in its postmortem stage (by ', { mention: ctx.actor }, '). Edit the sections from ', { code: '/incident postmortem' }, '; ', { code: '/incident postmortem done' }, ' when it has been reviewed.']));
+        }
+        if (command.step === 'done') {
+          const { incident, postmortem, replayed } = await this.editing.markReviewed(ctx, ref);
+          if (replayed) return ephemeral(noticeView([`That was already done for ${incident.reference}.`], 'muted'));
+          return about(incident, ctx, inChannel(noticeView(['✅ The postmortem of ', { bold: incident.reference }, ` is ${POSTMORTEM_STATE_LABELS[postmortem.state]} (by `, { mention: ctx.actor }, '). ', { code: '/incident close' }, ' finishes the incident.'], 'success')));
+        }
         const doc = await this.postmortems.open(ctx, ref);
         // The whole document is attached only where everyone who sees it may see the incident.
         if (!askedInRoom(doc.incident, ctx)) return ephemeral(postmortemView(doc.incident, doc.postmortem, 'elsewhere'));
@@ -117,6 +151,20 @@ export class CommandDispatcher {
           'Alerts, paging, tickets and status pages will be installed with ', { code: `${prefix} plugins install <name>` }, '.',
         ], 'muted'));
     }
+  }
+
+  private async followUps(ctx: RequestContext, step: ActionItemStep, ref: string | undefined): Promise<CommandReply> {
+    if (step.kind === 'list') {
+      const { incident, items } = await this.actionItems.list(ctx, ref);
+      // The list carries Done buttons; only the requester sees it unless asked in the room.
+      return about(incident, ctx, inChannel(actionItemsView(incident, items)));
+    }
+    const owner = step.kind === 'assign' ? await this.people.resolve(ctx, step.person, 'to own this follow-up') : undefined;
+    const patch = step.kind === 'done' ? { state: 'done' as const } : step.kind === 'reopen' ? { state: 'open' as const } : { owner };
+    const outcome = await this.actionItems.change(ctx, ref, step.number, patch);
+    if (outcome.replayed) return ephemeral(noticeView([`That was already done for ${outcome.incident.reference}.`], 'muted'));
+    const what = step.kind === 'done' ? 'done' : step.kind === 'reopen' ? 'reopened' : 'assigned';
+    return about(outcome.incident, ctx, inChannel(actionItemChangedView(outcome.incident, outcome.item, outcome.number, what)));
   }
 
   private changed(ctx: RequestContext, outcome: ChangeOutcome<unknown>, notice: () => View): CommandReply {

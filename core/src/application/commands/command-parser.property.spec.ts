@@ -35,6 +35,7 @@ const grammarWord = fc.constantFrom(
   '/incident', 'incident', 'INC-42', 'inc-7', 'INC-', 'SEV1', 'sev2', 'Sev3', 'SEV9', 'critical', '1',
   'ic', 'comms', 'incident commander', 'sme', 'captain', '@alice', '<@U123ABC>', '<@U1|bob>', 'internal', 'external',
   'list', 'install', 'configure', 'uninstall', 'jira', '@muster/plugin-jira',
+  'open', 'all', '--mine', '--mine=1', 'done', 'reopen', 'assign', 'start', '#2', '0', '99999', '-1', '2.5',
   '--sev', '--sev=', '--sev=SEV1', '--severity', '--service', '--service=api,db', '--services', 'api,', ',', '--private', '--public',
   '--private=yes', '--', '-', '—sev', '–service', '—', '--unknown', '--=', '=', '\\', '\\"', '"', "'", '“', '”', '‘', '’', '„', '`',
   "can't", 'it’s', '😀', '\u0000', '\r\n', '\u00a0', '\u202e',
@@ -111,6 +112,41 @@ describe('parseCommand (properties)', () => {
       fc.property(actionText, owner, (t, o) => {
         const parsed = parseCommand(o ? `action ${t} ${o}` : `action ${t}`, catalogs);
         expect(parsed).to.deep.equal(o ? { name: 'action', text: t, owner: o } : { name: 'action', text: t });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads list filters in any order and spelling, and never invents a severity', () => {
+    const scope = fc.constantFrom(undefined, 'open', 'all', 'ALL');
+    const sev = fc.option(fc.tuple(fc.constantFrom('SEV1', 'SEV2', 'SEV3'), fc.constantFrom('--sev ', '--sev=', '--severity ')), { nil: undefined });
+    const service = fc.option(fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), { nil: undefined });
+    fc.assert(
+      fc.property(scope, sev, service, fc.boolean(), fc.boolean(), (sc, sv, se, mine, shuffle) => {
+        const parts = [sc, sv && `${sv[1]}${sv[0]}`, se && `--service ${se}`, mine ? '--mine' : undefined].filter((p): p is string => !!p);
+        if (shuffle) parts.reverse();
+        const parsed = parseCommand(`list ${parts.join(' ')}`, catalogs);
+        expect(parsed).to.deep.equal({
+          name: 'list', scope: sc ? sc.toLowerCase() : 'open', mine, ...(sv && { severity: sv[0] }), ...(se && { service: se }),
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads an item number for actions done, reopen and assign, or explains, and never accepts 0 or a fraction', () => {
+    const verb = fc.constantFrom('done', 'reopen', 'assign');
+    const n = fc.oneof(fc.integer({ min: 1, max: 9999 }).map(String), fc.constantFrom('0', '-1', '2.5', '1e3', '99999', 'x'));
+    fc.assert(
+      fc.property(verb, n, (v, num) => {
+        const text = v === 'assign' ? `actions ${v} ${num} @alice` : `actions ${v} ${num}`;
+        const valid = /^\d+$/.test(num) && Number(num) >= 1 && Number(num) <= 9999;
+        if (!valid) {
+          expect(() => parseCommand(text, catalogs)).to.throw(MusterError);
+          return;
+        }
+        const step = v === 'assign' ? { kind: v, number: Number(num), person: '@alice' } : { kind: v, number: Number(num) };
+        expect(parseCommand(text, catalogs)).to.deep.equal({ name: 'actions', step });
       }),
       { numRuns: 500 },
     );

@@ -7,7 +7,7 @@ import { usageOf } from './command-usage';
 import type { CommandCatalogs } from './parse-context';
 import { failure, parse } from './command-parser.spec-helper';
 
-const ARGUMENTLESS: readonly CommandName[] = ['status', 'ack', 'mitigate', 'resolve', 'reopen', 'decline', 'close', 'summary', 'postmortem', 'timeline'];
+const ARGUMENTLESS: readonly CommandName[] = ['status', 'ack', 'mitigate', 'resolve', 'reopen', 'decline', 'close', 'summary', 'timeline'];
 
 describe('parseCommand', () => {
   describe('prefix and empty input', () => {

@@ -2,6 +2,7 @@ import type { CommandName, ParsedCommand } from './command';
 import { COMMANDS, COMMAND_WORDS, DEFAULT_PREFIX, commandInfo, commandNamed, generalUsage, usageLine } from './command-usage';
 import { parseDeclare } from './declare-parser';
 import { parseAction, parseAssign, parseHelp, parseNote, parsePlugins, parseSeverityChange, parseUpdate } from './argument-parsers';
+import { parseActions, parseList, parsePostmortem } from './follow-up-parsers';
 import { echo, parseError, typeThis, type ArgumentContext, type CommandCatalogs } from './parse-context';
 import { nearest } from './suggest';
 import { MAX_INPUT_LENGTH, codePointLength, isLongerThan, readToken, removeControlCharacters } from './tokenizer';
@@ -26,6 +27,9 @@ const ARGUMENT_PARSERS: Partial<Record<CommandName, (ctx: ArgumentContext) => Pa
   update: parseUpdate,
   note: parseNote,
   action: parseAction,
+  list: parseList,
+  actions: parseActions,
+  postmortem: parsePostmortem,
   plugins: parsePlugins,
   help: parseHelp,
 };

@@ -8,6 +8,7 @@ import type { Audience } from '../../domain/status-update';
 export type ParsedCommand = { readonly incidentRef?: string } & (
   | { readonly name: 'declare'; readonly title?: string; readonly severity?: string; readonly services: readonly string[]; readonly private: boolean }
   | { readonly name: 'status' }
+  | { readonly name: 'list'; readonly scope: 'open' | 'all'; readonly severity?: string; readonly service?: string; readonly mine: boolean }
   | { readonly name: 'sev'; readonly severity: string }
   | { readonly name: 'assign'; readonly role: string; readonly person: string }
   | { readonly name: 'ack' }
@@ -20,7 +21,8 @@ export type ParsedCommand = { readonly incidentRef?: string } & (
   | { readonly name: 'update'; readonly audience: Audience }
   | { readonly name: 'note'; readonly text: string }
   | { readonly name: 'action'; readonly text: string; readonly owner?: string }
-  | { readonly name: 'postmortem' }
+  | { readonly name: 'actions'; readonly step: ActionItemStep }
+  | { readonly name: 'postmortem'; readonly step?: 'start' | 'done' }
   | { readonly name: 'timeline' }
   | { readonly name: 'plugins'; readonly action: 'list' | 'install' | 'configure' | 'uninstall'; readonly plugin?: string }
   | { readonly name: 'help'; readonly topic?: HelpTopic }
@@ -30,5 +32,11 @@ export type CommandName = ParsedCommand['name'];
 
 /** Every command name, spelled out because `CommandName` cannot be used inside the union it comes from. */
 export type HelpTopic =
-  | 'declare' | 'status' | 'sev' | 'assign' | 'ack' | 'mitigate' | 'resolve' | 'reopen' | 'decline' | 'close'
+  | 'declare' | 'status' | 'list' | 'actions' | 'sev' | 'assign' | 'ack' | 'mitigate' | 'resolve' | 'reopen' | 'decline' | 'close'
   | 'summary' | 'update' | 'note' | 'action' | 'postmortem' | 'timeline' | 'plugins' | 'help';
+
+/** `actions` alone lists; the others change item `number` as the list shows it. */
+export type ActionItemStep =
+  | { readonly kind: 'list' }
+  | { readonly kind: 'done' | 'reopen'; readonly number: number }
+  | { readonly kind: 'assign'; readonly number: number; readonly person: string };

@@ -16,6 +16,11 @@ import { TransitionIncident } from '../services/transition-incident';
 import { ChangeSeverity } from '../services/change-severity';
 import { AssignRole } from '../services/assign-role';
 import { StatusUpdates } from '../services/status-updates';
+import { ActionItems } from '../services/action-items';
+import { PostmortemEditing } from '../services/postmortem-editing';
+import { editSectionFormView, parseSectionRef } from '../views/postmortem.view';
+import { noticeView } from '../views/notice.view';
+import { actionItemChangedView } from '../views/follow-ups.view';
 import { ephemeral, inChannel, type CommandReply, type FormReply, type FormValues } from './command-reply';
 
 /** Buttons and forms from any platform. Everything is addressed by incident or update id, never by room. */
@@ -30,6 +35,8 @@ export class InteractionRouter {
     @inject(ChangeSeverity) private readonly severity: ChangeSeverity,
     @inject(AssignRole) private readonly assign: AssignRole,
     @inject(StatusUpdates) private readonly updates: StatusUpdates,
+    @inject(ActionItems) private readonly actionItems: ActionItems,
+    @inject(PostmortemEditing) private readonly postmortems: PostmortemEditing,
   ) {}
 
   async handleAction(ctx: RequestContext, actionId: string, value: string): Promise<CommandReply> {
@@ -76,6 +83,15 @@ export class InteractionRouter {
         const { update } = await this.updates.findForEdit(ctx, parseDraftVersionRef(value).id);
         return { visibility: 'ephemeral', form: editUpdateFormView(update) };
       }
+      case ACTIONS.completeActionItem: {
+        const outcome = await this.actionItems.change(ctx, await this.actionItems.incidentOfItem(ctx, value), { id: value }, { state: 'done' });
+        return about(outcome.incident, ctx, inChannel(actionItemChangedView(outcome.incident, outcome.item, outcome.number, 'done')));
+      }
+      case ACTIONS.editPostmortemSection: {
+        const ref = parseSectionRef(value);
+        const { incident, section } = await this.postmortems.sectionForEdit(ctx, ref.incidentId, ref.key);
+        return { visibility: 'ephemeral', form: editSectionFormView(incident, section) };
+      }
       default:
         throw new MusterError('invalid_argument', 'That button is from an older version of Muster. Run `/incident status` for a fresh card.');
     }
@@ -116,6 +132,17 @@ export class InteractionRouter {
         const ref = parseDraftVersionRef(metadata);
         const { update, incident } = await this.updates.edit(ctx, ref.id, body, ref.version);
         return done(about(incident, ctx, inChannel(statusUpdateView(update, incident))));
+      }
+      case FORMS.editPostmortemSection: {
+        const ref = parseSectionRef(metadata);
+        try {
+          const { incident, section } = await this.postmortems.editSection(ctx, ref.incidentId, ref.key, text(values.body), ref.revision);
+          return done(about(incident, ctx, inChannel(noticeView(['📝 ', { bold: section.title }, ' of the ', { bold: incident.reference }, ' postmortem saved by ', { mention: ctx.actor }, '.']))));
+        } catch (error) {
+          // Kept open with the text they wrote, so a stale or too long edit is not lost.
+          if (error instanceof MusterError && (error.code === 'conflict' || error.code === 'invalid_argument') && ref.revision >= 0) return { kind: 'errors', errors: { body: error.message } };
+          throw error;
+        }
       }
       default:
         throw new MusterError('invalid_argument', 'That form is from an older version of Muster; open it again.');

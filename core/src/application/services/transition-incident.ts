@@ -5,6 +5,13 @@ import { AccessPolicy } from '../access/access-policy';
 import type { RequestContext } from '../context';
 import type { IncidentTarget } from '../incident-locator';
 import { IncidentChanges, type ChangeOutcome } from '../incident-changes';
+import type { ActionItem } from '../../domain/action-item';
+import { Postmortems } from './postmortems';
+
+/** What a transition tells its caller beyond the incident: the follow-ups still open when it closed. */
+export interface TransitionResult {
+  readonly openActionItems: readonly ActionItem[];
+}
 
 /** What people type, and where it takes the incident. */
 export const TRANSITION_COMMANDS = {
@@ -14,6 +21,7 @@ export const TRANSITION_COMMANDS = {
   reopen: { to: 'investigating', verb: 'reopen' },
   decline: { to: 'declined', verb: 'decline' },
   close: { to: 'closed', verb: 'close' },
+  postmortem: { to: 'postmortem', verb: 'start the postmortem' },
 } as const satisfies Record<string, { to: IncidentStatus; verb: string }>;
 export type TransitionCommand = keyof typeof TRANSITION_COMMANDS;
 
@@ -22,11 +30,12 @@ export class TransitionIncident {
   constructor(
     @inject(IncidentChanges) private readonly changes: IncidentChanges,
     @inject(AccessPolicy) private readonly access: AccessPolicy,
+    @inject(Postmortems) private readonly postmortems: Postmortems,
   ) {}
 
-  async execute(ctx: RequestContext, command: TransitionCommand, target?: IncidentTarget, reason?: string): Promise<ChangeOutcome<unknown>> {
+  async execute(ctx: RequestContext, command: TransitionCommand, target?: IncidentTarget, reason?: string): Promise<ChangeOutcome<TransitionResult | undefined>> {
     const { to, verb } = TRANSITION_COMMANDS[command];
-    return this.changes.apply(ctx, target, (incident, _tx, now) => {
+    return this.changes.apply(ctx, target, async (incident, tx, now): Promise<TransitionResult> => {
       // "investigating" is reached with ack from triage and with reopen afterwards; keep the words honest.
       // reopen also takes a mitigated incident back to investigating when the mitigation did not hold.
       if (command === 'reopen' && incident.status !== 'resolved' && incident.status !== 'mitigated') {
@@ -36,7 +45,15 @@ export class TransitionIncident {
         throw new MusterError('invalid_transition', `${incident.reference} is already ${incident.status}; acknowledging is for incidents in triage.`, { from: incident.status, to });
       }
       this.access.assert(ctx, 'incident.transition', incident, verb);
-      incident.transitionTo(to, ctx.actor, now, reason);
+      // Follow-ups outlive incidents: closing with open ones is allowed, and the timeline says so.
+      const openActionItems = to === 'closed' ? (await tx.actionItems.listByIncident(incident.id)).filter((i) => i.state === 'open') : [];
+      const stillOpen = openActionItems.length ? `${openActionItems.length} follow-up${openActionItems.length === 1 ? '' : 's'} still open` : undefined;
+      incident.transitionTo(to, ctx.actor, now, [reason, stillOpen].filter(Boolean).join('; ') || undefined);
+      if (to === 'postmortem') {
+        const postmortem = await this.postmortems.ensure(tx, incident.id);
+        if (postmortem.state === 'draft') await tx.postmortems.save({ ...postmortem, state: 'in_review', updatedAt: now });
+      }
+      return { openActionItems };
     });
   }
 }

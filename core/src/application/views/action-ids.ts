@@ -8,6 +8,8 @@ export const ACTIONS = {
   approveUpdate: 'update.approve',
   editUpdate: 'update.edit',
   rejectUpdate: 'update.reject',
+  completeActionItem: 'action_item.done',
+  editPostmortemSection: 'postmortem.edit',
 } as const;
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
 
@@ -16,5 +18,6 @@ export const FORMS = {
   changeSeverity: 'incident.severity',
   assignRole: 'incident.assign',
   editUpdate: 'update.edit',
+  editPostmortemSection: 'postmortem.edit',
 } as const;
 export type FormId = (typeof FORMS)[keyof typeof FORMS];

@@ -1,8 +1,6 @@
 import type { Incident } from '../../domain/incident';
 import type { SummaryResult } from '../ports/summarizer.port';
-import { durationsOf, formatDuration } from '../../domain/durations';
-import type { Postmortem } from '../../domain/postmortem';
-import { textOf, type Block, type RichText, type View } from './view';
+import { textOf, type RichText, type View } from './view';
 
 /** A one-line answer ("INC-42 is now mitigated"), optionally muted or marked as a warning. */
 export function noticeView(text: RichText, tone: 'normal' | 'muted' | 'warning' | 'success' = 'normal'): View {
@@ -26,30 +24,3 @@ export function summaryView(incident: Incident, result: SummaryResult): View {
 
 /** Fallback reasons are `code: sentence`; people get the sentence. */
 const reasonSentence = (reason: string): string => reason.replace(/^[a-z_]+:\s*/, '').replace(/\.$/, '');
-
-/** `elsewhere`: asked outside the incident's rooms, where the document with its timeline is not attached. */
-export function postmortemView(incident: Incident, postmortem: Postmortem, where: 'room' | 'elsewhere' = 'room'): View {
-  const d = durationsOf(incident.snapshot().milestones);
-  return {
-    fallback: `Postmortem of ${incident.reference}`,
-    blocks: [
-      { type: 'header', text: `Postmortem · ${incident.reference} · ${incident.title}` },
-      {
-        type: 'fields',
-        fields: [
-          { label: 'Time to acknowledge', value: [formatDuration(d.timeToAcknowledge)] },
-          { label: 'Time to mitigate', value: [formatDuration(d.timeToMitigate)] },
-          { label: 'Time to resolve', value: [formatDuration(d.timeToResolve)] },
-          { label: 'State', value: [postmortem.state.replace('_', ' ')] },
-        ],
-      },
-      ...postmortem.sections.flatMap((s): Block[] => [
-        { type: 'text', text: [{ bold: s.title }] },
-        { type: 'text', text: [s.body || 'To be written.'], tone: s.body ? 'normal' : 'muted' },
-      ]),
-      where === 'room'
-        ? { type: 'context', text: ['The full document with the timeline is attached as Markdown, and served at ', { code: `GET /api/v1/incidents/${incident.reference}/postmortem` }, '.'] }
-        : { type: 'context', text: ['Ask for it in the incident\'s room to get the full document with the timeline there; it is also served at ', { code: `GET /api/v1/incidents/${incident.reference}/postmortem` }, '.'] },
-    ],
-  };
-}

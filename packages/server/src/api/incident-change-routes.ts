@@ -1,5 +1,5 @@
 import {
-  AssignRole, ChangeSeverity, IncidentLocator, TransitionIncident, TOKENS, type MusterSettings, type Repositories,
+  ActionItems, AssignRole, ChangeSeverity, IncidentLocator, TransitionIncident, TOKENS, type MusterSettings, type Repositories,
 } from '@muster/core';
 import { randomUUID } from 'node:crypto';
 import type { Store } from '@muster/store';
@@ -9,7 +9,6 @@ import { badRequest } from '../http/http-error';
 import { json } from '../http/response';
 import type { Router } from '../http/router';
 import type { OutboxPump } from '../runtime/outbox-pump';
-import { ActionItemChanges } from './action-item-changes';
 import { apiContext } from './api-auth';
 import { actionItemJson, incidentJson, statusUpdateJson } from './api-json';
 import { API_PREFIX, apiRouting } from './api-routing';
@@ -30,7 +29,7 @@ export function registerIncidentChangeRoutes(router: Router, container: Containe
   const severity = container.get(ChangeSeverity);
   const roles = container.get(AssignRole);
   const locator = container.get(IncidentLocator);
-  const actionItems = new ActionItemChanges(container);
+  const actionItems = container.get(ActionItems);
   const { authed, write } = apiRouting(store);
   const incidentPath = `${API_PREFIX}/incidents/:ref`;
 
@@ -63,13 +62,15 @@ export function registerIncidentChangeRoutes(router: Router, container: Containe
   }));
 
   router.post(`${incidentPath}/action-items`, write(readActionItemBody, async (r, caller, body, key) => {
-    const item = await actionItems.add(apiContext(caller, key), r.params.ref, body.text, body.owner);
+    const { item } = await actionItems.add(apiContext(caller, key), body.text, body.owner, r.params.ref);
     pump.kick();
     return json(201, actionItemJson(item), { location: `${API_PREFIX}/incidents/${r.params.ref.toUpperCase()}/action-items/${item.id}` });
   }));
 
   router.patch(`${incidentPath}/action-items/:itemId`, write(readActionItemPatch, async (r, caller, patch, key) => {
-    const item = await actionItems.update(apiContext(caller, key), r.params.ref, r.params.itemId, patch);
+    const { item } = await actionItems.change(apiContext(caller, key), r.params.ref, { id: r.params.itemId }, {
+      ...(patch.complete && { state: 'done' as const }), ...(patch.owner !== undefined && { owner: patch.owner }),
+    });
     pump.kick();
     return json(200, actionItemJson(item));
   }));

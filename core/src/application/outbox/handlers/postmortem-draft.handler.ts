@@ -43,7 +43,11 @@ export class PostmortemDraftHandler implements OutboxHandler<'postmortem.draft'>
       const gateway = this.gateways.get(room.platform);
       if (!gateway) continue;
       const key = `${message.idempotencyKey}:${room.conversationId}`;
-      const view = noticeView(['📝 The postmortem for ', { bold: incident.reference }, ` is ready, ${how}. Read and edit it with `, { code: '/incident postmortem' }, '.']);
+      const view = noticeView([
+        '📝 The postmortem for ', { bold: incident.reference }, ` is ready, ${how}. `, { code: '/incident postmortem' },
+        ' shows it with an Edit button under each section; a section you save is yours and no later draft replaces it. ',
+        { code: '/incident postmortem start' }, ' moves the incident to its postmortem stage.',
+      ]);
       await effectStep(this.repos.outbox, `post:${key}`, async (uncertainSince) => ({ ...await gateway.post(room, view, { idempotencyKey: key, uncertainSince }) }));
     }
   }
