@@ -1,5 +1,4 @@
 import { formatDuration } from '../../domain/durations';
-import type { Incident } from '../../domain/incident';
 import type { ChatPlatform } from '../../domain/person';
 import type { IncidentListPage, IncidentListQuery } from '../services/list-incidents';
 import type { Inline, RichText, View } from './view';
