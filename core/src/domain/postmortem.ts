@@ -1,5 +1,5 @@
 import type { ActionItem } from './action-item';
-import { durationsOf, formatDuration } from './durations';
+import { durationTexts } from './durations';
 import { displayName, type IncidentState } from './incident';
 import { formatReference } from './incident';
 import type { TimelineEntry } from './timeline';
@@ -69,7 +69,7 @@ export interface PostmortemMaterial {
 /** The postmortem as a Markdown document: facts from the record, then the narrative sections. */
 export function renderPostmortemMarkdown(m: PostmortemMaterial): string {
   const { incident } = m;
-  const d = durationsOf(incident.milestones);
+  const d = durationTexts(incident.milestones, incident.status);
   const lines: string[] = [];
   lines.push(`# Postmortem: ${formatReference(incident.number)} ${md(incident.title)}`, '');
   lines.push(`| | |`, `|---|---|`);
@@ -79,9 +79,7 @@ export function renderPostmortemMarkdown(m: PostmortemMaterial): string {
   for (const [milestone, at] of Object.entries(incident.milestones)) {
     if (at) lines.push(`| ${capitalise(milestone)} | ${iso(at)} |`);
   }
-  lines.push(`| Time to acknowledge | ${formatDuration(d.timeToAcknowledge)} |`);
-  lines.push(`| Time to mitigate | ${formatDuration(d.timeToMitigate)} |`);
-  lines.push(`| Time to resolve | ${formatDuration(d.timeToResolve)} |`, '');
+  lines.push(`| Time to acknowledge | ${d.acknowledge} |`, `| Time to mitigate | ${d.mitigate} |`, `| Time to resolve | ${d.resolve} |`, '');
 
   lines.push('## People', '');
   if (incident.roles.length === 0) lines.push('_No roles were assigned._');

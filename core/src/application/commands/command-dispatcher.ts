@@ -80,7 +80,7 @@ export class CommandDispatcher {
       }
       case 'ack': case 'mitigate': case 'resolve': case 'reopen': case 'decline': case 'close': {
         const outcome = await this.transition.execute(ctx, command.name, ref);
-        return this.changed(ctx, outcome, () => statusNotice(outcome.incident, ctx.actor));
+        return this.changed(ctx, outcome, () => statusNotice(outcome.incident, ctx.actor, command.name));
       }
       case 'note': {
         const { reference, stored } = await this.notes.note(ctx, command.text, ref);

@@ -1,6 +1,6 @@
 import type { Incident } from '../../domain/incident';
 import type { SummaryResult } from '../ports/summarizer.port';
-import { durationsOf, formatDuration } from '../../domain/durations';
+import { durationTexts } from '../../domain/durations';
 import type { Postmortem } from '../../domain/postmortem';
 import { textOf, type Block, type RichText, type View } from './view';
 
@@ -29,7 +29,7 @@ const reasonSentence = (reason: string): string => reason.replace(/^[a-z_]+:\s*/
 
 /** `elsewhere`: asked outside the incident's rooms, where the document with its timeline is not attached. */
 export function postmortemView(incident: Incident, postmortem: Postmortem, where: 'room' | 'elsewhere' = 'room'): View {
-  const d = durationsOf(incident.snapshot().milestones);
+  const d = durationTexts(incident.snapshot().milestones, incident.status);
   return {
     fallback: `Postmortem of ${incident.reference}`,
     blocks: [
@@ -37,9 +37,9 @@ export function postmortemView(incident: Incident, postmortem: Postmortem, where
       {
         type: 'fields',
         fields: [
-          { label: 'Time to acknowledge', value: [formatDuration(d.timeToAcknowledge)] },
-          { label: 'Time to mitigate', value: [formatDuration(d.timeToMitigate)] },
-          { label: 'Time to resolve', value: [formatDuration(d.timeToResolve)] },
+          { label: 'Time to acknowledge', value: [d.acknowledge] },
+          { label: 'Time to mitigate', value: [d.mitigate] },
+          { label: 'Time to resolve', value: [d.resolve] },
           { label: 'State', value: [postmortem.state.replace('_', ' ')] },
         ],
       },
