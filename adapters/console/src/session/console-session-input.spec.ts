@@ -111,3 +111,15 @@ describe('ConsoleSession: what people type', () => {
     expect(printed).to.contain('You are @you, in #general.');
   });
 });
+
+describe('ConsoleSession: the declare form', () => {
+  it('starts from what was typed with declare and asks again for a missing title', async () => {
+    const h = createConsoleHarness();
+    // Title: Enter (refused), then a title; severity: Enter keeps SEV1; services: Enter keeps; description: Enter; private: Enter keeps y.
+    const printed = await h.script('/incident declare --sev SEV1 --service checkout --private', '', 'Checkout errors', '', '', '', '');
+    expect(printed).to.contain('Severity: type a number [Enter: SEV1]');
+    expect(printed).to.contain('This is required: at least 3 characters.');
+    expect(printed).to.match(/Private incident .*\? y\/n \[Enter: y\]/);
+    expect(printed).to.match(/INC-1 declared.* as a private incident: Checkout errors \(SEV1\)/);
+  });
+});

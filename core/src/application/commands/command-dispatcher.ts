@@ -61,7 +61,7 @@ export class CommandDispatcher {
       case 'help':
         return ephemeral(helpView(command.topic, prefix));
       case 'declare': {
-        if (!command.title) return { visibility: 'ephemeral', form: declareFormView(this.settings) };
+        if (!command.title) return { visibility: 'ephemeral', form: declareFormView(this.settings, command) };
         const { incident, replayed } = await this.declare.execute(ctx, { title: command.title, severity: command.severity, services: command.services, private: command.private });
         if (replayed) return ephemeral(noticeView([`${incident.reference} was already declared from this request.`], 'muted'));
         return declaredReply(incident, ctx, this.settings);
