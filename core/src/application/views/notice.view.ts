@@ -44,7 +44,7 @@ export function postmortemView(incident: Incident, postmortem: Postmortem, where
         ],
       },
       ...postmortem.sections.flatMap((s): Block[] => [
-        { type: 'text', text: [{ bold: s.title }] },
+        { type: 'text', text: [{ bold: s.title }, ...(s.body && s.origin === 'ai' ? [' ', { italic: '(AI draft)' }] : s.body && s.origin === 'extractive' ? [' ', { italic: '(draft from the timeline)' }] : [])] },
         { type: 'text', text: [s.body || 'To be written.'], tone: s.body ? 'normal' : 'muted' },
       ]),
       where === 'room'

@@ -18,7 +18,7 @@ export function parseDraftVersionRef(value: string): { id: string; version?: num
 /** A draft waiting for a Communications Lead or Incident Commander, or its outcome once decided. */
 export function statusUpdateView(update: StatusUpdate, incident: Incident): View {
   const who = update.author.kind === 'person' ? 'Written by '
-    : update.author.model === 'extractive' ? 'Assembled from the timeline (no AI) for ' : `Drafted by AI (${update.author.model}) for `;
+    : update.author.model === 'extractive' ? 'Draft from the timeline (no AI), asked for by ' : `AI draft (${update.author.model}), asked for by `;
   const author = update.author.kind === 'ai' ? update.author.requestedBy : update.author.person;
   const blocks: Block[] = [
     { type: 'header', text: `${AUDIENCE[update.audience]} update for ${incident.reference}` },

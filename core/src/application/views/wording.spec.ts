@@ -62,4 +62,30 @@ describe('what people read in answers', () => {
     await say('alice', 'resolve');
     expect(helpLine(await say('alice', 'mitigate')), 'nor an impossible move').to.equal(false);
   });
+
+  it('shows every role of the catalogue on the card, vacant ones as vacant and every SME', async () => {
+    const { say } = await room();
+    await say('alice', 'assign sme @bob');
+    await say('alice', 'assign sme @carol');
+    const card = (await say('alice', 'status')).view!;
+    const fields = card.blocks.flatMap((b) => (b.type === 'fields' ? b.fields : [])).map((f) => [f.label, textOf(f.value)]);
+    expect(fields).to.deep.include.members([
+      ['Incident Commander', '@alice'], ['Communications Lead', 'vacant'], ['Operations Lead', 'vacant'],
+      ['Scribe', 'vacant'], ['Subject-Matter Experts', '@bob, @carol'],
+    ]);
+  });
+
+  it('labels drafts by who wrote them, in the postmortem and on the approval card', async () => {
+    const { app, say } = await room();
+    await say('alice', 'update internal');
+    await app.flush();
+    const approval = app.gateway.posts.map((p) => shown(p.view)).find((t) => t.includes('Needs approval'))!;
+    expect(approval).to.match(/Draft from the timeline \(no AI\), asked for by @alice/);
+    await say('alice', 'resolve');
+    await app.flush();
+    const pm = await say('alice', 'postmortem');
+    expect(pm.document!.markdown).to.include('**draft from the timeline**');
+    expect(pm.document!.markdown).not.to.match(/\*\*ai draft\*\*|AI draft\)_/);
+    expect(shown(pm.view)).to.include('Summary (draft from the timeline)');
+  });
 });
