@@ -115,7 +115,7 @@ export class InteractionRouter {
         if (!body) return { kind: 'errors', errors: { body: 'The update cannot be empty; reject the draft instead if it should not go out.' } };
         const ref = parseDraftVersionRef(metadata);
         const { update, incident } = await this.updates.edit(ctx, ref.id, body, ref.version);
-        return done(about(incident, ctx, inChannel(statusUpdateView(update, incident))));
+        return done(about(incident, ctx, inChannel(statusUpdateView(update, incident, this.settings))));
       }
       default:
         throw new MusterError('invalid_argument', 'That form is from an older version of Muster; open it again.');
