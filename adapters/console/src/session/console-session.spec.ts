@@ -56,8 +56,9 @@ describe('ConsoleSession: an incident from declaration to postmortem', () => {
     const declined = await h.script(':press 1', 'n');
     expect(declined).to.contain('Not pressed: Approve & publish.');
 
-    const refused = await h.script(':as @responder-2 :press 1', 'y');
+    const refused = await h.script(':as @responder-2 :press 1');
     expect(refused).to.contain('⚠ Only the Incident Commander or Communications Lead can approve stakeholder updates on INC-1.');
+    expect(refused, 'refused before being asked to confirm').not.to.contain('y/n');
 
     const approved = await h.script(':press 1', 'y');
     expect(approved).to.contain('Publish this internal update? y/n › y');
