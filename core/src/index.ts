@@ -54,6 +54,8 @@ export * from './application/services/change-severity';
 export * from './application/services/assign-role';
 export * from './application/services/status-updates';
 export * from './application/services/summaries';
+export * from './application/services/action-preflight';
+export * from './application/services/room-directory';
 export * from './application/outbox/topics';
 export * from './application/outbox/outbox-handler';
 export * from './application/outbox/room-name';

@@ -29,7 +29,7 @@ export class ConsoleChatGateway implements ChatGateway {
     const room = this.rooms.ensure(conversation);
     const message: MessageRef = { conversation, messageId: this.rooms.nextMessageId() };
     this.rooms.recordPost(options.idempotencyKey, message, view);
-    this.terminal.show(view, room.name);
+    this.terminal.show(view, room.name, message.messageId);
     return message;
   }
 
@@ -41,8 +41,9 @@ export class ConsoleChatGateway implements ChatGateway {
     const room = this.rooms.ensure(message.conversation);
     const line = `↻ Card updated: ${headingOf(view)}${statusOf(view)}`;
     const buttons = buttonsOf(view);
+    if (!buttons.length) this.terminal.withdrawButtons(message.messageId);
     if (buttons.length && !sameButtons(buttons, previous ? buttonsOf(previous) : [])) {
-      this.terminal.show({ fallback: line, blocks: [{ type: 'text', text: [line], tone: 'muted' }, { type: 'actions', buttons }] }, room.name);
+      this.terminal.show({ fallback: line, blocks: [{ type: 'text', text: [line], tone: 'muted' }, { type: 'actions', buttons }] }, room.name, message.messageId);
     } else {
       this.terminal.say(line, 'muted', room.name);
     }

@@ -18,6 +18,9 @@ export interface PromptGuard {
 export class ConsoleTerminal {
   readonly styles: Styles;
   private buttons: readonly Button[] = [];
+  /** The posted message the latest buttons belong to, when known, so replacing it withdraws them. */
+  private buttonsOf?: string;
+  private withdrawn = false;
   private guard?: PromptGuard;
 
   constructor(readonly output: NodeJS.WritableStream, readonly color = false) {
@@ -30,10 +33,25 @@ export class ConsoleTerminal {
   }
 
   /** Prints a view, under `[#room]` when it was posted in a room. Its buttons become the ones `:press` reaches. */
-  show(view: View, room?: string): void {
+  show(view: View, room?: string, messageId?: string): void {
     const { lines, buttons } = renderView(view, this.styles);
-    if (buttons.length) this.buttons = buttons;
+    if (buttons.length) [this.buttons, this.buttonsOf, this.withdrawn] = [buttons, messageId, false];
     this.write(this.placed(lines, room));
+  }
+
+  /**
+   * The card whose buttons `:press` reaches was replaced or decided: its buttons must not act any
+   * more. With a message id, only when the latest buttons are that message's.
+   */
+  withdrawButtons(messageId?: string): void {
+    if (messageId !== undefined && this.buttonsOf !== messageId) return;
+    if (this.buttons.length) this.withdrawn = true;
+    [this.buttons, this.buttonsOf] = [[], undefined];
+  }
+
+  /** Whether the latest card's buttons were taken away (decided or replaced), not merely never shown. */
+  buttonsWithdrawn(): boolean {
+    return this.withdrawn && this.buttons.length === 0;
   }
 
   /** A Markdown document (the postmortem), whole, between rules so it is easy to copy. */

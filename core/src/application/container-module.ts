@@ -28,12 +28,15 @@ import { RecordNotes } from './services/record-notes';
 import { StatusUpdates } from './services/status-updates';
 import { RequestSummary } from './services/summaries';
 import { TransitionIncident } from './services/transition-incident';
+import { ActionPreflight } from './services/action-preflight';
+import { RoomDirectory } from './services/room-directory';
 import { TOKENS } from './tokens';
 
 const SERVICES = [
   IncidentLocator, AccessPolicy, IncidentRecorder, IncidentChanges, PeopleResolver,
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
   StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
+  ActionPreflight, RoomDirectory,
 ] as const;
 
 const OUTBOX_HANDLERS = [

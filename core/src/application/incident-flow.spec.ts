@@ -68,9 +68,11 @@ describe('incident flow through the application layer', () => {
   it('reopens a mitigation that did not hold, but not an incident still under investigation', async () => {
     const { commands, inRoom } = await declaredInRoom();
     await commands.handleText(inRoom('alice'), 'ack');
-    expect(text(await commands.handleText(inRoom('alice'), 'reopen'))).to.match(/only a resolved or mitigated incident can be reopened/);
+    expect(text(await commands.handleText(inRoom('alice'), 'reopen'))).to.match(/INC-1 is already under investigation\. From here you can mitigate or resolve it\./);
     await commands.handleText(inRoom('alice'), 'mitigate');
-    expect(text(await commands.handleText(inRoom('alice'), 'reopen'))).to.match(/INC-1 is now acknowledged and under investigation/);
+    const reopened = text(await commands.handleText(inRoom('alice'), 'reopen'));
+    expect(reopened).to.match(/INC-1 is reopened and back under investigation/);
+    expect(reopened, 'a reopen is no acknowledgement').not.to.match(/acknowledged/);
   });
 
   it('captures a burst of room messages with redeliveries once each, and one bad message fails alone', async () => {
@@ -102,8 +104,8 @@ describe('incident flow through the application layer', () => {
     const { commands, inRoom } = await declaredInRoom();
     const [a, b] = await Promise.all([commands.handleText(inRoom('alice'), 'resolve'), commands.handleText(inRoom('alice'), 'resolve')]);
     const texts = [text(a), text(b)].sort();
-    expect(texts[0]).to.match(/INC-1 is now resolved/);
-    expect(texts[1]).to.match(/INC-1 is resolved, so it cannot move to resolved/);
+    expect(texts[0]).to.match(/INC-1 is already resolved\. From here you can reopen or close it\./);
+    expect(texts[1]).to.match(/INC-1 is now resolved/);
   });
 
   it('drafts a stakeholder update that only the right role can approve, then publishes it', async () => {

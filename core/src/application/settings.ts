@@ -11,6 +11,8 @@ export interface MusterSettings {
   readonly roomNamePattern: string;
   /** Where new incidents are announced, per platform. */
   readonly announcementChannels: readonly Omit<ConversationRef, 'name' | 'url'>[];
+  /** Heading of external updates instead of "Service update" (e.g. "Acme status"); never the internal title. */
+  readonly publicUpdateTitle?: string;
   /** Where approved stakeholder updates are published, by audience. */
   readonly stakeholderChannels: { readonly internal: readonly Omit<ConversationRef, 'name' | 'url'>[]; readonly external: readonly Omit<ConversationRef, 'name' | 'url'>[] };
   /** The declarer becomes Incident Commander when a person declares. */

@@ -12,6 +12,14 @@ describe('severity and role catalogues', () => {
     expect(() => s.get('P1')).to.throw(MusterError, 'There is no severity "P1". Choose one of SEV1, SEV2, SEV3.');
   });
 
+  it('accepts a severity by its label, in any case, as the card shows it', () => {
+    const s = new SeverityCatalog();
+    expect(s.get('critical').id).to.equal('SEV1');
+    expect(s.get(' MAJOR ').id).to.equal('SEV2');
+    expect(s.get('Minor').id).to.equal('SEV3');
+    expect(s.find('crit'), 'no prefix guessing').to.equal(undefined);
+  });
+
   it('refuses catalogues that would confuse people', () => {
     expect(() => new SeverityCatalog([])).to.throw(MusterError, /At least one severity/);
     const sev = { id: 'P1', label: 'x', description: '', updateCadenceMinutes: 30, createsRoom: true, page: [] };
@@ -26,6 +34,6 @@ describe('severity and role catalogues', () => {
     expect(r.get('Incident Commander').id).to.equal('commander');
     expect(r.get('communications_lead').id).to.equal('communications_lead');
     expect(r.get('comms').id).to.equal('communications_lead');
-    expect(() => r.get('boss')).to.throw(MusterError, /Roles: commander, communications_lead, operations_lead, scribe, sme/);
+    expect(() => r.get('boss')).to.throw(MusterError, /Roles: `commander` \(Incident Commander\), `comms` \(Communications Lead\), `ops` \(Operations Lead\), `scribe` \(Scribe\), `sme` \(Subject-Matter Expert\)\./);
   });
 });

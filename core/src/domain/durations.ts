@@ -1,4 +1,4 @@
-import type { Milestone } from './lifecycle';
+import type { IncidentStatus, Milestone } from './lifecycle';
 
 export interface IncidentDurations {
   /** Milliseconds from detection to acknowledgement, mitigation, resolution; undefined until reached. */
@@ -8,7 +8,9 @@ export interface IncidentDurations {
   readonly declarationDelay?: number;
 }
 
-export function durationsOf(milestones: Readonly<Partial<Record<Milestone, Date>>>): IncidentDurations {
+type Milestones = Readonly<Partial<Record<Milestone, Date>>>;
+
+export function durationsOf(milestones: Milestones): IncidentDurations {
   const start = milestones.detected ?? milestones.declared;
   const since = (m: Milestone) => (start && milestones[m] ? milestones[m]!.getTime() - start.getTime() : undefined);
   return {
@@ -16,6 +18,28 @@ export function durationsOf(milestones: Readonly<Partial<Record<Milestone, Date>
     timeToMitigate: since('mitigated'),
     timeToResolve: since('resolved'),
     declarationDelay: since('declared'),
+  };
+}
+
+/** Time to acknowledge, mitigate and resolve as people read them, with a skipped step named as skipped. */
+export interface DurationTexts {
+  readonly acknowledge: string;
+  readonly mitigate: string;
+  readonly resolve: string;
+}
+
+/**
+ * A step that was skipped is said to be skipped ("not acknowledged"), one still ahead is "not yet":
+ * a blank or a copied later time would both misreport the response.
+ */
+export function durationTexts(milestones: Milestones, status: IncidentStatus): DurationTexts {
+  const d = durationsOf(milestones);
+  const pastTriage = status !== 'triage';
+  const ended = milestones.resolved !== undefined || ['resolved', 'postmortem', 'closed', 'declined'].includes(status);
+  return {
+    acknowledge: d.timeToAcknowledge !== undefined ? formatDuration(d.timeToAcknowledge) : pastTriage ? 'not acknowledged' : 'not yet',
+    mitigate: d.timeToMitigate !== undefined ? formatDuration(d.timeToMitigate) : ended ? 'not separately mitigated' : 'not yet',
+    resolve: d.timeToResolve !== undefined ? formatDuration(d.timeToResolve) : status === 'declined' ? 'declined' : 'not yet',
   };
 }
 

@@ -160,12 +160,11 @@ export class Incident {
     const from = this.state.status;
     assertTransition(this.reference, from, to);
     const milestones = { ...this.state.milestones };
-    if (from === 'resolved' && to === 'investigating') {
-      // A reopen: the earlier resolution did not hold, so time-to-resolve must run to the next one.
-      delete milestones.resolved;
-    }
-    if (from === 'mitigated' && to === 'investigating') delete milestones.mitigated;
-    for (const m of milestonesOnEnter(to)) milestones[m] ??= at;
+    // A reopen: the earlier resolution did not hold, so time-to-resolve runs to the next one. The first
+    // acknowledgement and mitigation stay: time-to-mitigate measures how fast impact was first stopped,
+    // and later mitigations are on the timeline as status changes.
+    if (from === 'resolved' && to === 'investigating') delete milestones.resolved;
+    for (const m of milestonesOnEnter(to, from)) milestones[m] ??= at;
     this.apply({ status: to, milestones }, at);
     this.record({ type: 'status_changed', at, by, from, to, reason });
   }

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { MusterError } from '../errors';
+import { durationsOf, durationTexts } from './durations';
 import { allowedTransitions, INCIDENT_STATUSES, type IncidentStatus } from './lifecycle';
 import { alice, declared, inStatus, minutes, T0 } from './domain-fixtures.spec-helper';
 
@@ -39,7 +40,9 @@ describe('incident lifecycle', () => {
 
   it('names the commands that are possible in the refusal', () => {
     const incident = inStatus('investigating');
-    expect(() => incident.transitionTo('closed', alice, T0)).to.throw(/INC-42 is investigating.*`mitigate`, `resolve`/);
+    expect(() => incident.transitionTo('closed', alice, T0)).to.throw(/INC-42 is under investigation, so it cannot be closed\. From here you can `mitigate` or `resolve` it\./);
+    expect(() => inStatus('mitigated').transitionTo('mitigated', alice, T0)).to.throw(/^INC-42 is already mitigated\. From here you can `reopen` or `resolve` it\.$/);
+    expect(() => inStatus('resolved').transitionTo('mitigated', alice, T0)).to.throw(/From here you can `reopen` or `close` it\.$/);
     expect(() => inStatus('closed').transitionTo('investigating', alice, T0)).to.throw(/finished; nothing more can change/);
   });
 
@@ -56,12 +59,25 @@ describe('incident lifecycle', () => {
     expect(m.resolved).to.deep.equal(minutes(50));
   });
 
-  it('resolving straight from triage counts as acknowledged and mitigated at that moment', () => {
+  it('resolving straight from triage records neither an acknowledgement nor a mitigation', () => {
     const incident = declared();
     incident.transitionTo('resolved', alice, minutes(7));
     const m = incident.snapshot().milestones;
-    expect(m.acknowledged).to.deep.equal(minutes(7));
-    expect(m.mitigated).to.deep.equal(minutes(7));
+    expect(m.acknowledged, 'nobody acknowledged').to.equal(undefined);
+    expect(m.mitigated, 'it was not separately mitigated').to.equal(undefined);
+    expect(durationTexts(m, 'resolved')).to.deep.equal({ acknowledge: 'not acknowledged', mitigate: 'not separately mitigated', resolve: '7m 00s' });
+    incident.transitionTo('investigating', alice, minutes(9));
+    expect(incident.snapshot().milestones.acknowledged, 'a reopen is no acknowledgement').to.equal(undefined);
+  });
+
+  it('keeps the first mitigation when a reopened incident is mitigated again', () => {
+    const incident = declared();
+    incident.transitionTo('investigating', alice, minutes(1));
+    incident.transitionTo('mitigated', alice, minutes(5));
+    incident.transitionTo('investigating', alice, minutes(8));
+    incident.transitionTo('mitigated', alice, minutes(30));
+    expect(incident.snapshot().milestones.mitigated).to.deep.equal(minutes(5));
+    expect(durationsOf(incident.snapshot().milestones).timeToMitigate).to.equal(5 * 60_000);
   });
 
   it('a reopen clears the resolution so time to resolve runs to the next one', () => {

@@ -1,6 +1,6 @@
 import type { ActionItem } from './action-item';
 import type { PersonRef } from './person';
-import { durationsOf, formatDuration } from './durations';
+import { durationTexts } from './durations';
 import { displayName, type IncidentState } from './incident';
 import { formatReference } from './incident';
 import type { TimelineEntry } from './timeline';
@@ -80,7 +80,7 @@ export interface PostmortemMaterial {
 /** The postmortem as a Markdown document: facts from the record, then the narrative sections. */
 export function renderPostmortemMarkdown(m: PostmortemMaterial): string {
   const { incident } = m;
-  const d = durationsOf(incident.milestones);
+  const d = durationTexts(incident.milestones, incident.status);
   const lines: string[] = [];
   lines.push(`# Postmortem: ${formatReference(incident.number)} ${md(incident.title)}`, '');
   lines.push(`| | |`, `|---|---|`);
@@ -90,19 +90,18 @@ export function renderPostmortemMarkdown(m: PostmortemMaterial): string {
   for (const [milestone, at] of Object.entries(incident.milestones)) {
     if (at) lines.push(`| ${capitalise(milestone)} | ${iso(at)} |`);
   }
-  lines.push(`| Time to acknowledge | ${formatDuration(d.timeToAcknowledge)} |`);
-  lines.push(`| Time to mitigate | ${formatDuration(d.timeToMitigate)} |`);
-  lines.push(`| Time to resolve | ${formatDuration(d.timeToResolve)} |`, '');
+  lines.push(`| Time to acknowledge | ${d.acknowledge} |`, `| Time to mitigate | ${d.mitigate} |`, `| Time to resolve | ${d.resolve} |`, '');
 
   lines.push('## People', '');
   if (incident.roles.length === 0) lines.push('_No roles were assigned._');
   for (const r of incident.roles) lines.push(`- **${m.roleLabels[r.role] ?? r.role}**: ${md(displayName(r.person))}`);
   lines.push('');
 
-  const drafted = m.postmortem.sections.filter((s) => s.origin === 'ai' || s.origin === 'extractive');
-  if (drafted.length) {
-    lines.push('> Sections marked _(AI draft)_ were drafted by AI from the incident record, those marked _(from the timeline)_ were assembled from it without AI. Review them before publishing.', '');
-  }
+  const marks = [
+    ...(m.postmortem.sections.some((s) => s.origin === 'ai') ? ['marked _(AI draft)_ were drafted by AI from the incident record'] : []),
+    ...(m.postmortem.sections.some((s) => s.origin === 'extractive') ? ['marked _(from the timeline)_ were assembled from it without AI'] : []),
+  ];
+  if (marks.length) lines.push(`> Sections ${marks.join(', those ')}. Review them before publishing.`, '');
   for (const s of m.postmortem.sections) {
     const mark = s.origin === 'ai' ? ' _(AI draft)_' : s.origin === 'extractive' ? ' _(from the timeline)_' : '';
     lines.push(`## ${s.title}${mark}`, '');
@@ -125,12 +124,19 @@ export function renderPostmortemMarkdown(m: PostmortemMaterial): string {
     const text = e.deletedAt ? '_(message deleted)_' : md(e.text).replace(/\n+/g, ' ');
     const edited = e.revisions.length ? ' _(edited)_' : '';
     const star = e.highlighted ? '⭐ ' : '';
-    lines.push(`- \`${iso(e.occurredAt)}\` ${star}**${e.kind.replace(/_/g, ' ')}** ${who}${text}${edited}`);
+    lines.push(`- \`${iso(e.occurredAt)}\` ${star}**${kindLabel(e)}** ${who}${text}${edited}`);
   }
   lines.push('');
   return lines.join('\n');
 }
 
+/** Drafts are labelled by who wrote them: only a model's draft is an AI draft. */
+const kindLabel = (e: TimelineEntry): string => {
+  if (e.kind !== 'ai_draft') return e.kind.replace(/_/g, ' ');
+  const model = typeof e.data.model === 'string' ? e.data.model : undefined;
+  if (e.actor) return 'draft written';
+  return model && model !== 'extractive' ? `AI draft (${md(model)})` : 'draft from the timeline';
+};
 const iso = (d: Date) => d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Keep user text from turning into headings, tables or HTML when the document is rendered. */

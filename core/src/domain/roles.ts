@@ -19,6 +19,12 @@ export const DEFAULT_ROLES: readonly RoleDefinition[] = [
   { id: 'sme', label: 'Subject-Matter Expert', aliases: ['expert', 'subject-matter-expert'], multiple: true, description: 'Brings knowledge of an affected system.' },
 ];
 
+/**
+ * The one word Muster shows for a role (help, errors, examples): its id when that is typeable as a
+ * word, else its first alias (`communications_lead` is shown as `comms`). Every other spelling still works.
+ */
+export const roleWord = (role: Pick<RoleDefinition, 'id' | 'aliases'>): string => (/^[a-z][a-z0-9-]*$/i.test(role.id) ? role.id : role.aliases[0] ?? role.id);
+
 export const PERMISSIONS = ['incident.transition', 'incident.severity', 'role.assign', 'update.approve'] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,7 +67,7 @@ export class RoleCatalog {
   get(word: string): RoleDefinition {
     const role = this.find(word);
     if (!role) {
-      throw new MusterError('unknown_role', `There is no role "${word}". Roles: ${this.roles.map((r) => r.id).join(', ')}.`, { role: word, allowed: this.roles.map((r) => r.id) });
+      throw new MusterError('unknown_role', `There is no role "${word}". Roles: ${this.roles.map((r) => `\`${roleWord(r)}\` (${r.label})`).join(', ')}.`, { role: word, allowed: this.roles.map((r) => r.id) });
     }
     return role;
   }

@@ -34,9 +34,10 @@ export class SeverityCatalog {
     this.byId = map;
   }
 
-  /** The level named `id` (any case), or undefined. */
+  /** The level named `id` or labelled so (`critical`), in any case, or undefined. */
   find(id: string): SeverityLevel | undefined {
-    return this.byId.get(id.trim().toUpperCase());
+    const key = id.trim().toUpperCase();
+    return this.byId.get(key) ?? this.levels.find((l) => l.label.trim().toUpperCase() === key);
   }
 
   get(id: string): SeverityLevel {

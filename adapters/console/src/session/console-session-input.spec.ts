@@ -111,3 +111,49 @@ describe('ConsoleSession: what people type', () => {
     expect(printed).to.contain('You are @you, in #general.');
   });
 });
+
+describe('ConsoleSession: the declare form', () => {
+  it('starts from what was typed with declare and asks again for a missing title', async () => {
+    const h = createConsoleHarness();
+    // Title: Enter (refused), then a title; severity: Enter keeps SEV1; services: Enter keeps; description: Enter; private: Enter keeps y.
+    const printed = await h.script('/incident declare --sev SEV1 --service checkout --private', '', 'Checkout errors', '', '', '', '');
+    expect(printed).to.contain('Severity: type a number [Enter: SEV1]');
+    expect(printed).to.contain('This is required: at least 3 characters.');
+    expect(printed).to.match(/Private incident .*\? y\/n \[Enter: y\]/);
+    expect(printed).to.match(/INC-1 declared.* as a private incident: Checkout errors \(SEV1\)/);
+  });
+});
+
+describe('ConsoleSession: rooms and buttons as they stand', () => {
+  it(':rooms shows the current severity and status, and still lists the rooms after a restart', async () => {
+    const before = createConsoleHarness();
+    await before.script('/incident declare "Checkout errors" --sev SEV3', '/incident sev SEV1', '/incident ack');
+    const listed = await before.script(':rooms');
+    expect(listed).to.contain('#inc-1-checkout-errors  INC-1 · SEV1 · Checkout errors — investigating');
+    expect(listed).not.to.contain('SEV3');
+
+    const after = createConsoleHarness({ store: before.store });
+    const restarted = await after.script(':rooms', ':join INC-1', '/incident status');
+    expect(restarted).to.contain('→ #general');
+    expect(restarted).to.contain('#inc-1-checkout-errors  INC-1 · SEV1 · Checkout errors — investigating');
+    expect(restarted).to.contain('→ You are in #inc-1-checkout-errors now.');
+    expect(restarted).to.match(/Status: +🟠 Investigating/);
+  });
+
+  it('does not press the buttons of a rejected draft, and refuses a press before asking to confirm', async () => {
+    const h = createConsoleHarness();
+    await h.script('/incident declare "Checkout errors" --sev SEV1', '/incident update');
+    const rejected = await h.script(':press 3');
+    expect(rejected).to.match(/✖ Rejected by @you/);
+    const again = await h.script(':press 1', 'y');
+    expect(again).to.contain('The latest card was decided or replaced, so its buttons do nothing any more.');
+    expect(again, 'nothing asked, nothing approved').not.to.match(/y\/n|Approved/);
+
+    await h.script('/incident update');
+    const refused = await h.script(':as @responder-2 :press 1');
+    expect(refused).to.contain('⚠ Only the Incident Commander or Communications Lead can approve stakeholder updates on INC-1.');
+    expect(refused).not.to.contain('y/n');
+    const updates = await h.script('/incident timeline');
+    expect(updates, 'the refused press published nothing').not.to.contain('update published');
+  });
+});

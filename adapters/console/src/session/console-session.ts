@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
-  CaptureConversation, Clock, CommandDispatcher, CommandReply, InteractionRouter, PersonRef, RequestContext,
+  ActionPreflight, CaptureConversation, Clock, CommandDispatcher, CommandReply, InteractionRouter, PersonRef, RequestContext, RoomDirectory,
 } from '@muster/core';
 import { consoleHandle, consolePerson } from '../console-directory';
 import type { ConsoleRoom } from '../console-rooms';
@@ -24,6 +24,10 @@ export interface ConsoleSessionOptions {
   readonly prompt?: boolean;
   /** Stamps chat messages; pass the application's Clock so they sort with everything else. Default: system time. */
   readonly clock?: Clock;
+  /** Asked before a press is confirmed, so a refusal comes before "are you sure?". */
+  readonly preflight?: ActionPreflight;
+  /** The incident rooms as stored: `:rooms` and `:join` survive a restart and show current severity. */
+  readonly directory?: RoomDirectory;
 }
 
 const INCIDENT_COMMAND = /^\/?incident(\s|$)/i;
@@ -111,18 +115,14 @@ export class ConsoleSession {
       case 'whoami':
         return this.say(`You are @${actor}, in ${this.room.name}.`, 'muted');
       case 'join': {
-        const room = this.options.transport.rooms.find(command.target);
+        const room = this.options.transport.rooms.find(command.target) ?? await this.storedRoom(command.target, actor);
         if (room) return this.enter(room);
         return this.say(/^inc-\d+$/i.test(command.target)
           ? `${command.target.toUpperCase()} has no room here; act on it from anywhere with /incident ${command.target.toUpperCase()} status.`
           : `There is no room ${command.target}. :rooms lists them.`, 'warning');
       }
       case 'rooms':
-        for (const room of this.options.transport.rooms.list()) {
-          const marks = `${room.private ? ' 🔒' : ''}${room.archived ? ' (archived)' : ''}`;
-          this.say(`${room === this.room ? '→' : ' '} ${room.name}${marks}${room.topic ? `  ${room.topic}` : ''}`);
-        }
-        return;
+        return this.listRooms(actor);
       case 'press':
         return this.press(command.number, source, actor);
       case 'help':
@@ -146,14 +146,48 @@ export class ConsoleSession {
     const buttons = this.options.transport.terminal.latestButtons();
     const button = buttons[number - 1];
     if (!button) {
-      return this.say(buttons.length ? `The latest card has buttons [1] to [${buttons.length}].` : 'No card with buttons has been shown yet.', 'warning');
+      const none = this.options.transport.terminal.buttonsWithdrawn()
+        ? 'The latest card was decided or replaced, so its buttons do nothing any more.' : 'No card with buttons has been shown yet.';
+      return this.say(buttons.length ? `The latest card has buttons [1] to [${buttons.length}].` : none, 'warning');
     }
+    // Core says first whether this person may press it at all: no "are you sure?" before a refusal.
+    const preflight = await this.options.preflight?.check(this.context(actor), button.actionId, button.value);
+    if (preflight && !preflight.allowed) return this.say(`⚠ ${preflight.message}`, 'warning');
     if (button.confirm) {
       const answer = await source.next(`${terminalSafe(button.confirm)} y/n › `);
       if (!/^y(es)?$/i.test(answer?.trim() ?? '')) return this.say(`Not pressed: ${button.label}.`, 'muted');
     }
     const reply = await this.options.interactions.handleAction(this.context(actor), button.actionId, button.value);
+    // The pressed card was replaced by its outcome: its buttons are gone, as they are on Slack.
+    if (reply.replaceOriginal) this.options.transport.terminal.withdrawButtons();
     await this.show(reply, source, actor);
+  }
+
+  /** `#general` and every incident room as stored, with current severity and status; memory only without a directory. */
+  private async listRooms(actor: string): Promise<void> {
+    const { rooms } = this.options.transport;
+    const mark = (room: ConsoleRoom) => (room === this.room ? '→' : ' ');
+    if (!this.options.directory) {
+      for (const room of rooms.list()) {
+        this.say(`${mark(room)} ${room.name}${room.private ? ' 🔒' : ''}${room.archived ? ' (archived)' : ''}${room.topic ? `  ${room.topic}` : ''}`);
+      }
+      return;
+    }
+    const stored = await this.options.directory.list(this.context(actor));
+    this.say(`${mark(rooms.lobby)} ${rooms.lobby.name}  ${rooms.lobby.topic}`);
+    for (const entry of stored) {
+      const room = rooms.ensure(entry.room);
+      this.say(`${mark(room)} ${room.name}${entry.private ? ' 🔒' : ''}  ${entry.reference} · ${entry.severity} · ${entry.title} — ${entry.status}`);
+    }
+  }
+
+  /** A room Muster opened before this process started: known to the store, not yet to the terminal. */
+  private async storedRoom(target: string, actor: string): Promise<ConsoleRoom | undefined> {
+    if (!this.options.directory) return undefined;
+    const wanted = target.trim().replace(/^#/, '').toLowerCase();
+    const entry = (await this.options.directory.list(this.context(actor)))
+      .find((e) => e.reference.toLowerCase() === wanted || e.room.conversationId.toLowerCase() === wanted);
+    return entry ? this.options.transport.rooms.ensure(entry.room) : undefined;
   }
 
   /** Chat in an incident room goes on its timeline, so the postmortem has the conversation. */

@@ -77,8 +77,14 @@ export class FormPrompter {
   private async read(input: InputBlock, text: string): Promise<{ value: Answer } | { problem: string }> {
     const e = input.element;
     switch (e.kind) {
-      case 'text':
-        return { value: text || e.initial || '' };
+      case 'text': {
+        // A required field is required here too, as a modal would refuse to submit without it.
+        const value = text || e.initial || '';
+        if (!input.optional && value.length < Math.max(1, e.minLength ?? 0)) {
+          return { problem: e.minLength && e.minLength > 1 ? `This is required: at least ${e.minLength} characters.` : 'This is required.' };
+        }
+        return { value };
+      }
       case 'multi_text':
         return { value: (text || e.initial || '').split(',').map((s) => s.trim()).filter(Boolean) };
       case 'select': {

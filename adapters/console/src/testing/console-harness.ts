@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { Container } from 'inversify';
 import {
-  CaptureConversation, CommandDispatcher, InteractionRouter, OutboxDispatcher, TOKENS, coreApplicationModule,
+  ActionPreflight, CaptureConversation, CommandDispatcher, InteractionRouter, OutboxDispatcher, RoomDirectory, TOKENS, coreApplicationModule,
   createInMemoryStore, defaultSettings, type ChatGatewayRegistry, type Clock, type Logger, type MusterSettings,
 } from '@muster/core';
 import { createConsoleTransport, type ConsoleTransport } from '../console-transport';
@@ -18,6 +18,7 @@ export class ManualClock implements Clock {
 
 export interface ConsoleHarness {
   readonly container: Container;
+  readonly store: InMemoryStore;
   readonly transport: ConsoleTransport;
   readonly session: ConsoleSession;
   readonly clock: ManualClock;
@@ -35,14 +36,17 @@ export interface ConsoleHarness {
  * store, the console gateway and directory, a clock the test moves, and a flush that drains the outbox
  * until nothing is due.
  */
-export function createConsoleHarness(options: { settings?: Partial<MusterSettings>; user?: string; color?: boolean } = {}): ConsoleHarness {
+type InMemoryStore = ReturnType<typeof createInMemoryStore>;
+
+export function createConsoleHarness(options: { settings?: Partial<MusterSettings>; user?: string; color?: boolean; store?: InMemoryStore } = {}): ConsoleHarness {
   const output = new PassThrough();
   const input = new PassThrough();
   let printed = '';
   output.on('data', (chunk: Buffer) => { printed += chunk.toString('utf8'); });
 
   const transport = createConsoleTransport({ output, color: options.color ?? false });
-  const store = createInMemoryStore();
+  // Passing the store of an earlier harness is a restart: the console's memory is new, the records are not.
+  const store = options.store ?? createInMemoryStore();
   const clock = new ManualClock();
   const logs: string[] = [];
   const log = (level: string) => (msg: string, fields?: Record<string, unknown>) => { logs.push(`${level} ${msg} ${JSON.stringify(fields ?? {})}`); };
@@ -73,6 +77,7 @@ export function createConsoleHarness(options: { settings?: Partial<MusterSetting
   const session = new ConsoleSession({
     input, transport, flush, clock, user: options.user, prompt: false,
     dispatcher: container.get(CommandDispatcher), interactions: container.get(InteractionRouter), capture: container.get(CaptureConversation),
+    preflight: container.get(ActionPreflight), directory: container.get(RoomDirectory),
   });
 
   const since = async (work: () => Promise<void>) => {
@@ -84,7 +89,7 @@ export function createConsoleHarness(options: { settings?: Partial<MusterSetting
   };
 
   return {
-    container, transport, session, clock, logs,
+    container, store, transport, session, clock, logs,
     printedDuring: since,
     script: (...lines) => since(() => session.runScript(lines)),
     type: (...lines) => since(async () => {

@@ -47,6 +47,8 @@ function elementOf(element: InputElement): InputBlockElement {
         action_id,
         multiline: element.multiline ?? false,
         max_length: Math.min(element.maxLength ?? MAX_TEXT_INPUT_LENGTH, MAX_TEXT_INPUT_LENGTH),
+        // Slack checks it before the modal can be submitted, so a too-short title never reaches core.
+        ...(element.minLength && element.minLength > 0 ? { min_length: Math.min(element.minLength, MAX_TEXT_INPUT_LENGTH) } : {}),
         ...(element.initial ? { initial_value: element.initial.slice(0, Math.min(element.maxLength ?? MAX_TEXT_INPUT_LENGTH, MAX_TEXT_INPUT_LENGTH)) } : {}),
         ...(element.placeholder ? { placeholder: plainText(element.placeholder, MAX_PLACEHOLDER) } : {}),
       };

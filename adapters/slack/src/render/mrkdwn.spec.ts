@@ -1,5 +1,7 @@
 import { expect } from 'chai';
 import { escapeMrkdwn, renderMrkdwn, safeLinkUrl } from './mrkdwn';
+import { errorView, MusterError } from '@muster/core';
+import { renderBlocks } from './render-blocks';
 
 const JOINER = '\u200D';
 /** What a reader sees: entities decoded, invisible joiners gone. */
@@ -73,5 +75,16 @@ describe('mrkdwn escaping', () => {
 
   it('leaves text that fits untouched', () => {
     expect(renderMrkdwn(['exactly ten'], 11)).to.equal('exactly ten');
+  });
+});
+
+describe('error views in Slack', () => {
+  it('shows what to type as code, never as escaped literal backticks', () => {
+    const error = new MusterError('unknown_severity', 'There is no severity “SEV9”. Choose one of `SEV1`, `SEV2` or `SEV3`, e.g. `/incident sev SEV1`.', { usage: '/incident sev <level>' });
+    const message = renderBlocks(errorView(error));
+    const all = JSON.stringify(message);
+    expect(all).not.to.include('\u200D`\u200D');
+    expect(message.text).not.to.include('`');
+    expect(all).to.include('`SEV1`').and.include('`/incident sev SEV1`');
   });
 });

@@ -25,6 +25,14 @@ const declareForm: FormView = {
 const inputs = (form: FormView) => renderModal(form).blocks as InputBlock[];
 
 describe('renderModal', () => {
+  it('makes a required text input required in Slack, with its minimum length', () => {
+    const form: FormView = { ...declareForm, blocks: [{ type: 'input', id: 'title', label: 'What is wrong?', optional: false, element: { kind: 'text', minLength: 3, maxLength: 200 } }] };
+    const [title] = inputs(form);
+    expect(title?.optional).to.equal(false);
+    expect((title?.element as PlainTextInput).min_length).to.equal(3);
+    expect((inputs(declareForm)[0]?.element as PlainTextInput).min_length, 'no minimum unless asked').to.equal(undefined);
+  });
+
   it('carries the form id, metadata and labels, with the title cut to 24 characters', () => {
     const modal = renderModal(declareForm);
     expect(modal.callback_id).to.equal('incident.declare');

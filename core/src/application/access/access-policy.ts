@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
 import type { Incident } from '../../domain/incident';
 import { personKey } from '../../domain/person';
-import type { Permission } from '../../domain/roles';
+import { roleWord, type Permission } from '../../domain/roles';
 import type { StatusUpdate } from '../../domain/status-update';
 import type { RequestContext } from '../context';
 import type { MusterSettings } from '../settings';
@@ -90,7 +90,7 @@ export class AccessPolicy {
     return new MusterError(
       'not_permitted',
       `Only the ${joinOr(holders.map((r) => r.label))} can ${doing} on ${incident.reference}. ` +
-        `Ask ${asker} to do it, or to give you the role: \`/incident assign ${grant.aliases[0] ?? grant.id} @${ctx.actor.name ?? ctx.actor.id}\`.`,
+        `Ask ${asker} to do it, or to give you the role: \`/incident assign ${roleWord(grant)} @${ctx.actor.name ?? ctx.actor.id}\`.`,
       { permission, roles: this.settings.roles.permissions[permission] },
     );
   }

@@ -45,20 +45,20 @@ describe('parseCommand: arguments', () => {
     it('names what is missing', () => {
       const none = failure('assign');
       expect(none.code).to.equal('missing_argument');
-      expect(none.message).to.include('`/incident assign ic @alice`');
+      expect(none.message).to.include('`/incident assign commander @alice`');
       expect(none.usage).to.equal('/incident assign <role> <@person>');
       const person = failure('assign comms');
       expect(person.code).to.equal('missing_argument');
       expect(person.message).to.include('Communications Lead').and.include('`/incident assign comms @alice`');
       const role = failure('assign @bob');
       expect(role.code).to.equal('missing_argument');
-      expect(role.message).to.include('which role').and.include('`/incident assign ic @bob`');
+      expect(role.message).to.include('which role').and.include('`/incident assign commander @bob`');
     });
 
     it('refuses an unknown role, listing the roles', () => {
       const error = failure('assign captain @bob');
       expect(error.code).to.equal('unknown_role');
-      expect(error.message).to.include('“captain”').and.include('`ic` (Incident Commander)').and.include('`comms` (Communications Lead)').and.include('`/incident assign');
+      expect(error.message).to.include('“captain”').and.include('`commander` (Incident Commander)').and.include('`comms` (Communications Lead)').and.include('`/incident assign');
       expect(failure('assign comm @bob').message).to.include('Did you mean `comms`?');
     });
 
@@ -71,7 +71,7 @@ describe('parseCommand: arguments', () => {
     it('refuses anything after the person', () => {
       const error = failure('assign ic @bob @carol');
       expect(error.code).to.equal('invalid_argument');
-      expect(error.message).to.include('“@carol”').and.include('`/incident assign ic @bob`');
+      expect(error.message).to.include('“@carol”').and.include('`/incident assign commander @bob`');
     });
   });
 

@@ -1,4 +1,5 @@
 import type { ParsedCommand } from './command';
+import { roleWord } from '../../domain/roles';
 import { COMMAND_WORDS, commandNamed, usageLine } from './command-usage';
 import { tokenize, type Token } from './tokenizer';
 import { echo, either, looksLikeOption, parseError, refuseOption, resolveSeverity, typeThis, type ArgumentContext } from './parse-context';
@@ -43,7 +44,7 @@ export const looksLikeMention = (word: string): boolean => MENTION.test(word);
 export function parseAssign(ctx: ArgumentContext): ParsedCommand {
   const tokens = words(ctx);
   const { roles } = ctx.catalogs;
-  const commander = roles.find('commander')?.aliases[0] ?? 'commander';
+  const commander = roleWord(roles.get('commander'));
   const example = `assign ${commander} @alice`;
   if (tokens.length === 0) {
     throw parseError('missing_argument', `Say which role and who should take it, e.g. ${typeThis(ctx, example)}.`, ctx.usage, { argument: 'role' });
@@ -72,9 +73,9 @@ export function parseAssign(ctx: ArgumentContext): ParsedCommand {
     throw unknownRole(first.value, ctx);
   }
   if (!person) {
-    throw parseError('missing_argument', `Say who should be ${role.label}, e.g. ${typeThis(ctx, `assign ${role.aliases[0] ?? role.id} @alice`)}.`, ctx.usage, { argument: 'person' });
+    throw parseError('missing_argument', `Say who should be ${role.label}, e.g. ${typeThis(ctx, `assign ${roleWord(role)} @alice`)}.`, ctx.usage, { argument: 'person' });
   }
-  refuseExtra(extra, 'one role and one person', ctx, `assign ${role.aliases[0] ?? role.id} ${person.value}`);
+  refuseExtra(extra, 'one role and one person', ctx, `assign ${roleWord(role)} ${person.value}`);
   return { name: 'assign', role: role.id, person: person.value };
 }
 
@@ -82,11 +83,11 @@ function unknownRole(typed: string, ctx: ArgumentContext) {
   const { roles } = ctx.catalogs.roles;
   const guess = nearest(
     typed,
-    roles.flatMap((r) => [r.id, ...r.aliases].map((w) => [w, r.aliases[0] ?? r.id] as const)),
+    roles.flatMap((r) => [r.id, ...r.aliases].map((w) => [w, roleWord(r)] as const)),
   );
-  const listed = roles.map((r) => (r.aliases.length ? `\`${r.aliases[0]}\` (${r.label})` : `\`${r.id}\` (${r.label})`));
+  const listed = roles.map((r) => `\`${roleWord(r)}\` (${r.label})`);
   const hint = guess ? `Did you mean \`${guess}\`? ` : '';
-  const example = `assign ${guess ?? roles[0].aliases[0] ?? roles[0].id} @alice`;
+  const example = `assign ${guess ?? roleWord(roles[0])} @alice`;
   return parseError('unknown_role', `There is no role ${echo(typed)}. ${hint}Roles: ${listed.join(', ')}. E.g. ${typeThis(ctx, example)}.`, ctx.usage, {
     role: typed,
     allowed: roles.map((r) => r.id),

@@ -75,7 +75,7 @@ export class CommandDispatcher {
       case 'help':
         return ephemeral(helpView(command.topic, prefix));
       case 'declare': {
-        if (!command.title) return { visibility: 'ephemeral', form: declareFormView(this.settings) };
+        if (!command.title) return { visibility: 'ephemeral', form: declareFormView(this.settings, command) };
         const { incident, replayed } = await this.declare.execute(ctx, { title: command.title, severity: command.severity, services: command.services, private: command.private });
         if (replayed) return ephemeral(noticeView([`${incident.reference} was already declared from this request.`], 'muted'));
         return declaredReply(incident, ctx, this.settings);
@@ -101,7 +101,7 @@ export class CommandDispatcher {
         const outcome = await this.transition.execute(ctx, command.name, ref);
         const open = outcome.result?.openActionItems ?? [];
         return this.changed(ctx, outcome, () => {
-          const notice = statusNotice(outcome.incident, ctx.actor);
+          const notice = statusNotice(outcome.incident, ctx.actor, command.name);
           return open.length ? { ...notice, blocks: [...notice.blocks, ...openFollowUpsBlocks(open)] } : notice;
         });
       }

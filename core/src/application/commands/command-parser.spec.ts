@@ -166,7 +166,7 @@ describe('parseCommand', () => {
       const error = failure('sev SEV1', undefined, custom);
       expect(error.code).to.equal('unknown_severity');
       expect(error.message).to.include('`P1` or `P2`').and.include('`/incident sev P1`');
-      expect(failure('assign ic @a', undefined, custom).message).to.include('`boss` (Lead)');
+      expect(failure('assign ic @a', undefined, custom).message).to.include('`commander` (Lead)');
     });
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_ROLES, roleWord } from '../../domain/roles';
 import type { CommandName } from './command';
 
 /** What people type before a command in Slack and the console. Teams adapters pass `@Muster` instead. */
@@ -83,8 +84,8 @@ const SPECS: readonly CommandSpec[] = [
     name: 'assign',
     group: 'running',
     syntax: 'assign <role> <@person>',
-    summary: 'Give a role (commander, comms, ops, scribe, sme) to a person.',
-    examples: ['assign ic @alice', 'assign comms @bob'],
+    summary: `Give a role (${DEFAULT_ROLES.map(roleWord).join(', ')}) to a person.`,
+    examples: [`assign ${roleWord(DEFAULT_ROLES[0])} @alice`, `assign ${roleWord(DEFAULT_ROLES[1])} @bob`],
     aliases: [],
     takesIncident: true,
   },

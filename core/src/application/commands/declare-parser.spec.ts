@@ -89,9 +89,9 @@ describe('parseCommand: declare and quoting', () => {
     });
 
     it('refuses an unknown severity, listing the configured ones', () => {
-      const error = failure('declare x --sev critical');
+      const error = failure('declare x --sev catastrophic');
       expect(error.code).to.equal('unknown_severity');
-      expect(error.message).to.include('“critical”').and.include('`SEV1`, `SEV2` or `SEV3`').and.include('`/incident declare <title> --sev SEV1`');
+      expect(error.message).to.include('“catastrophic”').and.include('`SEV1`, `SEV2` or `SEV3`').and.include('`/incident declare <title> --sev SEV1`');
       expect(failure('declare x --sev 2').message).to.include('Did you mean `SEV2`?');
     });
 

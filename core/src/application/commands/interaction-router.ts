@@ -7,7 +7,7 @@ import { AccessPolicy } from '../access/access-policy';
 import { IncidentLocator } from '../incident-locator';
 import { about, declaredReply } from './reply-routing';
 import { ACTIONS, FORMS } from '../views/action-ids';
-import { assignFormView, DECLARE_FIELDS, editUpdateFormView, severityFormView } from '../views/forms.view';
+import { assignFormView, DECLARE_FIELDS, editUpdateFormView, MIN_TITLE_LENGTH, severityFormView } from '../views/forms.view';
 import { errorView } from '../views/error.view';
 import { roleNotice, severityNotice, statusNotice } from '../views/change-notices.view';
 import { parseDraftVersionRef, statusUpdateView } from '../views/status-update.view';
@@ -103,7 +103,7 @@ export class InteractionRouter {
         const title = text(values[DECLARE_FIELDS.title]);
         const severity = text(values[DECLARE_FIELDS.severity]) || this.settings.severities.default.id;
         const errors: Record<string, string> = {};
-        if (!title) errors[DECLARE_FIELDS.title] = 'Say in a few words what is wrong, e.g. "Checkout errors for EU customers".';
+        if (title.length < MIN_TITLE_LENGTH) errors[DECLARE_FIELDS.title] = 'Say in a few words what is wrong, e.g. "Checkout errors for EU customers".';
         if (title.length > 200) errors[DECLARE_FIELDS.title] = `Keep the title under 200 characters (this one has ${title.length}).`;
         if (!this.settings.severities.find(severity)) errors[DECLARE_FIELDS.severity] = `Choose one of ${this.settings.severities.ids().join(', ')}.`;
         if (Object.keys(errors).length) return { kind: 'errors', errors };
@@ -131,7 +131,7 @@ export class InteractionRouter {
         if (!body) return { kind: 'errors', errors: { body: 'The update cannot be empty; reject the draft instead if it should not go out.' } };
         const ref = parseDraftVersionRef(metadata);
         const { update, incident } = await this.updates.edit(ctx, ref.id, body, ref.version);
-        return done(about(incident, ctx, inChannel(statusUpdateView(update, incident))));
+        return done(about(incident, ctx, inChannel(statusUpdateView(update, incident, this.settings))));
       }
       case FORMS.editPostmortemSection: {
         const ref = parseSectionRef(metadata);

@@ -23,15 +23,18 @@ export class ChatUpdatePublisher implements UpdatePublisher {
 
   async publish(update: StatusUpdate, state: IncidentState): Promise<PublishedTarget[]> {
     const incident = Incident.restore(state);
-    const view = publishedUpdateView(update, incident);
+    const view = publishedUpdateView(update, incident, this.settings);
     const targets: PublishedTarget[] = [];
+    const rooms = new Set(state.links.rooms.map((r) => `${r.platform}:${r.conversationId}`));
     const channels = [...this.settings.stakeholderChannels[update.audience], ...state.links.rooms];
     for (const channel of channels) {
       const gateway = this.gateways.get(channel.platform);
       if (!gateway) continue;
       const key = `published:${update.id}:${channel.platform}:${channel.conversationId}`;
       await effectStep(this.repos.outbox, key, async (uncertainSince) => ({ ...await gateway.post(channel, view, { idempotencyKey: key, uncertainSince }) }));
-      targets.push({ kind: `${channel.platform}-channel`, name: (channel as { name?: string }).name ?? channel.conversationId });
+      // The incident's own rooms are named as such, so the record tells stakeholder channels from the room.
+      const isRoom = rooms.has(`${channel.platform}:${channel.conversationId}`);
+      targets.push({ kind: isRoom ? `${channel.platform}-incident-room` : `${channel.platform}-channel`, name: (channel as { name?: string }).name ?? channel.conversationId });
     }
     return targets;
   }

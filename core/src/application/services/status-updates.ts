@@ -63,7 +63,7 @@ export class StatusUpdates {
       id: this.ids.newId(), incidentId: incident.id, kind: 'ai_draft', occurredAt: now, recordedAt: now,
       actor: author.kind === 'person' ? author.person : undefined, source: author.kind === 'ai' ? 'ai' : 'system',
       text: `${audience === 'external' ? 'External' : 'Internal'} update drafted by ${by}; awaiting approval.`,
-      data: { updateId: update.id, audience }, idempotencyKey: requestKey ?? `update:${update.id}:drafted`,
+      data: { updateId: update.id, audience, ...(author.kind === 'ai' && { model: author.model }) }, idempotencyKey: requestKey ?? `update:${update.id}:drafted`,
     }));
     return update;
   }

@@ -1,6 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { MusterError } from '../../errors';
-import type { IncidentStatus } from '../../domain/lifecycle';
+import { commandFor, invalidTransition, type IncidentStatus } from '../../domain/lifecycle';
 import { AccessPolicy } from '../access/access-policy';
 import type { RequestContext } from '../context';
 import type { IncidentTarget } from '../incident-locator';
@@ -36,13 +35,10 @@ export class TransitionIncident {
   async execute(ctx: RequestContext, command: TransitionCommand, target?: IncidentTarget, reason?: string): Promise<ChangeOutcome<TransitionResult | undefined>> {
     const { to, verb } = TRANSITION_COMMANDS[command];
     return this.changes.apply(ctx, target, async (incident, tx, now): Promise<TransitionResult> => {
-      // "investigating" is reached with ack from triage and with reopen afterwards; keep the words honest.
-      // reopen also takes a mitigated incident back to investigating when the mitigation did not hold.
-      if (command === 'reopen' && incident.status !== 'resolved' && incident.status !== 'mitigated') {
-        throw new MusterError('invalid_transition', `${incident.reference} is ${incident.status}; only a resolved or mitigated incident can be reopened.`, { from: incident.status, to });
-      }
-      if (command === 'ack' && incident.status !== 'triage') {
-        throw new MusterError('invalid_transition', `${incident.reference} is already ${incident.status}; acknowledging is for incidents in triage.`, { from: incident.status, to });
+      // "investigating" is reached with ack from triage and with reopen afterwards (from resolved, or
+      // from mitigated when the mitigation did not hold); the word typed must fit where it stands.
+      if (to === 'investigating' && commandFor(incident.status, to) !== command) {
+        throw invalidTransition(incident.reference, incident.status, to, command);
       }
       this.access.assert(ctx, 'incident.transition', incident, verb);
       // Follow-ups outlive incidents: closing with open ones is allowed, and the timeline says so.

@@ -24,16 +24,20 @@ describe('errorView', () => {
       { type: 'text', text: ['Usage: ', { code: '/incident resolve' }] },
       { type: 'context', text: ['Type ', { code: '/incident help' }, ' for all commands.'] },
     ]);
-    expect(view.fallback).to.equal('There is no command “reslove”. Did you mean `resolve`? Type `/incident resolve`. Usage: /incident resolve');
+    expect(view.fallback, 'no literal backticks in notifications').to.equal('There is no command “reslove”. Did you mean resolve? Type /incident resolve. Usage: /incident resolve');
   });
 
-  it('leaves out the usage line when the error has none, and uses the prefix', () => {
-    const view = errorView(new MusterError('not_permitted', 'Only the Incident Commander can do that.'), '@Muster');
-    expect(view.blocks).to.deep.equal([
-      { type: 'text', tone: 'warning', text: ['Only the Incident Commander can do that.'] },
-      { type: 'context', text: ['Type ', { code: '@Muster help' }, ' for all commands.'] },
-    ]);
-    expect(view.fallback).to.equal('Only the Incident Commander can do that.');
+  it('leaves out the usage line and the help line after a refusal, which already says what to do', () => {
+    for (const code of ['not_permitted', 'invalid_transition', 'not_found', 'invalid_state'] as const) {
+      const view = errorView(new MusterError(code, 'Only the Incident Commander can do that: ask for `ic`.'), '@Muster');
+      expect(view.blocks, code).to.deep.equal([{ type: 'text', tone: 'warning', text: ['Only the Incident Commander can do that: ask for ', { code: 'ic' }, '.'] }]);
+      expect(view.fallback).to.equal('Only the Incident Commander can do that: ask for ic.');
+    }
+  });
+
+  it('points to help with the platform prefix for an unknown command', () => {
+    const view = errorView(new MusterError('unknown_subcommand', 'There is no command “x”.'), '@Muster');
+    expect(view.blocks[view.blocks.length - 1]).to.deep.equal({ type: 'context', text: ['Type ', { code: '@Muster help' }, ' for all commands.'] });
   });
 
   it('never shows the message or stack of anything else', () => {
@@ -60,6 +64,7 @@ describe('withCodeSpans', () => {
     expect(withCodeSpans('Type `ack` now')).to.deep.equal(['Type ', { code: 'ack' }, ' now']);
     expect(withCodeSpans('`a``b`')).to.deep.equal([{ code: 'a' }, { code: 'b' }]);
     expect(withCodeSpans('odd ` one')).to.deep.equal(['odd ` one']);
+    expect(withCodeSpans('Type `ack`, it\'s `odd')).to.deep.equal(['Type ', { code: 'ack' }, ', it\'s `odd'], 'one stray backtick does not undo the pairs before it');
     expect(withCodeSpans('')).to.deep.equal([]);
   });
 });

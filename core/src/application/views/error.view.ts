@@ -1,6 +1,12 @@
-import { MusterError, userFacingMessage } from '../../errors';
+import { MusterError, userFacingMessage, type MusterErrorCode } from '../../errors';
 import { DEFAULT_PREFIX, withPrefix } from '../commands/command-usage';
-import type { Block, Inline, RichText, View } from './view';
+import { textOf, type Block, type Inline, type RichText, type View } from './view';
+
+/**
+ * Errors about what was typed, where the list of commands helps. A refusal (not permitted, not
+ * possible from this status, not found) already says what to do; pointing at help there is noise.
+ */
+const HELP_HELPS: ReadonlySet<MusterErrorCode> = new Set(['invalid_command', 'unknown_subcommand', 'unbalanced_quotes', 'input_too_long']);
 
 /**
  * What a user sees when something they asked for failed. Our own errors show their message and, for
@@ -8,21 +14,23 @@ import type { Block, Inline, RichText, View } from './view';
  * in the log, never in chat: no stack, no internal message).
  */
 export function errorView(error: unknown, prefix: string = DEFAULT_PREFIX): View {
-  const message = userFacingMessage(error);
+  const message = withCodeSpans(userFacingMessage(error));
   const ours = error instanceof MusterError && error.code !== 'internal';
   const usage = ours ? error.usage : undefined;
-  const blocks: Block[] = [{ type: 'text', text: withCodeSpans(message), tone: 'warning' }];
+  const blocks: Block[] = [{ type: 'text', text: message, tone: 'warning' }];
   if (usage) blocks.push({ type: 'text', text: ['Usage: ', { code: usage }] });
-  if (ours) blocks.push({ type: 'context', text: ['Type ', { code: withPrefix('help', prefix) }, ' for all commands.'] });
-  return { fallback: usage ? `${message} Usage: ${usage}` : message, blocks };
+  if (ours && (usage || HELP_HELPS.has(error.code))) blocks.push({ type: 'context', text: ['Type ', { code: withPrefix('help', prefix) }, ' for all commands.'] });
+  // The fallback is plain text for notifications: the code marks are dropped, not shown as backticks.
+  return { fallback: usage ? `${textOf(message)} Usage: ${usage}` : textOf(message), blocks };
 }
 
 /**
  * Messages mark what to type with backticks (`` `/incident sev SEV1` ``). Those parts become code;
- * the rest stays plain text for the renderer to escape. Unpaired backticks are left as they are.
+ * the rest stays plain text for the renderer to escape. A last backtick without a partner is left as
+ * it is, without undoing the pairs before it.
  */
 export function withCodeSpans(message: string): RichText {
   const parts = message.split('`');
-  if (parts.length % 2 === 0) return [message];
+  if (parts.length % 2 === 0) parts.splice(parts.length - 2, 2, `${parts[parts.length - 2]}\`${parts[parts.length - 1]}`);
   return parts.flatMap((part, i): Inline[] => (part === '' ? [] : i % 2 === 1 ? [{ code: part }] : [part]));
 }

@@ -10,18 +10,34 @@ import type { FormView } from './view';
 /** Input ids of the declare form; adapters hand values back keyed by these. */
 export const DECLARE_FIELDS = { title: 'title', severity: 'severity', services: 'services', description: 'description', private: 'private' } as const;
 
-export function declareFormView(settings: MusterSettings, initialTitle = ''): FormView {
+/** What was typed with `declare` before the form opened; the form starts from it, not from defaults. */
+export interface DeclareFormInitial {
+  readonly title?: string;
+  readonly severity?: string;
+  readonly services?: readonly string[];
+  readonly private?: boolean;
+}
+
+/** Shortest title the form accepts: a title is what people scan in lists, one letter says nothing. */
+export const MIN_TITLE_LENGTH = 3;
+
+export function declareFormView(settings: MusterSettings, initial: DeclareFormInitial | string = {}): FormView {
+  const typed: DeclareFormInitial = typeof initial === 'string' ? { title: initial } : initial;
+  const severity = typed.severity ? settings.severities.find(typed.severity)?.id : undefined;
   return {
     formId: FORMS.declare, title: 'Declare an incident', submitLabel: 'Declare', fallback: 'Declare an incident',
     blocks: [
-      { type: 'input', id: DECLARE_FIELDS.title, label: 'What is wrong?', element: { kind: 'text', maxLength: MAX_TITLE_LENGTH, initial: initialTitle, placeholder: 'Checkout errors for EU customers' } },
+      {
+        type: 'input', id: DECLARE_FIELDS.title, label: 'What is wrong?', optional: false,
+        element: { kind: 'text', minLength: MIN_TITLE_LENGTH, maxLength: MAX_TITLE_LENGTH, initial: typed.title ?? '', placeholder: 'Checkout errors for EU customers' },
+      },
       {
         type: 'input', id: DECLARE_FIELDS.severity, label: 'Severity',
-        element: { kind: 'select', initial: settings.severities.default.id, options: settings.severities.levels.map((l) => ({ value: l.id, label: `${l.id} · ${l.label}: ${l.description}` })) },
+        element: { kind: 'select', initial: severity ?? settings.severities.default.id, options: settings.severities.levels.map((l) => ({ value: l.id, label: `${l.id} · ${l.label}: ${l.description}` })) },
       },
-      { type: 'input', id: DECLARE_FIELDS.services, label: 'Affected services', optional: true, element: { kind: 'multi_text', placeholder: 'checkout, payments-api' } },
+      { type: 'input', id: DECLARE_FIELDS.services, label: 'Affected services', optional: true, element: { kind: 'multi_text', placeholder: 'checkout, payments-api', ...(typed.services?.length ? { initial: typed.services.join(', ') } : {}) } },
       { type: 'input', id: DECLARE_FIELDS.description, label: 'What do we know so far?', optional: true, element: { kind: 'text', multiline: true, maxLength: 2000 } },
-      { type: 'input', id: DECLARE_FIELDS.private, label: 'Visibility', optional: true, element: { kind: 'checkbox', optionLabel: 'Private incident (only invited people can see it)' } },
+      { type: 'input', id: DECLARE_FIELDS.private, label: 'Visibility', optional: true, element: { kind: 'checkbox', optionLabel: 'Private incident (only invited people can see it)', initial: typed.private ?? false } },
     ],
   };
 }

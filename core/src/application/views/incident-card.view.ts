@@ -14,9 +14,10 @@ export function incidentCardView(incident: Incident, settings: MusterSettings): 
   const s = incident.snapshot();
   const level = settings.severities.find(s.severity);
   const d = durationsOf(s.milestones);
+  // Every role of the catalogue has its line, so a missing Scribe or SME is visible as a gap to fill.
   const holders = (role: string): RichText => {
     const people = incident.holdersOf(role);
-    return people.length ? people.flatMap((p, i): Inline[] => (i ? [', ', { mention: p }] : [{ mention: p }])) : ['—'];
+    return people.length ? people.flatMap((p, i): Inline[] => (i ? [', ', { mention: p }] : [{ mention: p }])) : [{ italic: 'vacant' }];
   };
   const links = s.links.external;
   return {
@@ -29,9 +30,7 @@ export function incidentCardView(incident: Incident, settings: MusterSettings): 
         fields: [
           { label: 'Status', value: [STATUS_LABEL[s.status] ?? s.status] },
           { label: 'Severity', value: [level ? `${level.id} (${level.label})` : s.severity] },
-          { label: 'Incident Commander', value: holders('commander') },
-          { label: 'Communications Lead', value: holders('communications_lead') },
-          { label: 'Operations Lead', value: holders('operations_lead') },
+          ...settings.roles.roles.map((r) => ({ label: r.multiple && incident.holdersOf(r.id).length > 1 ? `${r.label}s` : r.label, value: holders(r.id) })),
           { label: 'Services', value: [s.services.length ? s.services.join(', ') : '—'] },
         ],
       },

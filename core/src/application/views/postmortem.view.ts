@@ -1,4 +1,4 @@
-import { durationsOf, formatDuration } from '../../domain/durations';
+import { durationTexts } from '../../domain/durations';
 import type { Incident } from '../../domain/incident';
 import type { Postmortem, PostmortemSection, PostmortemState } from '../../domain/postmortem';
 import { MAX_SECTION_LENGTH } from '../services/postmortem-editing';
@@ -7,14 +7,14 @@ import type { Block, FormView, RichText, View } from './view';
 
 export const POSTMORTEM_STATE_LABELS: Readonly<Record<PostmortemState, string>> = { draft: 'draft', in_review: 'in review', published: 'reviewed' };
 
-const DRAFT_MARK: Partial<Record<PostmortemSection['origin'], string>> = { ai: ' (AI draft)', extractive: ' (from the timeline)' };
+const DRAFT_MARK: Partial<Record<PostmortemSection['origin'], string>> = { ai: ' (AI draft)', extractive: ' (draft from the timeline)' };
 
 /**
  * The postmortem in chat, with an Edit button under each section. `elsewhere`: asked outside the
  * incident's rooms, where the document with its timeline is not attached.
  */
 export function postmortemView(incident: Incident, postmortem: Postmortem, where: 'room' | 'elsewhere' = 'room'): View {
-  const d = durationsOf(incident.snapshot().milestones);
+  const d = durationTexts(incident.snapshot().milestones, incident.status);
   return {
     fallback: `Postmortem of ${incident.reference}`,
     blocks: [
@@ -22,9 +22,9 @@ export function postmortemView(incident: Incident, postmortem: Postmortem, where
       {
         type: 'fields',
         fields: [
-          { label: 'Time to acknowledge', value: [formatDuration(d.timeToAcknowledge)] },
-          { label: 'Time to mitigate', value: [formatDuration(d.timeToMitigate)] },
-          { label: 'Time to resolve', value: [formatDuration(d.timeToResolve)] },
+          { label: 'Time to acknowledge', value: [d.acknowledge] },
+          { label: 'Time to mitigate', value: [d.mitigate] },
+          { label: 'Time to resolve', value: [d.resolve] },
           { label: 'State', value: [POSTMORTEM_STATE_LABELS[postmortem.state]] },
         ],
       },

@@ -1,5 +1,6 @@
 import type { Incident } from '../../domain/incident';
 import type { StatusUpdate } from '../../domain/status-update';
+import type { MusterSettings } from '../settings';
 import { ACTIONS } from './action-ids';
 import type { Block, View } from './view';
 
@@ -15,10 +16,21 @@ export function parseDraftVersionRef(value: string): { id: string; version?: num
   return { id: value.slice(0, at), ...(Number.isInteger(version) && version >= 0 ? { version } : {}) };
 }
 
+/**
+ * Where approving sends the update, said before anyone approves: with no stakeholder channel for its
+ * audience, "publish" reaches only the incident's own room, and the approver must know that.
+ */
+export function destinationLine(update: Pick<StatusUpdate, 'audience'>, settings: Pick<MusterSettings, 'stakeholderChannels'>): string {
+  const count = settings.stakeholderChannels[update.audience].length;
+  return count === 0
+    ? `No stakeholder channel is configured for ${update.audience} updates: approving publishes to this room only.`
+    : `Approving publishes to ${count} stakeholder ${count === 1 ? 'channel' : 'channels'} for ${update.audience} updates and to this room.`;
+}
+
 /** A draft waiting for a Communications Lead or Incident Commander, or its outcome once decided. */
-export function statusUpdateView(update: StatusUpdate, incident: Incident): View {
+export function statusUpdateView(update: StatusUpdate, incident: Incident, settings?: Pick<MusterSettings, 'stakeholderChannels'>): View {
   const who = update.author.kind === 'person' ? 'Written by '
-    : update.author.model === 'extractive' ? 'Assembled from the timeline (no AI) for ' : `Drafted by AI (${update.author.model}) for `;
+    : update.author.model === 'extractive' ? 'Draft from the timeline (no AI), asked for by ' : `AI draft (${update.author.model}), asked for by `;
   const author = update.author.kind === 'ai' ? update.author.requestedBy : update.author.person;
   const blocks: Block[] = [
     { type: 'header', text: `${AUDIENCE[update.audience]} update for ${incident.reference}` },
@@ -28,6 +40,7 @@ export function statusUpdateView(update: StatusUpdate, incident: Incident): View
   if (update.state === 'pending_approval' || update.state === 'draft') {
     blocks.push(
       { type: 'context', text: ['Needs approval from the Communications Lead or Incident Commander before anything is sent.'] },
+      ...(settings ? [{ type: 'text' as const, tone: 'warning' as const, text: [destinationLine(update, settings)] }] : []),
       {
         type: 'actions',
         buttons: [
@@ -40,7 +53,8 @@ export function statusUpdateView(update: StatusUpdate, incident: Incident): View
   } else if (update.state === 'approved') {
     blocks.push({ type: 'text', tone: 'success', text: ['✅ Approved by ', ...(update.decidedBy ? [{ mention: update.decidedBy }] : []), '; publishing…'] });
   } else if (update.state === 'published') {
-    const where = update.publishedTo.map((t) => t.name).join(', ') || 'no configured channel';
+    const outside = update.publishedTo.filter((t) => !t.kind.endsWith('-incident-room'));
+    const where = outside.length ? update.publishedTo.map((t) => t.name).join(', ') : 'this room only: no stakeholder channel is configured, so nobody outside the room got it';
     blocks.push({ type: 'text', tone: 'success', text: ['✅ Published to ', where, ...(update.decidedBy ? [' · approved by ', { mention: update.decidedBy }] : [])] });
   } else {
     blocks.push({ type: 'text', tone: 'muted', text: ['✖ Rejected', ...(update.decidedBy ? [' by ', { mention: update.decidedBy }] : []), ...(update.rejectionReason ? [`: ${update.rejectionReason}`] : [])] });
@@ -48,10 +62,14 @@ export function statusUpdateView(update: StatusUpdate, incident: Incident): View
   return { fallback: `${AUDIENCE[update.audience]} update for ${incident.reference} (${update.state.replace('_', ' ')})`, blocks };
 }
 
-/** What a stakeholder channel receives once approved. */
-export function publishedUpdateView(update: StatusUpdate, incident: Incident): View {
+/**
+ * What a stakeholder channel receives once approved. An external update never carries the internal
+ * title or reference (they name systems, customers and guesses): it is headed with the configured
+ * public title, or a neutral "Service update" with the affected services.
+ */
+export function publishedUpdateView(update: StatusUpdate, incident: Incident, settings?: Pick<MusterSettings, 'publicUpdateTitle'>): View {
   const s = incident.snapshot();
-  const heading = update.audience === 'external' ? `Service update: ${s.title}` : `${incident.reference} · ${s.severity} · ${s.title} — ${s.status}`;
+  const heading = update.audience === 'external' ? externalHeading(s.services, settings?.publicUpdateTitle) : `${incident.reference} · ${s.severity} · ${s.title} — ${s.status}`;
   return {
     fallback: `${heading}\n${update.body}`,
     blocks: [
@@ -61,3 +79,8 @@ export function publishedUpdateView(update: StatusUpdate, incident: Incident): V
     ],
   };
 }
+
+const externalHeading = (services: readonly string[], publicTitle?: string): string => {
+  const title = publicTitle?.trim() || 'Service update';
+  return services.length ? `${title}: ${services.join(', ')}` : title;
+};

@@ -32,7 +32,7 @@ export interface SelectOption {
 }
 
 export type InputElement =
-  | { readonly kind: 'text'; readonly multiline?: boolean; readonly maxLength?: number; readonly initial?: string; readonly placeholder?: string }
+  | { readonly kind: 'text'; readonly multiline?: boolean; readonly minLength?: number; readonly maxLength?: number; readonly initial?: string; readonly placeholder?: string }
   | { readonly kind: 'select'; readonly options: readonly SelectOption[]; readonly initial?: string }
   | { readonly kind: 'multi_text'; readonly placeholder?: string; readonly initial?: string }
   | { readonly kind: 'checkbox'; readonly optionLabel: string; readonly initial?: boolean }

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CaptureConversation, CommandDispatcher, InteractionRouter, MusterError, Postmortems, type Logger } from '@muster/core';
+import { ActionPreflight, CaptureConversation, CommandDispatcher, InteractionRouter, MusterError, Postmortems, RoomDirectory, type Logger } from '@muster/core';
 import { ConsoleSession, type ConsoleTransport } from '@muster/console';
 import { buildContainer, createLogger, ensureMigrated, loadConfig, SERVER_TOKENS, type OutboxPump } from '@muster/server';
 import type { Store } from '@muster/store';
@@ -35,6 +35,7 @@ export const demoCommand: CliCommand = {
         dispatcher: container.get(CommandDispatcher),
         interactions: container.get(InteractionRouter),
         capture: container.get(CaptureConversation),
+        preflight: container.get(ActionPreflight), directory: container.get(RoomDirectory),
         flush: async () => {
           await pump.drainUntilIdle();
           clock.advance(DEMO_MINUTES_PER_LINE * 60_000);

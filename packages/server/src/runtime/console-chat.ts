@@ -1,4 +1,4 @@
-import { CaptureConversation, CommandDispatcher, InteractionRouter, type Logger } from '@muster/core';
+import { ActionPreflight, CaptureConversation, CommandDispatcher, InteractionRouter, RoomDirectory, type Logger } from '@muster/core';
 import { ConsoleSession, type ConsoleTransport } from '@muster/console';
 import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
@@ -20,6 +20,7 @@ export function createConsoleSession(container: Container, options: ConsoleChatO
     dispatcher: container.get(CommandDispatcher),
     interactions: container.get(InteractionRouter),
     capture: container.get(CaptureConversation),
+    preflight: container.get(ActionPreflight), directory: container.get(RoomDirectory),
     flush: () => pump.drainUntilIdle(),
     user: options.user,
     prompt: options.prompt,

@@ -98,6 +98,18 @@ describe('ExtractiveSummarizer', () => {
       expect(result.text).to.not.include('without AI');
     });
 
+    it('counts severity revisions in words, once or n times, and claims no acknowledgement that did not happen', async () => {
+      const once = await summarizer.summarize(summaryRequest('postmortem_narrative'));
+      expect(once.sections?.went_badly).to.include('Severity was revised once during the response.');
+      const timeline = [...sampleTimeline(), ...new TimelineBuilder().severity(minutes(20), alice, 'SEV1', 'SEV2').severity(minutes(25), alice, 'SEV2', 'SEV1').build()];
+      const thrice = await summarizer.summarize(summaryRequest('postmortem_narrative', { timeline }));
+      expect(thrice.sections?.went_badly).to.include('Severity was revised 3 times during the response.');
+      expect(thrice.text).not.to.include('time(s)');
+      const skipped = incidentState({ status: 'resolved', milestones: { detected: minutes(0), declared: minutes(0), resolved: minutes(28) } });
+      const resolvedFromTriage = await summarizer.summarize(summaryRequest('postmortem_narrative', { incident: skipped }));
+      expect(resolvedFromTriage.sections?.went_well ?? '').not.to.match(/Acknowledged|Mitigated/);
+    });
+
     it('notices a reopened incident', async () => {
       const timeline = [...sampleTimeline(), ...new TimelineBuilder().status(minutes(60), carol, 'resolved', 'investigating').build()];
       const result = await summarizer.summarize(summaryRequest('postmortem_narrative', { timeline }));

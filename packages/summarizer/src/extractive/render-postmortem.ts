@@ -51,7 +51,7 @@ export function renderPostmortemSections(request: SummaryRequest, facts: Timelin
   const wentBadly = [
     d.declarationDelay ? `• The incident was declared ${formatDuration(d.declarationDelay)} after detection.` : '',
     facts.reopened ? '• The first resolution did not hold; the incident was reopened.' : '',
-    facts.severityChanges.length ? `• Severity was revised ${facts.severityChanges.length} time(s) during the response.` : '',
+    facts.severityChanges.length ? `• Severity was revised ${facts.severityChanges.length === 1 ? 'once' : `${facts.severityChanges.length} times`} during the response.` : '',
     !facts.roleHolders.length ? '• No roles were assigned.' : '',
   ].filter(Boolean);
 

@@ -47,8 +47,8 @@ for (const mode of ['with an LLM', 'without an LLM'] as const) {
       const shown = JSON.stringify(draft?.blocks);
       expect(shown).to.include('Approve & publish');
       // How it was made is on the draft: the model's name, or that no AI was involved.
-      if (ai) expect(shown).to.include('Drafted by AI (openai:');
-      else expect(shown).to.match(/no AI|without AI/).and.not.include('Drafted by AI');
+      if (ai) expect(shown).to.include('AI draft (openai:');
+      else expect(shown).to.match(/no AI|without AI/).and.not.include('AI draft');
       expect(e2e.slack.messagesIn(e2e.stakeholders), 'nothing published without approval').to.have.length(0);
       const [update] = await e2e.store.repositories.statusUpdates.listByIncident((await e2e.incident(1)).id);
       expect(update?.state).to.equal('pending_approval');

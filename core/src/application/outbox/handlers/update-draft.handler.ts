@@ -39,7 +39,7 @@ export class UpdateDraftHandler implements OutboxHandler<'update.draft'> {
     }
     const gateway = gatewayFor(this.gateways, p.conversation.platform);
     const key = `${message.idempotencyKey}:card`;
-    const view = statusUpdateView(update, incident);
+    const view = statusUpdateView(update, incident, this.settings);
     if (p.privateTo) await gateway.postEphemeral(p.conversation, p.privateTo, view);
     else await effectStep(this.repos.outbox, `post:${key}`, async (uncertainSince) => ({ ...await gateway.post(p.conversation, view, { idempotencyKey: key, uncertainSince }) }));
   }

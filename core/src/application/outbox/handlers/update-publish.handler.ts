@@ -3,6 +3,7 @@ import { MusterError } from '../../../errors';
 import { markStatusUpdatePublished } from '../../../domain/status-update';
 import { timelineEntry } from '../../../domain/timeline';
 import type { Clock, IdGenerator } from '../../ports/system.port';
+import type { MusterSettings } from '../../settings';
 import type { UpdatePublisher } from '../../ports/publisher.port';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.port';
 import { TOKENS } from '../../tokens';
@@ -21,6 +22,7 @@ export class UpdatePublishHandler implements OutboxHandler<'update.publish'> {
     @inject(TOKENS.UpdatePublisher) private readonly publisher: UpdatePublisher,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
   ) {}
 
   async handle(p: TopicPayloads['update.publish']): Promise<void> {
@@ -38,9 +40,14 @@ export class UpdatePublishHandler implements OutboxHandler<'update.publish'> {
       const approver = fresh.decidedBy ? `, approved by ${fresh.decidedBy.name ?? fresh.decidedBy.id}` : '';
       await tx.timeline.append(timelineEntry({
         id: this.ids.newId(), incidentId: incident.id, kind: 'update_published', occurredAt: now, recordedAt: now, actor: fresh.decidedBy,
-        source: 'system', text: `${fresh.audience === 'external' ? 'External' : 'Internal'} update published to ${targets.map((t) => t.name).join(', ') || 'no channel'}${approver}: ${fresh.body}`,
+        source: 'system', text: `${fresh.audience === 'external' ? 'External' : 'Internal'} update published to ${targets.map((t) => t.name).join(', ') || 'no channel'}${approver}${this.roomOnly(fresh.audience)}: ${fresh.body}`,
         data: { updateId: fresh.id, targets }, idempotencyKey: `update:${fresh.id}:published`, highlighted: true,
       }));
     });
+  }
+
+  /** Said in the record when nobody outside the room received it, so nobody believes stakeholders were told. */
+  private roomOnly(audience: 'internal' | 'external'): string {
+    return this.settings.stakeholderChannels[audience].length ? '' : ` (no stakeholder channel is configured for ${audience} updates, so only this room got it)`;
   }
 }
