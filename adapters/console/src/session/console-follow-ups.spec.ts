@@ -34,12 +34,12 @@ describe('ConsoleSession: list, follow-ups and postmortem editing', () => {
     const h = createConsoleHarness();
     await h.script('/incident declare "Checkout errors" --sev SEV1', '/incident resolve');
     const shown = await h.script('/incident postmortem');
-    expect(shown).to.contain('Summary (from the timeline)\n  Checkout errors (SEV1) is resolved.\n  [1] Edit Summary\n  Impact\n  To be written.\n  [2] Edit Impact');
+    expect(shown).to.contain('Summary (draft from the timeline)\n  Checkout errors (SEV1) is resolved.\n  [1] Edit Summary\n  Impact\n  To be written.\n  [2] Edit Impact');
     const edited = await h.script(':as @bob :press 1', 'Checkout failed for EU cards for 40 minutes.');
     expect(edited).to.contain('Summary (Markdown) (optional) [Enter keeps: Checkout errors (SEV1) is resolved.]');
     expect(edited).to.contain('📝 Summary of the INC-1 postmortem saved by @bob.');
     const after = await h.script('/incident postmortem');
-    expect(after).to.contain('  Summary\n  Checkout failed for EU cards for 40 minutes.').and.not.contain('Summary (from the timeline)');
+    expect(after).to.contain('  Summary\n  Checkout failed for EU cards for 40 minutes.').and.not.contain('Summary (draft from the timeline)');
     expect(after).to.contain('**note** bob: Postmortem section "Summary" edited.');
 
     expect(await h.script(':as @bob /incident postmortem start')).to.contain('⚠ Only the Incident Commander');

@@ -21,7 +21,7 @@ describe('postmortem: editing from chat, and explicit steps', () => {
   it('opens a section\'s Edit form with its Markdown, saves it as the person\'s, and records it on the timeline', async () => {
     const s = await resolved();
     const view = (await s.say('bob', 'postmortem')).view;
-    expect(replyText(await s.say('bob', 'postmortem'))).to.include('Summary (from the timeline)');
+    expect(replyText(await s.say('bob', 'postmortem'))).to.include('Summary (draft from the timeline)');
     const edit = buttonsOf(view).find((b) => b.label === 'Edit Summary')!;
     const opened = await s.router.handleAction(s.app.ctx('bob', s.room), edit.actionId, edit.value);
     const form = opened.form!;
@@ -35,7 +35,7 @@ describe('postmortem: editing from chat, and explicit steps', () => {
     expect(summary).to.include({ body: '**Checkout** failed for EU cards.', origin: 'human' });
     expect(summary.editedBy?.id).to.equal('bob');
     const shown = replyText(await s.say('bob', 'postmortem'));
-    expect(shown).to.include('Summary\n**Checkout** failed').and.not.include('Summary (from the timeline)');
+    expect(shown).to.include('Summary\n**Checkout** failed').and.not.include('Summary (draft from the timeline)');
     const entries = (await s.app.store.repositories.timeline.list(s.incident.id)).map((e) => `${e.actor?.id}: ${e.text}`);
     expect(entries).to.include('bob: Postmortem section "Summary" edited.');
   });

@@ -7,7 +7,7 @@ import type { Block, FormView, RichText, View } from './view';
 
 export const POSTMORTEM_STATE_LABELS: Readonly<Record<PostmortemState, string>> = { draft: 'draft', in_review: 'in review', published: 'reviewed' };
 
-const DRAFT_MARK: Partial<Record<PostmortemSection['origin'], string>> = { ai: ' (AI draft)', extractive: ' (from the timeline)' };
+const DRAFT_MARK: Partial<Record<PostmortemSection['origin'], string>> = { ai: ' (AI draft)', extractive: ' (draft from the timeline)' };
 
 /**
  * The postmortem in chat, with an Edit button under each section. `elsewhere`: asked outside the
