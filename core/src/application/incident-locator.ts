@@ -6,6 +6,7 @@ import type { IncidentRepository } from './ports/repositories.port';
 import type { Repositories } from './ports/unit-of-work.port';
 import type { RequestContext } from './context';
 import { TOKENS } from './tokens';
+import { commandCode } from './commands/command-usage';
 
 /** What a request names: a reference people typed, an id from a button or form, or nothing (the room it came from). */
 export type IncidentTarget = string | { readonly id: string } | undefined;
@@ -39,7 +40,7 @@ export class IncidentLocator {
     }
     throw new MusterError(
       'no_incident_here',
-      'This is not an incident room. Run the command in the incident\'s channel, or name the incident first: `/incident INC-42 status`.',
+      `This is not an incident room. Run the command in the incident's channel, or name the incident first: ${commandCode('INC-42 status')}.`,
     );
   }
 

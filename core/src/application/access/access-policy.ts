@@ -7,6 +7,7 @@ import type { StatusUpdate } from '../../domain/status-update';
 import type { RequestContext } from '../context';
 import type { MusterSettings } from '../settings';
 import { TOKENS } from '../tokens';
+import { commandCode } from '../commands/command-usage';
 
 /**
  * What a request wants to do with an incident. `view` covers every read (card, timeline, postmortem,
@@ -90,7 +91,7 @@ export class AccessPolicy {
     return new MusterError(
       'not_permitted',
       `Only the ${joinOr(holders.map((r) => r.label))} can ${doing} on ${incident.reference}. ` +
-        `Ask ${asker} to do it, or to give you the role: \`/incident assign ${roleWord(grant)} @${ctx.actor.name ?? ctx.actor.id}\`.`,
+        `Ask ${asker} to do it, or to give you the role: ${commandCode(`assign ${roleWord(grant)} @${ctx.actor.name ?? ctx.actor.id}`)}.`,
       { permission, roles: this.settings.roles.permissions[permission] },
     );
   }

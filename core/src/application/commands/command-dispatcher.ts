@@ -38,7 +38,7 @@ import type { View } from '../views/view';
 
 const TIMELINE_IN_CHAT = 30;
 
-/** Text in, reply out: the one place every platform's `/incident …` lands. Errors become friendly replies. */
+/** Text in, reply out: the one place every platform's incident command lands. Errors become friendly replies. */
 @injectable()
 export class CommandDispatcher {
   constructor(
@@ -60,7 +60,7 @@ export class CommandDispatcher {
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
-  /** `prefix` is how the platform's users invoke Muster (`/incident`, `@Muster`), used in help and errors. */
+  /** `prefix` is how the platform's users invoke Muster (/incident, @Muster), used in help and errors. */
   async handleText(ctx: RequestContext, text: string, prefix = '/incident'): Promise<CommandReply> {
     try {
       return await this.run(ctx, parseCommand(text, this.settings, { prefix }), prefix);

@@ -8,11 +8,11 @@ import { nearest } from './suggest';
 import { MAX_INPUT_LENGTH, codePointLength, isLongerThan, readToken, removeControlCharacters } from './tokenizer';
 
 export interface ParseOptions {
-  /** What the user typed before the command, used in usage lines and hints: `/incident` (default), `@Muster`. */
+  /** What the user typed before the command, used in usage lines and hints: /incident (default), @Muster. */
   readonly prefix?: string;
 }
 
-/** `/incident` or `incident` in front of the command; Teams adapters strip their own @mention first. */
+/** /incident or incident in front of the command; Teams adapters strip their own @mention first. */
 const LEADING_PREFIX = /^\s*\/?incident(?=\s|$)/i;
 
 const INCIDENT_REF = /^inc-\d+$/i;

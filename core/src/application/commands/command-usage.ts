@@ -4,6 +4,13 @@ import type { CommandName } from './command';
 /** What people type before a command in Slack and the console. Teams adapters pass `@Muster` instead. */
 export const DEFAULT_PREFIX = '/incident';
 
+/**
+ * A command as a message tells people to type it, marked as code, in the canonical grammar. The error
+ * view swaps the canonical prefix for the platform's own (`@Muster` in Teams), so no message has to
+ * know which platform it will be read on.
+ */
+export const commandCode = (words: string): string => `\`${DEFAULT_PREFIX} ${words}\``;
+
 /** Help groups, in the order a responder meets them during an incident. */
 export type CommandGroup = 'declaring' | 'running' | 'communicating' | 'after' | 'admin';
 
@@ -20,7 +27,7 @@ export interface CommandInfo {
   readonly group: CommandGroup;
   /** The usage line without the prefix: `sev <level>`. */
   readonly syntax: string;
-  /** The usage line with the default prefix: `/incident sev <level>`. */
+  /** The usage line with the default prefix, like the canonical sev <level>. */
   readonly usage: string;
   readonly summary: string;
   /** What people type after the prefix; show them with {@link withPrefix}. */
@@ -241,7 +248,7 @@ export function commandNamed(word: string): CommandName | undefined {
 /** `text` (what is typed after the prefix) with the prefix in front. */
 export const withPrefix = (text: string, prefix: string = DEFAULT_PREFIX): string => (text ? `${prefix} ${text}` : prefix);
 
-/** The usage line of one command: `/incident sev <level>`. */
+/** The usage line of one command, with the given prefix in front. */
 export const usageLine = (name: CommandName, prefix: string = DEFAULT_PREFIX): string => withPrefix(commandInfo(name).syntax, prefix);
 
 /** The usage line of one command with the default prefix. */

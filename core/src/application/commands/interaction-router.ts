@@ -22,6 +22,7 @@ import { editSectionFormView, parseSectionRef } from '../views/postmortem.view';
 import { noticeView } from '../views/notice.view';
 import { actionItemChangedView } from '../views/follow-ups.view';
 import { ephemeral, inChannel, type CommandReply, type FormReply, type FormValues } from './command-reply';
+import { commandCode } from './command-usage';
 
 /** Buttons and forms from any platform. Everything is addressed by incident or update id, never by room. */
 @injectable()
@@ -93,7 +94,7 @@ export class InteractionRouter {
         return { visibility: 'ephemeral', form: editSectionFormView(incident, section) };
       }
       default:
-        throw new MusterError('invalid_argument', 'That button is from an older version of Muster. Run `/incident status` for a fresh card.');
+        throw new MusterError('invalid_argument', `That button is from an older version of Muster. Run ${commandCode('status')} for a fresh card.`);
     }
   }
 

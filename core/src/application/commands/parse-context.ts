@@ -45,7 +45,7 @@ export function parseError(code: ParseErrorCode, message: string, usage: string,
   return new MusterError(code, message, { ...details, usage });
 }
 
-/** Something to type, with the caller's prefix, ready to sit inside a message: `` `/incident sev SEV1` ``. */
+/** Something to type, with the caller's prefix, ready to sit inside a message, marked as code. */
 export const typeThis = (ctx: { readonly prefix: string }, text: string): string => `\`${withPrefix(text, ctx.prefix)}\``;
 
 /**

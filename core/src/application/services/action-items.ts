@@ -12,6 +12,7 @@ import { IncidentLocator, type IncidentTarget } from '../incident-locator';
 import type { IdGenerator } from '../ports/system.port';
 import type { Repositories } from '../ports/unit-of-work.port';
 import { TOKENS } from '../tokens';
+import { commandCode } from '../commands/command-usage';
 
 /** An item as people name it: its number in the incident's list (1 = oldest), or its id (buttons, REST). */
 export type ActionItemRef = number | { readonly id: string };
@@ -69,7 +70,7 @@ export class ActionItems {
     });
     // A redelivery: the item was saved the first time; answer with that one.
     const item = outcome.result ?? (await this.earlier(key));
-    if (!item) throw new MusterError('conflict', 'That request was handled before but its follow-up is gone; list them with `/incident actions`.');
+    if (!item) throw new MusterError('conflict', `That request was handled before but its follow-up is gone; list them with ${commandCode('actions')}.`);
     return this.numbered(outcome.incident, item, outcome.replayed);
   }
 
@@ -109,7 +110,7 @@ export class ActionItems {
     const item = items[ref - 1];
     if (!item) {
       const has = items.length ? `its follow-ups are numbered 1 to ${items.length}` : 'it has no follow-ups yet';
-      throw new MusterError('not_found', `${incident.reference} has no follow-up ${ref}: ${has}. \`/incident actions\` lists them.`);
+      throw new MusterError('not_found', `${incident.reference} has no follow-up ${ref}: ${has}. ${commandCode('actions')} lists them.`);
     }
     return item;
   }
@@ -133,4 +134,4 @@ export class ActionItems {
 }
 
 const missing = (incident: Incident, ref: ActionItemRef): MusterError =>
-  new MusterError('not_found', `${incident.reference} has no follow-up ${typeof ref === 'object' ? ref.id.slice(0, 64) : ref}. \`/incident actions\` lists them.`);
+  new MusterError('not_found', `${incident.reference} has no follow-up ${typeof ref === 'object' ? ref.id.slice(0, 64) : ref}. ${commandCode('actions')} lists them.`);

@@ -12,6 +12,7 @@ import type { IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
 import { TOKENS } from '../tokens';
 import { Postmortems } from './postmortems';
+import { commandCode } from '../commands/command-usage';
 
 /** Slack's longest modal text input; a section longer than this belongs in a linked document. */
 export const MAX_SECTION_LENGTH = 3000;
@@ -71,11 +72,11 @@ export class PostmortemEditing {
     const outcome = await this.changes.apply(ctx, target, async (incident, tx, now) => {
       this.access.assert(ctx, 'incident.transition', incident, 'mark the postmortem reviewed');
       if (incident.status !== 'postmortem') {
-        const next = incident.status === 'resolved' ? ' Start it first with `/incident postmortem start`.' : '';
+        const next = incident.status === 'resolved' ? ` Start it first with ${commandCode('postmortem start')}.` : '';
         throw new MusterError('invalid_state', `${incident.reference} is ${incident.status}, not in its postmortem stage, so its postmortem cannot be marked reviewed.${next}`);
       }
       const current = await this.postmortems.ensure(tx, incident.id);
-      if (current.state === 'published') throw new MusterError('invalid_state', `The postmortem of ${incident.reference} is already marked reviewed. Finish with \`/incident close\`.`);
+      if (current.state === 'published') throw new MusterError('invalid_state', `The postmortem of ${incident.reference} is already marked reviewed. Finish with ${commandCode('close')}.`);
       const saved = await tx.postmortems.save({ ...current, state: 'published', updatedAt: now });
       await this.record(tx, incident, ctx, now, 'Postmortem marked reviewed.', { postmortemState: 'published' });
       return saved;
@@ -97,7 +98,7 @@ export class PostmortemEditing {
 
 function sectionOf(postmortem: Postmortem, key: string): PostmortemSection {
   const section = isNarrativeSection(key) ? postmortem.sections.find((s) => s.key === (key as NarrativeSectionKey)) : undefined;
-  if (!section) throw new MusterError('invalid_argument', 'That postmortem section is from an older version of Muster. Run `/incident postmortem` again.');
+  if (!section) throw new MusterError('invalid_argument', `That postmortem section is from an older version of Muster. Run ${commandCode('postmortem')} again.`);
   return section;
 }
 

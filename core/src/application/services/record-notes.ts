@@ -9,6 +9,7 @@ import { PeopleResolver } from '../people-resolver';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import { TOKENS } from '../tokens';
+import { commandCode, usageLine } from '../commands/command-usage';
 
 export const MAX_NOTE_LENGTH = 4000;
 
@@ -25,7 +26,7 @@ export class RecordNotes {
 
   async note(ctx: RequestContext, text: string, target?: IncidentTarget): Promise<{ reference: string; stored: boolean }> {
     const body = text.trim();
-    if (!body) throw new MusterError('missing_argument', 'Write the note after the command: `/incident note <text>`.', { usage: '/incident note <text>' });
+    if (!body) throw new MusterError('missing_argument', `Write the note after the command: ${commandCode('note <text>')}.`, { usage: usageLine('note') });
     if (body.length > MAX_NOTE_LENGTH) throw new MusterError('invalid_argument', `Notes are limited to ${MAX_NOTE_LENGTH} characters; split it in two.`);
     return this.uow.run(async (tx) => {
       const incident = await this.locator.locate(ctx, target, tx.incidents);

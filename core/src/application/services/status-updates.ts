@@ -15,6 +15,7 @@ import { outboxMessage } from '../outbox/topics';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
 import { TOKENS } from '../tokens';
+import { commandCode } from '../commands/command-usage';
 
 export interface UpdateWithIncident {
   readonly update: StatusUpdate;
@@ -130,7 +131,7 @@ export class StatusUpdates {
     const update = updateId ? await tx.statusUpdates.findById(updateId) : undefined;
     const incident = update && (await tx.incidents.findById(update.incidentId));
     if (!update || !incident || !this.access.canSee(ctx, incident)) {
-      throw new MusterError('not_found', 'That update no longer exists, or you cannot see it. Ask for a new draft with `/incident update`.');
+      throw new MusterError('not_found', `That update no longer exists, or you cannot see it. Ask for a new draft with ${commandCode('update')}.`);
     }
     return { update, incident };
   }

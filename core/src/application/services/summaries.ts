@@ -9,7 +9,7 @@ import type { Clock } from '../ports/system.port';
 import { TOKENS } from '../tokens';
 import { requireConversation } from './status-updates';
 
-/** `/incident summary`: answered at once, the catch-up itself is posted when the summarizer is done. */
+/** The summary command: answered at once, the catch-up itself is posted when the summarizer is done. */
 @injectable()
 export class RequestSummary {
   constructor(

@@ -4,6 +4,7 @@ import { RoleCatalog } from '../../domain/roles';
 import { SeverityCatalog } from '../../domain/severity';
 import { parseCommand } from '../commands/command-parser';
 import { errorView, withCodeSpans } from './error.view';
+import { commandCode, usageLine } from '../commands/command-usage';
 
 const GENERIC = 'Something went wrong on our side. The details were logged; please try again in a moment.';
 
@@ -66,5 +67,14 @@ describe('withCodeSpans', () => {
     expect(withCodeSpans('odd ` one')).to.deep.equal(['odd ` one']);
     expect(withCodeSpans('Type `ack`, it\'s `odd')).to.deep.equal(['Type ', { code: 'ack' }, ', it\'s `odd'], 'one stray backtick does not undo the pairs before it');
     expect(withCodeSpans('')).to.deep.equal([]);
+  });
+
+  it('shows commands that messages write in the canonical grammar with the platform\'s own prefix', () => {
+    const error = new MusterError('missing_argument', `Write the note after the command: ${commandCode('note <text>')}.`, { usage: usageLine('note') });
+    const teams = errorView(error, '@Muster');
+    expect(JSON.stringify(teams.blocks)).to.include('"code":"@Muster note <text>"').and.not.include('/incident');
+    expect(teams.fallback).to.include('@Muster note <text>');
+    expect(JSON.stringify(errorView(error).blocks)).to.include('"code":"/incident note <text>"');
+    expect(withCodeSpans('run `/incidents` or `/incident`', '@Muster')).to.deep.equal(['run ', { code: '/incidents' }, ' or ', { code: '@Muster' }]);
   });
 });
