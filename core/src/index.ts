@@ -1,5 +1,6 @@
 export * from './errors';
 export * from './domain/person';
+export * from './domain/person-mention';
 export * from './domain/tenancy';
 export * from './domain/severity';
 export * from './domain/lifecycle';
@@ -31,6 +32,7 @@ export * from './application/views/help.view';
 export * from './application/views/error.view';
 export * from './application/container-module';
 export * from './application/context';
+export * from './application/inbound/inbound.port';
 export * from './application/commands/command-reply';
 export * from './application/commands/command-dispatcher';
 export * from './application/commands/interaction-router';

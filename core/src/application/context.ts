@@ -10,4 +10,9 @@ export interface RequestContext {
   readonly conversation?: ConversationRef;
   /** Stable id of the inbound request, so a redelivered one is handled once. */
   readonly idempotencyKey: string;
+  /**
+   * How this platform's users invoke Muster (`/incident`, `@Muster`, nothing in the console), so every
+   * message that names a command shows it as the user must type it. Absent: the canonical `/incident`.
+   */
+  readonly prefix?: string;
 }
