@@ -33,6 +33,7 @@ export * from './application/views/error.view';
 export * from './application/container-module';
 export * from './application/context';
 export * from './application/inbound/inbound.port';
+export * from './application/inbound/muster-inbound';
 export * from './application/commands/command-reply';
 export * from './application/commands/command-dispatcher';
 export * from './application/commands/interaction-router';

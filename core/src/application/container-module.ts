@@ -30,6 +30,7 @@ import { RequestSummary } from './services/summaries';
 import { TransitionIncident } from './services/transition-incident';
 import { ActionPreflight } from './services/action-preflight';
 import { RoomDirectory } from './services/room-directory';
+import { MusterInbound } from './inbound/muster-inbound';
 import { TOKENS } from './tokens';
 
 const SERVICES = [
@@ -51,5 +52,7 @@ export const coreApplicationModule = new ContainerModule(({ bind, isBound }) => 
   for (const service of SERVICES as readonly Newable<unknown>[]) bind<unknown>(service).toSelf().inSingletonScope();
   for (const handler of OUTBOX_HANDLERS as readonly Newable<unknown>[]) bind<unknown>(TOKENS.OutboxHandler).to(handler).inSingletonScope();
   // Publishing goes to chat channels unless the composition root brings a richer publisher.
+  bind(MusterInbound).toSelf().inSingletonScope();
+  bind(TOKENS.InboundPort).toService(MusterInbound);
   if (!isBound(TOKENS.UpdatePublisher)) bind(TOKENS.UpdatePublisher).to(ChatUpdatePublisher).inSingletonScope();
 });

@@ -11,4 +11,6 @@ export const TOKENS = {
   IdGenerator: Symbol.for('IdGenerator'),
   Logger: Symbol.for('Logger'),
   OutboxHandler: Symbol.for('OutboxHandler'),
+  /** The InboundPort every chat adapter calls. */
+  InboundPort: Symbol.for('InboundPort'),
 } as const;
