@@ -78,14 +78,16 @@ export function person(id: string): PersonRef {
   return { platform: 'console', id, name: id };
 }
 
-export function buildApp(settings: MusterSettings = defaultSettings()) {
+/** `others`: gateways of more platforms, for incidents that span Slack and Teams. */
+export function buildApp(settings: MusterSettings = defaultSettings(), others: readonly RecordingGateway[] = []) {
   const store = createInMemoryStore();
   const gateway = new RecordingGateway('console');
   const clock = new ManualClock();
   const summarizer = new EchoSummarizer();
   const logs: string[] = [];
   const logger: Logger = { debug: () => {}, info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) };
-  const registry: ChatGatewayRegistry = { get: (p) => (p === gateway.platform ? gateway : undefined), all: () => [gateway] };
+  const all = [gateway, ...others];
+  const registry: ChatGatewayRegistry = { get: (p) => all.find((g) => g.platform === p), all: () => all };
   const container = new Container();
   let ids = 0;
   container.bind(TOKENS.Settings).toConstantValue(settings);

@@ -47,10 +47,8 @@ export class IncidentRecorder {
       case 'declared': {
         const effects: NewOutboxMessage[] = [outboxMessage('incident.announce', { incidentId: incident.id, what: 'declared' }, `${incident.id}:declared`, now)];
         const level = this.settings.severities.find(incident.severity);
-        // The room opens where the declaration came from; API and alert declarations use the configured home platform.
-        const platform = chatPlatform(origin.platform) ?? this.settings.homePlatform;
-        const workspaceId = chatPlatform(origin.platform) ? origin.workspaceId : this.settings.homeWorkspaceId;
-        if (level?.createsRoom && platform && workspaceId) {
+        if (!level?.createsRoom) return effects;
+        for (const { platform, workspaceId } of this.roomPlaces(origin)) {
           effects.push(outboxMessage('room.setup', { incidentId: incident.id, platform, workspaceId, requestedIn: origin.conversation }, `${incident.id}:${platform}:${workspaceId}`, now));
         }
         return effects;
@@ -68,6 +66,19 @@ export class IncidentRecorder {
       default:
         return [];
     }
+  }
+
+  /** Where the rooms of a new incident open (settings.roomPlacement); API and alert declarations open at home. */
+  private roomPlaces(origin: ChangeOrigin): { platform: ChatPlatform; workspaceId: string }[] {
+    const { homePlatform, homeWorkspaceId, roomPlacement } = this.settings;
+    const home = homePlatform && homeWorkspaceId ? { platform: homePlatform, workspaceId: homeWorkspaceId } : undefined;
+    const originPlatform = chatPlatform(origin.platform);
+    const declared = originPlatform ? { platform: originPlatform, workspaceId: origin.workspaceId } : undefined;
+    if (!declared) return home ? [home] : [];
+    if (!home || roomPlacement === 'declared') return [declared];
+    if (roomPlacement === 'home') return [home];
+    const same = home.platform === declared.platform && home.workspaceId === declared.workspaceId;
+    return same ? [declared] : [declared, home];
   }
 
   private entryFor(incident: Incident, event: IncidentEvent, source: string, key: string): TimelineEntry {

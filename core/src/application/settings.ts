@@ -24,6 +24,12 @@ export interface MusterSettings {
   /** Where rooms open for incidents declared outside chat (API, alerts): a platform and its workspace/team id. */
   readonly homePlatform?: ChatPlatform;
   readonly homeWorkspaceId?: string;
+  /**
+   * Where a chat declaration's room opens: `declared` (where it was declared; the default), `home` (always
+   * on the home platform, e.g. declared in Teams, worked in Slack), or `both` (a room on each, one incident).
+   * API and alert declarations always open at home.
+   */
+  readonly roomPlacement: RoomPlacement;
   /** Which organization each chat workspace belongs to. */
   readonly tenants: TenantMap;
   /**
@@ -35,6 +41,9 @@ export interface MusterSettings {
   readonly publicUrl?: string;
 }
 
+export const ROOM_PLACEMENTS = ['declared', 'home', 'both'] as const;
+export type RoomPlacement = (typeof ROOM_PLACEMENTS)[number];
+
 export function defaultSettings(overrides: Partial<MusterSettings> = {}): MusterSettings {
   return {
     severities: new SeverityCatalog(),
@@ -43,6 +52,7 @@ export function defaultSettings(overrides: Partial<MusterSettings> = {}): Muster
     announcementChannels: [],
     stakeholderChannels: { internal: [], external: [] },
     declarerTakesCommand: true,
+    roomPlacement: 'declared',
     highlightReaction: 'pushpin',
     summarizePrivateIncidents: false,
     tenants: new TenantMap(),

@@ -1,5 +1,6 @@
 import { durationsOf, formatDuration } from '../../domain/durations';
 import type { Incident } from '../../domain/incident';
+import type { ChatPlatform, ConversationRef } from '../../domain/person';
 import type { Button, Inline, RichText, View } from './view';
 import type { MusterSettings } from '../settings';
 import { ACTIONS } from './action-ids';
@@ -20,6 +21,10 @@ export function incidentCardView(incident: Incident, settings: MusterSettings): 
     return people.length ? people.flatMap((p, i): Inline[] => (i ? [', ', { mention: p }] : [{ mention: p }])) : [{ italic: 'vacant' }];
   };
   const links = s.links.external;
+  // One incident may have rooms on Slack and Teams: each room's card says where the others are.
+  const rooms = s.links.rooms.length > 1
+    ? [{ label: 'Rooms', value: s.links.rooms.flatMap((r, i): Inline[] => [...(i ? [' · '] : []), `${PLATFORM_NAMES[r.platform]}: `, roomInline(r)]) }]
+    : [];
   return {
     fallback: `${incident.reference} [${s.severity}] ${s.title} — ${s.status}`,
     blocks: [
@@ -32,6 +37,7 @@ export function incidentCardView(incident: Incident, settings: MusterSettings): 
           { label: 'Severity', value: [level ? `${level.id} (${level.label})` : s.severity] },
           ...settings.roles.roles.map((r) => ({ label: r.multiple && incident.holdersOf(r.id).length > 1 ? `${r.label}s` : r.label, value: holders(r.id) })),
           { label: 'Services', value: [s.services.length ? s.services.join(', ') : '—'] },
+          ...rooms,
         ],
       },
       ...(links.length ? [{ type: 'list' as const, items: links.map((l): RichText => [`${l.kind}: `, { link: { url: l.url, text: l.title } }]) }] : []),
@@ -48,6 +54,14 @@ export function incidentCardView(incident: Incident, settings: MusterSettings): 
       ...(incident.isOpen ? [{ type: 'actions' as const, buttons: cardButtons(incident) }] : []),
     ],
   };
+}
+
+export const PLATFORM_NAMES: Record<ChatPlatform, string> = { slack: 'Slack', teams: 'Teams', console: 'the console' };
+
+/** A room as people recognise it: its name, a link when the platform gave one. */
+export function roomInline(room: ConversationRef): Inline {
+  const name = room.name ?? room.conversationId;
+  return room.url ? { link: { url: room.url, text: name } } : name;
 }
 
 function cardButtons(incident: Incident): Button[] {

@@ -1,4 +1,4 @@
-import type { TenantDefinition, ChatPlatform, ConversationRef, PermissionPolicy, RoleDefinition, SeverityLevel } from '@muster/core';
+import type { TenantDefinition, ChatPlatform, RoomPlacement, ConversationRef, PermissionPolicy, RoleDefinition, SeverityLevel } from '@muster/core';
 
 export type ChannelRef = Omit<ConversationRef, 'name' | 'url'>;
 
@@ -47,6 +47,7 @@ export interface FileConfig {
   readonly summarizePrivateIncidents?: boolean;
   readonly homePlatform?: ChatPlatform;
   readonly homeWorkspaceId?: string;
+  readonly roomPlacement?: RoomPlacement;
   readonly tenants?: readonly TenantDefinition[];
   readonly admins?: readonly string[];
   readonly llm: FileLlmSection;
@@ -54,5 +55,5 @@ export interface FileConfig {
 
 export const TOP_LEVEL_KEYS = [
   'server', 'severities', 'roles', 'permissions', 'roomNamePattern', 'announcementChannels', 'stakeholderChannels',
-  'declarerTakesCommand', 'highlightReaction', 'summarizePrivateIncidents', 'homePlatform', 'homeWorkspaceId', 'tenants', 'admins', 'llm',
+  'declarerTakesCommand', 'highlightReaction', 'summarizePrivateIncidents', 'homePlatform', 'homeWorkspaceId', 'roomPlacement', 'tenants', 'admins', 'llm',
 ] as const;

@@ -1,4 +1,4 @@
-import { CHAT_PLATFORMS } from '@muster/core';
+import { CHAT_PLATFORMS, ROOM_PLACEMENTS } from '@muster/core';
 import { LLM_TASKS, LOG_LEVELS, TOP_LEVEL_KEYS, type FileConfig, type FileLlmSection, type FileServerSection } from './file-config';
 import { readChannels, readPermissions, readRoles, readSeverities, readStakeholderChannels } from './process-section';
 import { readAdmins, readTenants } from './tenancy-section';
@@ -21,6 +21,10 @@ export function readFileConfig(r: ValueReader, document: unknown): FileConfig {
   if ((top.homePlatform === undefined) !== (top.homeWorkspaceId === undefined)) {
     r.problems.add(top.homePlatform === undefined ? 'homePlatform' : 'homeWorkspaceId', 'is required when the other home setting is given (rooms for API and alert declarations open there)');
   }
+  const roomPlacement = r.oneOf(top.roomPlacement, 'roomPlacement', ROOM_PLACEMENTS);
+  if (roomPlacement && roomPlacement !== 'declared' && top.homePlatform === undefined) {
+    r.problems.add('roomPlacement', `${roomPlacement} opens rooms on the home platform: set homePlatform and homeWorkspaceId too`);
+  }
   return {
     server: readServer(r, top.server),
     severities: readSeverities(r, top.severities),
@@ -34,6 +38,7 @@ export function readFileConfig(r: ValueReader, document: unknown): FileConfig {
     summarizePrivateIncidents: r.boolean(top.summarizePrivateIncidents, 'summarizePrivateIncidents'),
     homePlatform,
     homeWorkspaceId,
+    roomPlacement,
     tenants: readTenants(r, top.tenants),
     admins: readAdmins(r, top.admins),
     llm: readLlm(r, top.llm),

@@ -28,6 +28,7 @@ export function buildSettings(file: FileConfig, publicUrl: string | undefined, p
     ...(file.summarizePrivateIncidents !== undefined && { summarizePrivateIncidents: file.summarizePrivateIncidents }),
     ...(file.homePlatform !== undefined && { homePlatform: file.homePlatform }),
     ...(file.homeWorkspaceId !== undefined && { homeWorkspaceId: file.homeWorkspaceId }),
+    ...(file.roomPlacement !== undefined && { roomPlacement: file.roomPlacement }),
     ...(publicUrl !== undefined && { publicUrl }),
     tenants: new TenantMap(file.tenants ?? [], isolateWorkspaces),
     ...(file.admins !== undefined && { admins: file.admins }),

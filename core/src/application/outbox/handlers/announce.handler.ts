@@ -5,7 +5,9 @@ import type { Repositories } from '../../ports/unit-of-work.port';
 import type { MusterSettings } from '../../settings';
 import { TOKENS } from '../../tokens';
 import { noticeView } from '../../views/notice.view';
-import type { RichText } from '../../views/view';
+import type { ChatPlatform, ConversationRef } from '../../../domain/person';
+import { PLATFORM_NAMES, roomInline } from '../../views/incident-card.view';
+import type { Inline, RichText } from '../../views/view';
 import { effectStep } from '../effect-step';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
@@ -26,15 +28,21 @@ export class AnnounceHandler implements OutboxHandler<'incident.announce'> {
     const incident = await loadIncident(this.repos, p.incidentId);
     if (incident.isPrivate) return;
     const s = incident.snapshot();
-    const rooms = s.links.rooms.map((r) => r.name ?? r.conversationId).join(', ');
-    const text: RichText = p.what === 'declared'
-      ? ['🚨 ', { bold: `${incident.reference} · ${s.severity}` }, ` ${s.title}`, ...(rooms ? [` — join ${rooms}`] : [])]
-      : ['✅ ', { bold: `${incident.reference} resolved` }, ` ${s.title} — after ${formatDuration(durationsOf(s.milestones).timeToResolve)}`];
     for (const channel of this.settings.announcementChannels) {
       const gateway = this.gateways.get(channel.platform);
       if (!gateway) continue;
-      const key = `announce:${incident.id}:${p.what}:${channel.conversationId}:${s.milestones.resolved?.getTime() ?? 0}`;
+      const text: RichText = p.what === 'declared'
+        ? ['🚨 ', { bold: `${incident.reference} · ${s.severity}` }, ` ${s.title}`, ...joinRooms(s.links.rooms, channel.platform)]
+        : ['✅ ', { bold: `${incident.reference} resolved` }, ` ${s.title} — after ${formatDuration(durationsOf(s.milestones).timeToResolve)}`];
+      const key = `announce:${incident.id}:${p.what}:${channel.platform}:${channel.conversationId}:${s.milestones.resolved?.getTime() ?? 0}`;
       await effectStep(this.repos.outbox, key, async (uncertainSince) => ({ ...await gateway.post(channel, noticeView(text), { idempotencyKey: key, uncertainSince }) }));
     }
   }
+}
+
+/** ` — join inc-1-x` with the room on the reader's platform first; rooms elsewhere say where they are. */
+function joinRooms(rooms: readonly ConversationRef[], platform: ChatPlatform): Inline[] {
+  if (rooms.length === 0) return [];
+  const ordered = [...rooms.filter((r) => r.platform === platform), ...rooms.filter((r) => r.platform !== platform)];
+  return [' — join ', ...ordered.flatMap((r, i): Inline[] => [...(i ? [', '] : []), roomInline(r), ...(r.platform === platform ? [] : [` (on ${PLATFORM_NAMES[r.platform]})`])])];
 }

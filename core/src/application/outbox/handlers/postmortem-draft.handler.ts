@@ -42,7 +42,7 @@ export class PostmortemDraftHandler implements OutboxHandler<'postmortem.draft'>
     for (const room of incident.snapshot().links.rooms) {
       const gateway = this.gateways.get(room.platform);
       if (!gateway) continue;
-      const key = `${message.idempotencyKey}:${room.conversationId}`;
+      const key = `${message.idempotencyKey}:${room.platform}:${room.conversationId}`;
       const view = noticeView([
         '📝 The postmortem for ', { bold: incident.reference }, ` is ready, ${how}. `, { code: '/incident postmortem' },
         ' shows it with an Edit button under each section; a section you save is yours and no later draft replaces it. ',

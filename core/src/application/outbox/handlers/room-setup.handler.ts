@@ -7,7 +7,7 @@ import type { OutboxMessage } from '../../ports/outbox.port';
 import type { Repositories } from '../../ports/unit-of-work.port';
 import type { MusterSettings } from '../../settings';
 import { TOKENS } from '../../tokens';
-import { incidentCardView } from '../../views/incident-card.view';
+import { incidentCardView, PLATFORM_NAMES, roomInline } from '../../views/incident-card.view';
 import { noticeView } from '../../views/notice.view';
 import type { OutboxHandler } from '../outbox-handler';
 import { effectOnce, effectStep } from '../effect-step';
@@ -51,16 +51,18 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     const { people, runbooks } = await this.responders(incident, p.platform);
     if (people.length) await gateway.invite(room, people);
     if (!room.cardMessageId) {
-      const cardKey = `card:${incident.id}:${room.conversationId}`;
+      const cardKey = `card:${incident.id}:${room.platform}:${room.conversationId}`;
       const card = await effectStep(log, cardKey, async (uncertainSince) => ({ ...await gateway.post(room!, incidentCardView(incident, this.settings), { idempotencyKey: cardKey, uncertainSince }) })) as unknown as MessageRef;
       // Pinning twice is harmless (already_pinned), but a completed pin is not asked for again.
       await effectOnce(log, `pin:${cardKey}`, () => gateway.pin(card));
       await this.changes.applySystem(incident.id, (inc, _tx, now) => { inc.recordCard(room!, card.messageId, now); return true; });
-      for (const link of runbooks) await effectOnce(log, `bookmark:${incident.id}:${room.conversationId}:${link.url}`, () => gateway.bookmark(room!, link));
+      for (const link of runbooks) await effectOnce(log, `bookmark:${incident.id}:${room.platform}:${room.conversationId}:${link.url}`, () => gateway.bookmark(room!, link));
     }
     // A retry may have created the room and died before telling anyone: tell them now (the log dedupes).
     if ((isNewRoom || message.attempts > 1) && p.requestedIn && p.requestedIn.conversationId !== room.conversationId) {
-      await this.announceRoom(gateway, incident, room, p.requestedIn);
+      // The channel it was declared in may be on another platform than the room (roomPlacement: home/both).
+      const there = this.gateways.get(p.requestedIn.platform);
+      if (there) await this.announceRoom(there, incident, room, p.requestedIn);
     }
   }
 
@@ -69,8 +71,9 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
    * room name must not reach that channel: only the declarer is told, in a message only they see.
    */
   private async announceRoom(gateway: ChatGateway, incident: Incident, room: ConversationRef, requestedIn: ConversationRef): Promise<void> {
-    const key = `room-ready:${incident.id}:${room.conversationId}`;
-    const view = noticeView(['🚨 ', { bold: incident.reference }, ` has its room: ${room.name ?? room.conversationId}. Join it to help.`]);
+    const key = `room-ready:${incident.id}:${room.platform}:${room.conversationId}`;
+    const where = room.platform === requestedIn.platform ? '' : ` on ${PLATFORM_NAMES[room.platform]}`;
+    const view = noticeView(['🚨 ', { bold: incident.reference }, ` has its room${where}: `, roomInline(room), '. Join it to help.']);
     if (!incident.isPrivate) {
       await effectStep(this.repos.outbox, key, async (uncertainSince) => ({ ...await gateway.post(requestedIn, view, { idempotencyKey: key, uncertainSince }) }));
       return;
