@@ -15,6 +15,11 @@ export interface CreateRoom {
    * adopts it instead of making a second one.
    */
   readonly uncertainSince?: Date;
+  /**
+   * The conversation the incident was declared in, when on this platform: where a platform that opens
+   * rooms as threads (Teams without Graph) starts the thread.
+   */
+  readonly requestedIn?: ConversationRef;
 }
 
 export interface PostOptions {

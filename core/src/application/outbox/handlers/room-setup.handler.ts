@@ -43,6 +43,7 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
       const created = await effectStep(log, key, async (uncertainSince) => ({ ...await gateway.createRoom({
         workspaceId: p.workspaceId, name: roomName(this.settings.roomNamePattern, incident), private: incident.isPrivate,
         topic: `${incident.reference} · ${incident.severity} · ${incident.title}`, idempotencyKey: key, uncertainSince,
+        ...(p.requestedIn?.platform === p.platform && p.requestedIn.workspaceId === p.workspaceId ? { requestedIn: p.requestedIn } : {}),
       }) })) as unknown as ConversationRef;
       await this.changes.applySystem(incident.id, (inc, _tx, now) => { inc.linkRoom(created, now); return true; });
       incident = await loadIncident(this.repos, p.incidentId);
