@@ -22,14 +22,14 @@ export class FakeBotConnector {
   private constructor(private readonly http: FakeHttpServer, readonly tenant: FakeTeamsTenant) {}
 
   static async start(tenant = new FakeTeamsTenant(), options: { anonymous?: boolean } = {}): Promise<FakeBotConnector> {
-    let fake: FakeBotConnector | undefined;
-    const routes = connectorRoutes(() => fake!);
+    const started: { fake?: FakeBotConnector } = {};
+    const routes = connectorRoutes(() => started.fake!);
     const http = await FakeHttpServer.start(routes, (authorization) => {
       if (options.anonymous) return;
-      if (authorization !== `Bearer ${fake!.botToken}`) throw new ServiceError(401, 'Unauthorized', 'Authorization has been denied for this request.');
+      if (authorization !== `Bearer ${started.fake!.botToken}`) throw new ServiceError(401, 'Unauthorized', 'Authorization has been denied for this request.');
     });
-    fake = new FakeBotConnector(http, tenant);
-    return fake;
+    started.fake = new FakeBotConnector(http, tenant);
+    return started.fake;
   }
 
   get serviceUrl(): string { return `${this.http.origin}/`; }

@@ -30,17 +30,17 @@ export class FakeGraph {
   }
 
   static async start(tenant = new FakeTeamsTenant()): Promise<FakeGraph> {
-    let fake: FakeGraph | undefined;
+    const started: { fake?: FakeGraph } = {};
     const tokenRoute: Route = {
       method: 'POST', pattern: /^\/([^/]+)\/oauth2\/v2\.0\/token$/, operation: 'token',
-      handle: ([tenantId], body) => fake!.issueToken(tenantId!, body),
+      handle: ([tenantId], body) => started.fake!.issueToken(tenantId!, body),
     };
     const http = await FakeHttpServer.start([tokenRoute, ...graphRoutes(tenant)], (authorization, route) => {
       if (route === tokenRoute) return;
-      if (authorization !== `Bearer ${fake!.accessToken}`) throw new ServiceError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      if (authorization !== `Bearer ${started.fake!.accessToken}`) throw new ServiceError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     });
-    fake = new FakeGraph(http, tenant);
-    return fake;
+    started.fake = new FakeGraph(http, tenant);
+    return started.fake;
   }
 
   get graphUrl(): string { return `${this.http.origin}/v1.0/`; }

@@ -50,14 +50,14 @@ export class FakeHttpServer {
   private constructor(private readonly server: Server, readonly origin: string, private readonly routes: readonly Route[], private readonly authenticate: Authenticate) {}
 
   static async start(routes: readonly Route[], authenticate: Authenticate): Promise<FakeHttpServer> {
-    let fake: FakeHttpServer | undefined;
+    const started: { fake?: FakeHttpServer } = {};
     const server = createServer((req, res) => {
       // A bug in the fake must show up as a failed call, not as an unhandled rejection that kills mocha.
-      fake?.handle(req, res).catch(() => (res.headersSent ? res.destroy() : send(res, 500, { error: { code: 'InternalServerError', message: 'fake failed' } })));
+      started.fake?.handle(req, res).catch(() => (res.headersSent ? res.destroy() : send(res, 500, { error: { code: 'InternalServerError', message: 'fake failed' } })));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    fake = new FakeHttpServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, routes, authenticate);
-    return fake;
+    started.fake = new FakeHttpServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, routes, authenticate);
+    return started.fake;
   }
 
   /** `127.0.0.1:PORT`, as TEAMS_TRUSTED_HOSTS takes it. */
