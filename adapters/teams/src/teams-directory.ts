@@ -4,7 +4,7 @@ import { type GraphClient, odataString } from './graph/graph-client';
 import type { GraphUser } from './graph/graph-types';
 
 /** An email address or user principal name: what Graph can look a person up by. */
-const EMAIL = /^[^\s@<>()"',;]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,63}$/;
+const EMAIL = /^[^\s@<>()",;]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,63}$/;
 /** `@ana.lopez` or `ana.lopez`: a mail nickname someone typed. */
 const NICKNAME = /^@?([\p{L}\p{N}._-]{1,64})$/u;
 const TTL_MS = 24 * 60 * 60_000;

@@ -49,7 +49,8 @@ export function retryAfterMs(header: string | null | undefined, now: number = Da
   const value = header?.trim();
   if (!value) return undefined;
   if (/^\d+$/.test(value)) return Math.min(Number(value), 24 * 3600) * 1000;
-  const at = Date.parse(value);
+  // An HTTP date names its day or month in letters; Date.parse alone would take "-3" for a year.
+  const at = /[A-Za-z]{3}/.test(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(at)) return undefined;
   return Math.max(0, at - now);
 }
