@@ -7,6 +7,12 @@ export interface CreateRoom {
   readonly name: string;
   readonly private: boolean;
   readonly topic: string;
+  /**
+   * The people the room is for (the declarer first, then role holders and service owners), for
+   * platforms that must name members when the room is made: a Teams private channel needs an owner,
+   * a group chat its members. Others ignore it and invite afterwards.
+   */
+  readonly members?: readonly PersonRef[];
   /** Makes creation idempotent: a retry with the same key returns the room made the first time. */
   readonly idempotencyKey: string;
   /**

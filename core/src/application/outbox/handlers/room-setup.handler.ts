@@ -38,18 +38,18 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     let incident = await loadIncident(this.repos, p.incidentId);
     let room = incident.roomOn(p.platform, p.workspaceId);
     const isNewRoom = !room;
+    const { people, runbooks } = await this.responders(incident, p.platform);
     if (!room) {
       const key = `room:${incident.id}:${p.platform}:${p.workspaceId}`;
       const created = await effectStep(log, key, async (uncertainSince) => ({ ...await gateway.createRoom({
         workspaceId: p.workspaceId, name: roomName(this.settings.roomNamePattern, incident), private: incident.isPrivate,
-        topic: `${incident.reference} · ${incident.severity} · ${incident.title}`, idempotencyKey: key, uncertainSince,
+        topic: `${incident.reference} · ${incident.severity} · ${incident.title}`, idempotencyKey: key, uncertainSince, members: people,
         ...(p.requestedIn?.platform === p.platform && p.requestedIn.workspaceId === p.workspaceId ? { requestedIn: p.requestedIn } : {}),
       }) })) as unknown as ConversationRef;
       await this.changes.applySystem(incident.id, (inc, _tx, now) => { inc.linkRoom(created, now); return true; });
       incident = await loadIncident(this.repos, p.incidentId);
       room = incident.roomOn(p.platform, p.workspaceId)!;
     }
-    const { people, runbooks } = await this.responders(incident, p.platform);
     if (people.length) await gateway.invite(room, people);
     if (!room.cardMessageId) {
       const cardKey = `card:${incident.id}:${room.platform}:${room.conversationId}`;
