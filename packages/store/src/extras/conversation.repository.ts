@@ -42,7 +42,7 @@ function check(ref: ConversationReference): void {
   if (!(ref.lastSeenAt instanceof Date) || Number.isNaN(ref.lastSeenAt.getTime())) refuse('the time it was last seen');
   let url: URL | undefined;
   try {
-    url = ref.serviceUrl.length <= MAX_SERVICE_URL ? new URL(ref.serviceUrl) : undefined;
+    url = typeof ref.serviceUrl === 'string' && ref.serviceUrl.length <= MAX_SERVICE_URL ? new URL(ref.serviceUrl) : undefined;
   } catch {
     url = undefined;
   }
