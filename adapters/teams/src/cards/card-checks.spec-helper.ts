@@ -55,6 +55,9 @@ export function validationProblems(card: AdaptiveCard): CardProblem[] {
 export const textsOf = (card: AdaptiveCard): string[] => objectsOf(card).filter((o) => o.type === 'TextBlock').map((o) => String(o.text));
 
 const markdown = new MarkdownIt('commonmark', { html: true });
+/** For finding markup: escapes and entities stay tokens of their own (text_join would fold both into plain text). */
+const tokenizer = new MarkdownIt('commonmark', { html: true });
+tokenizer.core.ruler.disable('text_join');
 const INLINE_ALLOWED = new Set(['text', 'softbreak']);
 const BLOCK_ALLOWED = new Set(['paragraph_open', 'paragraph_close', 'inline']);
 
@@ -65,7 +68,7 @@ const BLOCK_ALLOWED = new Set(['paragraph_open', 'paragraph_close', 'inline']);
  */
 export function activeMarkup(text: string): string[] {
   const found: string[] = [];
-  for (const token of markdown.parse(text, {})) {
+  for (const token of tokenizer.parse(text, {})) {
     if (!BLOCK_ALLOWED.has(token.type)) found.push(token.type);
     for (const child of token.children ?? []) {
       if (child.type === 'text_special' && child.info === 'escape') continue;
