@@ -1,10 +1,10 @@
 /**
- * Conversation references: where Teams conversations live (service URL, kind, team and channel), so
- * the bot can post proactively after a restart.
+ * Where the Teams adapter keeps the conversations it has seen or created, so it can post proactively
+ * after a restart (reminders, approved updates, room set-up from the outbox): a Bot Framework post
+ * needs the conversation's service URL, which only arrives on an inbound activity.
  *
- * NOTE for the merge: the cards helper owns this file and the store repository behind it. This is
- * the minimal shape the outbound side codes against (save/find, as agreed); when both branches meet,
- * keep the cards helper's version and check it still offers these fields.
+ * The server hands in the store's repository (`store.conversations`), which has this shape; adapters
+ * never import the store.
  */
 export type TeamsConversationKind = 'channel' | 'thread' | 'groupChat' | 'personal';
 
@@ -12,17 +12,27 @@ export interface TeamsConversationReference {
   readonly platform: 'teams';
   /** The tenant id. */
   readonly workspaceId: string;
-  /** The Bot Framework conversation id (`19:…@thread.tacv2`, `…;messageid=…`, `a:…`). */
+  /** The Bot Framework conversation id (`19:…@thread.tacv2`, `19:…@thread.tacv2;messageid=…`, `a:…`). */
   readonly conversationId: string;
+  /** Where replies to this conversation go (`https://smba.trafficmanager.net/emea/`). */
   readonly serviceUrl: string;
   readonly kind: TeamsConversationKind;
+  /** For channels and threads: the team's id and the channel's, when the activity said. */
   readonly teamId?: string;
   readonly channelId?: string;
   readonly name?: string;
+  /** When an activity last came from it (or the bot created it). */
+  readonly lastSeenAt: Date;
 }
 
 export interface TeamsConversationStore {
-  /** Upsert: the last save of a conversation wins. */
+  /**
+   * Remembers a conversation. The most recently seen wins: a save older than what is stored changes
+   * nothing (a redelivered activity cannot bring back an old service URL); fields left undefined keep
+   * what is stored (a later activity without the team id does not forget it).
+   */
   save(reference: TeamsConversationReference): Promise<void>;
   find(platform: 'teams', workspaceId: string, conversationId: string): Promise<TeamsConversationReference | undefined>;
+  /** The most recently seen conversation in a channel (the channel itself or a thread in it). */
+  findByTeamChannel(platform: 'teams', workspaceId: string, teamId: string, channelId: string): Promise<TeamsConversationReference | undefined>;
 }

@@ -150,7 +150,7 @@ export class TeamsChatGateway implements ChatGateway {
       const created = await this.options.connector.createConversation(serviceUrl, {
         isGroup: false, bot: botAccount(this.options.appId), members: [{ id: person.id }], tenantId, channelData: { tenant: { id: tenantId } },
       });
-      await this.targets.save({ platform: 'teams', workspaceId: tenantId, conversationId: created.id, serviceUrl: created.serviceUrl ?? serviceUrl, kind: 'personal' });
+      await this.targets.save({ platform: 'teams', workspaceId: tenantId, conversationId: created.id, serviceUrl: created.serviceUrl ?? serviceUrl, kind: 'personal', lastSeenAt: new Date() });
       return created.id;
     })();
     this.personalChats.set(key, opening);

@@ -2,6 +2,7 @@ import type { Repositories } from '@muster/core';
 import type { DataSource } from 'typeorm';
 import { createDataSource, type DataSourceSettings } from './data-source';
 import { ApiTokenRepository } from './extras/api-token.repository';
+import { ConversationRepository } from './extras/conversation.repository';
 import { InstallationRepository } from './extras/installation.repository';
 import { PluginInstallationRepository } from './extras/plugin-installation.repository';
 import { runMigrations } from './migrations/run-migrations';
@@ -17,6 +18,8 @@ export interface Store {
   readonly repositories: Repositories;
   readonly apiTokens: ApiTokenRepository;
   readonly installations: InstallationRepository;
+  /** Where adapters post proactively: per conversation seen or created, its service URL and kind. */
+  readonly conversations: ConversationRepository;
   readonly pluginInstallations: PluginInstallationRepository;
   /** Lets queued work finish, then closes the connections. */
   close(): Promise<void>;
@@ -44,6 +47,7 @@ export async function createStore(url: string, settings: StoreSettings = {}): Pr
     repositories: createAutoCommitRepositories(executor),
     apiTokens: new ApiTokenRepository(executor),
     installations: new InstallationRepository(executor),
+    conversations: new ConversationRepository(executor),
     pluginInstallations: new PluginInstallationRepository(executor),
     async close() {
       await executor.queue.idle();

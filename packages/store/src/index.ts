@@ -27,6 +27,7 @@ export { TypeOrmSummaryStateRepository } from './repositories/typeorm-summary-st
 
 export { ApiTokenRepository, API_TOKEN_PREFIX, DEFAULT_API_TENANT, type ApiToken } from './extras/api-token.repository';
 export { InstallationRepository, type ChatInstallation } from './extras/installation.repository';
+export { ConversationRepository, CONVERSATION_KINDS, type ConversationKind, type ConversationReference } from './extras/conversation.repository';
 export { PluginInstallationRepository, type PluginInstallation } from './extras/plugin-installation.repository';
 
 export * from './records';

@@ -6,6 +6,7 @@ import { ada, declare, entry, expectMusterError, newId, T0 } from './fixtures';
 import { countIfMariaDb } from './mariadb';
 import { mariaDbTarget, sqliteTarget } from './sql-targets';
 import { storeExtrasCases } from './store-extras.cases';
+import { conversationCases } from './conversations.cases';
 
 /** What only the SQL store has: migrations, URLs, connection failures, group commit, and its own small repositories. */
 for (const target of [sqliteTarget, mariaDbTarget]) {
@@ -26,7 +27,7 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
         const tables = target.isMariaDb
           ? (await dataSource.query('SHOW TABLES')).map((row: Record<string, string>) => Object.values(row)[0])
           : (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((row: { name: string }) => row.name);
-        expect(tables).to.include.members(['incidents', 'incident_roles', 'timeline_entries', 'outbox', 'inbox', 'api_tokens', 'chat_installations', 'plugin_installations', 'summary_states', 'effect_results']);
+        expect(tables).to.include.members(['incidents', 'incident_roles', 'timeline_entries', 'outbox', 'inbox', 'api_tokens', 'chat_installations', 'plugin_installations', 'summary_states', 'effect_results', 'conversation_references']);
         // The SQLite URL points into folders that did not exist: opening created them.
         if (!target.isMariaDb) expect(existsSync(url.slice('sqlite:'.length))).to.equal(true);
       } finally {
@@ -153,6 +154,7 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
       });
 
       storeExtrasCases(() => store);
+      conversationCases(() => store);
     });
 
     it('answers `unavailable` when the database has gone away', async () => {

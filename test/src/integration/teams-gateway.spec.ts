@@ -25,7 +25,7 @@ describe('TeamsChatGateway against the fake Bot Connector and Graph', () => {
     rig.tenant.addUser({ id: ana.id, displayName: 'Ana', mail: 'ana@contoso.example' });
     rig.tenant.addUser({ id: bo.id, displayName: 'Bo', mail: 'bo@contoso.example' });
     channel = { platform: 'teams', workspaceId: rig.tenant.tenantId, conversationId: rig.incidentsChannelId };
-    await rig.conversations.save({ platform: 'teams', workspaceId: rig.tenant.tenantId, conversationId: rig.incidentsChannelId, serviceUrl: rig.connector.serviceUrl, kind: 'channel', teamId: rig.tenant.teamId, channelId: rig.incidentsChannelId });
+    await rig.conversations.save({ platform: 'teams', workspaceId: rig.tenant.tenantId, conversationId: rig.incidentsChannelId, serviceUrl: rig.connector.serviceUrl, kind: 'channel', teamId: rig.tenant.teamId, channelId: rig.incidentsChannelId, lastSeenAt: new Date() });
   });
 
   afterEach(() => rig.close());
@@ -95,7 +95,7 @@ describe('TeamsChatGateway against the fake Bot Connector and Graph', () => {
         const chat = rig.tenant.addChat('INC-9', [ana.id, bo.id]);
         chat.installedApps.add(TEAMS_APP_CATALOG_ID);
         const room = { platform: 'teams' as const, workspaceId: rig.tenant.tenantId, conversationId: chat.id };
-        await patient.conversations.save({ platform: 'teams', workspaceId: room.workspaceId, conversationId: chat.id, serviceUrl: patient.connector.serviceUrl, kind: 'groupChat' });
+        await patient.conversations.save({ platform: 'teams', workspaceId: room.workspaceId, conversationId: chat.id, serviceUrl: patient.connector.serviceUrl, kind: 'groupChat', lastSeenAt: new Date() });
         patient.connector.hangNext('send message');
         const error = await failureOf(patient.gateway.post(room, card('slow'), { idempotencyKey: 'slow-1' }));
         expect(error.message).to.include('timeout');
@@ -153,7 +153,7 @@ describe('TeamsChatGateway against the fake Bot Connector and Graph', () => {
     it('adds people to a group chat through Graph: skips members, reports unknown and non-Teams people, stops nobody', async () => {
       const chat = rig.tenant.addChat('INC-5', [ana.id, 'c0000000-0000-4000-8000-0000000000c3']);
       rig.tenant.addUser({ id: 'c0000000-0000-4000-8000-0000000000c3', displayName: 'Cy' });
-      await rig.conversations.save({ platform: 'teams', workspaceId: rig.tenant.tenantId, conversationId: chat.id, serviceUrl: rig.connector.serviceUrl, kind: 'groupChat' });
+      await rig.conversations.save({ platform: 'teams', workspaceId: rig.tenant.tenantId, conversationId: chat.id, serviceUrl: rig.connector.serviceUrl, kind: 'groupChat', lastSeenAt: new Date() });
       const outcome = await rig.gateway.inviteWithOutcome({ ...channel, conversationId: chat.id }, [ana, bo, { platform: 'teams', id: 'nobody' }, { platform: 'slack', id: 'U0ANA' }]);
       expect(outcome.added).to.deep.equal([bo.id]);
       expect(outcome.skipped).to.deep.equal([ana.id]);

@@ -122,7 +122,7 @@ describe('Teams throttling and trusted service hosts', () => {
       ['plain http to the Microsoft host', () => 'http://smba.trafficmanager.net/amer/'],
     ] as const) {
       it(`gets nothing and no token: ${label}`, async () => {
-        const stored = { platform: 'teams' as const, workspaceId: room.workspaceId, conversationId: '19:forged@thread.tacv2', serviceUrl: serviceUrl(), kind: 'channel' as const };
+        const stored = { platform: 'teams' as const, workspaceId: room.workspaceId, conversationId: '19:forged@thread.tacv2', serviceUrl: serviceUrl(), kind: 'channel' as const, lastSeenAt: new Date() };
         await rig.conversations.save(stored);
         const error = await failureOf(rig.gateway.post({ ...room, conversationId: stored.conversationId }, card('x'), { idempotencyKey: 'forged' }));
         expect(error.code).to.equal('not_permitted');

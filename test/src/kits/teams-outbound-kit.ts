@@ -19,6 +19,9 @@ export class MemoryConversations implements TeamsConversationStore {
   readonly saved = new Map<string, TeamsConversationReference>();
   async save(reference: TeamsConversationReference): Promise<void> { this.saved.set(`${reference.workspaceId}|${reference.conversationId}`, reference); }
   async find(_platform: 'teams', workspaceId: string, conversationId: string): Promise<TeamsConversationReference | undefined> { return this.saved.get(`${workspaceId}|${conversationId}`); }
+  async findByTeamChannel(_platform: 'teams', workspaceId: string, teamId: string, channelId: string): Promise<TeamsConversationReference | undefined> {
+    return [...this.saved.values()].filter((r) => r.workspaceId === workspaceId && r.teamId === teamId && r.channelId === channelId).sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())[0];
+  }
 }
 
 export interface LogLine { level: string; msg: string; fields?: Record<string, unknown> }

@@ -34,7 +34,7 @@ export interface MadeRoom {
 /** Every room is saved as a conversation reference, so the bot can post to it after a restart. */
 export async function savedRoom(context: RoomContext, request: CreateRoom, room: MadeRoom): Promise<ConversationRef> {
   await context.targets.save({
-    platform: 'teams', workspaceId: request.workspaceId, conversationId: room.conversationId, serviceUrl: room.serviceUrl, kind: room.kind,
+    platform: 'teams', workspaceId: request.workspaceId, conversationId: room.conversationId, serviceUrl: room.serviceUrl, kind: room.kind, lastSeenAt: new Date(),
     name: room.name, ...(room.teamId ? { teamId: room.teamId } : {}), ...(room.channelId ? { channelId: room.channelId } : {}),
   });
   return { platform: 'teams', workspaceId: request.workspaceId, conversationId: room.conversationId, name: room.name, url: room.url };

@@ -1,6 +1,7 @@
 import { ActionItemRecord } from './action-item.record';
 import { ApiTokenRecord } from './api-token.record';
 import { ChatInstallationRecord } from './chat-installation.record';
+import { ConversationReferenceRecord } from './conversation-reference.record';
 import { InboxRecord } from './inbox.record';
 import { IncidentRoleRecord } from './incident-role.record';
 import { IncidentRoomRecord } from './incident-room.record';
@@ -15,7 +16,7 @@ import { SummaryStateRecord } from './summary-state.record';
 import { TimelineEntryRecord } from './timeline-entry.record';
 
 export {
-  ActionItemRecord, ApiTokenRecord, ChatInstallationRecord, InboxRecord, IncidentRecord, IncidentRoleRecord, IncidentRoomRecord,
+  ActionItemRecord, ApiTokenRecord, ChatInstallationRecord, ConversationReferenceRecord, InboxRecord, IncidentRecord, IncidentRoleRecord, IncidentRoomRecord,
   OutboxRecord, PluginInstallationRecord, PostmortemRecord, SequenceRecord, ServiceRecord, StatusUpdateRecord, SummaryStateRecord,
   TimelineEntryRecord,
 };
@@ -24,5 +25,5 @@ export {
 export const RECORDS = [
   IncidentRecord, IncidentRoleRecord, IncidentRoomRecord, TimelineEntryRecord, ActionItemRecord, StatusUpdateRecord, PostmortemRecord,
   ServiceRecord, SummaryStateRecord, InboxRecord, OutboxRecord, SequenceRecord, ApiTokenRecord, ChatInstallationRecord,
-  PluginInstallationRecord,
+  PluginInstallationRecord, ConversationReferenceRecord,
 ];
