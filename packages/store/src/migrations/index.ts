@@ -3,8 +3,10 @@ import { Tenants1733000000000 } from './1733000000000-tenants';
 import { ApiIdempotency1733000000001 } from './1733000000001-api-idempotency';
 import { ApiTokenTenants1733000000002 } from './1733000000002-api-token-tenants';
 import { EffectResults1733000000003 } from './1733000000003-effect-results';
+import { NeutralMentions1733000000005 } from './1733000000005-neutral-mentions';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
   InitialSchema1732300000000, Tenants1733000000000, ApiIdempotency1733000000001, ApiTokenTenants1733000000002, EffectResults1733000000003,
+  NeutralMentions1733000000005,
 ];
