@@ -20,7 +20,7 @@ export class RecordingGateway implements ChatGateway {
   failNext: Error[] = [];
   private n = 0;
 
-  constructor(readonly platform: ChatPlatform = 'console') {}
+  constructor(readonly platform: ChatPlatform = 'console', readonly prefix?: string) {}
 
   private record(method: string, ...args: unknown[]) {
     const failure = this.failNext.shift();
@@ -78,9 +78,9 @@ export function person(id: string): PersonRef {
   return { platform: 'console', id, name: id };
 }
 
-export function buildApp(settings: MusterSettings = defaultSettings()) {
+export function buildApp(settings: MusterSettings = defaultSettings(), options: { prefix?: string } = {}) {
   const store = createInMemoryStore();
-  const gateway = new RecordingGateway('console');
+  const gateway = new RecordingGateway('console', options.prefix);
   const clock = new ManualClock();
   const summarizer = new EchoSummarizer();
   const logs: string[] = [];
@@ -101,7 +101,7 @@ export function buildApp(settings: MusterSettings = defaultSettings()) {
   let requests = 0;
   const lobby: ConversationRef = { platform: 'console', workspaceId: 'local', conversationId: 'lobby', name: 'lobby' };
   const ctx = (who: string, conversation: ConversationRef | undefined = lobby): RequestContext =>
-    ({ actor: person(who), platform: 'console', workspaceId: 'local', conversation, idempotencyKey: `req-${++requests}` });
+    ({ actor: person(who), platform: 'console', workspaceId: 'local', conversation, idempotencyKey: `req-${++requests}`, ...(options.prefix ? { prefix: options.prefix } : {}) });
   /** Runs the outbox until nothing is due, as the server's pump would. */
   const flush = async () => {
     const outbox = container.get(OutboxDispatcher);

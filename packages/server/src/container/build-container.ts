@@ -11,7 +11,8 @@ import { ServerMetrics } from '../metrics/server-metrics';
 import { OutboxPump } from '../runtime/outbox-pump';
 import { SERVER_TOKENS } from './server-tokens';
 import { resolveSecretKey } from '../runtime/secret-key';
-import { buildPlatforms } from '../platforms/platform-registry';
+import type { PlatformFactory } from '../platforms/platform-integration';
+import { buildPlatforms, PLATFORM_FACTORIES } from '../platforms/platform-registry';
 import { summarizerConfigFrom } from './summarizer-config';
 import { PlatformDirectory, StaticGatewayRegistry, SystemClock, UuidIdGenerator } from './system-parts';
 
@@ -25,6 +26,8 @@ export interface ContainerOverrides {
   /** Where the console chat writes; default stdout. Only used when the console is on. */
   readonly consoleOutput?: NodeJS.WritableStream;
   readonly consoleColor?: boolean;
+  /** Platforms beyond the registry's (a platform under test); built, mounted and stopped like the others. */
+  readonly platforms?: readonly PlatformFactory[];
   /** Extra gateways and directories, e.g. a platform under test. */
   readonly gateways?: readonly ChatGateway[];
   readonly directories?: Partial<Record<ChatPlatform, DirectoryPort>>;
@@ -52,7 +55,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
   const platforms = buildPlatforms(config, {
     logger, store, secret: () => resolveSecretKey(config, logger),
     terminal: { output: overrides.consoleOutput ?? process.stdout, color: overrides.consoleColor ?? !!process.stdout.isTTY },
-  });
+  }, [...PLATFORM_FACTORIES, ...(overrides.platforms ?? [])]);
   const gateways: ChatGateway[] = platforms.map((p) => p.gateway);
   const directories: Partial<Record<ChatPlatform, DirectoryPort>> = {};
   for (const p of platforms) if (p.directory) directories[p.platform] = p.directory;
