@@ -2,6 +2,7 @@ import {
   textOf, type Button, type ChatGateway, type ConversationRef, type CreateRoom, type Link, type MessageRef,
   type PersonRef, type PostOptions, type View,
 } from '@muster/core';
+import { CONSOLE_PREFIX } from './console-prefix';
 import type { ConsoleRooms } from './console-rooms';
 import type { ConsoleTerminal } from './console-terminal';
 
@@ -10,6 +11,7 @@ import type { ConsoleTerminal } from './console-terminal';
  * under `[#room]`; everything else is one short line, because a demo drowns in repeated cards.
  */
 export class ConsoleChatGateway implements ChatGateway {
+  readonly prefix = CONSOLE_PREFIX;
   readonly platform = 'console' as const;
 
   constructor(private readonly rooms: ConsoleRooms, private readonly terminal: ConsoleTerminal) {}

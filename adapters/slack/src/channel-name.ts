@@ -1,20 +1,15 @@
+import { slugify } from '@muster/core';
 import { MAX_CHANNEL_NAME } from './render/slack-limits';
 
 /** Used when nothing usable is left of the wanted name (all emoji, all punctuation). */
 const FALLBACK_NAME = 'incident';
 
 /**
- * A valid Slack channel name close to what was asked for: lowercase, accents folded (`é` → `e`), every
- * run of anything but a-z 0-9 - _ turned into one `-`, no dashes at either end, at most 80 characters,
- * never empty.
+ * A valid Slack channel name close to what was asked for: core's slug (lowercase, accents folded,
+ * runs of anything but a-z 0-9 _ as one `-`) with underscores kept, at most 80 characters, never empty.
  */
 export function channelNameFrom(wanted: string): string {
-  const folded = wanted.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  const cleaned = folded
-    .replace(/[^a-z0-9_-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
-  const cut = cleaned.slice(0, MAX_CHANNEL_NAME).replace(/-+$/, '');
+  const cut = slugify(wanted, { maxLength: MAX_CHANNEL_NAME, underscores: true });
   return cut === '' || /^[-_]+$/.test(cut) ? FALLBACK_NAME : cut;
 }
 

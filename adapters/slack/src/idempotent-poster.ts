@@ -1,5 +1,5 @@
 import { type ConversationRef, type MessageRef, MusterError, type PostOptions, type View } from '@muster/core';
-import { BoundedCache, sharedPromise } from './bounded-cache';
+import { BoundedCache, sharedPromise } from '@muster/core';
 import { renderBlocks } from './render/render-blocks';
 import type { SlackApiClient } from './slack-api-client';
 import { isAmbiguousFailure } from './slack-errors';

@@ -1,5 +1,5 @@
 import { type ConversationRef, type CreateRoom, MusterError } from '@muster/core';
-import { BoundedCache, sharedPromise } from './bounded-cache';
+import { BoundedCache, sharedPromise } from '@muster/core';
 import { channelNameFrom, channelNameWithSuffix } from './channel-name';
 import { renderMrkdwn } from './render/mrkdwn';
 import { MAX_CHANNEL_TOPIC } from './render/slack-limits';

@@ -1,3 +1,4 @@
+import { SLACK_COMMAND } from './manifest';
 import {
   type ChatGateway,
   type ConversationRef,
@@ -9,7 +10,7 @@ import {
   type PostOptions,
   type View,
 } from '@muster/core';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '@muster/core';
 import { IdempotentPoster } from './idempotent-poster';
 import { inviteInBatches, type InviteOutcome } from './invite';
 import { safeLinkUrl } from './render/mrkdwn';
@@ -36,6 +37,7 @@ const MAX_BOOKMARK_TITLE = 100;
  */
 export class SlackChatGateway implements ChatGateway {
   readonly platform = 'slack' as const;
+  readonly prefix = SLACK_COMMAND;
   private readonly poster: IdempotentPoster;
   private readonly rooms: RoomCreator;
   private readonly bookmarked = new BoundedCache<string, true>(5000);

@@ -1,5 +1,5 @@
 import type { ChatPlatform, DirectoryPort, PersonRef } from '@muster/core';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache } from '@muster/core';
 import type { SlackWebApi } from './slack-web-api';
 
 /** `<@U123>`, `<@U123|ana>` (how Slack sends a picked mention with `should_escape`) or a bare user id. */
@@ -50,6 +50,11 @@ export class SlackDirectory implements DirectoryPort {
       this.byHandle.set(key, earlier && earlier !== 'ambiguous' && earlier.id !== person.id ? 'ambiguous' : earlier === 'ambiguous' ? earlier : person);
     }
     return person;
+  }
+
+  /** A Slack user by id, with the name only if Muster already knows it; never asks Slack (per-message paths). */
+  knownPerson(workspaceId: string, userId: string): PersonRef {
+    return this.byId.get(`${workspaceId}:${userId}`) ?? { platform: 'slack', id: userId };
   }
 
   /**

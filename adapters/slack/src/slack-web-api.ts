@@ -1,5 +1,5 @@
 import { type FormView, type MessageRef, MusterError, type PersonRef } from '@muster/core';
-import { BoundedCache, sharedPromise } from './bounded-cache';
+import { BoundedCache, sharedPromise } from '@muster/core';
 import { renderModal } from './render/render-modal';
 import type { SlackApiClient } from './slack-api-client';
 

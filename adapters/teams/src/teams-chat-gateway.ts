@@ -1,3 +1,4 @@
+import { TEAMS_PREFIX } from './cards/inline-text';
 import {
   type ChatGateway,
   type ConversationRef,
@@ -53,6 +54,8 @@ export interface TeamsChatGatewayOptions {
  */
 export class TeamsChatGateway implements ChatGateway {
   readonly platform = 'teams' as const;
+  /** How Teams users invoke Muster, for commands named in posts the outbox makes. */
+  readonly prefix = TEAMS_PREFIX;
   private readonly targets: ConversationTargets;
   private readonly poster: TeamsPoster;
   private readonly rooms: TeamsRoomCreator;

@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createLogger, loadConfig, OutboxPump, SERVER_TOKENS, SLACK_INTEGRATION, startServer, type SlackIntegration } from '@muster/server';
+import { createLogger, loadConfig, OutboxPump, SERVER_TOKENS, startServer } from '@muster/server';
 import type { Store } from '@muster/store';
 import { CaptureVariants } from './capture-variants';
 import { Diagnostics } from './diagnostics';
@@ -34,7 +34,6 @@ async function main(): Promise<void> {
   const server = await startServer(config, { logger: createLogger({ level: settings.logLevel ?? 'info', file: join(settings.dir, 'server.log') }) });
   const store = server.container.get<Store>(SERVER_TOKENS.Store);
   const pump = server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
-  const slack = server.container.get<SlackIntegration>(SLACK_INTEGRATION);
 
   const outbox = async (): Promise<OutboxCounts> => {
     const [row] = await store.dataSource.query(
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
     drainOutbox: async (deadlineMs: unknown) => {
       const until = Date.now() + Number(deadlineMs);
       while (Date.now() < until) {
-        await slack.idle();
+        await server.idle();
         await pump.drainUntilIdle(Math.max(1, Math.min(5_000, until - Date.now())));
         if ((await outbox()).pending === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 100));

@@ -20,7 +20,7 @@ export class RecordingGateway implements ChatGateway {
   failNext: Error[] = [];
   private n = 0;
 
-  constructor(readonly platform: ChatPlatform = 'console') {}
+  constructor(readonly platform: ChatPlatform = 'console', readonly prefix?: string) {}
 
   private record(method: string, ...args: unknown[]) {
     const failure = this.failNext.shift();
@@ -79,14 +79,14 @@ export function person(id: string): PersonRef {
 }
 
 /** `others`: gateways of more platforms, for incidents that span Slack and Teams. */
-export function buildApp(settings: MusterSettings = defaultSettings(), others: readonly RecordingGateway[] = []) {
+export function buildApp(settings: MusterSettings = defaultSettings(), options: { prefix?: string; others?: readonly RecordingGateway[] } = {}) {
   const store = createInMemoryStore();
-  const gateway = new RecordingGateway('console');
+  const gateway = new RecordingGateway('console', options.prefix);
   const clock = new ManualClock();
   const summarizer = new EchoSummarizer();
   const logs: string[] = [];
   const logger: Logger = { debug: () => {}, info: (m) => logs.push(m), warn: (m) => logs.push(m), error: (m) => logs.push(m) };
-  const all = [gateway, ...others];
+  const all = [gateway, ...(options.others ?? [])];
   const registry: ChatGatewayRegistry = { get: (p) => all.find((g) => g.platform === p), all: () => all };
   const container = new Container();
   let ids = 0;
@@ -103,7 +103,7 @@ export function buildApp(settings: MusterSettings = defaultSettings(), others: r
   let requests = 0;
   const lobby: ConversationRef = { platform: 'console', workspaceId: 'local', conversationId: 'lobby', name: 'lobby' };
   const ctx = (who: string, conversation: ConversationRef | undefined = lobby): RequestContext =>
-    ({ actor: person(who), platform: 'console', workspaceId: 'local', conversation, idempotencyKey: `req-${++requests}` });
+    ({ actor: person(who), platform: 'console', workspaceId: 'local', conversation, idempotencyKey: `req-${++requests}`, ...(options.prefix ? { prefix: options.prefix } : {}) });
   /** Runs the outbox until nothing is due, as the server's pump would. */
   const flush = async () => {
     const outbox = container.get(OutboxDispatcher);

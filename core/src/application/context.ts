@@ -11,8 +11,10 @@ export interface RequestContext {
   /** Stable id of the inbound request, so a redelivered one is handled once. */
   readonly idempotencyKey: string;
   /**
-   * How this platform's users invoke Muster (`/incident`, `@Muster`, nothing in the console), so every
-   * message that names a command shows it as the user must type it. Absent: the canonical `/incident`.
+   * How this platform's users invoke Muster (`/incident` in Slack and the console, `@Muster` in Teams).
+   * The parser accepts it in front of a command, and plain-text fallbacks write commands with it (views
+   * carry commands as `{ command }` inlines, which each renderer writes with its own prefix).
+   * Absent: the canonical `/incident`.
    */
   readonly prefix?: string;
 }

@@ -1,5 +1,6 @@
 import type { ActionItem } from './action-item';
 import type { PersonRef } from './person';
+import { replaceMentions } from './person-mention';
 import { durationTexts } from './durations';
 import { displayName, type IncidentState } from './incident';
 import { formatReference } from './incident';
@@ -140,5 +141,6 @@ const kindLabel = (e: TimelineEntry): string => {
 const iso = (d: Date) => d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** Keep user text from turning into headings, tables or HTML when the document is rendered. */
-const md = (s: string) => s.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/^(#+|>|-{3,})/gm, '\\$1');
+// Mention tokens read as @name in the document; what is left of < and > is escaped.
+const md = (s: string) => replaceMentions(s, (p) => `@${p.name ?? p.id}`).replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')).replace(/^(#+|>|-{3,})/gm, '\\$1');
 const cell = (s: string) => md(s).replace(/\|/g, '\\|');

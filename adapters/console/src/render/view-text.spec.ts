@@ -42,6 +42,11 @@ describe('renderView (terminal text)', () => {
     expect(text).to.equal('Run `/incident status`, read the runbook <https://runbooks.example/db>, ask @ops');
   });
 
+  it('writes commands with the console\'s prefix and mention tokens in text as @name', () => {
+    const text = plain(view({ type: 'text', text: ['Then ', { command: 'postmortem done' }, ' or ', { command: '' }, '; ask <@console:ops|ops> or <@slack:U0BOB>'] }));
+    expect(text).to.equal('Then `/incident postmortem done` or `/incident`; ask @ops or @U0BOB');
+  });
+
   it('mutes context only when colours are on, and prints no escape sequence at all without them', () => {
     const v = view({ type: 'context', text: ['Declared ', { bold: 'now' }] }, { type: 'divider' }, { type: 'text', text: ['x'], tone: 'muted' });
     expect(coloured(v)).to.contain(`${ESC}[2m`);

@@ -1,4 +1,4 @@
-import { textOf, type Block, type Button, type RichText, type View } from '@muster/core';
+import { readableMentions, textOf, type Block, type Button, type RichText, type View } from '@muster/core';
 import type { Styles } from './ansi';
 import { inlineText } from './inline-text';
 import { terminalSafeLine } from './sanitize';
@@ -25,7 +25,7 @@ export function renderView(view: View, styles: Styles): RenderedView {
 function blockLines(block: Block, styles: Styles, buttons: Button[]): string[] {
   switch (block.type) {
     case 'header': {
-      const text = terminalSafeLine(block.text);
+      const text = terminalSafeLine(readableMentions(block.text));
       // Without colour there is no bold: underline with a rule as wide as the text.
       return styles.bold(text) === text ? [text, RULE.repeat(Math.max(3, [...text].length))] : [styles.bold(styles.underline(text))];
     }

@@ -1,10 +1,16 @@
 import { PassThrough } from 'node:stream';
-import { CaptureConversation, InteractionRouter, type CommandDispatcher } from '@muster/core';
+import { TOKENS, type InboundPort } from '@muster/core';
 import { expect } from 'chai';
 import { createConsoleHarness } from '../testing/console-harness';
 import { ConsoleSession } from './console-session';
 
 const ESC = '\x1b';
+
+/** The port's methods bound to it, so a spec can replace one and keep the rest. */
+const bound = (port: InboundPort): InboundPort => ({
+  command: port.command.bind(port), action: port.action.bind(port), form: port.form.bind(port), captureMessage: port.captureMessage.bind(port),
+  captureEdit: port.captureEdit.bind(port), captureDelete: port.captureDelete.bind(port), captureHighlight: port.captureHighlight.bind(port),
+});
 
 describe('ConsoleSession: what people type', () => {
   it('strips terminal escape sequences from typed text and prints <!channel> literally', async () => {
@@ -98,12 +104,10 @@ describe('ConsoleSession: what people type', () => {
 
   it('prints one friendly line for an unexpected failure, without its details, and goes on with the next line', async () => {
     const h = createConsoleHarness();
-    // A dispatcher that breaks the way a bug would; core's own dispatcher turns errors into replies.
-    const broken = { handleText: async () => { throw new Error('db exploded at /srv/secret/config.yaml'); } } as unknown as CommandDispatcher;
-    const session = new ConsoleSession({
-      input: new PassThrough(), transport: h.transport, dispatcher: broken, flush: async () => {},
-      interactions: h.container.get(InteractionRouter), capture: h.container.get(CaptureConversation),
-    });
+    // A port whose command breaks the way a bug would; core's own port turns errors into replies.
+    const inbound = h.container.get<InboundPort>(TOKENS.InboundPort);
+    const broken: InboundPort = { ...bound(inbound), command: async () => { throw new Error('db exploded at /srv/secret/config.yaml'); } };
+    const session = new ConsoleSession({ input: new PassThrough(), transport: h.transport, inbound: broken, flush: async () => {} });
     const printed = await h.printedDuring(() => session.runScript(['/incident status', ':whoami']));
     expect(printed).to.contain('Something unexpected went wrong with that line.');
     expect(printed).not.to.contain('exploded');

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  ActionPreflight, CaptureConversation, Clock, CommandDispatcher, CommandReply, InteractionRouter, PersonRef, RequestContext, RoomDirectory,
+import {
+  deliverReply, notRecordedNotice, type ActionPreflight, type Clock, type CommandReply, type InboundPort, type PersonRef, type ReplySurface,
+  type RequestContext, type RoomDirectory,
 } from '@muster/core';
 import { consoleHandle, consolePerson } from '../console-directory';
+import { CONSOLE_PREFIX } from '../console-prefix';
 import type { ConsoleRoom } from '../console-rooms';
 import type { ConsoleTransport } from '../console-transport';
 import { terminalSafe } from '../render/sanitize';
@@ -13,9 +15,8 @@ import { ReadlineSource, ScriptSource, type LineSource } from './line-source';
 export interface ConsoleSessionOptions {
   readonly input: NodeJS.ReadableStream;
   readonly transport: ConsoleTransport;
-  readonly dispatcher: CommandDispatcher;
-  readonly interactions: InteractionRouter;
-  readonly capture: CaptureConversation;
+  /** Core's one door for every platform: commands, presses, forms and chat all go through it. */
+  readonly inbound: InboundPort;
   /** Runs pending side effects (the server drains the outbox) so rooms and drafts appear before the next prompt. */
   readonly flush: () => Promise<void>;
   /** Who types, until `:as` says otherwise. */
@@ -31,7 +32,6 @@ export interface ConsoleSessionOptions {
 }
 
 const INCIDENT_COMMAND = /^\/?incident(\s|$)/i;
-const PREFIX = '/incident';
 const UNEXPECTED = 'Something unexpected went wrong with that line. Try it again; :help lists what the console understands.';
 const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
@@ -138,7 +138,7 @@ export class ConsoleSession {
   }
 
   private async command(line: string, source: LineSource, actor: string): Promise<void> {
-    const reply = await this.options.dispatcher.handleText(this.context(actor), line, PREFIX);
+    const reply = await this.options.inbound.command(this.context(actor), line);
     await this.show(reply, source, actor);
   }
 
@@ -157,7 +157,7 @@ export class ConsoleSession {
       const answer = await source.next(`${terminalSafe(button.confirm)} y/n › `);
       if (!/^y(es)?$/i.test(answer?.trim() ?? '')) return this.say(`Not pressed: ${button.label}.`, 'muted');
     }
-    const reply = await this.options.interactions.handleAction(this.context(actor), button.actionId, button.value);
+    const reply = await this.options.inbound.action(this.context(actor), button.actionId, button.value);
     // The pressed card was replaced by its outcome: its buttons are gone, as they are on Slack.
     if (reply.replaceOriginal) this.options.transport.terminal.withdrawButtons();
     await this.show(reply, source, actor);
@@ -193,24 +193,33 @@ export class ConsoleSession {
   /** Chat in an incident room goes on its timeline, so the postmortem has the conversation. */
   private async chat(text: string, actor: string): Promise<void> {
     const { rooms } = this.options.transport;
-    const result = await this.options.capture.message({
+    const result = await this.options.inbound.captureMessage({
       room: this.room.ref, messageId: rooms.nextMessageId(), author: consolePerson(actor), text,
       sentAt: (this.options.clock ?? SYSTEM_CLOCK).now(), idempotencyKey: this.nextKey(),
     });
     if (result === 'not_an_incident_room') {
-      this.say(`${this.room.name} is not an incident room, so that was not recorded. Incident commands start with /incident; :help lists the console's own.`, 'muted');
+      this.options.transport.terminal.show(notRecordedNotice(this.room.name, CONSOLE_PREFIX));
+      this.say(':help lists the console\'s own commands.', 'muted');
     }
   }
 
+  /** Core's reply semantics (deliverReply) over the terminal; a part that could not be shown fails the line. */
   private async show(reply: CommandReply, source: LineSource, actor: string): Promise<void> {
+    const [failure] = await deliverReply(reply, this.surface(source, actor), { prefix: CONSOLE_PREFIX });
+    if (failure) throw failure.error;
+  }
+
+  /** The terminal as a reply surface: views print (under the room when for everyone), forms are prompted, documents print whole. */
+  private surface(source: LineSource, actor: string): ReplySurface {
     const { terminal } = this.options.transport;
-    if (reply.view) terminal.show(reply.view, reply.visibility === 'in_channel' ? this.room.name : undefined);
-    if (reply.document) terminal.showDocument(reply.document);
-    const form = reply.form;
-    if (!form) return;
-    const outcome = await this.forms.fill(form, source, (values) =>
-      this.options.interactions.handleForm(this.context(actor), form.formId, values, form.privateMetadata));
-    if (outcome.kind === 'submitted') await this.show(outcome.reply, source, actor);
+    return {
+      show: async (view, visibility) => terminal.show(view, visibility === 'in_channel' ? this.room.name : undefined),
+      attach: async (document) => terminal.showDocument(document),
+      openForm: async (form) => {
+        const outcome = await this.forms.fill(form, source, (values) => this.options.inbound.form(this.context(actor), form.formId, values, form.privateMetadata));
+        if (outcome.kind === 'submitted') await this.show(outcome.reply, source, actor);
+      },
+    };
   }
 
   private enter(room: ConsoleRoom, hint = ''): void {
@@ -221,7 +230,10 @@ export class ConsoleSession {
   /** Every request (command, press, form submission, message) is new: a fresh key each time. */
   private context(actor: string): RequestContext {
     const person: PersonRef = consolePerson(actor);
-    return { actor: person, platform: 'console', workspaceId: this.options.transport.rooms.workspaceId, conversation: this.room.ref, idempotencyKey: this.nextKey() };
+    return {
+      actor: person, platform: 'console', workspaceId: this.options.transport.rooms.workspaceId, conversation: this.room.ref,
+      idempotencyKey: this.nextKey(), prefix: CONSOLE_PREFIX,
+    };
   }
 
   private nextKey(): string {

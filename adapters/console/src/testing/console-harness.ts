@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { Container } from 'inversify';
 import {
-  ActionPreflight, CaptureConversation, CommandDispatcher, InteractionRouter, OutboxDispatcher, RoomDirectory, TOKENS, coreApplicationModule,
-  createInMemoryStore, defaultSettings, type ChatGatewayRegistry, type Clock, type Logger, type MusterSettings,
+  ActionPreflight, OutboxDispatcher, RoomDirectory, TOKENS, coreApplicationModule,
+  createInMemoryStore, defaultSettings, type ChatGatewayRegistry, type Clock, type InboundPort, type Logger, type MusterSettings,
 } from '@muster/core';
 import { createConsoleTransport, type ConsoleTransport } from '../console-transport';
 import { ConsoleSession } from '../session/console-session';
@@ -76,7 +76,7 @@ export function createConsoleHarness(options: { settings?: Partial<MusterSetting
 
   const session = new ConsoleSession({
     input, transport, flush, clock, user: options.user, prompt: false,
-    dispatcher: container.get(CommandDispatcher), interactions: container.get(InteractionRouter), capture: container.get(CaptureConversation),
+    inbound: container.get<InboundPort>(TOKENS.InboundPort),
     preflight: container.get(ActionPreflight), directory: container.get(RoomDirectory),
   });
 

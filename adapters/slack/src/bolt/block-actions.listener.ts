@@ -25,10 +25,10 @@ export function registerBlockActions(app: App, deps: ListenerDeps): void {
     deps.directory.remember(workspaceId, ctx.actor);
     let reply: CommandReply;
     try {
-      reply = await deps.core.interactions.handleAction(ctx, actionIdOf(action.action_id), value);
+      reply = await deps.core.inbound.action(ctx, actionIdOf(action.action_id), value);
     } catch (error) {
       deps.core.logger.error('A Slack button failed unexpectedly', { err: error, actionId: action.action_id });
-      reply = { visibility: 'ephemeral', view: errorView(error) };
+      reply = { visibility: 'ephemeral', view: errorView(error, ctx.prefix) };
     }
     deps.replies.afterAction(reply, {
       workspaceId, requester: ctx.actor, channelId: body.channel?.id, responseUrl: body.response_url,

@@ -31,7 +31,7 @@ export function registerHighlightEvents(app: App, deps: ListenerDeps): void {
     const workspaceId = envelope.team_id;
     if (!workspaceId || !channel || !ts) return;
     if (await deps.identity.isSelf(workspaceId, user, envelope.authorizations)) return;
-    await deps.core.capture.highlighted(slackRoom(workspaceId, channel), ts, on);
+    await deps.core.inbound.captureHighlight(slackRoom(workspaceId, channel), ts, on);
   };
 
   for (const [type, on] of [['reaction_added', true], ['reaction_removed', false]] as const) {

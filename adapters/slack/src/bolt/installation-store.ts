@@ -1,6 +1,6 @@
 import { MusterError } from '@muster/core';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import { BoundedCache } from '../bounded-cache';
+import { BoundedCache } from '@muster/core';
 import type { SlackTokenResolver } from '../slack-api-client';
 
 /**

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { EventAuthorization } from './bot-identity';
 import type { ListenerDeps } from './listener-deps';
+import { neutralMentions } from '../slack-mentions';
 import { filesOf, type SlackMessageLike } from './message-parts';
 import { dateOfTs, slackRoom } from './request-context';
 
@@ -38,21 +39,23 @@ export function registerMessageEvents(app: App, deps: ListenerDeps): void {
     const workspaceId = envelope.team_id ?? '';
     if (!e.channel || !workspaceId) return;
     const room = slackRoom(workspaceId, e.channel);
+    // Mentions reach core as neutral tokens, named from what the directory already knows (no look-up per message).
+    const neutral = (text: string | undefined) => neutralMentions(text ?? '', (id) => deps.directory.knownPerson(workspaceId, id));
     if (e.subtype === 'message_changed') {
       const now = e.message;
       if (!now?.ts || !isPerson(now) || now.text === e.previous_message?.text) return;
-      await deps.core.capture.edited(room, now.ts, now.text ?? '', dateOfTs(now.edited?.ts ?? e.event_ts));
+      await deps.core.inbound.captureEdit(room, now.ts, neutral(now.text), dateOfTs(now.edited?.ts ?? e.event_ts));
       return;
     }
     if (e.subtype === 'message_deleted') {
-      if (e.deleted_ts) await deps.core.capture.deleted(room, e.deleted_ts, dateOfTs(e.event_ts));
+      if (e.deleted_ts) await deps.core.inbound.captureDelete(room, e.deleted_ts, dateOfTs(e.event_ts));
       return;
     }
     if (!SPOKEN.has(e.subtype) || !e.ts || !isPerson(e) || !envelope.event_id) return;
     if (await deps.identity.isSelf(workspaceId, e.user, envelope.authorizations)) return;
-    await deps.core.capture.message({
+    await deps.core.inbound.captureMessage({
       room, messageId: e.ts, ...(e.thread_ts ? { threadId: e.thread_ts } : {}),
-      author: deps.directory.personOf(workspaceId, e.user as string), text: e.text ?? '', sentAt: dateOfTs(e.ts),
+      author: deps.directory.personOf(workspaceId, e.user as string), text: neutral(e.text), sentAt: dateOfTs(e.ts),
       idempotencyKey: `slack:${envelope.event_id}`, files: filesOf(e),
     });
   });

@@ -1,13 +1,12 @@
-import type { CommandReply, ConversationRef, FormView, Logger, PersonRef, View } from '@muster/core';
+import type { AfterAck, CommandReply, ConversationRef, FormView, Logger, PersonRef, ReplySurface, View } from '@muster/core';
 import { renderBlocks } from '../render/render-blocks';
 import type { SlackApiClient } from '../slack-api-client';
 import type { SlackChatGateway } from '../slack-chat-gateway';
 import type { SlackWebApi } from '../slack-web-api';
-import type { AfterAck } from './after-ack';
 import { uploadDocument } from './document-upload';
 import type { ModalEnvelope } from './modal-envelope';
 import { slackRoom } from './request-context';
-import { postToResponseUrl } from './response-url';
+import { postToResponseUrl, type ResponseUrlMessage } from './response-url';
 import type { SlackUrls } from './slack-urls';
 
 /** Where a reply goes: who asked, from which channel, and the handles Slack gave for answering. */
@@ -38,11 +37,16 @@ export interface ReplyDeliveryDeps {
   readonly envelope: ModalEnvelope;
 }
 
+/** What answered the request: a button's answer goes through its response_url, beside or over the message. */
+type RequestKind = 'command' | 'action' | 'form';
+
 /**
- * Turns core's CommandReply into Slack: the part that fits in the ack, and the follow-ups that run
- * after it (open a modal, share a document, post where a modal was opened from).
+ * Core's reply semantics (core `deliverReply`) over Slack. What is Slack's alone stays here: a
+ * command's view goes in the HTTP ack itself, a button answers through its response_url, a form
+ * opens with the gesture's trigger_id, a document is a file upload, and a channel Muster is not in
+ * is answered through the response_url. Everything runs after the ack (AfterAck).
  */
-export class ReplyDelivery {
+export class SlackReplies {
   constructor(private readonly deps: ReplyDeliveryDeps) {}
 
   /** The view of a command reply, as the command's HTTP answer. */
@@ -51,39 +55,38 @@ export class ReplyDelivery {
     return { response_type: reply.visibility, ...renderBlocks(reply.view) };
   }
 
-  /** After a command's ack: the form and the document (the view went out in the ack). */
-  afterCommand(reply: CommandReply, target: ReplyTarget): void {
-    this.openFormAndShareDocument(reply, target);
+  /** After a command: the form and the document; the view too unless it went in the ack. */
+  afterCommand(reply: CommandReply, target: ReplyTarget, options: { viewInAck: boolean }): void {
+    this.deps.afterAck.deliver('answering a command', reply, this.surface(target, 'command'), { viewShown: options.viewInAck });
   }
 
   /** After a button's ack: everything, the view through the button's response_url. */
   afterAction(reply: CommandReply, target: ReplyTarget): void {
-    this.openFormAndShareDocument(reply, target);
-    const view = reply.view;
-    if (view) this.deps.afterAck.run('answering a button', () => this.answer(view, reply, target));
+    this.deps.afterAck.deliver('answering a button', reply, this.surface(target, 'action'));
   }
 
   /** After a modal closed: the reply goes to the channel the modal was opened from, or to the person. */
   afterForm(reply: CommandReply, target: ReplyTarget): void {
-    this.openFormAndShareDocument(reply, target);
-    const view = reply.view;
-    if (view) this.deps.afterAck.run('answering a form', () => this.post(view, reply.visibility, target));
+    this.deps.afterAck.deliver('answering a form', reply, this.surface(target, 'form'));
   }
 
-  private openFormAndShareDocument(reply: CommandReply, target: ReplyTarget): void {
-    const { form, document } = reply;
-    if (form) this.deps.afterAck.run(`opening the ${form.formId} form`, () => this.openForm(form, target));
-    if (document) {
-      this.deps.afterAck.run(`sharing ${document.filename}`, async () => {
+  private surface(target: ReplyTarget, kind: RequestKind): ReplySurface {
+    const viaResponseUrl = kind === 'action' && !!target.responseUrl;
+    // Posts of one reply are keyed in the order delivery makes them (the view, then a notice), so a
+    // redelivered request posts each once and a notice is not taken for a repeat of the view.
+    let posts = 0;
+    const nextKey = () => (++posts === 1 ? `reply:${target.requestKey}` : `reply:${target.requestKey}:${posts}`);
+    return {
+      hasConversation: !!target.channelId || viaResponseUrl,
+      show: (view, visibility) => (viaResponseUrl ? this.beside(view, visibility, target) : this.post(view, visibility, target, nextKey)),
+      direct: (view) => this.direct(view, target, nextKey()),
+      ...(viaResponseUrl ? { replace: (view: View) => this.respond(target, { ...renderBlocks(view), replace_original: true }) } : {}),
+      openForm: (form) => this.openForm(form, target),
+      attach: async (document) => {
         if (!target.channelId) throw new Error('no channel to share the document in');
-        try {
-          await uploadDocument(this.deps.api, this.deps.urls, target.workspaceId, target.channelId, document);
-        } catch (error) {
-          await this.post(noticeOf(`The document ${document.filename} could not be attached (${(error as Error).message}) — fetch it from Muster's REST API instead.`), 'ephemeral', target);
-          throw error;
-        }
-      });
-    }
+        await uploadDocument(this.deps.api, this.deps.urls, target.workspaceId, target.channelId, document);
+      },
+    };
   }
 
   private async openForm(form: FormView, target: ReplyTarget): Promise<void> {
@@ -92,38 +95,34 @@ export class ReplyDelivery {
     await this.deps.webApi.openModal(target.workspaceId, target.triggerId, wrapped);
   }
 
-  /** A button's answer: replace the message it was on, or reply beside it, through its response_url. */
-  private async answer(view: View, reply: CommandReply, target: ReplyTarget): Promise<void> {
-    if (!target.responseUrl) return this.post(view, reply.visibility, target);
-    const rendered = renderBlocks(view);
-    await postToResponseUrl(this.deps.urls, target.responseUrl, reply.replaceOriginal
-      ? { ...rendered, replace_original: true }
-      : { ...rendered, response_type: reply.visibility, replace_original: false });
+  /** A button's answer beside the message it was on. */
+  private beside(view: View, visibility: CommandReply['visibility'], target: ReplyTarget): Promise<void> {
+    return this.respond(target, { ...renderBlocks(view), response_type: visibility, replace_original: false });
+  }
+
+  private async respond(target: ReplyTarget, body: ResponseUrlMessage): Promise<void> {
+    await postToResponseUrl(this.deps.urls, target.responseUrl as string, body);
   }
 
   /**
    * In the channel (in_channel: an idempotent post; ephemeral: only the requester sees it). When Slack
-   * refuses the channel (Muster is not in it), the response_url still works; without a channel, the
-   * requester gets it as a direct message from Muster.
+   * refuses the channel (Muster is not in it), the response_url still works.
    */
-  private async post(view: View, visibility: CommandReply['visibility'], target: ReplyTarget): Promise<void> {
-    const key = `reply:${target.requestKey}`;
-    if (target.channelId) {
-      const room = slackRoom(target.workspaceId, target.channelId);
-      try {
-        if (visibility === 'in_channel') await this.deps.gateway.post(room, view, { idempotencyKey: key });
-        else await this.deps.gateway.postEphemeral(room, target.requester, view);
-        return;
-      } catch (error) {
-        if (!target.responseUrl) throw error;
-        this.deps.logger.info('Replying through the response_url: Slack refused the channel', { channel: target.channelId, error: (error as Error).message });
-        await postToResponseUrl(this.deps.urls, target.responseUrl, { ...renderBlocks(view), response_type: visibility, replace_original: false });
-        return;
-      }
+  private async post(view: View, visibility: CommandReply['visibility'], target: ReplyTarget, nextKey: () => string): Promise<void> {
+    const room = slackRoom(target.workspaceId, target.channelId as string);
+    try {
+      if (visibility === 'in_channel') await this.deps.gateway.post(room, view, { idempotencyKey: nextKey() });
+      else await this.deps.gateway.postEphemeral(room, target.requester, view);
+    } catch (error) {
+      if (!target.responseUrl) throw error;
+      this.deps.logger.info('Replying through the response_url: Slack refused the channel', { channel: target.channelId, error: (error as Error).message });
+      await this.respond(target, { ...renderBlocks(view), response_type: visibility, replace_original: false });
     }
-    const direct: ConversationRef = slackRoom(target.workspaceId, target.requester.id);
-    await this.deps.gateway.post(direct, view, { idempotencyKey: key });
+  }
+
+  /** A direct message from Muster to the requester, for requests that came from no channel. */
+  private async direct(view: View, target: ReplyTarget, idempotencyKey: string): Promise<void> {
+    const dm: ConversationRef = slackRoom(target.workspaceId, target.requester.id);
+    await this.deps.gateway.post(dm, view, { idempotencyKey });
   }
 }
-
-const noticeOf = (text: string): View => ({ fallback: text, blocks: [{ type: 'text', text: [text], tone: 'warning' }] });

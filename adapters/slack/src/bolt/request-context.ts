@@ -1,4 +1,5 @@
 import type { ConversationRef, PersonRef, RequestContext } from '@muster/core';
+import { SLACK_COMMAND } from '../manifest';
 
 /** A Slack user as core's person; the name is what Slack sent along, if anything. */
 export function slackPerson(userId: string, name?: string): PersonRef {
@@ -21,6 +22,8 @@ export interface ContextParts {
    * command or click (one per user gesture), the view id of a form, the `event_id` of an event.
    */
   readonly requestKey: string;
+  /** The slash command the person used (`/incident`); what Muster's messages tell them to type. */
+  readonly command?: string;
 }
 
 export function requestContext(parts: ContextParts): RequestContext {
@@ -32,6 +35,7 @@ export function requestContext(parts: ContextParts): RequestContext {
     workspaceId: parts.workspaceId,
     ...(parts.channelId ? { conversation: slackRoom(parts.workspaceId, parts.channelId, name) } : {}),
     idempotencyKey: `slack:${parts.requestKey}`,
+    prefix: parts.command?.startsWith('/') ? parts.command : SLACK_COMMAND,
   };
 }
 

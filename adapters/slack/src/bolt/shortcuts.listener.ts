@@ -1,11 +1,10 @@
-import { errorView, type CaptureResult, type CommandReply, type View } from '@muster/core';
+import { errorView, highlightNotice, type CaptureResult, type CommandReply } from '@muster/core';
 import type { App, GlobalShortcut, MessageShortcut } from '@slack/bolt';
-import { DECLARE_SHORTCUT_CALLBACK_ID, SLACK_COMMAND, TIMELINE_SHORTCUT_CALLBACK_ID } from '../manifest';
+import { DECLARE_SHORTCUT_CALLBACK_ID, TIMELINE_SHORTCUT_CALLBACK_ID } from '../manifest';
+import { neutralMentions } from '../slack-mentions';
 import type { ListenerDeps } from './listener-deps';
 import { filesOf, type SlackMessageLike } from './message-parts';
 import { dateOfTs, requestContext, slackPerson, slackRoom } from './request-context';
-
-const notice = (text: string, tone: 'muted' | 'warning' = 'muted'): View => ({ fallback: text, blocks: [{ type: 'text', text: [text], tone }] });
 
 /** The global shortcut opens the declare form (the same one `/incident declare` without a title opens). */
 function registerDeclareShortcut(app: App, deps: ListenerDeps): void {
@@ -13,8 +12,8 @@ function registerDeclareShortcut(app: App, deps: ListenerDeps): void {
     await ack();
     const workspaceId = shortcut.team?.id ?? shortcut.user.team_id ?? '';
     const ctx = requestContext({ workspaceId, userId: shortcut.user.id, userName: shortcut.user.username, requestKey: `shortcut:${shortcut.trigger_id}` });
-    const reply = await deps.core.commands.handleText(ctx, 'declare', SLACK_COMMAND);
-    deps.replies.afterCommand(reply, { workspaceId, requester: ctx.actor, triggerId: shortcut.trigger_id, requestKey: ctx.idempotencyKey });
+    const reply = await deps.core.inbound.command(ctx, 'declare');
+    deps.replies.afterCommand(reply, { workspaceId, requester: ctx.actor, triggerId: shortcut.trigger_id, requestKey: ctx.idempotencyKey }, { viewInAck: false });
   });
 }
 
@@ -30,11 +29,9 @@ function registerTimelineShortcut(app: App, deps: ListenerDeps): void {
     let reply: CommandReply;
     try {
       const result = await highlight(deps, workspaceId, shortcut.channel.id, shortcut.message as SlackMessageLike, shortcut.message_ts);
-      reply = { visibility: 'ephemeral', view: result === 'not_an_incident_room'
-        ? notice('This channel is not an incident room. Use "Add to incident timeline" on a message in the incident\'s own channel.', 'warning')
-        : notice('📌 Added to the incident timeline as a highlight.') };
+      reply = { visibility: 'ephemeral', view: highlightNotice(result) };
     } catch (error) {
-      reply = { visibility: 'ephemeral', view: errorView(error) };
+      reply = { visibility: 'ephemeral', view: errorView(error, ctx.prefix) };
     }
     deps.replies.afterAction(reply, { workspaceId, requester: ctx.actor, channelId: shortcut.channel.id, responseUrl: shortcut.response_url, requestKey: ctx.idempotencyKey });
   });
@@ -43,15 +40,16 @@ function registerTimelineShortcut(app: App, deps: ListenerDeps): void {
 async function highlight(deps: ListenerDeps, workspaceId: string, channelId: string, message: SlackMessageLike, messageTs: string): Promise<CaptureResult> {
   const room = slackRoom(workspaceId, channelId);
   const ts = message.ts ?? messageTs;
-  const first = await deps.core.capture.highlighted(room, ts, true);
+  const first = await deps.core.inbound.captureHighlight(room, ts, true);
   if (first !== 'unknown_message') return first;
-  await deps.core.capture.message({
+  await deps.core.inbound.captureMessage({
     room, messageId: ts, ...(message.thread_ts ? { threadId: message.thread_ts } : {}),
-    author: slackPerson(message.user ?? message.bot_id ?? 'unknown'), text: message.text ?? '', sentAt: dateOfTs(ts),
+    author: slackPerson(message.user ?? message.bot_id ?? 'unknown'),
+    text: neutralMentions(message.text ?? '', (id) => deps.directory.knownPerson(workspaceId, id)), sentAt: dateOfTs(ts),
     // Keyed by the message, not a delivery: the shortcut can be used on it any number of times.
     idempotencyKey: `slack:message:${channelId}:${ts}`, files: filesOf(message),
   });
-  return deps.core.capture.highlighted(room, ts, true);
+  return deps.core.inbound.captureHighlight(room, ts, true);
 }
 
 export function registerShortcuts(app: App, deps: ListenerDeps): void {

@@ -4,8 +4,8 @@ import { SlackApiClient } from '../slack-api-client';
 import { SlackChatGateway } from '../slack-chat-gateway';
 import { SlackDirectory } from '../slack-directory';
 import { SlackWebApi } from '../slack-web-api';
-import type { MusterEntryPoints } from './entry-points';
 import { SlackInstallations } from './installation-store';
+import type { SlackCore } from './listener-deps';
 import { createSlackBoltApp, type SlackBoltAppOptions } from './slack-bolt-app';
 
 const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -14,10 +14,8 @@ const unused = async (): Promise<never> => { throw new Error('not called in thes
 function options(overrides: Partial<SlackBoltAppOptions>): SlackBoltAppOptions {
   const api = new SlackApiClient({ token: 'xoxb-test', slackApiUrl: 'http://127.0.0.1:9/api/' });
   const webApi = new SlackWebApi(api);
-  const core: MusterEntryPoints = {
-    commands: { handleText: unused },
-    interactions: { handleAction: unused, handleForm: unused },
-    capture: { message: unused, edited: unused, deleted: unused, highlighted: unused },
+  const core: SlackCore = {
+    inbound: { command: unused, action: unused, form: unused, captureMessage: unused, captureEdit: unused, captureDelete: unused, captureHighlight: unused },
     highlightReaction: 'pushpin',
     logger: quiet,
   };

@@ -1,23 +1,21 @@
 import type { RequestListener } from 'node:http';
-import { MusterError } from '@muster/core';
+import { AfterAck, MusterError } from '@muster/core';
 import { App, type Authorize, type HTTPReceiver, type Receiver } from '@slack/bolt';
 import { SLACK_EVENTS_PATH, SLACK_OAUTH_REDIRECT_PATH } from '../manifest';
 import { normaliseSlackApiUrl, slackLoggerFor, type SlackApiClient } from '../slack-api-client';
 import type { SlackChatGateway } from '../slack-chat-gateway';
 import type { SlackDirectory } from '../slack-directory';
 import type { SlackWebApi } from '../slack-web-api';
-import { AfterAck } from './after-ack';
 import { registerBlockActions } from './block-actions.listener';
 import { BotIdentity } from './bot-identity';
-import type { MusterEntryPoints } from './entry-points';
 import { registerHighlightEvents } from './highlight-events.listener';
 import { gateInbound } from './inbound-gate';
 import { registerInstallationEvents } from './installation-events.listener';
-import type { ListenerDeps } from './listener-deps';
+import type { ListenerDeps, SlackCore } from './listener-deps';
 import { registerMessageEvents } from './message-events.listener';
 import { httpReceiver, type OAuthSettings, SLACK_INSTALL_PATH, socketModeReceiver } from './receivers';
 import { ModalEnvelope } from './modal-envelope';
-import { ReplyDelivery } from './reply-delivery';
+import { SlackReplies } from './reply-delivery';
 import { rejectFutureTimestamps } from './request-guard';
 import { registerShortcuts } from './shortcuts.listener';
 import { registerSlashCommand } from './slash-command.listener';
@@ -36,7 +34,8 @@ export interface SlackBoltAppOptions {
   readonly webApi: SlackWebApi;
   readonly gateway: SlackChatGateway;
   readonly directory: SlackDirectory;
-  readonly core: MusterEntryPoints;
+  /** Core's inbound port, and how this process is set up around it. */
+  readonly core: SlackCore;
 }
 
 export interface SlackBoltApp {
@@ -80,14 +79,14 @@ export function createSlackBoltApp(options: SlackBoltAppOptions): SlackBoltApp {
   // Our receiver's failure handler logs and answers; Bolt's default would log a second time.
   app.error(async (error) => { throw error; });
 
-  const afterAck = new AfterAck(core.logger);
+  const afterAck = new AfterAck(core.logger, 'Slack');
   const urls = new SlackUrls(options.slackApiUrl);
   // HTTP mode always has the signing secret, Socket Mode the app token: either is a key only this server holds.
   const envelope = new ModalEnvelope(options.signingSecret || options.appToken || '');
   const deps: ListenerDeps = {
     core,
     envelope,
-    replies: new ReplyDelivery({ api: options.api, webApi: options.webApi, gateway: options.gateway, urls, afterAck, logger: core.logger, envelope }),
+    replies: new SlackReplies({ api: options.api, webApi: options.webApi, gateway: options.gateway, urls, afterAck, logger: core.logger, envelope }),
     directory: options.directory,
     identity: new BotIdentity(options.webApi),
     ...(oauth ? { installations: oauth.installations } : {}),

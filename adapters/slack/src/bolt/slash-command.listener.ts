@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { errorView } from '@muster/core';
 import type { App } from '@slack/bolt';
 import { SLACK_COMMAND } from '../manifest';
+import { labelledMentions, neutralMentions } from '../slack-mentions';
 import type { ListenerDeps } from './listener-deps';
 import { requestContext } from './request-context';
 
@@ -20,28 +21,30 @@ export function commandRequestKey(command: { readonly trigger_id?: string; reado
  * `/incident …`: core parses and answers; the answer is the HTTP response itself (Slack posts it,
  * ephemeral or in the channel), so the ack waits only for core's database work. A form or a document
  * follows after the ack. The command is declared with `should_escape`, so mentions arrive as
- * `<@U123|name>` and resolve without a Web API call.
+ * `<@U123|name>`; they reach core as neutral tokens and resolve without a Web API call.
  */
 export function registerSlashCommand(app: App, deps: ListenerDeps): void {
   app.command(SLACK_COMMAND, async ({ command, ack }) => {
     const ctx = requestContext({
       workspaceId: command.team_id, userId: command.user_id, userName: command.user_name,
-      channelId: command.channel_id, channelName: command.channel_name, requestKey: commandRequestKey(command),
+      channelId: command.channel_id, channelName: command.channel_name, requestKey: commandRequestKey(command), command: command.command,
     });
     deps.directory.remember(command.team_id, ctx.actor);
+    const typed = command.text ?? '';
+    for (const person of labelledMentions(typed)) deps.directory.remember(command.team_id, person);
     let reply;
     try {
-      reply = await deps.core.commands.handleText(ctx, command.text ?? '', SLACK_COMMAND);
+      reply = await deps.core.inbound.command(ctx, neutralMentions(typed, (id) => deps.directory.personOf(command.team_id, id)));
     } catch (error) {
-      // handleText turns its own failures into replies; this is the last line, so Slack still gets an answer.
+      // The port turns its own failures into replies; this is the last line, so Slack still gets an answer.
       deps.core.logger.error('The /incident command failed unexpectedly', { err: error });
-      reply = { visibility: 'ephemeral' as const, view: errorView(error, SLACK_COMMAND) };
+      reply = { visibility: 'ephemeral' as const, view: errorView(error, ctx.prefix) };
     }
     await ack(deps.replies.commandAckBody(reply));
     deps.replies.afterCommand(reply, {
       workspaceId: command.team_id, requester: ctx.actor, channelId: command.channel_id,
       responseUrl: command.response_url, triggerId: command.trigger_id, requestKey: ctx.idempotencyKey,
-    });
+    }, { viewInAck: true });
     deps.core.onWorkQueued?.();
   });
 }

@@ -16,10 +16,10 @@ export function registerViewSubmissions(app: App, deps: ListenerDeps): void {
     const ctx = requestContext({ workspaceId, userId: body.user.id, userName: body.user.name, channelId: origin.channelId, requestKey: `view:${view.id}` });
     let reply: FormReply;
     try {
-      reply = await deps.core.interactions.handleForm(ctx, view.callback_id, readModalValues(view.state), origin.metadata);
+      reply = await deps.core.inbound.form(ctx, view.callback_id, readModalValues(view.state), origin.metadata);
     } catch (error) {
       deps.core.logger.error('A Slack form failed unexpectedly', { err: error, formId: view.callback_id });
-      reply = { kind: 'done', reply: { visibility: 'ephemeral', view: errorView(error) } };
+      reply = { kind: 'done', reply: { visibility: 'ephemeral', view: errorView(error, ctx.prefix) } };
     }
     if (reply.kind === 'errors') {
       await ack({ response_action: 'errors', errors: { ...reply.errors } });

@@ -1,4 +1,5 @@
-import type { Inline, RichText } from '@muster/core';
+import { readableMentions, type Inline, type RichText } from '@muster/core';
+import { SLACK_COMMAND } from '../manifest';
 import { TRUNCATION_MARKER } from './slack-limits';
 
 /**
@@ -12,6 +13,9 @@ import { TRUNCATION_MARKER } from './slack-limits';
  *   a boundary, which is the trick people use to bold half a word.)
  * - A `>` at the start of a line gets the same joiner in front, so it does not turn the line into a quote.
  * - Mentions become `<@U…>` only for Slack people with a well-formed id; anyone else is an escaped name.
+ *   Mention tokens inside text (`<@slack:U1|ana>`, quoted from chat) read as an escaped `@ana`: quoting a
+ *   message on the timeline must not ping everyone it mentioned again.
+ * - Commands (`{ command }`) are code with Slack's prefix: `/incident postmortem done`.
  * - Links keep only http(s) and mailto URLs; anything else (javascript:, data:, slack:) is shown as text.
  */
 const JOINER = '\u200D';
@@ -39,7 +43,7 @@ function escapeCharacter(ch: string, lineStart: boolean): string {
 function escapeUnits(text: string): string[] {
   const units: string[] = [];
   let previous = '\n';
-  for (const ch of text) {
+  for (const ch of readableMentions(text)) {
     units.push(escapeCharacter(ch, previous === '\n'));
     previous = ch;
   }
@@ -90,6 +94,7 @@ function pieceOf(inline: Inline): Piece {
   if (typeof inline === 'string') return plainPiece(inline);
   if ('bold' in inline) return wrapped(inline.bold, '*');
   if ('italic' in inline) return wrapped(inline.italic, '_');
+  if ('command' in inline) return { open: '`', units: codeUnits(inline.command ? `${SLACK_COMMAND} ${inline.command}` : SLACK_COMMAND), close: '`', lead: '', trail: '' };
   if ('code' in inline) {
     if (inline.code === '') return plainPiece('');
     return { open: '`', units: codeUnits(inline.code), close: '`', lead: '', trail: '' };

@@ -1,5 +1,5 @@
 import type { Block as MusterBlock, RichText, View } from '@muster/core';
-import { textOf } from '@muster/core';
+import { readableMentions, textOf } from '@muster/core';
 import type { ContextBlock, KnownBlock, SectionBlock } from '@slack/web-api';
 import { ActionIdAllocator, renderActions } from './button-elements';
 import { renderInput } from './input-elements';
@@ -95,8 +95,9 @@ export function renderBlock(block: MusterBlock, ids: ActionIdAllocator): KnownBl
   const one = (b: KnownBlock | undefined): KnownBlock[] => (b ? [b] : []);
   switch (block.type) {
     case 'header': {
-      const text = block.text.trim();
-      // Header blocks are plain text: nothing in them is parsed, so no mrkdwn escaping is needed.
+      // Header blocks are plain text: nothing in them is parsed, so no mrkdwn escaping is needed;
+      // a mention token (a title that named someone) reads as @name.
+      const text = readableMentions(block.text).trim();
       return text === '' ? [] : [{ type: 'header', text: { type: 'plain_text', text: truncatePlain(text, MAX_HEADER_TEXT), emoji: true } }];
     }
     case 'text':

@@ -1,4 +1,4 @@
-import type { Inline, RichText } from '@muster/core';
+import { readableMentions, type Inline, type RichText } from '@muster/core';
 import { TRUNCATION_MARKER } from './card-limits';
 import type { MentionRegistry } from './mentions';
 import { escapeUnits, oneLine, safeLinkUrl, type EscapeState } from './teams-markdown';
@@ -33,7 +33,11 @@ interface RenderContext {
 
 const piece = (units: readonly string[], open = '', close = '', lead = '', trail = ''): Piece => ({ units, open, close, lead, trail, atomic: false, mentions: [] });
 const atomic = (text: string, mentions: readonly string[] = []): Piece => ({ units: [text], open: '', close: '', lead: '', trail: '', atomic: true, mentions });
-const plainPiece = (text: string, ctx: RenderContext): Piece => piece(escapeUnits(text, ctx.state));
+/** A mention token quoted in text (a timeline line) reads as a name and pings nobody. */
+const plainPiece = (text: string, ctx: RenderContext): Piece => piece(escapeUnits(readableMentions(text), ctx.state));
+
+/** How Teams users invoke Muster: by @mention of the bot, whose name the app package sets. */
+export const TEAMS_PREFIX = '@Muster';
 
 function emphasis(text: string, marker: string, ctx: RenderContext): Piece {
   const line = oneLine(text);
@@ -63,6 +67,8 @@ const RENDERERS: InlineRenderers = {
     ctx.state.lineStart = false;
     return piece(escapeUnits(oneLine(text), ctx.state), '\\`', '\\`');
   },
+  /** A command to type, with the Teams invocation: `@Muster postmortem done`. */
+  command: (words, ctx) => RENDERERS.code(words ? `${TEAMS_PREFIX} ${words}` : TEAMS_PREFIX, ctx),
   link: ({ url, text }, ctx) => {
     const label = oneLine(text).trim() === '' ? url : oneLine(text);
     const destination = safeLinkUrl(url);

@@ -32,8 +32,10 @@ describe('parseCommand: arguments', () => {
   describe('assign', () => {
     it('resolves the role through the catalogue and keeps the person as typed', () => {
       expect(parse('assign ic @sre-lead')).to.deep.equal({ name: 'assign', role: 'commander', person: '@sre-lead' });
-      expect(parse('assign comms <@U123ABC>')).to.deep.equal({ name: 'assign', role: 'communications_lead', person: '<@U123ABC>' });
-      expect(parse('assign SME <@U123ABC|alice>')).to.deep.equal({ name: 'assign', role: 'sme', person: '<@U123ABC|alice>' });
+      expect(parse('assign comms <@slack:U123ABC>')).to.deep.equal({ name: 'assign', role: 'communications_lead', person: '<@slack:U123ABC>' });
+      expect(parse('assign SME <@slack:U123ABC|alice>')).to.deep.equal({ name: 'assign', role: 'sme', person: '<@slack:U123ABC|alice>' });
+      expect(parse('assign ic <@teams:5f1c-77|Bob Jones>'), 'a token is one word, whatever its name holds')
+        .to.deep.equal({ name: 'assign', role: 'commander', person: '<@teams:5f1c-77|Bob Jones>' });
       expect(parse('assign commander alice')).to.deep.equal({ name: 'assign', role: 'commander', person: 'alice' });
     });
 
@@ -112,8 +114,9 @@ describe('parseCommand: arguments', () => {
   describe('action', () => {
     it('takes a trailing mention as the owner', () => {
       expect(parse('action Add an alert on latency @alice')).to.deep.equal({ name: 'action', text: 'Add an alert on latency', owner: '@alice' });
-      expect(parse('action Fix "retry" logic  <@U123ABC>')).to.deep.equal({ name: 'action', text: 'Fix "retry" logic', owner: '<@U123ABC>' });
-      expect(parseAs('action', 'action Fix it <@U1|bob>').owner).to.equal('<@U1|bob>');
+      expect(parse('action Fix "retry" logic  <@slack:U123ABC>')).to.deep.equal({ name: 'action', text: 'Fix "retry" logic', owner: '<@slack:U123ABC>' });
+      expect(parseAs('action', 'action Fix it <@slack:U1|bob>').owner).to.equal('<@slack:U1|bob>');
+      expect(parse('action Call the vendor <@teams:5f1c-77|Bob Jones>')).to.deep.equal({ name: 'action', text: 'Call the vendor', owner: '<@teams:5f1c-77|Bob Jones>' });
     });
 
     it('keeps text without a trailing mention whole', () => {

@@ -1,4 +1,5 @@
 import type { ParsedCommand } from './command';
+import { MENTION_PATTERN } from '../../domain/person-mention';
 import { roleWord } from '../../domain/roles';
 import { COMMAND_WORDS, commandNamed, usageLine } from './command-usage';
 import { tokenize, type Token } from './tokenizer';
@@ -36,8 +37,11 @@ export function parseSeverityChange(ctx: ArgumentContext): ParsedCommand {
   return { name: 'sev', severity };
 }
 
-// Slack sends `<@U123ABC>` or `<@U123ABC|alice>`; people and the console type `@alice`.
-const MENTION = /^(?:@[^\s@]+|<@[^\s<>]+>)$/u;
+// Adapters hand over picked mentions as neutral tokens (`<@slack:U123|alice>`, domain/person-mention.ts);
+// people and the console type `@alice`. The tokenizer keeps a token one word even when its name has spaces.
+const MENTION = new RegExp(`^(?:@[^\\s@]+|${MENTION_PATTERN.source})$`, 'u');
+/** The last word of an action's text, where a mention token counts as one word. */
+const TRAILING_WORD = new RegExp(`\\s(${MENTION_PATTERN.source}|\\S+)$`, 'u');
 export const looksLikeMention = (word: string): boolean => MENTION.test(word);
 
 /** `assign <role> <@person>`; the role may be an alias (`ic`) or several words (`incident commander`). */
@@ -127,7 +131,7 @@ export function parseNote(ctx: ArgumentContext): ParsedCommand {
 export function parseAction(ctx: ArgumentContext): ParsedCommand {
   const example = 'action Add an alert on checkout latency @alice';
   const text = verbatim(ctx, example);
-  const owner = /\s(\S+)$/u.exec(text);
+  const owner = TRAILING_WORD.exec(text);
   if (owner && looksLikeMention(owner[1])) return { name: 'action', text: text.slice(0, owner.index).trimEnd(), owner: owner[1] };
   if (looksLikeMention(text)) {
     throw parseError('missing_argument', `Say what ${text} should do before naming them, e.g. ${typeThis(ctx, example)}.`, ctx.usage, { argument: 'text' });

@@ -29,6 +29,7 @@ import { StatusUpdates } from '../services/status-updates';
 import { Postmortems } from '../services/postmortems';
 import type { ParsedCommand } from './command';
 import { parseCommand } from './command-parser';
+import { DEFAULT_PREFIX } from './command-usage';
 import { about, declaredReply, whereAnswered } from './reply-routing';
 import { askedInRoom } from '../services/answer-place';
 import { ephemeral, inChannel, type CommandReply } from './command-reply';
@@ -60,8 +61,11 @@ export class CommandDispatcher {
     @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
-  /** `prefix` is how the platform's users invoke Muster (/incident, @Muster), used in help and errors. */
-  async handleText(ctx: RequestContext, text: string, prefix = '/incident'): Promise<CommandReply> {
+  /**
+   * `prefix` is how the platform's users invoke Muster (/incident, @Muster), written into the plain
+   * fallbacks of help and errors; by default the request's own (ctx.prefix), else the canonical one.
+   */
+  async handleText(ctx: RequestContext, text: string, prefix: string = ctx.prefix ?? DEFAULT_PREFIX): Promise<CommandReply> {
     try {
       return await this.run(ctx, parseCommand(text, this.settings, { prefix }), prefix);
     } catch (error) {
@@ -101,7 +105,7 @@ export class CommandDispatcher {
         const outcome = await this.transition.execute(ctx, command.name, ref);
         const open = outcome.result?.openActionItems ?? [];
         return this.changed(ctx, outcome, () => {
-          const notice = statusNotice(outcome.incident, ctx.actor, command.name);
+          const notice = statusNotice(outcome.incident, ctx.actor, command.name, prefix);
           return open.length ? { ...notice, blocks: [...notice.blocks, ...openFollowUpsBlocks(open)] } : notice;
         });
       }
@@ -126,12 +130,12 @@ export class CommandDispatcher {
       case 'postmortem': {
         if (command.step === 'start') {
           const outcome = await this.transition.execute(ctx, 'postmortem', ref);
-          return this.changed(ctx, outcome, () => noticeView(['📝 ', { bold: outcome.incident.reference }, ' is in its postmortem stage (by ', { mention: ctx.actor }, '). Edit the sections from ', { code: '/incident postmortem' }, '; ', { code: '/incident postmortem done' }, ' when it has been reviewed.']));
+          return this.changed(ctx, outcome, () => noticeView(['📝 ', { bold: outcome.incident.reference }, ' is in its postmortem stage (by ', { mention: ctx.actor }, '). Edit the sections from ', { command: 'postmortem' }, '; ', { command: 'postmortem done' }, ' when it has been reviewed.'], 'normal', prefix));
         }
         if (command.step === 'done') {
           const { incident, postmortem, replayed } = await this.editing.markReviewed(ctx, ref);
           if (replayed) return ephemeral(noticeView([`That was already done for ${incident.reference}.`], 'muted'));
-          return about(incident, ctx, inChannel(noticeView(['✅ The postmortem of ', { bold: incident.reference }, ` is ${POSTMORTEM_STATE_LABELS[postmortem.state]} (by `, { mention: ctx.actor }, '). ', { code: '/incident close' }, ' finishes the incident.'], 'success')));
+          return about(incident, ctx, inChannel(noticeView(['✅ The postmortem of ', { bold: incident.reference }, ` is ${POSTMORTEM_STATE_LABELS[postmortem.state]} (by `, { mention: ctx.actor }, '). ', { command: 'close' }, ' finishes the incident.'], 'success', prefix)));
         }
         const doc = await this.postmortems.open(ctx, ref);
         // The whole document is attached only where everyone who sees it may see the incident.

@@ -33,7 +33,7 @@ const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
 const grammarWord = fc.constantFrom(
   ...COMMAND_WORDS.keys(),
   '/incident', 'incident', 'INC-42', 'inc-7', 'INC-', 'SEV1', 'sev2', 'Sev3', 'SEV9', 'critical', '1',
-  'ic', 'comms', 'incident commander', 'sme', 'captain', '@alice', '<@U123ABC>', '<@U1|bob>', 'internal', 'external',
+  'ic', 'comms', 'incident commander', 'sme', 'captain', '@alice', '<@slack:U123ABC>', '<@slack:U1|bob>', '<@teams:00000000-aa|Bob Jones>', 'internal', 'external',
   'list', 'install', 'configure', 'uninstall', 'jira', '@muster/plugin-jira',
   'open', 'all', '--mine', '--mine=1', 'done', 'reopen', 'assign', 'start', '#2', '0', '99999', '-1', '2.5',
   '--sev', '--sev=', '--sev=SEV1', '--severity', '--service', '--service=api,db', '--services', 'api,', ',', '--private', '--public',
@@ -107,7 +107,7 @@ describe('parseCommand (properties)', () => {
 
   it('keeps action text verbatim and splits off a trailing owner', () => {
     const actionText = text.filter((t) => !/(^|\s)(@|<@)\S*$/u.test(t));
-    const owner = fc.option(fc.stringMatching(/^(@[a-z][a-z0-9._-]{0,15}|<@U[A-Z0-9]{4,10}>)$/), { nil: undefined });
+    const owner = fc.option(fc.stringMatching(/^(@[a-z][a-z0-9._-]{0,15}|<@slack:U[A-Z0-9]{4,10}>)$/), { nil: undefined });
     fc.assert(
       fc.property(actionText, owner, (t, o) => {
         const parsed = parseCommand(o ? `action ${t} ${o}` : `action ${t}`, catalogs);

@@ -5,9 +5,10 @@ import type { CommandName } from './command';
 export const DEFAULT_PREFIX = '/incident';
 
 /**
- * A command as a message tells people to type it, marked as code, in the canonical grammar. The error
- * view swaps the canonical prefix for the platform's own (`@Muster` in Teams), so no message has to
- * know which platform it will be read on.
+ * A command as an error message tells people to type it, marked as code, in the canonical grammar.
+ * The error view turns it into a `{ command }` inline, which each renderer writes with its platform's
+ * prefix (`@Muster` in Teams), so no message has to know which platform it will be read on. Views
+ * write `{ command: 'postmortem done' }` directly.
  */
 export const commandCode = (words: string): string => `\`${DEFAULT_PREFIX} ${words}\``;
 

@@ -23,7 +23,7 @@ describe('parseCommand: list, actions, postmortem steps', () => {
     expect(parse('actions')).to.deep.equal({ name: 'actions', step: { kind: 'list' } });
     expect(parse('INC-3 actions done 2')).to.deep.equal({ name: 'actions', step: { kind: 'done', number: 2 }, incidentRef: 'INC-3' });
     expect(parse('actions reopen #1')).to.deep.equal({ name: 'actions', step: { kind: 'reopen', number: 1 } });
-    expect(parse('actions assign 3 <@U123|bob>')).to.deep.equal({ name: 'actions', step: { kind: 'assign', number: 3, person: '<@U123|bob>' } });
+    expect(parse('actions assign 3 <@slack:U123|bob>')).to.deep.equal({ name: 'actions', step: { kind: 'assign', number: 3, person: '<@slack:U123|bob>' } });
   });
 
   it('refuses actions input that names no item, a wrong number or no owner, saying what to type', () => {

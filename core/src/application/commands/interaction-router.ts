@@ -44,7 +44,7 @@ export class InteractionRouter {
     try {
       return await this.action(ctx, actionId, value);
     } catch (error) {
-      return ephemeral(errorView(error));
+      return ephemeral(errorView(error, ctx.prefix));
     }
   }
 
@@ -52,7 +52,7 @@ export class InteractionRouter {
     try {
       return await this.form(ctx, formId, values, privateMetadata ?? '');
     } catch (error) {
-      return { kind: 'done', reply: ephemeral(errorView(error)) };
+      return { kind: 'done', reply: ephemeral(errorView(error, ctx.prefix)) };
     }
   }
 
@@ -61,7 +61,7 @@ export class InteractionRouter {
       case ACTIONS.ack: case ACTIONS.mitigate: case ACTIONS.resolve: {
         const command = actionId === ACTIONS.ack ? 'ack' : actionId === ACTIONS.mitigate ? 'mitigate' : 'resolve';
         const outcome = await this.transition.execute(ctx, command, { id: value });
-        return about(outcome.incident, ctx, inChannel(statusNotice(outcome.incident, ctx.actor)));
+        return about(outcome.incident, ctx, inChannel(statusNotice(outcome.incident, ctx.actor, undefined, ctx.prefix)));
       }
       case ACTIONS.changeSeverity: {
         // Refuse before the form is filled in, not after.

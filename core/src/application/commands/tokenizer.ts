@@ -1,4 +1,5 @@
 import { MusterError } from '../../errors';
+import { MENTION_PATTERN } from '../../domain/person-mention';
 
 /** Longest command accepted, in characters (code points). Checked before any other work. */
 export const MAX_INPUT_LENGTH = 4000;
@@ -32,6 +33,13 @@ const CLOSERS: ReadonlyMap<string, string> = new Map([
 const isQuote = (c: string): boolean => CLOSERS.has(c);
 const isSpace = (c: string): boolean => /\s/u.test(c);
 const isWordCharacter = (c: string): boolean => /[\p{L}\p{N}]/u.test(c);
+/** A neutral mention token is one word, even when the name it carries has spaces (`<@teams:a1|Bob Jones>`). */
+const MENTION_AT = new RegExp(MENTION_PATTERN.source, 'uy');
+
+function mentionAt(text: string, at: number): string | undefined {
+  MENTION_AT.lastIndex = at;
+  return MENTION_AT.exec(text)?.[0];
+}
 
 /** The number of code points in `text`, counting no further than `limit + 1` (inputs can be huge). */
 function countUpTo(text: string, limit: number): number {
@@ -70,6 +78,12 @@ export function readToken(text: string, from: number, usage: string): Token | un
   let value = '';
   while (i < text.length && !isSpace(text[i])) {
     const c = text[i];
+    const mention = c === '<' ? mentionAt(text, i) : undefined;
+    if (mention) {
+      value += mention;
+      i += mention.length;
+      continue;
+    }
     const opensGroup = CLOSERS.has(c) && (i === start || text[i - 1] === '=');
     if (!opensGroup) {
       value += c;

@@ -32,13 +32,21 @@ export interface ReplyDocument {
 }
 
 /**
- * What one platform can do with a reply, for one request. Core's reply delivery decides what goes where
- * and what the fallbacks are (a form that cannot open, a document that cannot be attached); the surface
- * only moves bytes. A method left out means the platform cannot do it here.
+ * What one platform can do with a reply, for one request. Core's reply delivery (reply-delivery.ts,
+ * `deliverReply`) decides what goes where and what the fallbacks are (a form that cannot open, a
+ * document that cannot be attached, no conversation → a direct message); the surface only moves
+ * bytes. A method left out means the platform cannot do it here.
  */
 export interface ReplySurface {
+  /**
+   * False when the request came from no conversation (Slack's global shortcut, a modal opened from
+   * nowhere): views then go `direct`. Absent means there is one.
+   */
+  readonly hasConversation?: boolean;
   /** Show a view: `in_channel` to the conversation, `ephemeral` to the requester alone (or privately). */
   show(view: View, visibility: CommandReply['visibility']): Promise<void>;
+  /** Privately to the requester, outside any conversation (a direct message from Muster). */
+  direct?(view: View): Promise<void>;
   /** Replace the message the pressed button was on. */
   replace?(view: View): Promise<void>;
   /** Open a form for the requester (Slack modal, Teams card form, console prompts). */

@@ -1,15 +1,9 @@
 import type { Incident } from '../../domain/incident';
+import { slugify } from '../../support/slug';
 
 /** `inc-{number}-{slug}` → `inc-42-checkout-errors`; platforms make it valid and unique. */
 export function roomName(pattern: string, incident: Incident): string {
-  const slug = incident.title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+  const slug = slugify(incident.title, { maxLength: 60 });
   const name = pattern
     .replace(/\{number\}/g, String(incident.snapshot().number))
     .replace(/\{severity\}/g, incident.severity.toLowerCase())

@@ -39,6 +39,12 @@ export interface PostOptions {
 /** What one chat platform can do for the incident flow. Implemented by each adapter. */
 export interface ChatGateway {
   readonly platform: ChatPlatform;
+  /**
+   * How this platform's users invoke Muster (`/incident`, `@Muster`). The renderer writes command
+   * inlines with it; views built outside a request (the outbox) use it for their plain fallback.
+   * Absent: the canonical `/incident`.
+   */
+  readonly prefix?: string;
   createRoom(request: CreateRoom): Promise<ConversationRef>;
   post(conversation: ConversationRef, view: View, options: PostOptions): Promise<MessageRef>;
   update(message: MessageRef, view: View): Promise<void>;

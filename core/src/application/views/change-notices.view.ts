@@ -12,19 +12,20 @@ const STATUS_WORDS: Record<string, string> = {
 /**
  * Said in the room after a status change, with the duration that change completes. `command` is the
  * word that was typed: going back to investigating is an acknowledgement only from triage, and a
- * reopen must say so rather than claim the incident was just acknowledged.
+ * reopen must say so rather than claim the incident was just acknowledged. `prefix` is the reader's
+ * platform's, for the plain fallback.
  */
-export function statusNotice(incident: Incident, by: PersonRef, command?: string): View {
+export function statusNotice(incident: Incident, by: PersonRef, command?: string, prefix?: string): View {
   const s = incident.snapshot();
   const d = durationsOf(s.milestones);
   const reopened = s.status === 'investigating' && (command === 'reopen' || (command === undefined && !acknowledgedJustNow(incident)));
   const what = reopened ? 'reopened and back under investigation' : STATUS_WORDS[s.status] ?? s.status;
   const took: Inline[] = s.status === 'resolved'
-    ? [` Time to resolve: ${formatDuration(d.timeToResolve)}. A postmortem draft is on its way; see it with `, { code: '/incident postmortem' }, '.']
+    ? [` Time to resolve: ${formatDuration(d.timeToResolve)}. A postmortem draft is on its way; see it with `, { command: 'postmortem' }, '.']
     : s.status === 'mitigated' && s.milestones.mitigated?.getTime() === s.updatedAt.getTime() ? [` Time to mitigate: ${formatDuration(d.timeToMitigate)}.`]
       : s.status === 'mitigated' ? [' Time to mitigate still counts the first mitigation; this one is on the timeline.']
         : s.status === 'investigating' && !reopened && d.timeToAcknowledge !== undefined ? [` Time to acknowledge: ${formatDuration(d.timeToAcknowledge)}.`] : [];
-  return noticeView([{ bold: incident.reference }, ` is ${reopened ? '' : 'now '}${what} (by `, { mention: by }, ').', ...took], s.status === 'resolved' ? 'success' : 'normal');
+  return noticeView([{ bold: incident.reference }, ` is ${reopened ? '' : 'now '}${what} (by `, { mention: by }, ').', ...took], s.status === 'resolved' ? 'success' : 'normal', prefix);
 }
 
 /** Entering investigating from triage stamps the acknowledgement at that moment; a reopen does not. */

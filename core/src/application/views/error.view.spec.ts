@@ -4,6 +4,7 @@ import { RoleCatalog } from '../../domain/roles';
 import { SeverityCatalog } from '../../domain/severity';
 import { parseCommand } from '../commands/command-parser';
 import { errorView, withCodeSpans } from './error.view';
+import { textFor, type View } from './view';
 import { commandCode, usageLine } from '../commands/command-usage';
 
 const GENERIC = 'Something went wrong on our side. The details were logged; please try again in a moment.';
@@ -17,13 +18,17 @@ function thrownBy(text: string): unknown {
   throw new Error(`${text} parsed`);
 }
 
+/** What a reader on a platform with `prefix` sees, block by block. */
+const readAs = (view: View, prefix: string): string =>
+  view.blocks.map((b) => (b.type === 'text' || b.type === 'context' ? textFor(b.text, prefix) : '')).join('\n');
+
 describe('errorView', () => {
   it('shows a command error with its code spans, usage line and the way to help', () => {
     const view = errorView(thrownBy('reslove'));
     expect(view.blocks).to.deep.equal([
-      { type: 'text', tone: 'warning', text: ['There is no command “reslove”. Did you mean ', { code: 'resolve' }, '? Type ', { code: '/incident resolve' }, '.'] },
-      { type: 'text', text: ['Usage: ', { code: '/incident resolve' }] },
-      { type: 'context', text: ['Type ', { code: '/incident help' }, ' for all commands.'] },
+      { type: 'text', tone: 'warning', text: ['There is no command “reslove”. Did you mean ', { code: 'resolve' }, '? Type ', { command: 'resolve' }, '.'] },
+      { type: 'text', text: ['Usage: ', { command: 'resolve' }] },
+      { type: 'context', text: ['Type ', { command: 'help' }, ' for all commands.'] },
     ]);
     expect(view.fallback, 'no literal backticks in notifications').to.equal('There is no command “reslove”. Did you mean resolve? Type /incident resolve. Usage: /incident resolve');
   });
@@ -38,7 +43,8 @@ describe('errorView', () => {
 
   it('points to help with the platform prefix for an unknown command', () => {
     const view = errorView(new MusterError('unknown_subcommand', 'There is no command “x”.'), '@Muster');
-    expect(view.blocks[view.blocks.length - 1]).to.deep.equal({ type: 'context', text: ['Type ', { code: '@Muster help' }, ' for all commands.'] });
+    expect(view.blocks[view.blocks.length - 1]).to.deep.equal({ type: 'context', text: ['Type ', { command: 'help' }, ' for all commands.'] });
+    expect(readAs(view, '@Muster')).to.include('Type @Muster help for all commands.');
   });
 
   it('never shows the message or stack of anything else', () => {
@@ -72,9 +78,11 @@ describe('withCodeSpans', () => {
   it('shows commands that messages write in the canonical grammar with the platform\'s own prefix', () => {
     const error = new MusterError('missing_argument', `Write the note after the command: ${commandCode('note <text>')}.`, { usage: usageLine('note') });
     const teams = errorView(error, '@Muster');
-    expect(JSON.stringify(teams.blocks)).to.include('"code":"@Muster note <text>"').and.not.include('/incident');
-    expect(teams.fallback).to.include('@Muster note <text>');
-    expect(JSON.stringify(errorView(error).blocks)).to.include('"code":"/incident note <text>"');
-    expect(withCodeSpans('run `/incidents` or `/incident`', '@Muster')).to.deep.equal(['run ', { code: '/incidents' }, ' or ', { code: '@Muster' }]);
+    expect(JSON.stringify(teams.blocks)).to.include('{"command":"note <text>"}').and.not.include('/incident');
+    expect(readAs(teams, '@Muster')).to.include('@Muster note <text>').and.not.include('/incident');
+    expect(teams.fallback).to.include('@Muster note <text>').and.not.include('/incident');
+    expect(readAs(errorView(error), '/incident')).to.include('/incident note <text>');
+    expect(withCodeSpans('run `/incidents` or `/incident`', '@Muster')).to.deep.equal(['run ', { code: '/incidents' }, ' or ', { command: '' }]);
+    expect(withCodeSpans('type `@Muster sev SEV1`', '@Muster'), 'the caller\'s own prefix is read too').to.deep.equal(['type ', { command: 'sev SEV1' }]);
   });
 });

@@ -24,12 +24,12 @@ export function actionItemsView(incident: Incident, items: readonly ActionItem[]
     .map(({ item, number }) => ({ actionId: ACTIONS.completeActionItem, label: `Done ${number}`, value: item.id }));
   const blocks: Block[] = [{ type: 'header', text: `Follow-ups · ${incident.reference}` }];
   if (items.length === 0) {
-    blocks.push({ type: 'text', text: ['No follow-ups yet. Add one with ', { code: '/incident action <text> [@owner]' }, '.'], tone: 'muted' });
+    blocks.push({ type: 'text', text: ['No follow-ups yet. Add one with ', { command: 'action <text> [@owner]' }, '.'], tone: 'muted' });
   } else {
     blocks.push({ type: 'list', ordered: true, items: items.map(actionItemLine) });
     if (buttons.length) blocks.push({ type: 'actions', buttons });
     blocks.push({ type: 'context', text: [
-      `${open.length} of ${items.length} open. `, { code: '/incident actions done <n>' }, ', ', { code: 'reopen <n>' }, ' or ', { code: 'assign <n> @person' }, ' change one.',
+      `${open.length} of ${items.length} open. `, { command: 'actions done <n>' }, ', ', { code: 'reopen <n>' }, ' or ', { code: 'assign <n> @person' }, ' change one.',
     ] });
   }
   return { fallback: `Follow-ups of ${incident.reference}: ${open.length} of ${items.length} open`, blocks };

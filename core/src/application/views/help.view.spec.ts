@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { COMMANDS, usageLine } from '../commands/command-usage';
+import { COMMANDS, usageLine, withPrefix } from '../commands/command-usage';
 import { helpView } from './help.view';
 import { textOf, type Block, type View } from './view';
 
@@ -15,9 +15,10 @@ function visibleText(view: View): string {
     .join('\n');
 }
 
-const codes = (view: View): string[] =>
+/** Every command and code piece, as a reader on a platform with `prefix` sees it. */
+const codes = (view: View, prefix = '/incident'): string[] =>
   view.blocks.flatMap((b) => (b.type === 'text' || b.type === 'context' ? [b.text] : b.type === 'list' ? b.items : []))
-    .flatMap((rich) => rich.flatMap((i) => (typeof i === 'object' && 'code' in i ? [i.code] : [])));
+    .flatMap((rich) => rich.flatMap((i) => (typeof i === 'object' && 'code' in i ? [i.code] : typeof i === 'object' && 'command' in i ? [withPrefix(i.command, prefix)] : [])));
 
 describe('helpView', () => {
   it('lists every command with its usage and summary, grouped', () => {
@@ -48,10 +49,10 @@ describe('helpView', () => {
 
   it('uses the platform prefix everywhere', () => {
     for (const view of [helpView(undefined, '@Muster'), helpView('sev', '@Muster')]) {
-      expect(codes(view).every((c) => c.startsWith('@Muster'))).to.equal(true);
+      expect(codes(view, '@Muster').every((c) => c.startsWith('@Muster'))).to.equal(true);
       expect(JSON.stringify(view)).to.not.include('/incident');
     }
-    expect(codes(helpView('sev', '@Muster'))).to.include(usageLine('sev', '@Muster'));
+    expect(codes(helpView('sev', '@Muster'), '@Muster')).to.include(usageLine('sev', '@Muster'));
   });
 
   it('falls back to the overview for a topic it does not know', () => {

@@ -4,7 +4,8 @@ import type { Block, Inline, RichText, View } from './view';
 
 /**
  * `help` and `help <command>`. Every line comes from the usage catalogue, so help cannot drift from
- * what the parser accepts. `prefix` is how users of the platform invoke Muster (`/incident`, `@Muster`).
+ * what the parser accepts. Commands are command inlines, shown with the renderer's prefix; `prefix`
+ * (how users of the platform invoke Muster: `/incident`, `@Muster`) only writes the plain fallback.
  */
 export function helpView(topic?: CommandName, prefix: string = DEFAULT_PREFIX): View {
   // A caller may hand over the parser's topic unchecked; an unknown one gets the overview, not a crash.
@@ -18,7 +19,7 @@ function overview(prefix: string): View {
     if (commands.length === 0) return [];
     return [
       { type: 'text', text: [{ bold: title }] },
-      { type: 'list', items: commands.map((c): RichText => [{ code: usageLine(c.name, prefix) }, ` — ${c.summary}`]) },
+      { type: 'list', items: commands.map((c): RichText => [{ command: c.syntax }, ` — ${c.summary}`]) },
     ];
   });
   return {
@@ -27,10 +28,10 @@ function overview(prefix: string): View {
       { type: 'header', text: 'Muster commands' },
       {
         type: 'text',
-        text: ['Type ', { code: withPrefix('<command>', prefix) }, '. To act on another incident, put its reference first: ', { code: withPrefix('INC-42 status', prefix) }, '.'],
+        text: ['Type ', { command: '<command>' }, '. To act on another incident, put its reference first: ', { command: 'INC-42 status' }, '.'],
       },
       ...groups,
-      { type: 'context', text: ['For examples, type ', { code: withPrefix('help <command>', prefix) }, '.'] },
+      { type: 'context', text: ['For examples, type ', { command: 'help <command>' }, '.'] },
     ],
   };
 }
@@ -39,16 +40,16 @@ function commandHelp(info: CommandInfo, prefix: string): View {
   const usage = usageLine(info.name, prefix);
   const blocks: Block[] = [
     { type: 'header', text: `Help: ${info.name}` },
-    { type: 'text', text: [{ code: usage }] },
+    { type: 'text', text: [{ command: info.syntax }] },
     { type: 'text', text: [info.summary] },
   ];
   if (info.examples.length > 0) {
-    blocks.push({ type: 'text', text: [{ bold: 'Examples' }] }, { type: 'list', items: info.examples.map((e): RichText => [{ code: withPrefix(e, prefix) }]) });
+    blocks.push({ type: 'text', text: [{ bold: 'Examples' }] }, { type: 'list', items: info.examples.map((e): RichText => [{ command: e }]) });
   }
   const notes: Inline[] = [];
-  if (info.aliases.length > 0) notes.push('Also typed as ', ...joined(info.aliases.map((a) => ({ code: withPrefix(a, prefix) }))), '. ');
-  if (info.takesIncident) notes.push('Outside the incident room, put the reference first: ', { code: withPrefix(`INC-42 ${info.name}`, prefix) }, '. ');
-  notes.push('All commands: ', { code: withPrefix('help', prefix) }, '.');
+  if (info.aliases.length > 0) notes.push('Also typed as ', ...joined(info.aliases.map((a) => ({ command: a }))), '. ');
+  if (info.takesIncident) notes.push('Outside the incident room, put the reference first: ', { command: `INC-42 ${info.name}` }, '. ');
+  notes.push('All commands: ', { command: 'help' }, '.');
   blocks.push({ type: 'context', text: notes });
   return { fallback: `${usage} — ${info.summary}`, blocks };
 }

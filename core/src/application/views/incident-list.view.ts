@@ -17,7 +17,7 @@ export function incidentListView(page: IncidentListPage, query: IncidentListQuer
     return [{ bold: i.reference }, ` · ${i.severity} · ${i.status} · `, i.title, ` · ${age} ago`, ...(i.isPrivate ? [' · 🔒'] : []), ...where];
   });
   if (items.length === 0) {
-    const hint = query.scope === 'open' ? ['Nothing open that you can see. ', { code: '/incident list all' }, ' includes closed ones.'] : ['No incidents that you can see match.'];
+    const hint = query.scope === 'open' ? ['Nothing open that you can see. ', { command: 'list all' }, ' includes closed ones.'] : ['No incidents that you can see match.'];
     return { fallback: `${what}: none`, blocks: [{ type: 'header', text: what }, { type: 'text', text: hint, tone: 'muted' }] };
   }
   return {

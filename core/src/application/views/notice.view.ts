@@ -1,10 +1,13 @@
 import type { Incident } from '../../domain/incident';
 import type { SummaryResult } from '../ports/summarizer.port';
-import { textOf, type RichText, type View } from './view';
+import { textFor, type RichText, type View } from './view';
 
-/** A one-line answer ("INC-42 is now mitigated"), optionally muted or marked as a warning. */
-export function noticeView(text: RichText, tone: 'normal' | 'muted' | 'warning' | 'success' = 'normal'): View {
-  return { fallback: textOf(text), blocks: [{ type: 'text', text, tone }] };
+/**
+ * A one-line answer ("INC-42 is now mitigated"), optionally muted or marked as a warning. `prefix`
+ * writes the commands in the plain fallback as the reader's platform types them.
+ */
+export function noticeView(text: RichText, tone: 'normal' | 'muted' | 'warning' | 'success' = 'normal', prefix?: string): View {
+  return { fallback: textFor(text, prefix), blocks: [{ type: 'text', text, tone }] };
 }
 
 export function summaryView(incident: Incident, result: SummaryResult): View {

@@ -42,9 +42,9 @@ export function postmortemView(incident: Incident, postmortem: Postmortem, where
 }
 
 function nextStep(incident: Incident, postmortem: Postmortem): RichText {
-  if (postmortem.state === 'published') return ['Reviewed. ', { code: '/incident close' }, ' finishes the incident.'];
-  if (incident.status === 'postmortem') return ['When it has been reviewed: ', { code: '/incident postmortem done' }, '.'];
-  if (incident.status === 'resolved') return [{ code: '/incident postmortem start' }, ' moves the incident to its postmortem stage.'];
+  if (postmortem.state === 'published') return ['Reviewed. ', { command: 'close' }, ' finishes the incident.'];
+  if (incident.status === 'postmortem') return ['When it has been reviewed: ', { command: 'postmortem done' }, '.'];
+  if (incident.status === 'resolved') return [{ command: 'postmortem start' }, ' moves the incident to its postmortem stage.'];
   return ['Edit sections any time; the postmortem stage starts after the incident is resolved.'];
 }
 

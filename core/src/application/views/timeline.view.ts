@@ -1,6 +1,6 @@
 import type { Incident } from '../../domain/incident';
 import type { TimelineEntry } from '../../domain/timeline';
-import type { RichText, View } from './view';
+import { readableMentions, type RichText, type View } from './view';
 
 /** The latest entries, newest last; chat messages are capped, so the full record lives in the postmortem and the API. */
 export function timelineView(incident: Incident, entries: readonly TimelineEntry[], total: number): View {
@@ -23,4 +23,8 @@ export function timelineView(incident: Incident, entries: readonly TimelineEntry
   };
 }
 
-const oneLine = (text: string) => (text.length > 280 ? `${text.slice(0, 279)}…` : text).replace(/\s*\n\s*/g, ' ⏎ ');
+// Tokens become names first, so the cut can never fall inside one.
+const oneLine = (raw: string) => {
+  const text = readableMentions(raw);
+  return (text.length > 280 ? `${text.slice(0, 279)}…` : text).replace(/\s*\n\s*/g, ' ⏎ ');
+};

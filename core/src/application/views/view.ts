@@ -1,4 +1,6 @@
 import type { PersonRef } from '../../domain/person';
+import { replaceMentions } from '../../domain/person-mention';
+import { DEFAULT_PREFIX, withPrefix } from '../commands/command-usage';
 
 /**
  * The neutral message model. Core builds views once; each adapter renders them (Block Kit, Adaptive
@@ -11,7 +13,13 @@ export type Inline =
   | { readonly italic: string }
   | { readonly code: string }
   | { readonly link: { readonly url: string; readonly text: string } }
-  | { readonly mention: PersonRef };
+  | { readonly mention: PersonRef }
+  /**
+   * A command as the reader must type it, without the prefix (`postmortem done`, `INC-42 status`, or
+   * `''` for the prefix alone). Each renderer puts its platform's prefix in front (`/incident` in Slack
+   * and the console, `@Muster` in Teams) and shows it as code, so no view has to know where it is read.
+   */
+  | { readonly command: string };
 
 export type RichText = readonly Inline[];
 
@@ -66,11 +74,18 @@ export interface FormView extends View {
 
 export const plain = (text: string): RichText => [text];
 
-/** Plain text of rich text, for fallbacks and the console. */
-export function textOf(rich: RichText): string {
+/** Plain text of rich text, for fallbacks and the console; commands with the canonical prefix. */
+export const textOf = (rich: RichText): string => textFor(rich);
+
+/**
+ * Plain text of rich text, with commands written as the reader's platform types them (`prefix`, when
+ * the caller knows it); mention tokens in plain strings read as `@name`.
+ */
+export function textFor(rich: RichText, prefix: string = DEFAULT_PREFIX): string {
   return rich
     .map((i) => {
-      if (typeof i === 'string') return i;
+      if (typeof i === 'string') return readableMentions(i);
+      if ('command' in i) return withPrefix(i.command, prefix);
       if ('bold' in i) return i.bold;
       if ('italic' in i) return i.italic;
       if ('code' in i) return i.code;
@@ -79,3 +94,6 @@ export function textOf(rich: RichText): string {
     })
     .join('');
 }
+
+/** Text with each neutral mention token as `@name` (or `@id` when the token carries no name). */
+export const readableMentions = (text: string): string => replaceMentions(text, (person) => `@${person.name ?? person.id}`);

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ActionPreflight, CaptureConversation, CommandDispatcher, InteractionRouter, MusterError, Postmortems, RoomDirectory, type Logger } from '@muster/core';
-import { ConsoleSession, type ConsoleTransport } from '@muster/console';
-import { buildContainer, createLogger, ensureMigrated, loadConfig, SERVER_TOKENS, type OutboxPump } from '@muster/server';
+import { ActionPreflight, MusterError, Postmortems, RoomDirectory, TOKENS, type InboundPort, type Logger } from '@muster/core';
+import { ConsoleSession } from '@muster/console';
+import { buildContainer, consoleTransportOf, createLogger, ensureMigrated, loadConfig, SERVER_TOKENS, type OutboxPump } from '@muster/server';
 import type { Store } from '@muster/store';
 import type { CliCommand } from '../cli-command';
 import { DemoClock } from '../demo/demo-clock';
@@ -31,10 +31,8 @@ export const demoCommand: CliCommand = {
       const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
       const session = new ConsoleSession({
         input: process.stdin,
-        transport: container.get<ConsoleTransport>(SERVER_TOKENS.ConsoleTransport),
-        dispatcher: container.get(CommandDispatcher),
-        interactions: container.get(InteractionRouter),
-        capture: container.get(CaptureConversation),
+        transport: consoleTransportOf(container),
+        inbound: container.get<InboundPort>(TOKENS.InboundPort),
         preflight: container.get(ActionPreflight), directory: container.get(RoomDirectory),
         flush: async () => {
           await pump.drainUntilIdle();

@@ -6,6 +6,7 @@ import { errorBody, json } from '../http/response';
 import type { Router } from '../http/router';
 import { EXPOSITION_CONTENT_TYPE } from '../metrics/exposition';
 import type { ServerMetrics } from '../metrics/server-metrics';
+import type { PlatformHealth, PlatformIntegration } from '../platforms/platform-integration';
 
 const READY_QUERY_TIMEOUT_MS = 3000;
 
@@ -14,21 +15,42 @@ export function registerOpsRoutes(router: Router, container: Container): void {
   const store = container.get<Store>(SERVER_TOKENS.Store);
   const repos = container.get<Repositories>(TOKENS.Repositories);
   const metrics = container.get<ServerMetrics>(SERVER_TOKENS.Metrics);
+  const platforms = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms);
 
   // Alive means the event loop answers; it never touches the database, so a database outage does not get the process restarted.
   router.get('/healthz', async () => json(200, { status: 'ok' }));
 
+  // Ready means the database answers and every chat platform switched on says it can hear and post.
   router.get('/readyz', async () => {
     try {
       await withTimeout(store.dataSource.query('SELECT 1'), READY_QUERY_TIMEOUT_MS);
-      return json(200, { status: 'ready', database: 'reachable' });
     } catch (error) {
       const reason = error instanceof Error && /timed out/.test(error.message) ? 'the database did not answer in time' : 'the database cannot be reached';
       return json(503, { status: 'unavailable', ...errorBody('unavailable', `Not ready: ${reason}.`) }, { 'retry-after': '5' });
     }
+    const health = await platformHealth(platforms);
+    const sick = Object.entries(health).filter(([, h]) => !h.ok);
+    const shown = Object.keys(health).length ? { platforms: health } : {};
+    if (sick.length) {
+      const why = sick.map(([name, h]) => `${name}: ${h.detail ?? 'not healthy'}`).join('; ');
+      return json(503, { status: 'unavailable', database: 'reachable', ...shown, ...errorBody('unavailable', `Not ready: ${why}.`) }, { 'retry-after': '5' });
+    }
+    return json(200, { status: 'ready', database: 'reachable', ...shown });
   });
 
   router.get('/metrics', async () => ({ status: 200, text: await metrics.scrape(repos), headers: { 'content-type': EXPOSITION_CONTENT_TYPE } }));
+}
+
+/** Each platform's own health; one that throws or hangs is reported as such, not as a failed probe. */
+async function platformHealth(platforms: readonly PlatformIntegration[]): Promise<Record<string, PlatformHealth>> {
+  const entries = await Promise.all(platforms.map(async (p): Promise<[string, PlatformHealth]> => {
+    try {
+      return [p.platform, await withTimeout(p.health(), READY_QUERY_TIMEOUT_MS)];
+    } catch {
+      return [p.platform, { ok: false, detail: 'its health check failed or did not answer in time' }];
+    }
+  }));
+  return Object.fromEntries(entries);
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {

@@ -2,7 +2,6 @@ import {
   coreApplicationModule, TOKENS, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort, type IdGenerator,
   type Logger, type Summarizer,
 } from '@muster/core';
-import { createConsoleTransport, type ConsoleTransport } from '@muster/console';
 import { createStore, type Store } from '@muster/store';
 import { createSummarizer } from '@muster/summarizer';
 import { Container, ContainerModule } from 'inversify';
@@ -12,9 +11,8 @@ import { ServerMetrics } from '../metrics/server-metrics';
 import { OutboxPump } from '../runtime/outbox-pump';
 import { SERVER_TOKENS } from './server-tokens';
 import { resolveSecretKey } from '../runtime/secret-key';
-import { SlackIntegration } from '../slack/slack-integration';
-import { slackModeOf } from '../slack/slack-mode';
-import { SLACK_INTEGRATION } from '../slack/slack-tokens';
+import type { PlatformFactory } from '../platforms/platform-integration';
+import { buildPlatforms, PLATFORM_FACTORIES } from '../platforms/platform-registry';
 import { summarizerConfigFrom } from './summarizer-config';
 import { PlatformDirectory, StaticGatewayRegistry, SystemClock, UuidIdGenerator } from './system-parts';
 
@@ -28,6 +26,8 @@ export interface ContainerOverrides {
   /** Where the console chat writes; default stdout. Only used when the console is on. */
   readonly consoleOutput?: NodeJS.WritableStream;
   readonly consoleColor?: boolean;
+  /** Platforms beyond the registry's (a platform under test); built, mounted and stopped like the others. */
+  readonly platforms?: readonly PlatformFactory[];
   /** Extra gateways and directories, e.g. a platform under test. */
   readonly gateways?: readonly ChatGateway[];
   readonly directories?: Partial<Record<ChatPlatform, DirectoryPort>>;
@@ -35,8 +35,9 @@ export interface ContainerOverrides {
 
 /**
  * The one container of the process. It opens the store (without migrating: the runtime decides),
- * builds the platform parts the configuration switches on, and binds them around the core's
- * application module. Nothing else in the project creates a Container.
+ * builds the chat platforms whose credentials are set (platforms/platform-registry.ts), and binds
+ * their gateways and directories around the core's application module. Nothing else in the project
+ * creates a Container.
  */
 export async function buildContainer(config: ServerConfig, overrides: ContainerOverrides = {}): Promise<Container> {
   const logger = overrides.logger ?? createServerLogger(config);
@@ -51,22 +52,13 @@ export async function buildContainer(config: ServerConfig, overrides: ContainerO
 
 function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Logger, store: Store): Container {
   const clock = overrides.clock ?? new SystemClock();
-  const gateways: ChatGateway[] = [];
+  const platforms = buildPlatforms(config, {
+    logger, store, secret: () => resolveSecretKey(config, logger),
+    terminal: { output: overrides.consoleOutput ?? process.stdout, color: overrides.consoleColor ?? !!process.stdout.isTTY },
+  }, [...PLATFORM_FACTORIES, ...(overrides.platforms ?? [])]);
+  const gateways: ChatGateway[] = platforms.map((p) => p.gateway);
   const directories: Partial<Record<ChatPlatform, DirectoryPort>> = {};
-  let consoleTransport: ConsoleTransport | undefined;
-
-  if (config.console) {
-    consoleTransport = createConsoleTransport({ output: overrides.consoleOutput ?? process.stdout, color: overrides.consoleColor ?? !!process.stdout.isTTY, workspaceId: 'local' });
-    gateways.push(consoleTransport.gateway);
-    directories.console = consoleTransport.directory;
-  }
-  // One token (SLACK_BOT_TOKEN) or, with OAuth, each workspace's token from the sealed installation store.
-  const slackMode = slackModeOf(config);
-  const slack = slackMode.kind === 'off' ? undefined : new SlackIntegration(slackMode, config, logger, store, () => resolveSecretKey(config, logger));
-  if (slack) {
-    gateways.push(slack.gateway);
-    directories.slack = slack.directory;
-  }
+  for (const p of platforms) if (p.directory) directories[p.platform] = p.directory;
   gateways.push(...(overrides.gateways ?? []));
   Object.assign(directories, overrides.directories);
 
@@ -77,8 +69,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     bind(SERVER_TOKENS.Config).toConstantValue(config);
     bind(SERVER_TOKENS.Store).toConstantValue(store);
     bind(SERVER_TOKENS.Metrics).toConstantValue(metrics);
-    if (consoleTransport) bind(SERVER_TOKENS.ConsoleTransport).toConstantValue(consoleTransport);
-    if (slack) bind(SLACK_INTEGRATION).toConstantValue(slack);
+    bind(SERVER_TOKENS.Platforms).toConstantValue(platforms);
     bind(TOKENS.Settings).toConstantValue(config.settings);
     bind(TOKENS.UnitOfWork).toConstantValue(store.unitOfWork);
     bind(TOKENS.Repositories).toConstantValue(store.repositories);

@@ -4,5 +4,6 @@ export const SERVER_TOKENS = {
   Store: Symbol.for('Store'),
   Metrics: Symbol.for('ServerMetrics'),
   OutboxPump: Symbol.for('OutboxPump'),
-  ConsoleTransport: Symbol.for('ConsoleTransport'),
+  /** The PlatformIntegration of every chat platform switched on, as a readonly array. */
+  Platforms: Symbol.for('PlatformIntegrations'),
 } as const;

@@ -1,5 +1,8 @@
 import type { ChatGateway, ChatPlatform, DirectoryPort, InboundPort, Logger, MusterSettings } from '@muster/core';
+import type { Store } from '@muster/store';
+import type { ServerConfig } from '../config/server-config';
 import type { Router } from '../http/router';
+import type { SecretKey } from '../runtime/secret-key';
 
 /** What a platform is given when it mounts: the one inbound door, and a way to say work was queued. */
 export interface MountContext {
@@ -41,3 +44,20 @@ export interface PlatformIntegration {
   /** For the readiness probe. */
   health(): Promise<PlatformHealth>;
 }
+
+/** What the registry gives every platform it builds. */
+export interface PlatformDeps {
+  readonly logger: Logger;
+  readonly store: Store;
+  /** MUSTER_SECRET_KEY (or the embedded key file), resolved only when a platform must seal something. */
+  readonly secret: () => SecretKey;
+  /** Where a terminal platform (the console) writes; the process's stdout unless a caller (a test, the demo) says otherwise. */
+  readonly terminal: { readonly output: NodeJS.WritableStream; readonly color: boolean };
+}
+
+/**
+ * How each platform is built (platforms/<name>/<name>-integration.ts exports one): undefined when its
+ * credentials are not set, a ConfigError naming the variables when they are set wrongly. The registry
+ * (platform-registry.ts) calls every factory in its list; a new platform joins with one line there.
+ */
+export type PlatformFactory = (config: ServerConfig, deps: PlatformDeps) => PlatformIntegration | undefined;

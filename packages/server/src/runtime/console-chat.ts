@@ -1,7 +1,9 @@
-import { ActionPreflight, CaptureConversation, CommandDispatcher, InteractionRouter, RoomDirectory, type Logger } from '@muster/core';
+import { ActionPreflight, RoomDirectory, TOKENS, type InboundPort, type Logger } from '@muster/core';
 import { ConsoleSession, type ConsoleTransport } from '@muster/console';
 import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
+import { ConsoleIntegration } from '../platforms/console/console-integration';
+import type { PlatformIntegration } from '../platforms/platform-integration';
 import type { OutboxPump } from './outbox-pump';
 
 export interface ConsoleChatOptions {
@@ -16,10 +18,8 @@ export function createConsoleSession(container: Container, options: ConsoleChatO
   const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
   return new ConsoleSession({
     input: options.input,
-    transport: container.get<ConsoleTransport>(SERVER_TOKENS.ConsoleTransport),
-    dispatcher: container.get(CommandDispatcher),
-    interactions: container.get(InteractionRouter),
-    capture: container.get(CaptureConversation),
+    transport: consoleTransportOf(container),
+    inbound: container.get<InboundPort>(TOKENS.InboundPort),
     preflight: container.get(ActionPreflight), directory: container.get(RoomDirectory),
     flush: () => pump.drainUntilIdle(),
     user: options.user,
@@ -34,4 +34,11 @@ export function runConsole(container: Container, logger: Logger, onEnd: () => vo
     logger.error('the console session stopped', { err: error });
     onEnd();
   });
+}
+
+/** The console platform's terminal, rooms and gateway; only there when the console is on (MUSTER_CONSOLE). */
+export function consoleTransportOf(container: Container): ConsoleTransport {
+  const found = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms).find((p) => p instanceof ConsoleIntegration);
+  if (!found) throw new Error('The console is off in this configuration (MUSTER_CONSOLE).');
+  return (found as ConsoleIntegration).transport;
 }

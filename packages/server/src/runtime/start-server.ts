@@ -1,4 +1,4 @@
-import type { Logger } from '@muster/core';
+import type { InboundPort, Logger, MusterSettings } from '@muster/core';
 import type { Store } from '@muster/store';
 import type { Container } from 'inversify';
 import type { Router } from '../http/router';
@@ -11,8 +11,7 @@ import { createHttp, type HttpParts } from './create-http';
 import { ensureMigrated } from './migrations-check';
 import type { OutboxPump } from './outbox-pump';
 import { resolveSecretKey } from './secret-key';
-import type { SlackIntegration } from '../slack/slack-integration';
-import { SLACK_INTEGRATION } from '../slack/slack-tokens';
+import type { PlatformIntegration } from '../platforms/platform-integration';
 
 export interface StartOptions extends ContainerOverrides {
   /** Start the outbox pump (default true). */
@@ -28,6 +27,8 @@ export interface RunningServer {
   readonly container: Container;
   /** Lets adapters mount raw handlers (`/slack/events`) on the running server. */
   readonly http: HttpParts;
+  /** Resolves when every follow-up a platform started after an ack (modal, upload, reply) has finished. */
+  idle(): Promise<void>;
   /** Graceful: stop accepting, finish in-flight requests (≤ 10 s), stop the pump, a last drain (≤ 10 s), close the database. */
   stop(): Promise<void>;
 }
@@ -37,7 +38,8 @@ const LAST_DRAIN_MS = 10_000;
 
 /**
  * Starts everything the configuration asks for: the store (migrated, or refused), the container,
- * HTTP on MUSTER_PORT and the outbox pump. The console chat is the caller's (the CLI runs it), so
+ * HTTP on MUSTER_PORT with every chat platform mounted on it (and started once it listens), and the
+ * outbox pump. The console chat is the caller's (the CLI runs it), so
  * tests can start servers without a terminal.
  */
 export async function startServer(config: ServerConfig, options: StartOptions = {}): Promise<RunningServer> {
@@ -58,11 +60,15 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       if (released > 0) logger.info('Resuming outbox work left by the previous run', { released });
     }
     http = createHttp(container);
-    const slack = container.isBound(SLACK_INTEGRATION) ? container.get<SlackIntegration>(SLACK_INTEGRATION) : undefined;
-    slack?.mount(http.router, container, () => pump.kick());
+    const platforms = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms);
+    const mount = {
+      inbound: container.get<InboundPort>(TOKENS.InboundPort), settings: container.get<MusterSettings>(TOKENS.Settings), logger,
+      onWorkQueued: () => pump.kick(),
+    };
+    for (const platform of platforms) platform.mount(http.router, mount);
     options.configureHttp?.(http.router, container);
     const port = await http.server.listen(config.port);
-    await slack?.start();
+    for (const platform of platforms) await platform.start();
     const httpServer = http.server;
     pump.yieldWhile(() => httpServer.requestsInFlight > 0);
     if (options.pump ?? true) pump.start();
@@ -72,7 +78,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const parts = http;
     return {
       url, port, container, http: parts,
-      stop: () => (stopping ??= shutdown(parts, pump, store, logger, slack)),
+      idle: async () => { await Promise.all(platforms.map((p) => p.idle())); },
+      stop: () => (stopping ??= shutdown(parts, pump, store, logger, platforms)),
     };
   } catch (error) {
     if (http) await http.server.close(0).catch(() => undefined);
@@ -81,12 +88,14 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   }
 }
 
-async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger: Logger, slack?: SlackIntegration): Promise<void> {
+async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger: Logger, platforms: readonly PlatformIntegration[]): Promise<void> {
   logger.info('Shutting down: finishing requests in flight', { inFlight: http.server.requestsInFlight });
   const { drained } = await http.server.close(SHUTDOWN_GRACE_MS);
   if (!drained) logger.warn('Some requests were still running after the grace period and were cut off');
-  // Socket Mode off, and the modals, uploads and replies Slack requests started are finished.
-  await slack?.stop().catch((error: unknown) => logger.warn('Slack did not stop cleanly', { err: error }));
+  // Sockets closed, and the modals, uploads and replies each platform started after an ack are finished.
+  for (const platform of platforms) {
+    await platform.stop().catch((error: unknown) => logger.warn(`The ${platform.platform} integration did not stop cleanly`, { err: error }));
+  }
   await pump.stop();
   await pump.drainUntilIdle(LAST_DRAIN_MS);
   await store.close();

@@ -1,4 +1,4 @@
-import { displayName, type TimelineEntry } from '@muster/core';
+import { displayName, personKey, replaceMentions, type TimelineEntry } from '@muster/core';
 import { wordsOf } from './words';
 
 /**
@@ -128,10 +128,11 @@ export function scoreOf(line: ConversationLine, profile: SalienceProfile): numbe
   return score;
 }
 
-/** Slack `<@U123>` and Teams `<at>Name</at>` mentions as names; a person we do not know stays anonymous. */
+/**
+ * Mention tokens (core's neutral `<@platform:id|name>`) as names: the name the incident knows for that
+ * person (by `personKey`), else the one the token carries; a person we know nothing of stays anonymous.
+ */
 export function readableMentions(text: string, names: ReadonlyMap<string, string>): string {
-  if (!text.includes('<')) return text;
-  return text
-    .replace(/<@([A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, label?: string) => names.get(id) ?? (label?.trim() || '[person]'))
-    .replace(/<at>([^<]*)<\/at>/g, '$1');
+  if (!text.includes('<@')) return text;
+  return replaceMentions(text, (person) => names.get(personKey(person)) ?? person.name ?? '[person]');
 }

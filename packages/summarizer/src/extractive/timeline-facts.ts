@@ -1,4 +1,4 @@
-import { displayName, formatReference, MILESTONES, type Milestone, type PersonRef, type SummaryRequest, type TimelineEntry } from '@muster/core';
+import { displayName, formatReference, MILESTONES, personKey, type Milestone, type PersonRef, type SummaryRequest, type TimelineEntry } from '@muster/core';
 import { conversationOf, type ConversationLine } from './salience';
 
 /** One remembered line of the timeline, with who said it. */
@@ -96,11 +96,11 @@ function openActionItems(entries: readonly TimelineEntry[]): ActionLine[] {
   return [...items.values()].filter((i) => i.open).map(({ text, owner }) => ({ text, owner }));
 }
 
-/** Display names by platform id, so a `<@U02BOB>` mention in a quoted line reads as a name. */
+/** Display names by person key (`slack:U02BOB`), so a mention token in a quoted line reads as a name. */
 function namesById(request: SummaryRequest): ReadonlyMap<string, string> {
   const names = new Map<string, string>();
   const add = (p: PersonRef | undefined) => {
-    if (p?.name && !names.has(p.id)) names.set(p.id, displayName(p));
+    if (p?.name && !names.has(personKey(p))) names.set(personKey(p), displayName(p));
   };
   add(request.incident.declaredBy);
   for (const r of request.incident.roles) add(r.person);

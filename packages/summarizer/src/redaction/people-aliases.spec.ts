@@ -12,9 +12,15 @@ describe('PeopleAliases', () => {
     expect(aliases.handleOf(alice)).to.not.equal(aliases.handleOf(bob));
   });
 
-  it('replaces full names in any case, capitalised first names and Slack mentions', () => {
-    const hidden = aliases.hide('alice martin asked <@U02BOB> and Carol to check; <@U99NOBODY> too');
+  it('replaces full names in any case, capitalised first names and mention tokens', () => {
+    const hidden = aliases.hide('alice martin asked <@slack:U02BOB> and Carol to check; <@slack:U99NOBODY|Nobody Known> too');
     expect(hidden).to.equal(`${aliases.handleOf(alice)} asked ${aliases.handleOf(bob)} and ${aliases.handleOf(carol)} to check; [person] too`);
+  });
+
+  it('hides the name a token carries even for someone the incident does not know, and a token of the wrong platform', () => {
+    const hidden = aliases.hide('ping <@teams:0b1d-9f|Zed Secretname> and <@teams:U02BOB|Bob Okafor>');
+    expect(hidden).to.equal('ping [person] and [person]');
+    expect(hidden).not.to.match(/Zed|Secretname/);
   });
 
   it('does not treat ordinary words as first names', () => {

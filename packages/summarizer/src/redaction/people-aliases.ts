@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { displayName, personKey, type IncidentState, type PersonRef, type TimelineEntry } from '@muster/core';
+import { displayName, personKey, replaceMentions, type IncidentState, type PersonRef, type TimelineEntry } from '@muster/core';
 import { PLACEHOLDER } from './redaction-patterns';
 
 /**
@@ -27,11 +27,12 @@ export class PeopleAliases {
     return person ? this.byKey.get(personKey(person))?.handle : undefined;
   }
 
-  /** Chat mentions and known names become handles; mentions of people we do not know become `[person]`. */
+  /**
+   * Mentions (core's neutral tokens, whatever platform they came from) and known names become
+   * handles; mentions of people we do not know become `[person]`, so a name in a token never leaks.
+   */
   hide(text: string): string {
-    let out = text
-      .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, (_, id: string) => this.byKey.get(`slack:${id}`)?.handle ?? PLACEHOLDER.person)
-      .replace(/<at>([^<]*)<\/at>/g, '$1');
+    let out = replaceMentions(text, (person) => this.byKey.get(personKey(person))?.handle ?? PLACEHOLDER.person);
     for (const pattern of this.namePatterns) out = out.replace(pattern, (name) => this.handleForName(name) ?? name);
     return out;
   }

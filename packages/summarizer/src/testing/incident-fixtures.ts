@@ -135,7 +135,7 @@ export function paymentsTimeline(): TimelineEntry[] {
     .message(minutes(6), carol, 'payments-api error rate is 12%, mostly HTTP 502 from the gateway client since the 09:50 deploy')
     .status(minutes(7), alice, 'triage', 'investigating')
     .add('update_published', minutes(8), 'We are investigating elevated payment failures caused by a third-party provider outage.', { highlighted: true })
-    .message(minutes(9), alice, 'Decision: we roll back payments-api to v3.8.1, <@U02BOB> please go ahead')
+    .message(minutes(9), alice, 'Decision: we roll back payments-api to v3.8.1, <@slack:U02BOB> please go ahead')
     .message(minutes(10), dan, 'ok 👍')
     .add('ai_draft', minutes(11), 'Draft: payment failures were caused by Adyen.')
     .message(minutes(12), bob, 'Rolled back payments-api', true)

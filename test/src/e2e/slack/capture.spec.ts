@@ -102,6 +102,16 @@ describe('Slack e2e: what the timeline captures from Slack events', function () 
     expect((await entryFor(message.ts))?.highlighted).to.equal(false);
   });
 
+  it('stores a mention as a neutral token, and shows it back in Slack as a name that pings nobody', async () => {
+    // Bob ran a command before, so Muster knows his name; Slack sends message mentions without names.
+    await e2e.command('status', BOB, room);
+    const { message } = await e2e.say(room.id, ANA, 'thanks <@U0BOB>, and <@U0NEW> please look');
+    expect((await entryFor(message.ts))?.text).to.equal('thanks <@slack:U0BOB|bob>, and <@slack:U0NEW> please look');
+    const timeline = (await e2e.command('timeline', ANA, room)).text;
+    expect(timeline).to.include('thanks @bob, and @U0NEW please look');
+    expect(timeline, 'no Slack mention and no raw token in what is shown').to.not.match(/<@U0BOB>|<@slack:/);
+  });
+
   it('records shared files as links with their names', async () => {
     const message = { ...e2e.slack.postAsUser(room.id, BOB.id, 'Flame graph from search-api'), };
     const files = [{ id: 'F0GRAPH', name: 'flame.svg', title: 'search-api flame graph', permalink: 'https://fake.slack.com/files/U0BOB/F0GRAPH/flame.svg', url_private: 'https://files.slack.com/files-pri/T0FAKE-F0GRAPH/flame.svg' }];

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKENS, type Incident, type MusterSettings, type TimelineEntry } from '@muster/core';
-import { loadConfig, OutboxPump, SERVER_TOKENS, SLACK_INTEGRATION, startServer, type RunningServer, type SlackIntegration } from '@muster/server';
+import { loadConfig, OutboxPump, SERVER_TOKENS, startServer, type RunningServer } from '@muster/server';
 import type { Store } from '@muster/store';
 import { FakeSlackApi, type FakeMessage } from '../../fakes/fake-slack-api';
 import type { FakeOpenAi } from '../../fakes/fake-openai';
@@ -152,12 +152,11 @@ export class SlackE2E {
   /** Waits until queued outbox work is done (retries included) and no Slack follow-up is running. */
   async settle(timeoutMs = 30_000): Promise<void> {
     const pump = this.server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
-    const slack = this.server.container.get<SlackIntegration>(SLACK_INTEGRATION);
     const until = Date.now() + timeoutMs;
     for (;;) {
-      await slack.idle();
+      await this.server.idle();
       await pump.drainUntilIdle(5_000);
-      await slack.idle();
+      await this.server.idle();
       if ((await this.store.repositories.outbox.depth()) === 0) return;
       if (Date.now() > until) throw new Error('The outbox did not drain in time');
       await new Promise((r) => setTimeout(r, 100));

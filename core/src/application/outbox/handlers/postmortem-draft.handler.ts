@@ -44,10 +44,10 @@ export class PostmortemDraftHandler implements OutboxHandler<'postmortem.draft'>
       if (!gateway) continue;
       const key = `${message.idempotencyKey}:${room.platform}:${room.conversationId}`;
       const view = noticeView([
-        '📝 The postmortem for ', { bold: incident.reference }, ` is ready, ${how}. `, { code: '/incident postmortem' },
+        '📝 The postmortem for ', { bold: incident.reference }, ` is ready, ${how}. `, { command: 'postmortem' },
         ' shows it with an Edit button under each section; a section you save is yours and no later draft replaces it. ',
-        { code: '/incident postmortem start' }, ' moves the incident to its postmortem stage.',
-      ]);
+        { command: 'postmortem start' }, ' moves the incident to its postmortem stage.',
+      ], 'normal', gateway.prefix);
       await effectStep(this.repos.outbox, `post:${key}`, async (uncertainSince) => ({ ...await gateway.post(room, view, { idempotencyKey: key, uncertainSince }) }));
     }
   }

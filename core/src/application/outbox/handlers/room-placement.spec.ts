@@ -16,7 +16,7 @@ function app(roomPlacement: RoomPlacement) {
   const slack = new RecordingGateway('slack');
   const teams = new RecordingGateway('teams');
   const settings = defaultSettings({ homePlatform: 'teams', homeWorkspaceId: 'tenant-1', roomPlacement, announcementChannels: [teamsAnnounce] });
-  const built = buildApp(settings, [slack, teams]);
+  const built = buildApp(settings, { others: [slack, teams] });
   let n = 0;
   const ctx = (): RequestContext => ({ actor: { platform: 'slack', id: 'U1', name: 'alice' }, platform: 'slack', workspaceId: 'T1', conversation: slackChannel, idempotencyKey: `slack:r${++n}`, prefix: '/incident' });
   const declare = async (text: string) => { await built.container.get(CommandDispatcher).handleText(ctx(), text); await built.flush(); };

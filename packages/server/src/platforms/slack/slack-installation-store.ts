@@ -1,6 +1,6 @@
 import type { SlackInstallationStore } from '@muster/slack';
 import type { InstallationRepository } from '@muster/store';
-import type { AesGcmSecretBox } from '../security/aes-gcm-secret-box';
+import type { AesGcmSecretBox } from '../../security/aes-gcm-secret-box';
 
 /**
  * The Slack adapter's installation store over the database. Each installation (it carries the bot

@@ -1,24 +1,32 @@
-import { CaptureConversation, CommandDispatcher, InteractionRouter, MusterError, TOKENS, type Logger } from '@muster/core';
+import { MusterError, type Logger } from '@muster/core';
 import {
   createSlackBoltApp, redactTokens, SlackApiClient, SlackChatGateway, SlackDirectory, SlackInstallations, SlackWebApi,
   SLACK_OAUTH_REDIRECT_PATH, type SlackBoltApp,
 } from '@muster/slack';
 import type { Store } from '@muster/store';
-import type { Container } from 'inversify';
-import type { ServerConfig } from '../config/server-config';
-import { ConfigError } from '../config/config-error';
-import type { Router } from '../http/router';
-import type { SecretKey } from '../runtime/secret-key';
-import { AesGcmSecretBox } from '../security/aes-gcm-secret-box';
+import type { ServerConfig } from '../../config/server-config';
+import { ConfigError } from '../../config/config-error';
+import type { Router } from '../../http/router';
+import type { SecretKey } from '../../runtime/secret-key';
+import { AesGcmSecretBox } from '../../security/aes-gcm-secret-box';
+import type { MountContext, PlatformFactory, PlatformHealth, PlatformIntegration } from '../platform-integration';
 import { SealedSlackInstallationStore } from './slack-installation-store';
-import type { SlackMode } from './slack-mode';
+import { slackModeOf, type SlackMode } from './slack-mode';
+
+/** Slack is on when its variables are set (slack-mode.ts says which combinations work). */
+export const slackIntegration: PlatformFactory = (config, deps) => {
+  // One token (SLACK_BOT_TOKEN) or, with OAuth, each workspace's token from the sealed installation store.
+  const mode = slackModeOf(config);
+  return mode.kind === 'off' ? undefined : new SlackIntegration(mode, config, deps.logger, deps.store, deps.secret);
+};
 
 /**
  * Everything Slack in this process: the Web API client, gateway and directory core uses (bound in the
  * container), and, once mounted, the Bolt app that hears Slack. One client, so the gateway's
  * idempotency memory and the directory's caches serve commands and the outbox alike.
  */
-export class SlackIntegration {
+export class SlackIntegration implements PlatformIntegration {
+  readonly platform = 'slack' as const;
   readonly api: SlackApiClient;
   readonly gateway: SlackChatGateway;
   readonly webApi: SlackWebApi;
@@ -26,8 +34,9 @@ export class SlackIntegration {
   /** Multi-workspace mode only. */
   readonly installations?: SlackInstallations;
   private bolt?: SlackBoltApp;
+  private connected = false;
 
-  constructor(readonly mode: Exclude<SlackMode, { kind: 'off' }>, private readonly config: ServerConfig, logger: Logger, store: Store, secret: () => SecretKey) {
+  constructor(readonly mode: Exclude<SlackMode, { kind: 'off' }>, private readonly config: ServerConfig, private readonly logger: Logger, store: Store, secret: () => SecretKey) {
     if (mode.kind === 'oauth') {
       const key = secret().key;
       if (!key) throw new ConfigError(['MUSTER_SECRET_KEY is missing: Slack OAuth stores each workspace\'s bot token, sealed with this key (create one with: openssl rand -base64 32)']);
@@ -46,10 +55,9 @@ export class SlackIntegration {
   }
 
   /** Builds the Bolt app and, in HTTP mode, mounts it: POST /slack/events, and the OAuth pages. */
-  mount(router: Router, container: Container, onWorkQueued: () => void): void {
-    const logger = container.get<Logger>(TOKENS.Logger);
+  mount(router: Router, context: MountContext): void {
     if (this.mode.kind === 'outbound') {
-      logger.warn('SLACK_SIGNING_SECRET is not set: Muster posts to Slack (rooms, cards) but does not hear /incident, buttons or messages. Set it (or SLACK_APP_TOKEN for Socket Mode) to switch those on.');
+      this.logger.warn('SLACK_SIGNING_SECRET is not set: Muster posts to Slack (rooms, cards) but does not hear /incident, buttons or messages. Set it (or SLACK_APP_TOKEN for Socket Mode) to switch those on.');
       return;
     }
     if (this.bolt) return;
@@ -66,14 +74,7 @@ export class SlackIntegration {
       ...(mode.kind === 'single' && mode.appToken ? { appToken: mode.appToken } : {}),
       slackApiUrl: this.config.slack.apiUrl,
       api: this.api, webApi: this.webApi, gateway: this.gateway, directory: this.directory,
-      core: {
-        commands: container.get(CommandDispatcher),
-        interactions: container.get(InteractionRouter),
-        capture: container.get(CaptureConversation),
-        highlightReaction: this.config.settings.highlightReaction,
-        logger,
-        onWorkQueued,
-      },
+      core: { inbound: context.inbound, highlightReaction: context.settings.highlightReaction, logger: context.logger, onWorkQueued: context.onWorkQueued },
     });
     const listener = this.bolt.requestListener;
     if (!listener) return;
@@ -88,6 +89,7 @@ export class SlackIntegration {
     if (this.bolt?.transport !== 'socket') return;
     try {
       await this.bolt.start();
+      this.connected = true;
     } catch (error) {
       // Slack's own message (e.g. invalid_auth) says what; this says which setting to look at.
       throw new MusterError('configuration', `Socket Mode could not connect to Slack (${redactTokens(error instanceof Error ? error.message : String(error))}): check SLACK_APP_TOKEN (xapp-…, with the connections:write scope) and SLACK_BOT_TOKEN.`, {}, { cause: error });
@@ -95,11 +97,17 @@ export class SlackIntegration {
   }
 
   async stop(): Promise<void> {
+    this.connected = false;
     await this.bolt?.stop();
   }
 
   /** Resolves when every Slack follow-up started so far (modal, upload, form reply) has finished. */
   async idle(): Promise<void> {
     await this.bolt?.idle();
+  }
+
+  async health(): Promise<PlatformHealth> {
+    if (this.bolt?.transport === 'socket' && !this.connected) return { ok: false, detail: 'Socket Mode is not connected to Slack' };
+    return { ok: true };
   }
 }

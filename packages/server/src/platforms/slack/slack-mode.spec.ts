@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { loadConfig } from '../config/load-config';
+import { loadConfig } from '../../config/load-config';
 import { slackModeOf } from './slack-mode';
 
 const modeFor = (env: Record<string, string>) => slackModeOf(loadConfig({ env: { MUSTER_DATABASE_URL: 'sqlite::memory:', ...env }, cwd: '/tmp', interactive: false, ignoreConfigFile: true }));

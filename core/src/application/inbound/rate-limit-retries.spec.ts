@@ -1,9 +1,9 @@
 import { expect } from 'chai';
-import { MusterError, RateLimitedError } from '@muster/core';
-import { withRateLimitRetries } from './after-ack';
+import { MusterError, RateLimitedError } from '../../errors';
+import { withRateLimitRetries } from './rate-limit-retries';
 
 describe('withRateLimitRetries', () => {
-  it('tries again after the Retry-After Slack asked for, since a 429 did nothing', async () => {
+  it('tries again after the Retry-After the platform asked for, since a 429 did nothing', async () => {
     const waits: number[] = [];
     let calls = 0;
     const result = await withRateLimitRetries(async () => {

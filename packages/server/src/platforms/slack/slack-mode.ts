@@ -1,5 +1,5 @@
-import type { ServerConfig } from '../config/server-config';
-import { ConfigError } from '../config/config-error';
+import type { ServerConfig } from '../../config/server-config';
+import { ConfigError } from '../../config/config-error';
 
 /**
  * How this process talks to Slack, decided once from the environment:
