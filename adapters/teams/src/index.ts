@@ -1,2 +1,2 @@
 // @muster/teams: Microsoft Teams on the Microsoft 365 Agents SDK. See README.md.
-export {};
+export * from './manifest';
