@@ -14,3 +14,4 @@ export type { CardRenderer } from './gateway/card-message';
 export { TeamsChatGateway, PUBLIC_CLOUD_SERVICE_URL, type TeamsChatGatewayOptions } from './teams-chat-gateway';
 export type { TeamsRoomSettings, PublicRoomKind, PrivateRoomKind } from './rooms/room-kinds';
 export { TeamsDirectory, type TeamsDirectoryOptions } from './teams-directory';
+export * from './manifest';

@@ -34,8 +34,8 @@ describe('muster manifest slack (the CLI, as a child process)', function () {
     const plainHttp = await runCli(['manifest', 'slack'], { cwd: dir, env: { MUSTER_PUBLIC_URL: 'http://muster.example.com' } });
     expect(plainHttp.code).to.equal(2);
     expect(plainHttp.stderr).to.include('MUSTER_PUBLIC_URL must use https://');
-    const other = await runCli(['manifest', 'teams'], { cwd: dir });
+    const other = await runCli(['manifest', 'discord'], { cwd: dir });
     expect(other.code).to.equal(2);
-    expect(other.stderr).to.include('muster manifest slack');
+    expect(other.stderr).to.include('manifests for slack and teams (not "discord")').and.include('muster manifest slack');
   });
 });

@@ -1,35 +1,23 @@
-import { isMusterError } from '@muster/core';
-import { slackManifest } from '@muster/slack';
 import type { CliCommand } from '../cli-command';
+import { printSlackManifest, SLACK_USAGE } from './manifest/slack-manifest';
+import { TEAMS_USAGE } from './manifest/teams-args';
+import { writeTeamsPackage } from './manifest/teams-package';
 
-const USAGE = 'manifest slack [--socket-mode]';
+const PLATFORMS: Readonly<Record<string, (flags: readonly string[]) => number>> = { slack: printSlackManifest, teams: writeTeamsPackage };
 
-/**
- * Prints the Slack app manifest for MUSTER_PUBLIC_URL as JSON, ready to paste at api.slack.com/apps
- * ("Create New App" → "From an app manifest"). Only the manifest goes to stdout, so it can be piped.
- */
+/** `muster manifest slack` prints the Slack app manifest; `muster manifest teams` writes the Teams app package. */
 export const manifestCommand: CliCommand = {
   name: 'manifest',
-  usage: USAGE,
-  summary: 'print the Slack app manifest (JSON) for MUSTER_PUBLIC_URL',
+  usage: 'manifest slack|teams',
+  summary: 'the Slack app manifest (JSON on stdout) or the Teams app package (a zip to upload)',
   async run(args) {
     const [platform, ...flags] = args;
-    const unknown = flags.filter((f) => f !== '--socket-mode');
-    if (platform !== 'slack' || unknown.length > 0) {
-      const what = platform !== 'slack' ? `there is a manifest for slack only${platform ? ` (not "${platform}")` : ''}` : `unknown option ${unknown[0]}`;
-      process.stderr.write(`muster: ${what}. Usage: muster ${USAGE}\n`);
+    const write = platform !== undefined && Object.hasOwn(PLATFORMS, platform) ? PLATFORMS[platform] : undefined;
+    if (!write) {
+      const got = platform ? ` (not "${platform.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 40)}")` : '';
+      process.stderr.write(`muster: there are manifests for slack and teams${got}. Usage: muster ${SLACK_USAGE} | muster ${TEAMS_USAGE}\n`);
       return 2;
     }
-    const socketMode = flags.includes('--socket-mode');
-    const publicUrl = process.env.MUSTER_PUBLIC_URL?.trim() || undefined;
-    try {
-      const manifest = slackManifest({ publicUrl, socketMode });
-      process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
-      return 0;
-    } catch (error) {
-      if (!isMusterError(error, 'configuration')) throw error;
-      process.stderr.write(`muster: ${error.message}\n`);
-      return 2;
-    }
+    return write(flags);
   },
 };
