@@ -36,3 +36,7 @@ export { SLACK_INTEGRATION } from './slack/slack-tokens';
 export { slackModeOf, type SlackMode } from './slack/slack-mode';
 export { AesGcmSecretBox } from './security/aes-gcm-secret-box';
 export { SealedSlackInstallationStore } from './slack/slack-installation-store';
+
+export { createTeamsIntegration, TeamsIntegration, TEAMS_MESSAGES_PATH, type TeamsIntegrationDeps, type TeamsOutboundParts } from './platforms/teams/teams-integration';
+export { teamsAuthOf } from './platforms/teams/teams-auth-mode';
+export type { PlatformIntegration, MountContext, PlatformHealth } from './platforms/platform-integration';

@@ -33,11 +33,20 @@ export interface ServerConfig {
     readonly clientSecret?: string;
     readonly stateSecret?: string;
   };
+  /** Microsoft Teams; checked as a whole in teams-env.ts (what is missing, what conflicts). */
   readonly teams: {
     readonly appId?: string;
     readonly appPassword?: string;
     readonly tenantId?: string;
     readonly graphUrl: string;
+    /** MICROSOFT_LOGIN_URL: the Entra authority (sovereign clouds, local fakes in tests). */
+    readonly loginUrl: string;
+    /** TEAMS_ANONYMOUS=true: no app id, no JWT check; the Agents Playground on a laptop only. */
+    readonly anonymous: boolean;
+    /** TEAMS_TRUSTED_HOSTS: Bot Connector hosts (`host` or `host:port`) trusted beside Microsoft's own. */
+    readonly trustedHosts: readonly string[];
+    readonly incidentsTeamId?: string;
+    readonly incidentsChannelId?: string;
   };
   readonly llm: FileLlmSection & { readonly apiKey?: string; readonly baseUrl?: string };
   readonly settings: MusterSettings;
