@@ -1,4 +1,4 @@
-import { mentionOf, type PersonRef } from '@muster/core';
+import { mentionOf, replaceMentions, type PersonRef } from '@muster/core';
 import { decodeHTML } from 'entities';
 import { isMention, type InboundActivity, type MentionEntity } from './activity.schema';
 
@@ -19,7 +19,8 @@ const HOLD = (n: number) => `\u0000${n}\u0000`;
  * Teams message text (`<at>Muster</at> assign scribe <at>Bob Jones</at> &amp; more`) as core reads it.
  * Mentions are found by their entities, never by a pattern on the name: the bot's own mention goes,
  * every other becomes `<@teams:<aad id>|Bob Jones>`. Remaining tags are dropped and HTML entities
- * decoded last, so text a person typed as `&lt;b&gt;` stays the literal `<b>`.
+ * decoded last, so text a person typed as `&lt;b&gt;` stays the literal `<b>`, and a mention token
+ * typed by hand stays plain text.
  */
 export async function messageTextOf(activity: InboundActivity, resolve: MentionResolver): Promise<MessageText> {
   let text = (activity.text ?? '').replace(/\u0000/gu, '');
@@ -38,8 +39,9 @@ export async function messageTextOf(activity: InboundActivity, resolve: MentionR
     text = text.slice(0, at) + mark + text.slice(at + shown.length);
     cursor = at + mark.length;
   }
-  const plain = decodeHTML(text.replace(/<br\s*\/?>/giu, '\n').replace(/<\/p>/giu, '\n').replace(/<[^>]*>/gu, ''))
-    .replace(/\u00a0/gu, ' ')
+  const decoded = decodeHTML(text.replace(/<br\s*\/?>/giu, '\n').replace(/<\/p>/giu, '\n').replace(/<[^>]*>/gu, '')).replace(/\u00a0/gu, ' ');
+  // A token someone typed (`&lt;@teams:x|CEO&gt;`) is only text: only Teams' mention entities name people.
+  const plain = replaceMentions(decoded, (p) => `@${p.name ?? p.id}`)
     .replace(/\u0000(\d+)\u0000/gu, (_m, n: string) => held[Number(n)] ?? '');
   return { mentionsBot, text: plain.replace(/[ \t]+/gu, ' ').replace(/\s*\n\s*/gu, '\n').trim() };
 }
