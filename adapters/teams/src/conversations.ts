@@ -1,23 +1,38 @@
 /**
- * What the bot must remember about a Teams conversation to post in it later (after a restart, from
- * the outbox): the Bot Connector serviceUrl it was heard from, and where the conversation lives.
+ * Where the Teams adapter keeps the conversations it has seen or created, so it can post proactively
+ * after a restart (reminders, approved updates, room set-up from the outbox): a Bot Framework post
+ * needs the conversation's service URL, which only arrives on an inbound activity.
+ *
+ * The server hands in the store's repository (`store.conversations`), which has this shape; adapters
+ * never import the store.
  */
+export type TeamsConversationKind = 'channel' | 'thread' | 'groupChat' | 'personal';
+
 export interface TeamsConversationReference {
-  readonly tenantId: string;
-  /** The Bot Framework conversation id; for a channel, the channel's own id (without `;messageid=`). */
+  readonly platform: 'teams';
+  /** The tenant id. */
+  readonly workspaceId: string;
+  /** The Bot Framework conversation id (`19:…@thread.tacv2`, `19:…@thread.tacv2;messageid=…`, `a:…`). */
   readonly conversationId: string;
+  /** Where replies to this conversation go (`https://smba.trafficmanager.net/emea/`). */
   readonly serviceUrl: string;
-  readonly conversationType?: 'personal' | 'groupChat' | 'channel';
-  /** The team's id, for channels. */
+  readonly kind: TeamsConversationKind;
+  /** For channels and threads: the team's id and the channel's, when the activity said. */
   readonly teamId?: string;
-  /** The bot's id in this conversation (`28:<app id>`). */
-  readonly botId?: string;
+  readonly channelId?: string;
   readonly name?: string;
+  /** When an activity last came from it (or the bot created it). */
+  readonly lastSeenAt: Date;
 }
 
-/** Stored conversation references, one per conversation. */
 export interface TeamsConversationStore {
-  /** Inserts or replaces the reference for its conversation. */
+  /**
+   * Remembers a conversation. The most recently seen wins: a save older than what is stored changes
+   * nothing (a redelivered activity cannot bring back an old service URL); fields left undefined keep
+   * what is stored (a later activity without the team id does not forget it).
+   */
   save(reference: TeamsConversationReference): Promise<void>;
-  find(tenantId: string, conversationId: string): Promise<TeamsConversationReference | undefined>;
+  find(platform: 'teams', workspaceId: string, conversationId: string): Promise<TeamsConversationReference | undefined>;
+  /** The most recently seen conversation in a channel (the channel itself or a thread in it). */
+  findByTeamChannel(platform: 'teams', workspaceId: string, teamId: string, channelId: string): Promise<TeamsConversationReference | undefined>;
 }

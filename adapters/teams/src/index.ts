@@ -10,5 +10,5 @@ export { InterimCardKit } from './transport/interim-card-kit';
 export { highlightReactionTypes } from './transport/highlight-reactions';
 export { TEAMS_PREFIX } from './transport/teams-context';
 export type { BotTokenSource } from './connector/token-source';
-export { TrustedHosts } from './connector/trusted-hosts';
-export type { TeamsConversationReference, TeamsConversationStore } from './conversations';
+export { TrustedServiceHosts } from './connector/trusted-hosts';
+export type { TeamsConversationKind, TeamsConversationReference, TeamsConversationStore } from './conversations';

@@ -1,54 +1,92 @@
-/**
- * The Bot Connector hosts Microsoft documents for Teams, in every cloud. An activity names the
- * serviceUrl replies go to; anyone can write any URL there, so the bot posts to (and sends its token
- * to) nothing else. Built-in hosts are HTTPS only.
- */
-const EXACT_HOSTS = [
-  'smba.trafficmanager.net', // public cloud, every region (`/amer/`, `/emea/`, `/apac/`, `/teams/` paths)
-  'smba.infra.gcc.teams.microsoft.com', // GCC
-  'smba.infra.gov.teams.microsoft.us', // GCC High
-  'smba.infra.dod.teams.microsoft.us', // DoD
-];
-/** Any host under these: `*.botframework.com` (public), `*.botframework.us` (US Government), `*.botframework.azure.cn` (China). */
-const HOST_SUFFIXES = ['.botframework.com', '.botframework.us', '.botframework.azure.cn'];
+import { MusterError } from '@muster/core';
 
 /**
- * Decides whether a serviceUrl may receive Muster's posts and token. Extra hosts come from
- * TEAMS_TRUSTED_HOSTS (`host` or `host:port`, for sovereign proxies and local fakes); those may be
- * plain HTTP, and one with a port matches that port only.
+ * The Bot Connector hosts Microsoft documents for Teams: the public cloud's `smba.trafficmanager.net`
+ * (its regional forms are paths on that host: `/amer/`, `/emea/`, `/teams/`…) and the GCC, GCC High
+ * and DoD hosts. Exact host names, never suffixes: `smba.trafficmanager.net.evil.com` is someone else.
  */
-export class TrustedHosts {
-  private readonly extra: readonly { readonly host: string; readonly port?: string }[];
+export const TEAMS_SERVICE_HOSTS: readonly string[] = [
+  'smba.trafficmanager.net',
+  'smba.infra.gcc.teams.microsoft.com',
+  'smba.infra.gov.teams.microsoft.us',
+  'smba.infra.dod.teams.microsoft.us',
+];
+
+/**
+ * Bot Framework's own domains (public cloud, US Government, China operated by 21Vianet): every host
+ * under them is Microsoft's. Matched on a dot boundary, so `evilbotframework.com` does not match.
+ */
+export const BOT_FRAMEWORK_DOMAINS: readonly string[] = ['botframework.com', 'botframework.azure.us', 'botframework.azure.cn'];
+
+/**
+ * Decides which serviceUrls may receive the bot's token. A serviceUrl arrives inside an activity,
+ * so a forged one must never get a request from us: only https on the default port to the hosts
+ * above, plus hosts configured by an operator (`TEAMS_TRUSTED_HOSTS`: sovereign clouds, a proxy, or
+ * `127.0.0.1:4010` in tests), which may use http and carry a port. URLs with credentials (the
+ * `https://smba.trafficmanager.net@evil.com` trick), queries or fragments are refused outright.
+ *
+ * The Agents SDK has an outbound host validator too, but it matches suffixes of broad domains
+ * (sharepoint.com, blob.core.windows.net) that any tenant can host under, and ignores scheme and port.
+ */
+export class TrustedServiceHosts {
+  private readonly extras: ReadonlySet<string>;
 
   constructor(extraHosts: readonly string[] = []) {
-    this.extra = extraHosts.map(parseExtra).filter((h): h is { host: string; port?: string } => !!h);
+    this.extras = new Set(extraHosts.map((h) => h.trim()).filter((h) => h !== '').map(normalizeExtra));
   }
 
-  allows(serviceUrl: string | undefined): boolean {
-    const url = parseUrl(serviceUrl);
-    if (!url || url.username || url.password) return false;
-    const host = url.hostname.toLowerCase().replace(/\.$/, '');
-    const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-    if (this.extra.some((e) => e.host === host && (!e.port || e.port === port))) return url.protocol === 'https:' || url.protocol === 'http:';
-    if (url.protocol !== 'https:') return false;
-    return EXACT_HOSTS.includes(host) || HOST_SUFFIXES.some((suffix) => host.endsWith(suffix));
+  /** `TEAMS_TRUSTED_HOSTS` as written: a comma-separated list of `host` or `host:port`. */
+  static fromList(list: string | undefined): TrustedServiceHosts {
+    return new TrustedServiceHosts((list ?? '').split(','));
+  }
+
+  /** The parsed URL when the bot may call it, else undefined. */
+  check(serviceUrl: string): URL | undefined {
+    let url: URL;
+    try {
+      url = new URL(serviceUrl);
+    } catch {
+      return undefined;
+    }
+    if (url.username || url.password || url.search || url.hash) return undefined;
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    if (this.extras.has(url.host.toLowerCase())) return url;
+    if (url.protocol !== 'https:' || url.port !== '') return undefined;
+    const host = url.hostname.toLowerCase();
+    return TEAMS_SERVICE_HOSTS.includes(host) || BOT_FRAMEWORK_DOMAINS.some((d) => host.endsWith(`.${d}`)) ? url : undefined;
+  }
+
+  isTrusted(serviceUrl: string): boolean {
+    return this.check(serviceUrl) !== undefined;
+  }
+
+  /** The URL to call, or a MusterError naming only the host (a serviceUrl may carry anything). */
+  require(serviceUrl: string): URL {
+    const url = this.check(serviceUrl);
+    if (url) return url;
+    throw new MusterError(
+      'not_permitted',
+      `Muster does not send to ${describeHost(serviceUrl)}: it is not a Microsoft Bot Connector host. Add it to TEAMS_TRUSTED_HOSTS only if it is yours.`,
+      { reason: 'untrusted_service_url' },
+    );
   }
 }
 
-function parseUrl(value: string | undefined): URL | undefined {
-  if (!value) return undefined;
+function normalizeExtra(entry: string): string {
   try {
-    return new URL(value);
+    const url = new URL(entry.includes('://') ? entry : `https://${entry}`);
+    if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '')) throw new Error('not a bare host');
+    return url.host.toLowerCase();
   } catch {
-    return undefined;
+    throw new MusterError('configuration', `TEAMS_TRUSTED_HOSTS has "${entry.slice(0, 80)}", which is not a host or host:port.`, { key: 'TEAMS_TRUSTED_HOSTS' });
   }
 }
 
-function parseExtra(entry: string): { host: string; port?: string } | undefined {
-  const trimmed = entry.trim().toLowerCase();
-  if (!trimmed) return undefined;
-  const url = parseUrl(/^[a-z]+:\/\//.test(trimmed) ? trimmed : `http://${trimmed}`);
-  if (!url?.hostname) return undefined;
-  const explicitPort = /:(\d+)(\/|$)/.exec(trimmed.replace(/^[a-z]+:\/\//, ''))?.[1];
-  return { host: url.hostname.replace(/\.$/, ''), ...(explicitPort ? { port: explicitPort } : {}) };
+/** A short, printable name for where a URL points, for messages. */
+function describeHost(serviceUrl: string): string {
+  try {
+    return new URL(serviceUrl).host.slice(0, 100) || 'that address';
+  } catch {
+    return 'an address that is not a URL';
+  }
 }

@@ -10,7 +10,7 @@ import { FormMemory } from './form-memory';
 import { highlightReactionTypes } from './highlight-reactions';
 import { isArrival, sayHello } from './install-turn';
 import { messageTextOf } from './message-text';
-import { baseConversationId, idempotencyKeyOf, isPersonalChat, tenantOf } from './teams-context';
+import { baseConversationId, idempotencyKeyOf, isPersonalChat, sentAtOf, tenantOf } from './teams-context';
 import { TeamsPeople } from './teams-people';
 import type { TeamsTurn } from './teams-turn';
 import type { TurnDeps } from './turn-deps';
@@ -52,7 +52,7 @@ export class ActivityRouter {
   async route(turn: TeamsTurn): Promise<void> {
     const a = turn.activity;
     const tenantId = tenantOf(a) as string; // the transport refuses activities without one
-    await this.references.refresh(a, tenantId);
+    await this.references.refresh(a, tenantId, sentAtOf(a, this.deps.now()));
     switch (a.type) {
       case 'message': return this.message(turn, tenantId);
       case 'messageUpdate': return captureUpdate(turn, this.deps, tenantId);

@@ -15,8 +15,7 @@ export const foreignCard = (prefix: string): string => `This card is not one Mus
  */
 export async function handleCardInvoke(turn: TeamsTurn, deps: TurnDeps, tenantId: string): Promise<void> {
   const surface = surfaceFor(turn, deps);
-  const value = adaptiveCardAction.safeParse(turn.activity.value);
-  const submission = value.success ? deps.cards.parseSubmission(value.data.action.data) : undefined;
+  const submission = adaptiveCardAction.safeParse(turn.activity.value).success ? deps.cards.parseSubmission(turn.activity.value) : undefined;
   if (!submission) {
     await turn.answerInvoke({ kind: 'message', text: foreignCard(prefixOf(turn.activity)) });
     return;

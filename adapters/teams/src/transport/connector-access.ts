@@ -1,6 +1,6 @@
 import { ConnectorClient, type HeaderPropagationCollection } from '@microsoft/agents-hosting';
 import type { BotTokenSource } from '../connector/token-source';
-import type { TrustedHosts } from '../connector/trusted-hosts';
+import type { TrustedServiceHosts } from '../connector/trusted-hosts';
 
 /** Refused before anything is sent: the serviceUrl is not a Bot Connector host Muster trusts. */
 export class UntrustedServiceUrl extends Error {
@@ -16,14 +16,14 @@ export class UntrustedServiceUrl extends Error {
  */
 export class ConnectorAccess {
   constructor(
-    private readonly trusted: TrustedHosts,
+    private readonly trusted: TrustedServiceHosts,
     private readonly tokens: BotTokenSource,
     /** With an app id, a missing token is an error; anonymous only without one. */
     private readonly tokenRequired: boolean,
   ) {}
 
   async client(serviceUrl: string | undefined, headers?: HeaderPropagationCollection): Promise<ConnectorClient> {
-    if (!serviceUrl || !this.trusted.allows(serviceUrl)) throw new UntrustedServiceUrl();
+    if (!serviceUrl || !this.trusted.isTrusted(serviceUrl)) throw new UntrustedServiceUrl();
     const token = await this.tokens.token(serviceUrl);
     if (!token && this.tokenRequired) throw new Error('No Bot Connector token could be obtained for the configured app id');
     return ConnectorClient.createClientWithToken(serviceUrl, token ?? '', headers);

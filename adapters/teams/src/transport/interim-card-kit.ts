@@ -14,16 +14,20 @@ export class InterimCardKit implements TeamsCardKit {
     return attachment(view.blocks.flatMap(bodyOf), actionsOf(view.blocks));
   }
 
-  form(form: FormView, errors: Readonly<Record<string, string>> = {}): CardAttachment {
+  form(form: FormView, options: { values?: FormValues; errors?: Readonly<Record<string, string>> } = {}): CardAttachment {
+    const errors = options.errors ?? {};
+    const shown = options.values ? withValues(form, options.values) : form;
     const body = [
       { type: 'TextBlock', text: escape(form.title), weight: 'Bolder', size: 'Medium', wrap: true },
-      ...form.blocks.flatMap((b) => (b.type === 'input' ? inputOf(b, errors[b.id]) : bodyOf(b))),
+      ...shown.blocks.flatMap((b) => (b.type === 'input' ? inputOf(b, errors[b.id]) : bodyOf(b))),
     ];
     const data = { muster: 'form', formId: form.formId, ...(form.privateMetadata !== undefined ? { metadata: form.privateMetadata } : {}) };
     return attachment(body, [{ type: 'Action.Execute', title: form.submitLabel, verb: 'muster.form', data, style: 'positive' }]);
   }
 
-  parseSubmission(data: unknown): CardSubmission | undefined {
+  parseSubmission(value: unknown): CardSubmission | undefined {
+    const invoke = INVOKE_VALUE.safeParse(value);
+    const data = invoke.success ? invoke.data.action.data : value;
     const action = ACTION_DATA.safeParse(data);
     if (action.success) return { kind: 'action', actionId: action.data.actionId, value: action.data.value };
     const form = FORM_DATA.safeParse(data);
@@ -33,10 +37,11 @@ export class InterimCardKit implements TeamsCardKit {
     for (const [key, value] of Object.entries(inputs)) {
       if (typeof value === 'string') values[key] = value === 'true' ? true : value === 'false' ? false : value;
     }
-    return { kind: 'form', formId, ...(metadata !== undefined ? { metadata } : {}), values: values as FormValues };
+    return { kind: 'form', formId, metadata: metadata ?? '', values: values as FormValues };
   }
 }
 
+const INVOKE_VALUE = z.object({ action: z.object({ data: z.unknown() }) });
 const ACTION_DATA = z.object({ muster: z.literal('action'), actionId: z.string().min(1).max(256), value: z.string().max(4_000) });
 const FORM_DATA = z.object({ muster: z.literal('form'), formId: z.string().min(1).max(256), metadata: z.string().max(4_000).optional() })
   .catchall(z.string().max(20_000).or(z.boolean()).or(z.number()));
@@ -104,4 +109,19 @@ function elementOf(e: InputElement): Record<string, unknown> {
     case 'checkbox': return { type: 'Input.Toggle', title: e.optionLabel, valueOn: 'true', valueOff: 'false', value: e.initial ? 'true' : 'false' };
     case 'person': return { type: 'Input.Text', placeholder: 'Their AAD object id', ...(e.initial ? { value: e.initial.id } : {}) };
   }
+}
+
+/** The form as it was submitted: each input starts from what the person typed. */
+function withValues(form: FormView, values: FormValues): FormView {
+  return {
+    ...form,
+    blocks: form.blocks.map((block) => {
+      if (block.type !== 'input' || values[block.id] === undefined) return block;
+      const value = values[block.id];
+      const e = block.element;
+      if (e.kind === 'checkbox') return { ...block, element: { ...e, initial: value === true } };
+      if (e.kind === 'person') return block;
+      return { ...block, element: { ...e, initial: Array.isArray(value) ? value.join(', ') : String(value) } };
+    }),
+  };
 }

@@ -1,6 +1,6 @@
 import { MsalTokenProvider } from '@microsoft/agents-hosting';
 import type { BotTokenSource } from '../connector/token-source';
-import type { TrustedHosts } from '../connector/trusted-hosts';
+import type { TrustedServiceHosts } from '../connector/trusted-hosts';
 import { authConfigurationOf, type TeamsAuth } from './teams-auth';
 import { UntrustedServiceUrl } from './connector-access';
 
@@ -16,12 +16,12 @@ export const BOT_CONNECTOR_SCOPE = 'https://api.botframework.com';
 export class MsalBotTokenSource implements BotTokenSource {
   private readonly provider?: MsalTokenProvider;
 
-  constructor(auth: TeamsAuth, private readonly trusted: TrustedHosts, private readonly scope = BOT_CONNECTOR_SCOPE) {
+  constructor(auth: TeamsAuth, private readonly trusted: TrustedServiceHosts, private readonly scope = BOT_CONNECTOR_SCOPE) {
     if (auth.kind === 'entra') this.provider = new MsalTokenProvider(authConfigurationOf(auth).connections?.values().next().value);
   }
 
   async token(serviceUrl: string): Promise<string | undefined> {
-    if (!this.trusted.allows(serviceUrl)) throw new UntrustedServiceUrl();
+    if (!this.trusted.isTrusted(serviceUrl)) throw new UntrustedServiceUrl();
     return this.provider ? this.provider.getAccessToken(this.scope) : undefined;
   }
 }

@@ -1,6 +1,6 @@
 import type { Activity } from '@microsoft/agents-activity';
 import { CloudAdapter, type AuthConfiguration, type ConnectorClient, type HeaderPropagationCollection, type OutboundUrlPolicy, type TurnContext } from '@microsoft/agents-hosting';
-import type { TrustedHosts } from '../connector/trusted-hosts';
+import type { TrustedServiceHosts } from '../connector/trusted-hosts';
 import type { ConnectorAccess } from './connector-access';
 
 /**
@@ -10,8 +10,8 @@ import type { ConnectorAccess } from './connector-access';
  * error" messages: the error goes back to the HTTP layer, which answers 500 so Teams redelivers.
  */
 export class MusterCloudAdapter extends CloudAdapter {
-  constructor(authConfig: AuthConfiguration, trusted: TrustedHosts, private readonly access: ConnectorAccess) {
-    const policy: OutboundUrlPolicy = { enabled: true, isAllowed: (url) => trusted.allows(url ? String(url) : undefined) };
+  constructor(authConfig: AuthConfiguration, trusted: TrustedServiceHosts, private readonly access: ConnectorAccess) {
+    const policy: OutboundUrlPolicy = { enabled: true, isAllowed: (url) => !!url && trusted.isTrusted(String(url)) };
     super(authConfig, undefined, undefined, { emitStackTrace: false, validateServiceUrl: true }, policy);
     this.onTurnError = async (_context: TurnContext, error: Error) => {
       throw error;

@@ -64,7 +64,7 @@ export class TeamsReplySurface implements ReplySurface {
   /** A submitted form that core refused: the form again with what was typed and the errors beside it. */
   async showFormErrors(formId: string, metadata: string | undefined, values: FormValues, errors: Readonly<Record<string, string>>): Promise<void> {
     const form = this.forms.recall(formId, metadata);
-    if (form) return this.showForm(withValues(form, values), errors);
+    if (form) return this.showForm(form, { values, errors });
     // The form was shown by another process or before a restart: say what to fix, the card stays.
     const text = Object.values(errors).join(' ');
     if (this.isInvoke) this.invokeAnswer = { kind: 'message', text };
@@ -76,9 +76,9 @@ export class TeamsReplySurface implements ReplySurface {
     return this.invokeAnswer ?? { kind: 'message', text: '' };
   }
 
-  private async showForm(form: FormView, errors?: Readonly<Record<string, string>>): Promise<void> {
+  private async showForm(form: FormView, options?: Parameters<TeamsCardKit['form']>[1]): Promise<void> {
     this.forms.remember(form);
-    const card = this.cards.form(form, errors);
+    const card = this.cards.form(form, options);
     if (this.isInvoke) this.invokeAnswer = { kind: 'card', card: card.content };
     else await this.turn.reply({ text: form.fallback, attachments: [card] });
   }
@@ -99,19 +99,4 @@ export class TeamsReplySurface implements ReplySurface {
   private message(view: View): OutgoingMessage {
     return { text: view.fallback, attachments: [this.cards.card(view)] };
   }
-}
-
-/** The form as it was submitted: each input starts from what the person typed. */
-function withValues(form: FormView, values: FormValues): FormView {
-  return {
-    ...form,
-    blocks: form.blocks.map((block) => {
-      if (block.type !== 'input' || values[block.id] === undefined) return block;
-      const value = values[block.id];
-      const e = block.element;
-      if (e.kind === 'checkbox') return { ...block, element: { ...e, initial: value === true } };
-      if (e.kind === 'person') return block;
-      return { ...block, element: { ...e, initial: Array.isArray(value) ? value.join(', ') : String(value) } };
-    }),
-  };
 }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Activity } from '@microsoft/agents-activity';
 import type { Logger } from '@muster/core';
 import type { BotTokenSource } from '../connector/token-source';
-import type { TrustedHosts } from '../connector/trusted-hosts';
+import type { TrustedServiceHosts } from '../connector/trusted-hosts';
 import { inboundActivity, type InboundActivity } from './activity.schema';
 import { AgentsTurn } from './agents-turn';
 import { ConnectorAccess } from './connector-access';
@@ -25,7 +25,7 @@ export interface TeamsTransport {
 
 export interface TeamsTransportOptions {
   readonly auth: TeamsAuth;
-  readonly trustedHosts: TrustedHosts;
+  readonly trustedHosts: TrustedServiceHosts;
   readonly tokenSource: BotTokenSource;
   /** Handles one checked activity; it has returned (or thrown) before Teams gets its answer. */
   readonly onTurn: (turn: TeamsTurn) => Promise<void>;
@@ -76,7 +76,7 @@ class AgentsTeamsTransport implements TeamsTransport {
       logger.warn('Teams request refused: the token was not issued for the activity\'s serviceUrl', { activityType: activity.type });
       return answer(res, 401, UNAUTHORIZED, { 'www-authenticate': 'Bearer' });
     }
-    if (!this.options.trustedHosts.allows(activity.serviceUrl)) {
+    if (!this.options.trustedHosts.isTrusted(activity.serviceUrl)) {
       logger.warn('Teams activity refused: its serviceUrl is not a trusted Bot Connector host', { host: hostOf(activity.serviceUrl) });
       return answer(res, 400, { error: 'untrusted_service_url', message: 'The serviceUrl is not a Bot Connector host this Muster trusts (see TEAMS_TRUSTED_HOSTS).' });
     }

@@ -176,10 +176,10 @@ describe('Teams e2e: activities into core and replies out', function () {
     await e2e.send(added);
     const hellos = e2e.connector.posted(GENERAL).filter((c) => JSON.stringify(c.body).includes('Muster commands'));
     expect(hellos).to.have.length(1);
-    expect(await e2e.conversations.find(TENANT, GENERAL)).to.deep.include({ serviceUrl: e2e.serviceUrl, teamId: '19:team-e2e@thread.tacv2', conversationType: 'channel' });
+    expect(await e2e.conversations.find('teams', TENANT, GENERAL)).to.deep.include({ serviceUrl: e2e.serviceUrl, teamId: '19:team-e2e@thread.tacv2', channelId: GENERAL, kind: 'channel' });
     const moved = `${e2e.serviceUrl}emea/`;
     await e2e.send({ ...message(moved, ANA, 'lunch?'), conversation: { id: `${GENERAL};messageid=77`, conversationType: 'channel', tenantId: TENANT } });
-    expect((await e2e.conversations.find(TENANT, GENERAL))?.serviceUrl).to.equal(moved);
+    expect((await e2e.conversations.find('teams', TENANT, GENERAL))?.serviceUrl).to.equal(moved);
   });
 
   describe('bad input gets a clear 4xx or a clear reply, never a 5xx', () => {

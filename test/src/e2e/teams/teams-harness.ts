@@ -20,10 +20,17 @@ export class MemoryConversations implements TeamsConversationStore {
   writes = 0;
   async save(reference: TeamsConversationReference): Promise<void> {
     this.writes++;
-    this.saved.set(`${reference.tenantId}:${reference.conversationId}`, reference);
+    const key = `${reference.workspaceId}:${reference.conversationId}`;
+    const stored = this.saved.get(key);
+    if (stored && stored.lastSeenAt > reference.lastSeenAt) return;
+    this.saved.set(key, { ...stored, ...Object.fromEntries(Object.entries(reference).filter(([, v]) => v !== undefined)) } as TeamsConversationReference);
   }
-  async find(tenantId: string, conversationId: string): Promise<TeamsConversationReference | undefined> {
-    return this.saved.get(`${tenantId}:${conversationId}`);
+  async find(_platform: 'teams', workspaceId: string, conversationId: string): Promise<TeamsConversationReference | undefined> {
+    return this.saved.get(`${workspaceId}:${conversationId}`);
+  }
+  async findByTeamChannel(_platform: 'teams', workspaceId: string, teamId: string, channelId: string): Promise<TeamsConversationReference | undefined> {
+    return [...this.saved.values()].filter((r) => r.workspaceId === workspaceId && r.teamId === teamId && r.channelId === channelId)
+      .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())[0];
   }
 }
 

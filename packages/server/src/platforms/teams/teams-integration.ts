@@ -1,6 +1,6 @@
 import type { ChatGateway, DirectoryPort, Logger } from '@muster/core';
 import {
-  ActivityRouter, createTeamsTransport, InterimCardKit, MsalBotTokenSource, TrustedHosts,
+  ActivityRouter, createTeamsTransport, InterimCardKit, MsalBotTokenSource, TrustedServiceHosts,
   type BotTokenSource, type TeamsAuth, type TeamsCardKit, type TeamsConversationStore, type TeamsTransport,
 } from '@muster/teams';
 import type { ServerConfig } from '../../config/server-config';
@@ -15,7 +15,7 @@ export const TEAMS_MESSAGES_PATH = '/api/messages';
 export interface TeamsOutboundParts {
   readonly auth: TeamsAuth;
   readonly tokenSource: BotTokenSource;
-  readonly trustedHosts: TrustedHosts;
+  readonly trustedHosts: TrustedServiceHosts;
   readonly conversations: TeamsConversationStore;
   readonly settings: ServerConfig['teams'];
   readonly logger: Logger;
@@ -52,7 +52,7 @@ export class TeamsIntegration implements PlatformIntegration {
   private transport?: TeamsTransport;
 
   constructor(config: ServerConfig, auth: TeamsAuth, private readonly deps: TeamsIntegrationDeps) {
-    const trustedHosts = new TrustedHosts(config.teams.trustedHosts);
+    const trustedHosts = new TrustedServiceHosts(config.teams.trustedHosts);
     const tokenSource = deps.tokenSource ?? new MsalBotTokenSource(auth, trustedHosts);
     this.parts = { auth, tokenSource, trustedHosts, conversations: deps.conversations, settings: config.teams, logger: deps.logger };
     this.gateway = deps.gateway(this.parts);
