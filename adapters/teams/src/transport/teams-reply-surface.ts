@@ -44,6 +44,11 @@ export class TeamsReplySurface implements ReplySurface {
     }
   }
 
+  /** Privately, outside any conversation: the 1:1 chat with the requester (core's `direct`, once the seam is in). */
+  async direct(view: View): Promise<void> {
+    await this.turn.sendPrivately(this.message(view));
+  }
+
   /** Everyone sees the new card: the presser through the invoke answer, the others through an update. */
   async replace(view: View): Promise<void> {
     const message = this.message(view);
