@@ -15,3 +15,12 @@ export { TeamsChatGateway, PUBLIC_CLOUD_SERVICE_URL, type TeamsChatGatewayOption
 export type { TeamsRoomSettings, PublicRoomKind, PrivateRoomKind } from './rooms/room-kinds';
 export { TeamsDirectory, type TeamsDirectoryOptions } from './teams-directory';
 export * from './manifest';
+export { createTeamsTransport, type TeamsTransport, type TeamsTransportOptions } from './transport/teams-transport';
+export { ActivityRouter, type ActivityRouterOptions } from './transport/activity-router';
+export { DEFAULT_LOGIN_URL, type TeamsAuth } from './transport/teams-auth';
+export { MsalBotTokenSource, BOT_CONNECTOR_SCOPE } from './transport/msal-token-source';
+export { TeamsReplySurface, PRIVATE_ANSWER_NOTICE } from './transport/teams-reply-surface';
+export type { TeamsTurn, CardAttachment, OutgoingMessage, InvokeAnswer } from './transport/teams-turn';
+export { adaptiveCardKit, type TeamsCardKit } from './transport/card-kit';
+export { highlightReactionTypes } from './transport/highlight-reactions';
+export { TEAMS_PREFIX } from './teams-prefix';

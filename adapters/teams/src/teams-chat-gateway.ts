@@ -1,4 +1,4 @@
-import { TEAMS_PREFIX } from './cards/inline-text';
+import { TEAMS_PREFIX } from './teams-prefix';
 import {
   type ChatGateway,
   type ConversationRef,

@@ -38,3 +38,7 @@ export { SlackIntegration, slackIntegration } from './platforms/slack/slack-inte
 export { slackModeOf, type SlackMode } from './platforms/slack/slack-mode';
 export { AesGcmSecretBox } from './security/aes-gcm-secret-box';
 export { SealedSlackInstallationStore } from './platforms/slack/slack-installation-store';
+
+export { createTeamsIntegration, teamsIntegration, TeamsIntegration, TEAMS_MESSAGES_PATH, type TeamsIntegrationDeps, type TeamsOutboundParts } from './platforms/teams/teams-integration';
+export { teamsAuthOf } from './platforms/teams/teams-auth-mode';
+export { teamsOutbound } from './platforms/teams/teams-outbound';

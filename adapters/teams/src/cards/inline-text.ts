@@ -1,4 +1,5 @@
 import { readableMentions, type Inline, type RichText } from '@muster/core';
+import { TEAMS_PREFIX } from '../teams-prefix';
 import { TRUNCATION_MARKER } from './card-limits';
 import type { MentionRegistry } from './mentions';
 import { escapeUnits, oneLine, safeLinkUrl, type EscapeState } from './teams-markdown';
@@ -36,8 +37,6 @@ const atomic = (text: string, mentions: readonly string[] = []): Piece => ({ uni
 /** A mention token quoted in text (a timeline line) reads as a name and pings nobody. */
 const plainPiece = (text: string, ctx: RenderContext): Piece => piece(escapeUnits(readableMentions(text), ctx.state));
 
-/** How Teams users invoke Muster: by @mention of the bot, whose name the app package sets. */
-export const TEAMS_PREFIX = '@Muster';
 
 function emphasis(text: string, marker: string, ctx: RenderContext): Piece {
   const line = oneLine(text);

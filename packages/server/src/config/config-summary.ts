@@ -14,7 +14,7 @@ export function configSummary(config: ServerConfig): Record<string, unknown> {
     publicUrl: config.publicUrl ?? null,
     chatPlatforms: chatPlatforms(config),
     slack: config.slack.botToken || config.slack.clientId ? { webApi: true, apiUrl: config.slack.apiUrl, signingSecret: !!config.slack.signingSecret, socketMode: !!config.slack.appToken, oauth: !!config.slack.clientId } : false,
-    teams: config.teams.appId ? { appId: config.teams.appId, tenant: config.teams.tenantId ?? 'multi-tenant' } : false,
+    teams: teamsSummary(config),
     llm: llmSummary(config),
     secretKeyFromEnvironment: !!config.secretKey,
     multiInstance: !!config.redisUrl,
@@ -25,7 +25,17 @@ export function configSummary(config: ServerConfig): Record<string, unknown> {
 }
 
 export function chatPlatforms(config: ServerConfig): string[] {
-  return [config.console && 'console', (config.slack.botToken || config.slack.clientId) && 'slack'].filter((p): p is string => !!p);
+  return [config.console && 'console', (config.slack.botToken || config.slack.clientId) && 'slack', teamsOn(config) && 'teams'].filter((p): p is string => !!p);
+}
+
+const teamsOn = (config: ServerConfig): boolean => !!config.teams.appId || config.teams.anonymous;
+
+/** Which app and tenant, where keys and tokens come from and which extra hosts are trusted; never the password. */
+function teamsSummary(config: ServerConfig): Record<string, unknown> | false {
+  const t = config.teams;
+  if (!teamsOn(config)) return false;
+  if (t.anonymous) return { anonymous: true, trustedHosts: t.trustedHosts };
+  return { appId: t.appId, tenant: t.tenantId ?? 'multi-tenant', loginUrl: t.loginUrl, trustedHosts: t.trustedHosts };
 }
 
 export function llmSummary(config: ServerConfig): string {

@@ -20,6 +20,13 @@ export const ENV = {
   microsoftAppPassword: 'MICROSOFT_APP_PASSWORD',
   microsoftAppTenantId: 'MICROSOFT_APP_TENANT_ID',
   microsoftGraphUrl: 'MICROSOFT_GRAPH_URL',
+  microsoftLoginUrl: 'MICROSOFT_LOGIN_URL',
+  teamsAnonymous: 'TEAMS_ANONYMOUS',
+  teamsTrustedHosts: 'TEAMS_TRUSTED_HOSTS',
+  teamsIncidentsTeamId: 'TEAMS_INCIDENTS_TEAM_ID',
+  teamsIncidentsChannelId: 'TEAMS_INCIDENTS_CHANNEL_ID',
+  teamsAppCatalogId: 'TEAMS_APP_CATALOG_ID',
+  nodeEnv: 'NODE_ENV',
   openAiApiKey: 'OPENAI_API_KEY',
   openAiBaseUrl: 'OPENAI_BASE_URL',
   llmModel: 'MUSTER_LLM_MODEL',
@@ -29,5 +36,7 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/muster.db';
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com/v1.0/';
+/** The Entra authority: outbound tokens, and the keys of tokens Entra issues (`{login}/{tenant}/discovery/v2.0/keys`). */
+export const DEFAULT_LOGIN_URL = 'https://login.microsoftonline.com';
 
 export type Environment = Readonly<Record<string, string | undefined>>;

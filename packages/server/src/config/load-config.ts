@@ -2,13 +2,14 @@ import { isAbsolute, resolve } from 'node:path';
 import { isMusterError } from '@muster/core';
 import { parseDatabaseUrl } from '@muster/store';
 import { ConfigError } from './config-error';
-import { DEFAULT_DATABASE_URL, DEFAULT_GRAPH_URL, DEFAULT_PORT, DEFAULT_SLACK_API_URL, ENV, type Environment } from './env-names';
+import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_SLACK_API_URL, ENV, type Environment } from './env-names';
 import { EnvReader } from './env-reader';
 import { LOG_LEVELS, type FileConfig } from './file-config';
 import { readFileConfig } from './file-sections';
 import { Problems } from './problems';
 import type { DatabaseKind, ServerConfig } from './server-config';
 import { buildSettings } from './settings-builder';
+import { readTeamsEnv } from './teams-env';
 import { ValueReader } from './value-reader';
 import { locateConfigFile, readYamlFile } from './yaml-file';
 
@@ -62,12 +63,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
       clientSecret: env.string(ENV.slackClientSecret),
       stateSecret: env.string(ENV.slackStateSecret),
     },
-    teams: {
-      appId: env.string(ENV.microsoftAppId),
-      appPassword: env.string(ENV.microsoftAppPassword),
-      tenantId: env.string(ENV.microsoftAppTenantId),
-      graphUrl: env.httpUrl(ENV.microsoftGraphUrl) ?? DEFAULT_GRAPH_URL,
-    },
+    teams: readTeamsEnv(env, env.string(ENV.nodeEnv)?.toLowerCase() === 'production'),
     llm: { ...file.llm, ...(llmModel && { model: llmModel }), apiKey: env.string(ENV.openAiApiKey), baseUrl: env.httpUrl(ENV.openAiBaseUrl) },
     settings,
   };

@@ -33,11 +33,27 @@ export interface ServerConfig {
     readonly clientSecret?: string;
     readonly stateSecret?: string;
   };
+  /** Microsoft Teams; checked as a whole in teams-env.ts (what is missing, what conflicts). */
   readonly teams: {
     readonly appId?: string;
     readonly appPassword?: string;
     readonly tenantId?: string;
     readonly graphUrl: string;
+    /** MICROSOFT_LOGIN_URL: the Entra authority (sovereign clouds, local fakes in tests). */
+    readonly loginUrl: string;
+    /** TEAMS_ANONYMOUS=true: no app id, no JWT check; the Agents Playground on a laptop only. */
+    readonly anonymous: boolean;
+    /** TEAMS_TRUSTED_HOSTS: Bot Connector hosts (`host` or `host:port`) trusted beside Microsoft's own. */
+    readonly trustedHosts: readonly string[];
+    readonly incidentsTeamId?: string;
+    readonly incidentsChannelId?: string;
+    /**
+     * Whether Muster uses Microsoft Graph (app-only, the app's tenant): set MICROSOFT_GRAPH_URL or
+     * TEAMS_INCIDENTS_TEAM_ID. Without it rooms are threads and people are found from activities only.
+     */
+    readonly graph: boolean;
+    /** TEAMS_APP_CATALOG_ID: the app's id in the tenant's catalog, to add Muster to group chats it opens. */
+    readonly appCatalogId?: string;
   };
   readonly llm: FileLlmSection & { readonly apiKey?: string; readonly baseUrl?: string };
   readonly settings: MusterSettings;

@@ -26,7 +26,10 @@ export interface ContainerOverrides {
   /** Where the console chat writes; default stdout. Only used when the console is on. */
   readonly consoleOutput?: NodeJS.WritableStream;
   readonly consoleColor?: boolean;
-  /** Platforms beyond the registry's (a platform under test); built, mounted and stopped like the others. */
+  /**
+   * Platforms beyond the registry's, or in place of the registry's one of the same platform (a platform
+   * under test, built around local fakes); built, mounted and stopped like the others.
+   */
   readonly platforms?: readonly PlatformFactory[];
   /** Extra gateways and directories, e.g. a platform under test. */
   readonly gateways?: readonly ChatGateway[];
@@ -55,7 +58,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
   const platforms = buildPlatforms(config, {
     logger, store, secret: () => resolveSecretKey(config, logger),
     terminal: { output: overrides.consoleOutput ?? process.stdout, color: overrides.consoleColor ?? !!process.stdout.isTTY },
-  }, [...PLATFORM_FACTORIES, ...(overrides.platforms ?? [])]);
+  }, PLATFORM_FACTORIES, overrides.platforms ?? []);
   const gateways: ChatGateway[] = platforms.map((p) => p.gateway);
   const directories: Partial<Record<ChatPlatform, DirectoryPort>> = {};
   for (const p of platforms) if (p.directory) directories[p.platform] = p.directory;

@@ -1,0 +1,88 @@
+import type { InboundPort, Logger } from '@muster/core';
+import type { TeamsConversationStore } from '../conversations';
+import { BoundedMemory } from './bounded-memory';
+import type { TeamsCardKit } from './card-kit';
+import { handleCardInvoke, handleCardSubmit } from './card-turn';
+import { handleCommand } from './command-turn';
+import { captureDelete, captureMessage, captureReaction, captureUpdate } from './capture-turn';
+import { ConversationReferences } from './conversation-references';
+import { FormMemory } from './form-memory';
+import { highlightReactionTypes } from './highlight-reactions';
+import { isArrival, sayHello } from './install-turn';
+import { messageTextOf } from './message-text';
+import { baseConversationId, idempotencyKeyOf, isPersonalChat, sentAtOf, tenantOf } from './teams-context';
+import { TeamsPeople } from './teams-people';
+import type { TeamsTurn } from './teams-turn';
+import type { TurnDeps } from './turn-deps';
+
+export interface ActivityRouterOptions {
+  readonly inbound: InboundPort;
+  readonly cards: TeamsCardKit;
+  readonly conversations: TeamsConversationStore;
+  /** The Slack-named highlight reaction setting (`pushpin`); see highlight-reactions.ts for Teams' names. */
+  readonly highlightReaction: string;
+  readonly logger: Logger;
+  readonly onWorkQueued?: () => void;
+  readonly now?: () => Date;
+}
+
+/**
+ * Every checked Teams activity, to the core call it means. Commands are @mentions of Muster (any
+ * message in the personal chat); other messages, edits, deletions and the highlight reaction are
+ * the incident room's timeline; card presses are actions and forms; Muster's arrival in a team or chat
+ * is greeted. Every activity keeps the conversation's stored reference current.
+ */
+export class ActivityRouter {
+  private readonly deps: TurnDeps;
+  private readonly references: ConversationReferences;
+  private readonly highlight: ReadonlySet<string>;
+  /** Commands and greetings already answered here: a redelivery (same activity id) is not answered twice. */
+  private readonly answered = new BoundedMemory<true>(10_000);
+
+  constructor(options: ActivityRouterOptions) {
+    this.deps = {
+      inbound: options.inbound, cards: options.cards, logger: options.logger,
+      people: new TeamsPeople(), forms: new FormMemory(),
+      onWorkQueued: options.onWorkQueued ?? (() => undefined), now: options.now ?? (() => new Date()),
+    };
+    this.references = new ConversationReferences(options.conversations);
+    this.highlight = highlightReactionTypes(options.highlightReaction);
+  }
+
+  async route(turn: TeamsTurn): Promise<void> {
+    const a = turn.activity;
+    const tenantId = tenantOf(a) as string; // the transport refuses activities without one
+    await this.references.refresh(a, tenantId, sentAtOf(a, this.deps.now()));
+    switch (a.type) {
+      case 'message': return this.message(turn, tenantId);
+      case 'messageUpdate': return captureUpdate(turn, this.deps, tenantId);
+      case 'messageDelete': return captureDelete(turn, this.deps, tenantId);
+      case 'messageReaction': return captureReaction(turn, this.deps, tenantId, this.highlight);
+      case 'invoke':
+        if (a.name === 'adaptiveCard/action') return handleCardInvoke(turn, this.deps, tenantId);
+        return turn.answerInvoke({ kind: 'message', text: '' });
+      case 'conversationUpdate':
+      case 'installationUpdate':
+        if (isArrival(turn)) await this.once(`hello:${tenantId}:${baseConversationId(a.conversation.id)}`, () => sayHello(turn, this.deps));
+        return;
+      default:
+        return;
+    }
+  }
+
+  private async message(turn: TeamsTurn, tenantId: string): Promise<void> {
+    const a = turn.activity;
+    if (a.from.id === a.recipient.id) return;
+    if (a.value !== undefined && a.value !== null && !a.text) return this.once(idempotencyKeyOf(a), () => handleCardSubmit(turn, this.deps, tenantId));
+    const { mentionsBot, text } = await messageTextOf(a, (m) => this.deps.people.personOf(turn, tenantId, m));
+    if (mentionsBot || isPersonalChat(a)) return this.once(idempotencyKeyOf(a), () => handleCommand(turn, this.deps, tenantId, text));
+    return captureMessage(turn, this.deps, tenantId, text);
+  }
+
+  /** Runs `work` unless this key was already answered by this process; remembered only once it succeeded. */
+  private async once(key: string, work: () => Promise<void>): Promise<void> {
+    if (this.answered.has(key)) return;
+    await work();
+    this.answered.set(key, true);
+  }
+}

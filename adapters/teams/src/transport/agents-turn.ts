@@ -1,0 +1,66 @@
+import { Activity, ActivityTypes, type ChannelAccount as SdkAccount } from '@microsoft/agents-activity';
+import type { ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
+import { channelAccount, type ChannelAccount, type InboundActivity } from './activity.schema';
+import { baseConversationId } from './teams-context';
+import type { InvokeAnswer, OutgoingMessage, TeamsTurn } from './teams-turn';
+
+const INVOKE_TYPES = { card: 'application/vnd.microsoft.card.adaptive', message: 'application/vnd.microsoft.activity.message' } as const;
+
+/** A TeamsTurn over the Agents SDK's TurnContext and the Bot Connector client the adapter made for it. */
+export class AgentsTurn implements TeamsTurn {
+  constructor(private readonly context: TurnContext, readonly activity: InboundActivity) {}
+
+  async reply(message: OutgoingMessage): Promise<string | undefined> {
+    const sent = await this.context.sendActivity(messageActivity(message));
+    return sent?.id || undefined;
+  }
+
+  async update(activityId: string, message: OutgoingMessage): Promise<void> {
+    await this.context.updateActivity(messageActivity(message, activityId));
+  }
+
+  async sendPrivately(message: OutgoingMessage): Promise<void> {
+    const { recipient } = this.context.activity;
+    const tenantId = this.activity.conversation.tenantId ?? this.activity.channelData?.tenant?.id ?? undefined;
+    const created = await this.connector().createConversation({
+      isGroup: false,
+      agent: recipient,
+      members: [{ id: this.activity.from.id } as SdkAccount],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+      activity: undefined as unknown as Activity, // Teams opens a 1:1 chat without a first activity; the message follows.
+    });
+    if (!created?.id) throw new Error('the Bot Connector opened no 1:1 conversation');
+    const outgoing = messageActivity(message);
+    outgoing.from = recipient;
+    outgoing.conversation = { id: created.id, isGroup: false, tenantId, conversationType: 'personal', name: '' };
+    await this.connector().sendToConversation(created.id, outgoing);
+  }
+
+  async answerInvoke(answer: InvokeAnswer): Promise<void> {
+    const body = answer.kind === 'card'
+      ? { statusCode: 200, type: INVOKE_TYPES.card, value: answer.card }
+      : { statusCode: 200, type: INVOKE_TYPES.message, value: answer.text };
+    await this.context.sendActivity(Activity.fromObject({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } }));
+  }
+
+  async member(memberId: string): Promise<ChannelAccount | undefined> {
+    // The roster belongs to the chat or team, not to one thread of a channel.
+    const found = await this.connector().getConversationMember(memberId, baseConversationId(this.activity.conversation.id));
+    const parsed = channelAccount.safeParse(found);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  private connector(): ConnectorClient {
+    return this.context.turnState.get<ConnectorClient>(this.context.adapter.ConnectorClientKey);
+  }
+}
+
+function messageActivity(message: OutgoingMessage, id?: string): Activity {
+  return Activity.fromObject({
+    type: ActivityTypes.Message,
+    ...(id ? { id } : {}),
+    ...(message.text ? { text: message.text, textFormat: 'markdown' } : {}),
+    ...(message.attachments?.length ? { attachments: message.attachments.map((a) => ({ contentType: a.contentType, content: a.content })) } : {}),
+  });
+}
