@@ -151,6 +151,8 @@ describe('README commands (every ```sh block of every README.md, run as written)
           expect(server.readyz, `${block.where}: /readyz after "${part}"\n${server.output}`).to.equal(200);
           // The Slack README promises this line in the start log once its variables are set.
           if (exports.some((e) => e.includes('SLACK_'))) expect(server.output, block.where).to.include('"chatPlatforms":["slack"]');
+          // And the Teams sections this one, for Teams (with credentials or in local anonymous mode).
+          if (exports.some((e) => /MICROSOFT_APP_ID|TEAMS_ANONYMOUS/.test(e))) expect(server.output, block.where).to.include('"chatPlatforms":["teams"]');
         } else {
           const result = await runToEnd(script, cwd, env);
           expect(result.code, `${block.where}: "${part}" exited ${result.code}\n${result.output}`).to.equal(0);
