@@ -39,7 +39,7 @@ interface Outcome { code: number | null; output: string }
 /** A fresh checkout to run in: the repository's files (linked, so nothing is copied) but no data/, muster.yaml or earlier output. */
 function sandbox(): string {
   const dir = tempDir('readme');
-  const leaveOut = new Set(['.git', 'data', 'muster.yaml', 'muster-demo-postmortem.md', 'slack-manifest.json', '.nx']);
+  const leaveOut = new Set(['.git', 'data', 'muster.yaml', 'muster-demo-postmortem.md', 'slack-manifest.json', 'muster-teams-app.zip', '.nx']);
   for (const entry of readdirSync(ROOT)) if (!leaveOut.has(entry) && !entry.endsWith('.log')) symlinkSync(join(ROOT, entry), join(dir, entry));
   return dir;
 }
