@@ -40,6 +40,7 @@ export * from './application/inbound/rate-limit-retries';
 export * from './application/views/inbound-notices.view';
 export * from './support/bounded-cache';
 export * from './support/slug';
+export * from './support/truncate';
 export * from './application/commands/command-reply';
 export * from './application/commands/command-dispatcher';
 export * from './application/commands/interaction-router';

@@ -15,7 +15,7 @@ import { IdempotentPoster } from './idempotent-poster';
 import { inviteInBatches, type InviteOutcome } from './invite';
 import { safeLinkUrl } from './render/mrkdwn';
 import { renderBlocks } from './render/render-blocks';
-import { truncatePlain } from './render/truncate';
+import { truncatePlain } from '@muster/core';
 import { type SlackApiClient } from './slack-api-client';
 import { isSlackError } from './slack-errors';
 import { RoomCreator, slackTopicText } from './room-creator';

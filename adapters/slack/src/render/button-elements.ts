@@ -10,7 +10,7 @@ import {
   MAX_CONFIRM_TITLE,
   MAX_ELEMENTS_PER_ACTIONS,
 } from './slack-limits';
-import { truncatePlain } from './truncate';
+import { truncatePlain } from '@muster/core';
 
 /**
  * Slack wants every action_id in a message to be unique, but core may show the same action twice

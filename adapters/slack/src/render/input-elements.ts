@@ -10,7 +10,7 @@ import {
   MAX_SELECT_OPTIONS,
   MAX_TEXT_INPUT_LENGTH,
 } from './slack-limits';
-import { truncatePlain } from './truncate';
+import { truncatePlain } from '@muster/core';
 
 type MusterInput = Extract<MusterBlock, { type: 'input' }>;
 export type InputKind = InputElement['kind'];

@@ -13,7 +13,7 @@ import {
   MAX_SECTION_TEXT,
   TRUNCATION_MARKER,
 } from './slack-limits';
-import { truncatePlain } from './truncate';
+import { truncatePlain } from '@muster/core';
 
 /** What `chat.postMessage` and `chat.update` take: the notification fallback and the blocks. */
 export interface SlackMessage {

@@ -3,7 +3,7 @@ import { MusterError } from '@muster/core';
 import type { ModalView } from '@slack/web-api';
 import { renderBlockList } from './render-blocks';
 import { MAX_BLOCKS_PER_MODAL, MAX_CALLBACK_ID, MAX_MODAL_BUTTON, MAX_MODAL_TITLE, MAX_PRIVATE_METADATA } from './slack-limits';
-import { truncatePlain } from './truncate';
+import { truncatePlain } from '@muster/core';
 
 const plainText = (text: string, max: number) => ({ type: 'plain_text' as const, text: truncatePlain(text, max), emoji: true });
 

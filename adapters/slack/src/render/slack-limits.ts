@@ -56,4 +56,4 @@ export const MAX_CHANNEL_TOPIC = 250;
 export const MAX_USERS_PER_INVITE = 1000;
 
 /** The visible marker put where text was cut. */
-export const TRUNCATION_MARKER = '…';
+export { TRUNCATION_MARKER } from '@muster/core';

@@ -3,7 +3,7 @@ import { BUTTONS_PER_ROW, MAX_ACTION_ID_CHARS, MAX_BUTTON_TITLE_CHARS, MAX_BUTTO
 import type { ActionSet, CardAction, CardData, ExecuteAction, SubmitAction } from './card-types';
 import { ACTION_VERB, ID_PATTERN, type ActionData } from './card-data';
 import { escapeMarkdown, plainField } from './teams-markdown';
-import { truncatePlain } from './truncate';
+import { truncatePlain } from '@muster/core';
 
 const STYLE = { primary: 'positive', danger: 'destructive' } as const;
 

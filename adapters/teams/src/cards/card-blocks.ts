@@ -6,7 +6,7 @@ import type { CardElement, TextBlock } from './card-types';
 import { renderRichText } from './inline-text';
 import type { MentionRegistry } from './mentions';
 import { escapeMarkdown } from './teams-markdown';
-import { truncatePlain } from './truncate';
+import { truncatePlain } from '@muster/core';
 
 /** One body element of a card, with the people it mentions, so a part left out takes its mentions along. */
 export interface CardPart {

@@ -6,7 +6,7 @@ import type { CardInput, Choice, ChoiceSetInput } from './card-types';
 import { ID_PATTERN, RESERVED_INPUT_IDS, TOGGLE_OFF, TOGGLE_ON } from './card-data';
 import { isTeamsMentionable } from './mentions';
 import { plainField } from './teams-markdown';
-import { truncatePlain } from './truncate';
+import { truncatePlain } from '@muster/core';
 
 export type InputBlock = Extract<Block, { type: 'input' }>;
 

@@ -48,7 +48,7 @@ export const MAX_METADATA_CHARS = 2_000;
 export const MAX_SUBMISSION_BYTES = 64_000;
 
 /** The visible marker put where text was cut. */
-export const TRUNCATION_MARKER = '…';
+export { TRUNCATION_MARKER } from '@muster/core';
 
 /** The size Teams measures: UTF-8 bytes of the JSON. */
 export function cardSize(card: unknown): number {

@@ -8,7 +8,7 @@ import type { AdaptiveCard } from './card-types';
 import { assembleCard } from './fit-card';
 import { MentionRegistry } from './mentions';
 import { escapeMarkdown } from './teams-markdown';
-import { truncatePlain } from './truncate';
+import { truncatePlain } from '@muster/core';
 
 export interface RenderCardOptions {
   /** The most the card's JSON may weigh, in UTF-8 bytes (default {@link MAX_CARD_BYTES}). */

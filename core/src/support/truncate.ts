@@ -1,8 +1,10 @@
-import { TRUNCATION_MARKER } from './card-limits';
+/** What a cut text ends with, so a reader knows something is missing. */
+export const TRUNCATION_MARKER = '…';
 
 /**
- * Cuts plain text (before escaping) to at most `max` characters, ending in a visible `…` so a reader
- * knows something is missing. Never splits a surrogate pair, so an emoji is not turned into garbage.
+ * Cuts plain text (before any platform's escaping) to at most `max` characters, ending in a visible
+ * `…`. Never splits a surrogate pair, so an emoji is not turned into garbage. Every renderer's limits
+ * (Slack's block sizes, Teams' card size) cut through this one function.
  */
 export function truncatePlain(text: string, max: number): string {
   if (text.length <= max) return text;
