@@ -5,10 +5,15 @@
  * through the SDK's own JWT middleware (a pass in anonymous mode), then CloudAdapter.process with an
  * ActivityHandler whose message handler does nothing: the activity is acknowledged when the turn
  * ends. Whatever Muster adds on top of this is Muster's cost.
+ *
+ * A diagnostic second endpoint, `/api/messages/private-reply`, answers an @mention of the bot the
+ * way Muster answers `@Muster status` in a channel (Teams has no ephemeral messages there): it opens
+ * the 1:1 chat with the sender and sends one line to it through the Bot Connector, then acks. That
+ * separates the cost of the two Bot Connector round trips from the rest of Muster's work.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler, CloudAdapter, type Request, type WebResponse } from '@microsoft/agents-hosting';
+import { ActivityHandler, CloudAdapter, type ConnectorClient, MessageFactory, type Request, type TurnContext, type WebResponse } from '@microsoft/agents-hosting';
 import { failStart, serveDriver } from './ipc';
 
 /** The SDK's Express-like response over node's own (this bot is served without express). */
@@ -33,20 +38,47 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
 }
 
+const PATHS = { ackOnly: '/api/messages', privateReply: '/api/messages/private-reply' } as const;
+
+/** The sender's 1:1 chat opened and one line sent to it, with the SDK's own Bot Connector client for this turn. */
+async function answerPrivately(context: TurnContext): Promise<void> {
+  const { from, recipient, conversation } = context.activity;
+  if (!from || !recipient || !conversation) return;
+  const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+  const tenantId = conversation.tenantId;
+  const created = await connector.createConversation({
+    isGroup: false, agent: recipient, members: [{ id: from.id }], tenantId, channelData: { tenant: { id: tenantId } },
+    // Teams opens a 1:1 chat without a first activity; the message follows.
+    activity: undefined as unknown as Parameters<ConnectorClient['createConversation']>[0]['activity'],
+  });
+  const reply = MessageFactory.text('Only you can see this answer.');
+  reply.from = recipient;
+  reply.conversation = { id: created.id, isGroup: false, tenantId, conversationType: 'personal', name: '' };
+  await connector.sendToConversation(created.id, reply);
+}
+
+const mentionsBot = (context: TurnContext): boolean =>
+  (context.activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === context.activity.recipient?.id);
+
 async function main(): Promise<void> {
   // No clientId anywhere, so the SDK runs anonymous.
   const adapter = new CloudAdapter();
   adapter.onTurnError = async (_context, error) => {
     throw error;
   };
-  const bot = new ActivityHandler().onMessage(async (_context, next) => {
+  const ackOnly = new ActivityHandler().onMessage(async (_context, next) => {
+    await next();
+  });
+  const privateReply = new ActivityHandler().onMessage(async (context, next) => {
+    if (mentionsBot(context)) await answerPrivately(context);
     await next();
   });
 
   const server = createServer((req, res) => {
     void (async () => {
       try {
-        if (req.method !== 'POST' || req.url !== '/api/messages') {
+        const bot = req.url === PATHS.ackOnly ? ackOnly : req.url === PATHS.privateReply ? privateReply : undefined;
+        if (req.method !== 'POST' || !bot) {
           res.writeHead(404).end();
           return;
         }
@@ -69,7 +101,7 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  serveDriver({ url: `http://127.0.0.1:${port}/api/messages` }, { cpu: () => process.cpuUsage() }, async () => {
+  serveDriver({ url: `http://127.0.0.1:${port}${PATHS.ackOnly}`, privateReplyUrl: `http://127.0.0.1:${port}${PATHS.privateReply}` }, { cpu: () => process.cpuUsage() }, async () => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });

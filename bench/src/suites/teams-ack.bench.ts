@@ -11,7 +11,10 @@ import { openTeamsIncidentRoom } from '../teams/teams-incident-room';
 import { startTeamsTargets, type TeamsTargets } from '../teams/teams-targets';
 import type { Suite, SuiteOptions } from './suite';
 
-const TARGETS = ['bare', 'muster'] as const;
+/** `bare_private_reply` is a diagnostic, for statuses only: the bare bot answering privately as Muster does. */
+const TARGETS = ['bare', 'muster', 'bare_private_reply'] as const;
+type TeamsTarget = (typeof TARGETS)[number];
+const targetsFor = (kind: TeamsRequestKind): readonly TeamsTarget[] => (kind === 'status' ? TARGETS : ['bare', 'muster']);
 type Calls = Record<string, number>;
 
 export const teamsAckSuite: Suite = {
@@ -33,8 +36,9 @@ async function runTeamsAck(options: SuiteOptions): Promise<BenchResult> {
     const people = t.connector.info;
     const ids = new ActivityIds();
     const calls = () => t.connector.call<Calls>('calls');
-    const phase = (which: (typeof TARGETS)[number], deliveries: ReturnType<typeof planTeamsDeliveries>, concurrency: number, tag: string) =>
-      runTeamsAckPhase(which === 'bare' ? t.bare : t.muster, which === 'bare' ? t.bare.info.url : t.muster.info.teamsUrl, deliveries, {
+    const urls: Record<TeamsTarget, string> = { bare: t.bare.info.url, muster: t.muster.info.teamsUrl, bare_private_reply: t.bare.info.privateReplyUrl };
+    const phase = (which: TeamsTarget, deliveries: ReturnType<typeof planTeamsDeliveries>, concurrency: number, tag: string) =>
+      runTeamsAckPhase(which === 'muster' ? t.muster : t.bare, urls[which], deliveries, {
         concurrency, deadlineMs: plan.deadlineMs, tag, loopDelay: which === 'muster', onProgress: progress.ticker(tag, deliveries.length),
       });
 
@@ -43,7 +47,7 @@ async function runTeamsAck(options: SuiteOptions): Promise<BenchResult> {
     const warm = await openTeamsIncidentRoom(t, 'Teams ack warm-up');
     for (const kind of TEAMS_REQUEST_KINDS) {
       const deliveries = planTeamsDeliveries(kind, warm.room, people, plan.warmup, 999, ids);
-      for (const which of TARGETS) await phase(which, deliveries, 8, `warm-up ${kind} ${which}`);
+      for (const which of targetsFor(kind)) await phase(which, deliveries, 8, `warm-up ${kind} ${which}`);
     }
 
     const runs: TeamsAckRun[] = [];
@@ -54,8 +58,8 @@ async function runTeamsAck(options: SuiteOptions): Promise<BenchResult> {
         const kinds = TEAMS_REQUEST_KINDS.map((_, i, all) => all[(i + rep) % all.length]);
         for (const kind of kinds) {
           const deliveries = planTeamsDeliveries(kind, room, people, plan.requests, rep * 100 + concurrency, ids);
-          const got: Partial<Record<(typeof TARGETS)[number], { phase: TeamsAckPhase; calls: Calls }>> = {};
-          for (const which of TARGETS.map((_, i, all) => all[(i + rep + concurrency) % all.length])) {
+          const got: Partial<Record<TeamsTarget, { phase: TeamsAckPhase; calls: Calls }>> = {};
+          for (const which of targetsFor(kind).map((_, i, all) => all[(i + rep + concurrency) % all.length])) {
             const before = await calls();
             const measured = await phase(which, deliveries, concurrency, `r${rep + 1} c${concurrency} ${kind} ${which}`);
             got[which] = { phase: measured, calls: delta(before, await calls()) };
@@ -66,9 +70,11 @@ async function runTeamsAck(options: SuiteOptions): Promise<BenchResult> {
             : undefined;
           runs.push({
             rep, concurrency, kind, deliveries: deliveries.length, distinct: new Set(deliveries.map((d) => d.key)).size,
-            bare: got.bare!.phase, muster: muster.phase, bareConnectorCalls: got.bare!.calls, musterConnectorCalls: muster.calls, ...(audit ? { audit } : {}),
+            bare: got.bare!.phase, muster: muster.phase, bareConnectorCalls: got.bare!.calls, musterConnectorCalls: muster.calls,
+            ...(got.bare_private_reply ? { barePrivateReply: got.bare_private_reply.phase, barePrivateReplyConnectorCalls: got.bare_private_reply.calls } : {}),
+            ...(audit ? { audit } : {}),
           });
-          progress.line(`  repetition ${rep + 1}/${plan.repetitions}, ${concurrency} client(s), ${describeKind(kind)}: p50/p99 bare ${got.bare!.phase.p50.toFixed(2)}/${got.bare!.phase.p99.toFixed(2)} ms, muster ${muster.phase.p50.toFixed(2)}/${muster.phase.p99.toFixed(2)} ms, p99 ratio ${(muster.phase.p99 / got.bare!.phase.p99).toFixed(2)}${audit ? `; stored ${audit.rows}, lost ${audit.lost}, duplicates ${audit.duplicates}` : ''}`);
+          progress.line(`  repetition ${rep + 1}/${plan.repetitions}, ${concurrency} client(s), ${describeKind(kind)}: p50/p99 bare ${got.bare!.phase.p50.toFixed(2)}/${got.bare!.phase.p99.toFixed(2)} ms, muster ${muster.phase.p50.toFixed(2)}/${muster.phase.p99.toFixed(2)} ms, p99 ratio ${(muster.phase.p99 / got.bare!.phase.p99).toFixed(2)}${got.bare_private_reply ? `; bare answering privately ${got.bare_private_reply.phase.p50.toFixed(2)}/${got.bare_private_reply.phase.p99.toFixed(2)} ms` : ''}${audit ? `; stored ${audit.rows}, lost ${audit.lost}, duplicates ${audit.duplicates}` : ''}`);
         }
       }
     }

@@ -8,7 +8,8 @@ import type { Progress } from '../support/progress';
 export interface TeamsTargets {
   readonly connector: BenchChild<FakeBotConnectorInfo>;
   readonly muster: BenchChild<MusterServerInfo>;
-  readonly bare: BenchChild<{ url: string }>;
+  /** `url` only acks; `privateReplyUrl` (a diagnostic) answers an @mention privately, as Muster answers `status`. */
+  readonly bare: BenchChild<{ url: string; privateReplyUrl: string }>;
   stop(): Promise<void>;
 }
 
@@ -39,7 +40,7 @@ export async function startTeamsTargets(options: { readonly dir: string; readonl
     progress.line('  starting the fake Bot Connector, the Muster server (Teams, anonymous, SQLite file) and the bare Agents SDK bot');
     const muster = await BenchChild.start<MusterServerInfo>({ script: 'muster-server.main.js', label: 'the Muster server', settings: musterSettings, logFile: join(dir, 'muster-server.log'), nodeEnv: NODE_ENV });
     started.push(muster);
-    const bare = await BenchChild.start<{ url: string }>({ script: 'bare-agents.main.js', label: 'the bare Agents SDK bot', settings: {}, logFile: join(dir, 'bare-agents.log'), nodeEnv: NODE_ENV });
+    const bare = await BenchChild.start<{ url: string; privateReplyUrl: string }>({ script: 'bare-agents.main.js', label: 'the bare Agents SDK bot', settings: {}, logFile: join(dir, 'bare-agents.log'), nodeEnv: NODE_ENV });
     started.push(bare);
     return { connector, muster, bare, stop: stopAll };
   } catch (error) {
