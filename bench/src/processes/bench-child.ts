@@ -18,6 +18,8 @@ export interface ChildStart {
   readonly logFile: string;
   readonly readyTimeoutMs?: number;
   readonly execArgv?: readonly string[];
+  /** The child's NODE_ENV; default `production`, as a deployment runs. */
+  readonly nodeEnv?: string;
 }
 
 /**
@@ -44,7 +46,7 @@ export class BenchChild<Info = Record<string, unknown>> {
 
   static async start<Info>(start: ChildStart): Promise<BenchChild<Info>> {
     const log = openSync(start.logFile, 'a');
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, NODE_ENV: 'production', [CHILD_SETTINGS_ENV]: JSON.stringify(start.settings) };
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: process.env.TMPDIR, NODE_ENV: start.nodeEnv ?? 'production', [CHILD_SETTINGS_ENV]: JSON.stringify(start.settings) };
     const child = fork(join(__dirname, start.script), [], { env, stdio: ['ignore', log, log, 'ipc'], execArgv: [...(start.execArgv ?? [])] });
     closeSync(log);
     running.add(child);

@@ -26,13 +26,15 @@ export interface ProfileSummary {
 }
 
 const WORKSPACES: readonly (readonly [RegExp, string])[] = [
-  [/\/core\/dist\//, '@muster/core'], [/\/packages\/store\/dist\//, '@muster/store'], [/\/adapters\/slack\/dist\//, '@muster/slack'],
+  [/\/core\/dist\//, '@muster/core'], [/\/packages\/store\/dist\//, '@muster/store'], [/\/adapters\/slack\/dist\//, '@muster/slack'], [/\/adapters\/teams\/dist\//, '@muster/teams'],
   [/\/packages\/server\/dist\//, '@muster/server'], [/\/packages\/summarizer\/dist\//, '@muster/summarizer'], [/\/bench\/dist\//, 'bench harness'],
 ];
 
 const LAYERS: Record<string, string> = {
   '@slack/bolt': 'HTTP + Bolt transport', '@slack/web-api': 'HTTP + Bolt transport', '@slack/oauth': 'HTTP + Bolt transport', 'raw-body': 'HTTP + Bolt transport',
   tsscmp: 'HTTP + Bolt transport', '@muster/slack': 'HTTP + Bolt transport', '@muster/server': 'HTTP + Bolt transport', 'node internals': 'HTTP + Bolt transport',
+  '@muster/teams': 'Teams transport (Agents SDK)', '@microsoft/agents-hosting': 'Teams transport (Agents SDK)', '@microsoft/agents-activity': 'Teams transport (Agents SDK)',
+  axios: 'Teams transport (Agents SDK)', zod: 'Teams transport (Agents SDK)',
   '@muster/core': 'core', inversify: 'core',
   '@muster/store': 'store + database driver', typeorm: 'store + database driver', mysql2: 'store + database driver', 'better-sqlite3': 'store + database driver',
   pino: 'logging', 'sonic-boom': 'logging', '(garbage collector)': 'garbage collection',

@@ -21,6 +21,18 @@ export interface MusterServerSettings {
   readonly logLevel?: 'info' | 'warn';
 }
 
+export interface MusterServerInfo {
+  /** Slack's endpoint (`/slack/events`). */
+  readonly url: string;
+  /** Teams' endpoint (`/api/messages`). */
+  readonly teamsUrl: string;
+}
+
+export interface StoredMessageRow {
+  readonly idempotency_key: string;
+  readonly external_message_id: string;
+}
+
 export interface OutboxCounts {
   readonly done: number;
   readonly pending: number;
@@ -44,7 +56,8 @@ async function main(): Promise<void> {
 
   const diagnostics = new Diagnostics();
   const variants = new CaptureVariants(server.container, store, config.databaseUrl);
-  serveDriver({ url: `http://127.0.0.1:${server.port}/slack/events` }, {
+  const info: MusterServerInfo = { url: `http://127.0.0.1:${server.port}/slack/events`, teamsUrl: `http://127.0.0.1:${server.port}/api/messages` };
+  serveDriver({ ...info }, {
     outbox,
     /** Lets the outbox (and any Slack follow-up) finish what is queued, bounded by `deadlineMs`. */
     drainOutbox: async (deadlineMs: unknown) => {
@@ -57,10 +70,26 @@ async function main(): Promise<void> {
       }
       return outbox();
     },
-    /** The Slack channel of INC-<number>, once the outbox has created it. */
-    roomOf: async (number: unknown) => {
+    /** The room of INC-<number> on a platform (Slack unless named), once the outbox has created it. */
+    roomOf: async (args: unknown) => {
+      const { number, platform } = typeof args === 'object' && args !== null ? args as { number: number; platform: string } : { number: Number(args), platform: 'slack' };
       const incident = await store.repositories.incidents.findByNumber('default', Number(number));
-      return incident?.snapshot().links.rooms.find((r) => r.platform === 'slack')?.conversationId ?? null;
+      return incident?.snapshot().links.rooms.find((r) => r.platform === platform)?.conversationId ?? null;
+    },
+    /** The incident declared with this title and its room on a platform (null until the outbox has opened it). */
+    roomTitled: async (args: unknown) => {
+      const { title, platform } = args as { title: string; platform: string };
+      const incident = (await store.repositories.incidents.list()).find((i) => i.title === title);
+      const room = incident?.snapshot().links.rooms.find((r) => r.platform === platform);
+      return incident ? { number: incident.snapshot().number, conversationId: room?.conversationId ?? null } : null;
+    },
+    /** The message rows stored for one room, read from the database (the suites audit them: lost, duplicated). */
+    timelineRows: (args: unknown) => {
+      const { platform, conversationId } = args as { platform: string; conversationId: string };
+      return store.dataSource.query(
+        'SELECT idempotency_key, external_message_id FROM timeline_entries WHERE external_platform = ? AND external_conversation_id = ? AND kind = ?',
+        [platform, conversationId, 'message'],
+      ) as Promise<StoredMessageRow[]>;
     },
     /** The store path alone (no HTTP, no Bolt), in this process, through this server's container. */
     captureDirect: (request: unknown) => {

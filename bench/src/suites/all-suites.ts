@@ -4,11 +4,13 @@ import { serverProfileSuite } from './server-profile.bench';
 import { storePathVariantsSuite } from './store-path-variants.bench';
 import type { Suite } from './suite';
 import { summarizerTokensSuite } from './summarizer-tokens.suite';
+import { teamsAckSuite } from './teams-ack.bench';
 
 /** Every suite, in the order `npm run bench` runs them. */
 export const ALL_SUITES: readonly Suite[] = [
   ackLatencySqliteSuite,
   ackLatencyMariaDbSuite,
+  teamsAckSuite,
   ingestionSuite,
   storePathVariantsSuite,
   summarizerTokensSuite,
