@@ -1,14 +1,23 @@
 import { Activity, ActivityTypes, type ChannelAccount as SdkAccount } from '@microsoft/agents-activity';
 import type { ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
+import { BoundedCache } from '@muster/core';
 import { channelAccount, type ChannelAccount, type InboundActivity } from './activity.schema';
 import { baseConversationId } from './teams-context';
 import type { InvokeAnswer, OutgoingMessage, TeamsTurn } from './teams-turn';
 
 const INVOKE_TYPES = { card: 'application/vnd.microsoft.card.adaptive', message: 'application/vnd.microsoft.activity.message' } as const;
 
+/**
+ * The 1:1 chat of each person with Muster (`<serviceUrl> <tenant> <user>` → conversation id), shared by
+ * every turn: a private answer then costs one Bot Connector call, not two. Teams keeps one personal chat
+ * per user and bot, so a remembered id stays good; one that stops working is forgotten and made anew.
+ */
+export type PersonalChats = BoundedCache<string, string>;
+export const personalChats = (): PersonalChats => new BoundedCache<string, string>(10_000, 24 * 60 * 60_000);
+
 /** A TeamsTurn over the Agents SDK's TurnContext and the Bot Connector client the adapter made for it. */
 export class AgentsTurn implements TeamsTurn {
-  constructor(private readonly context: TurnContext, readonly activity: InboundActivity) {}
+  constructor(private readonly context: TurnContext, readonly activity: InboundActivity, private readonly chats: PersonalChats = personalChats()) {}
 
   async reply(message: OutgoingMessage): Promise<string | undefined> {
     const sent = await this.context.sendActivity(messageActivity(message));
@@ -22,6 +31,23 @@ export class AgentsTurn implements TeamsTurn {
   async sendPrivately(message: OutgoingMessage): Promise<void> {
     const { recipient } = this.context.activity;
     const tenantId = this.activity.conversation.tenantId ?? this.activity.channelData?.tenant?.id ?? undefined;
+    const key = `${this.activity.serviceUrl} ${tenantId ?? ''} ${this.activity.from.id}`;
+    const outgoing = messageActivity(message);
+    outgoing.from = recipient;
+    const send = (conversationId: string) => {
+      outgoing.conversation = { id: conversationId, isGroup: false, tenantId, conversationType: 'personal', name: '' };
+      return this.connector().sendToConversation(conversationId, outgoing);
+    };
+    const known = this.chats.get(key);
+    if (known) {
+      try {
+        await send(known);
+        return;
+      } catch {
+        // Removed or never delivered: open it again below. A failure there is the answer's failure.
+        this.chats.delete(key);
+      }
+    }
     const created = await this.connector().createConversation({
       isGroup: false,
       agent: recipient,
@@ -31,10 +57,8 @@ export class AgentsTurn implements TeamsTurn {
       activity: undefined as unknown as Activity, // Teams opens a 1:1 chat without a first activity; the message follows.
     });
     if (!created?.id) throw new Error('the Bot Connector opened no 1:1 conversation');
-    const outgoing = messageActivity(message);
-    outgoing.from = recipient;
-    outgoing.conversation = { id: created.id, isGroup: false, tenantId, conversationType: 'personal', name: '' };
-    await this.connector().sendToConversation(created.id, outgoing);
+    this.chats.set(key, created.id);
+    await send(created.id);
   }
 
   async answerInvoke(answer: InvokeAnswer): Promise<void> {

@@ -4,7 +4,7 @@ import type { Logger } from '@muster/core';
 import type { BotTokenSource } from '../connector/token-source';
 import type { TrustedServiceHosts } from '../connector/trusted-hosts';
 import { inboundActivity, type InboundActivity } from './activity.schema';
-import { AgentsTurn } from './agents-turn';
+import { AgentsTurn, personalChats } from './agents-turn';
 import { ConnectorAccess } from './connector-access';
 import { answer, NodeWebResponse, readBody } from './http-exchange';
 import { MusterCloudAdapter } from './muster-cloud-adapter';
@@ -45,6 +45,7 @@ export function createTeamsTransport(options: TeamsTransportOptions): TeamsTrans
 class AgentsTeamsTransport implements TeamsTransport {
   private readonly adapter: MusterCloudAdapter;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly chats = personalChats();
 
   constructor(private readonly options: TeamsTransportOptions) {
     const access = new ConnectorAccess(options.trustedHosts, options.tokenSource, options.auth.kind === 'entra');
@@ -82,7 +83,7 @@ class AgentsTeamsTransport implements TeamsTransport {
     }
     try {
       const request = { method: 'POST', headers: {}, body: raw, user: auth.identity };
-      await this.adapter.process(request, new NodeWebResponse(res), (context) => this.options.onTurn(new AgentsTurn(context, activity)));
+      await this.adapter.process(request, new NodeWebResponse(res), (context) => this.options.onTurn(new AgentsTurn(context, activity, this.chats)));
     } catch (error) {
       // The database or the Bot Connector failed mid-turn: 500 makes Teams deliver the activity again,
       // and idempotency keys make the redelivery harmless.

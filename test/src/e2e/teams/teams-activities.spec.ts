@@ -157,11 +157,21 @@ describe('Teams e2e: activities into core and replies out', function () {
       expect(JSON.stringify(e2e.connector.posted().at(-1)?.body)).to.include('INC-1');
     });
 
+    it('reuse the requester\'s 1:1 chat: the next private answer opens no second one', async () => {
+      const opened = () => e2e.connector.calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations').length;
+      const before = opened();
+      await e2e.send(message(e2e.serviceUrl, CLEO, 'INC-1 timeline', { toBot: true, conversationId: `${GENERAL};messageid=${newActivityId()}` }));
+      expect(opened(), 'the chat opened for the first answer is used again').to.equal(before);
+      expect(JSON.stringify(e2e.connector.posted().at(-1)?.body)).to.include('INC-1');
+    });
+
     it('become a content-free notice in the channel when the 1:1 chat cannot be opened', async () => {
       e2e.connector.refuseDirectChats = 403;
       try {
+        // Someone Muster has never answered privately, so no 1:1 chat is known for them.
+        const dan = { id: '29:dan-bf', name: 'Dan Ruiz', aadObjectId: '0d0d0d0d-0000-4000-8000-00000000d0d0' };
         const channelId = `${GENERAL};messageid=${newActivityId()}`;
-        await e2e.send(message(e2e.serviceUrl, CLEO, 'INC-1 timeline', { toBot: true, conversationId: channelId }));
+        await e2e.send(message(e2e.serviceUrl, dan, 'INC-1 timeline', { toBot: true, conversationId: channelId }));
         const said = e2e.connector.posted(channelId);
         expect(said.map((c) => c.body.text)).to.deep.equal([PRIVATE_ANSWER_NOTICE]);
         expect(JSON.stringify(said)).not.to.include('Payments');
