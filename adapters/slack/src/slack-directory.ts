@@ -1,9 +1,10 @@
 import type { ChatPlatform, DirectoryPort, PersonRef } from '@muster/core';
 import { BoundedCache } from '@muster/core';
+import { SLACK_MENTION } from './slack-mentions';
 import type { SlackWebApi } from './slack-web-api';
 
 /** `<@U123>`, `<@U123|ana>` (how Slack sends a picked mention with `should_escape`) or a bare user id. */
-const MENTION = /^<@([UW][A-Z0-9]{2,})(?:\|([^>]*))?>$|^@?([UW][A-Z0-9]{2,})$/;
+const MENTION = new RegExp(`^${SLACK_MENTION.source}$|^@?([UW][A-Z0-9]{2,})$`);
 /** `@ana` or `ana.lopez`: what someone types without picking from Slack's list. */
 const HANDLE = /^@?([\p{L}\p{N}._-]{1,80})$/u;
 const HANDLE_TTL_MS = 24 * 60 * 60_000;

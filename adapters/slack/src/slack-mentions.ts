@@ -5,7 +5,7 @@ import { mentionOf, type PersonRef } from '@muster/core';
  * declared with `should_escape` (and in older payloads). Slack escapes `<`, `>` and `&` in what people
  * type, so these can only be real mentions Slack made, never typed look-alikes.
  */
-const SLACK_MENTION = /<@([UW][A-Z0-9]{2,})(?:\|([^<>]*))?>/g;
+export const SLACK_MENTION = /<@([UW][A-Z0-9]{2,})(?:\|([^<>]*))?>/g;
 
 /**
  * Slack's mentions as core's neutral tokens (`<@slack:U123|ana>`), before any text reaches core: the

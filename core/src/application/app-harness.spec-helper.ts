@@ -18,6 +18,8 @@ export class RecordingGateway implements ChatGateway {
   readonly calls: { method: string; args: unknown[] }[] = [];
   readonly posts: { conversation: ConversationRef; view: View; key: string }[] = [];
   failNext: Error[] = [];
+  /** When set, rooms open as threads of this conversation, each with an id of its own (Teams without Graph). */
+  threadRoomsIn?: string;
   private n = 0;
 
   constructor(readonly platform: ChatPlatform = 'console', readonly prefix?: string) {}
@@ -29,7 +31,8 @@ export class RecordingGateway implements ChatGateway {
   }
   async createRoom(r: CreateRoom): Promise<ConversationRef> {
     this.record('createRoom', r);
-    return { platform: this.platform, workspaceId: r.workspaceId, conversationId: `C${++this.n}`, name: r.name };
+    const id = this.threadRoomsIn ? `${this.threadRoomsIn}/thread-${++this.n}` : `C${++this.n}`;
+    return { platform: this.platform, workspaceId: r.workspaceId, conversationId: id, name: r.name };
   }
   async post(conversation: ConversationRef, view: View, o: PostOptions): Promise<MessageRef> {
     this.record('post', conversation, view, o);

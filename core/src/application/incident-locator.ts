@@ -7,6 +7,7 @@ import type { Repositories } from './ports/unit-of-work.port';
 import type { RequestContext } from './context';
 import { TOKENS } from './tokens';
 import { commandCode } from './commands/command-usage';
+import { findRoomIncident } from './room-lookup';
 
 /** What a request names: a reference people typed, an id from a button or form, or nothing (the room it came from). */
 export type IncidentTarget = string | { readonly id: string } | undefined;
@@ -15,8 +16,9 @@ const REFERENCE = /^INC-(\d{1,9})$/i;
 
 /**
  * Finds the incident a request is about: the one named (`INC-42`, within the requester's tenant), the one
- * a button or form names by id, else the room it was made in. Every way in checks that the requester may
- * see the incident; one they may not see is answered exactly like one that does not exist.
+ * a button or form names by id, else the room it was made in (or whose thread it was made in). Every way
+ * in checks that the requester may see the incident; one they may not see is answered exactly like one
+ * that does not exist.
  */
 @injectable()
 export class IncidentLocator {
@@ -35,7 +37,7 @@ export class IncidentLocator {
       return this.visible(ctx, found, reference.trim());
     }
     if (ctx.conversation) {
-      const found = await incidents.findByRoom(ctx.conversation);
+      const found = (await findRoomIncident(incidents, ctx.conversation))?.incident;
       if (found && this.access.canSee(ctx, found)) return found;
     }
     throw new MusterError(

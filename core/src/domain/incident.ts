@@ -1,7 +1,7 @@
 import { MusterError } from '../errors';
 import type { IncidentEvent } from './events';
 import { assertTransition, isOpen, milestonesOnEnter, type IncidentStatus, type Milestone } from './lifecycle';
-import { conversationKey, samePerson, type ConversationRef, type Link, type PersonRef } from './person';
+import { conversationKey, enclosingConversations, samePerson, type ConversationAddress, type ConversationRef, type Link, type PersonRef } from './person';
 import type { RoleCatalog } from './roles';
 import type { SeverityCatalog } from './severity';
 import { DEFAULT_TENANT } from './tenancy';
@@ -145,11 +145,14 @@ export class Incident {
     return samePerson(s.declaredBy, person) || s.roles.some((r) => samePerson(r.person, person));
   }
 
-  /** Whether a conversation is one of the incident's rooms: being in it makes one a participant. */
-  hasRoom(conversation: Pick<ConversationRef, 'platform' | 'workspaceId' | 'conversationId'> | undefined): boolean {
+  /**
+   * Whether a conversation is one of the incident's rooms, or a thread of one (see
+   * enclosingConversations): being in it makes one a participant.
+   */
+  hasRoom(conversation: ConversationAddress | undefined): boolean {
     if (!conversation) return false;
-    const key = conversationKey(conversation);
-    return this.state.links.rooms.some((r) => conversationKey(r) === key);
+    const keys = new Set(enclosingConversations(conversation).map(conversationKey));
+    return this.state.links.rooms.some((r) => keys.has(conversationKey(r)));
   }
 
   roomOn(platform: ConversationRef['platform'], workspaceId?: string): IncidentRoom | undefined {

@@ -8,7 +8,8 @@ import type { PersonRef, Platform } from './person';
  */
 export const MENTION_PATTERN = /<@(slack|teams|console|api|webhook):([^\s|<>]+)(?:\|([^<>]*))?>/gu;
 
-const PLATFORMS: readonly Platform[] = ['slack', 'teams', 'console', 'api', 'webhook'];
+/** Exactly one token, nothing around it. */
+const WHOLE_MENTION = new RegExp(`^${MENTION_PATTERN.source}$`, 'u');
 
 /** A mention token for a person; the name is cleaned of the characters that delimit the token. */
 export function mentionOf(person: PersonRef): string {
@@ -18,8 +19,8 @@ export function mentionOf(person: PersonRef): string {
 
 /** The person a whole token names (`<@teams:abc|Bob>`), or undefined when the text is not exactly one token. */
 export function parseMention(token: string): PersonRef | undefined {
-  const match = /^<@([a-z]+):([^\s|<>]+)(?:\|([^<>]*))?>$/u.exec(token.trim());
-  if (!match || !PLATFORMS.includes(match[1] as Platform)) return undefined;
+  const match = WHOLE_MENTION.exec(token.trim());
+  if (!match) return undefined;
   const name = match[3]?.trim();
   return { platform: match[1] as Platform, id: match[2] as string, ...(name ? { name } : {}) };
 }

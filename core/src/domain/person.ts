@@ -22,10 +22,32 @@ export interface ConversationRef {
   readonly conversationId: string;
   readonly name?: string;
   readonly url?: string;
+  /**
+   * The conversation this one is a thread of, where a platform gives each thread an id of its own (a
+   * Teams channel reply arrives as `19:…@thread.tacv2;messageid=<root>`, in channel `19:…@thread.tacv2`).
+   * Someone typing in the thread is also in that conversation. Unset when the thread's conversation is
+   * the conversation itself (a Slack thread stays in its channel's id).
+   */
+  readonly parentConversationId?: string;
 }
+
+/** Which conversation, without what it is called: enough to compare and to look up rooms. */
+export type ConversationAddress = Pick<ConversationRef, 'platform' | 'workspaceId' | 'conversationId' | 'parentConversationId'>;
 
 export const conversationKey = (c: Pick<ConversationRef, 'platform' | 'workspaceId' | 'conversationId'>): string =>
   `${c.platform}:${c.workspaceId}:${c.conversationId}`;
+
+/**
+ * The conversations a message or request made in `c` is inside, most specific first: `c` itself, then
+ * the conversation its thread belongs to. A room matches when it is one of these, so a reply thread of
+ * an incident channel is in the room, while a room that is itself a thread matches only its own id and
+ * never makes the rest of its channel part of the room.
+ */
+export function enclosingConversations(c: ConversationAddress): ConversationAddress[] {
+  const own: ConversationAddress = { platform: c.platform, workspaceId: c.workspaceId, conversationId: c.conversationId };
+  const parent = c.parentConversationId;
+  return parent && parent !== c.conversationId ? [own, { ...own, conversationId: parent }] : [own];
+}
 
 /** A message we or someone posted, so it can be updated, pinned or linked back to. */
 export interface MessageRef {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
-  Incident, isMusterError, RoleCatalog, SeverityCatalog, timelineEntry, type NewIncident, type MusterErrorCode,
+  Incident, RoleCatalog, SeverityCatalog, timelineEntry, type NewIncident, type MusterErrorCode,
   type NewTimelineEntry, type PersonRef, type TimelineEntry,
 } from '@muster/core';
 import { expect } from 'chai';
+import { failureOf } from '../kits/failures';
 
 export const severities = new SeverityCatalog();
 export const roles = new RoleCatalog();
@@ -44,14 +45,9 @@ export function plain<T>(value: T): T {
 
 /** Awaits a promise that must fail with a MusterError of `code`; returns the error for more checks. */
 export async function expectMusterError(promise: Promise<unknown>, code: MusterErrorCode): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isMusterError(error), `expected a MusterError, got ${String(error)}`).to.equal(true);
-    expect((error as { code: string }).code, (error as Error).message).to.equal(code);
-    return error as Error;
-  }
-  expect.fail(`expected MusterError ${code}, but it succeeded`);
+  const error = await failureOf(promise);
+  expect(error.code, error.message).to.equal(code);
+  return error;
 }
 
 export const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises);

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStore } from '@muster/store';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
-import { call, eventually, removeDir, runCli, startChild, tempDir, type ChildServer } from './server-support';
+import { call, removeDir, runCli, startChild, tempDir, type ChildServer } from './server-support';
+import { eventually } from '../kits/wait';
 
 const DECLARATIONS = 30;
 const KILL_AFTER_ACKS = 8;

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStore } from '@muster/store';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
-import { call, createMariaDbDatabase, eventually, removeDir, runCli, startChild, tempDir, type ChildServer } from './server-support';
+import { call, createMariaDbDatabase, removeDir, runCli, startChild, tempDir, type ChildServer } from './server-support';
+import { eventually } from '../kits/wait';
 
 const DECLARATIONS = 60;
 

@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type OutboxPump, SERVER_TOKENS } from '@muster/server';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
-import { call, createMariaDbDatabase, eventually, removeDir, startInProcess, tempDir, type InProcessServer } from './server-support';
+import { call, createMariaDbDatabase, removeDir, startInProcess, tempDir, type InProcessServer } from './server-support';
+import { eventually } from '../kits/wait';
 
 /**
  * Two instances on one MariaDB. The first claims a room set-up and is still inside conversations.create

@@ -174,14 +174,3 @@ export async function createMariaDbDatabase(): Promise<{ name: string; drop(): P
     },
   };
 }
-
-/** Polls `check` until it returns a value, failing with `what` after `ms` (a bound, not a timing assertion). */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`Gave up waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}

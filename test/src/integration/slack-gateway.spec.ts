@@ -1,26 +1,13 @@
-import { type ConversationRef, isMusterError, MusterError, RateLimitedError, type View } from '@muster/core';
+import { type ConversationRef, isMusterError, RateLimitedError, type View } from '@muster/core';
 import { SlackApiClient, SlackChatGateway, SlackWebApi } from '@muster/slack';
 import { expect } from 'chai';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
+import { failureOf } from '../kits/failures';
+import { until } from '../kits/wait';
 
 const WORKSPACE = 'T0FAKE';
 const card = (title: string): View => ({ fallback: title, blocks: [{ type: 'header', text: title }, { type: 'text', text: ['Status: ', { bold: 'investigating' }] }] });
 
-async function failureOf(promise: Promise<unknown>): Promise<MusterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(MusterError);
-    return error as MusterError;
-  }
-  throw new Error('expected the call to fail');
-}
-
-/** Waits until the fake has done what a timed-out call asked (it carries on after the client gives up). */
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).to.equal(true);
-}
 
 describe('SlackChatGateway against the fake Slack Web API', () => {
   let slack: FakeSlackApi;
@@ -116,7 +103,7 @@ describe('SlackChatGateway against the fake Slack Web API', () => {
       slack.latencyMs = 400;
       const error = await failureOf(impatient.post(room, card('slow'), { idempotencyKey: 'slow-1' }));
       expect(error.message).to.include('timeout');
-      await until(() => slack.messagesIn(room.conversationId).length === 1);
+      await until(() => slack.messagesIn(room.conversationId).length === 1, 'the fake to finish the post a timed-out call asked for');
       slack.latencyMs = 0;
       const retried = await impatient.post(room, card('slow'), { idempotencyKey: 'slow-1' });
       expect(retried.messageId).to.equal(slack.messagesIn(room.conversationId)[0]?.ts);

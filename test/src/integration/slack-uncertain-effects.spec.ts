@@ -1,22 +1,13 @@
-import { type ConversationRef, type CreateRoom, MusterError, type View } from '@muster/core';
+import { type ConversationRef, type CreateRoom, type View } from '@muster/core';
 import { SlackApiClient, SlackChatGateway } from '@muster/slack';
 import { expect } from 'chai';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
+import { failureOf } from '../kits/failures';
 
 const WORKSPACE = 'T0FAKE';
 const card = (title: string): View => ({ fallback: title, blocks: [{ type: 'header', text: title }] });
 /** When the interrupted attempt began: a moment ago, as the effect log would say. */
 const aMomentAgo = () => new Date(Date.now() - 1000);
-
-async function failureOf(promise: Promise<unknown>): Promise<MusterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(MusterError);
-    return error as MusterError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /**
  * Each `process()` is a gateway with empty memory: what a restarted server has. What carries over is

@@ -1,18 +1,10 @@
-import { type ConversationRef, isMusterError, MusterError, type View } from '@muster/core';
+import { type ConversationRef, isMusterError, type View } from '@muster/core';
+import { renderCard } from '@muster/teams';
 import { expect } from 'chai';
 import { shownText, startTeamsRig, TEAMS_APP_CATALOG_ID, type TeamsRig } from '../kits/teams-outbound-kit';
+import { failureOf } from '../kits/failures';
 
 const card = (title: string): View => ({ fallback: title, blocks: [{ type: 'header', text: title }, { type: 'text', text: ['Status: ', { bold: 'investigating' }] }] });
-
-async function failureOf(promise: Promise<unknown>): Promise<MusterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(MusterError);
-    return error as MusterError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('TeamsChatGateway against the fake Bot Connector and Graph', () => {
   let rig: TeamsRig;
@@ -42,6 +34,19 @@ describe('TeamsChatGateway against the fake Bot Connector and Graph', () => {
       expect(attachment.content.body.at(-1)?.text, 'the marker is a hash, not the internal key').to.match(/^muster:[0-9a-f]{32}$/);
       expect(message?.activity.summary).to.equal('INC-1 Checkout down');
       expect(rig.connector.calls('send message')[0]?.authorization).to.equal(`Bearer ${rig.connector.botToken}`);
+    });
+
+    it('sends the real card intact, and what people typed shows as typed: no markup, no mention, no link', async () => {
+      const hostile = '<at>everyone</at> **urgent** [login](javascript:alert(1)) \\_x_ &amp; # not a heading';
+      const view: View = { fallback: hostile, blocks: [{ type: 'header', text: hostile }, { type: 'text', text: ['Declared by ', { mention: ana }] }] };
+      await rig.gateway.post(channel, view, { idempotencyKey: 'hostile' });
+      const [message] = rig.connector.messagesIn(channel.conversationId);
+      const content = (message?.activity.attachments as { content: { version: string; body: unknown[]; msteams?: { entities?: { text: string }[] } } }[])[0]!.content;
+      expect(content.version).to.equal('1.5');
+      expect(content.body.slice(0, -1), 'the renderer\'s card, only the marker added').to.deep.equal(renderCard(view).body);
+      expect(shownText(message!.activity).split('\n')).to.deep.equal([hostile, 'Declared by Ana']);
+      expect(content.msteams?.entities?.map((e) => e.text), 'only the real mention is an entity').to.deep.equal(['<at>Ana</at>']);
+      expect(JSON.stringify(content), 'no <at> tag Teams could read as a mention').not.to.include('<at>everyone');
     });
 
     it('returns the first message when the same key is posted again, and shares one call between concurrent posts', async () => {

@@ -1,20 +1,11 @@
-import { type CreateRoom, MusterError, type PersonRef, type View } from '@muster/core';
+import { type CreateRoom, type PersonRef, type View } from '@muster/core';
 import { expect } from 'chai';
 import { shownText, startTeamsRig, TEAMS_APP_CATALOG_ID, type TeamsRig } from '../kits/teams-outbound-kit';
+import { failureOf } from '../kits/failures';
 
 const ana: PersonRef = { platform: 'teams', id: 'a0000000-0000-4000-8000-0000000000a1', name: 'Ana' };
 const bo: PersonRef = { platform: 'teams', id: 'b0000000-0000-4000-8000-0000000000b2', name: 'Bo' };
 const card = (title: string): View => ({ fallback: title, blocks: [{ type: 'header', text: title }] });
-
-async function failureOf(promise: Promise<unknown>): Promise<MusterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(MusterError);
-    return error as MusterError;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('Teams incident rooms: threads, channels, group chats and private channels', () => {
   let rig: TeamsRig;

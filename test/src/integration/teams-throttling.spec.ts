@@ -1,8 +1,10 @@
-import { type ConversationRef, MusterError, RateLimitedError, type View } from '@muster/core';
+import { type ConversationRef, RateLimitedError, type View } from '@muster/core';
 import { ConversationPacer, type PacerClock } from '@muster/teams';
 import { expect } from 'chai';
 import { FakeBotConnector } from '../fakes/teams/fake-bot-connector';
-import { startTeamsRig, type TeamsRig, until } from '../kits/teams-outbound-kit';
+import { startTeamsRig, type TeamsRig } from '../kits/teams-outbound-kit';
+import { until } from '../kits/wait';
+import { failureOf } from '../kits/failures';
 
 const card = (title: string): View => ({ fallback: title, blocks: [{ type: 'header', text: title }] });
 
@@ -18,16 +20,6 @@ class ManualClock implements PacerClock {
     this.sleepers = this.sleepers.filter((s) => s.at > this.time);
     due.forEach((s) => s.wake());
   }
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<MusterError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).to.be.instanceOf(MusterError);
-    return error as MusterError;
-  }
-  throw new Error('expected the call to fail');
 }
 
 describe('Teams throttling and trusted service hosts', () => {

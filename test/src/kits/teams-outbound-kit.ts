@@ -1,28 +1,22 @@
 /**
  * Sets up the Teams gateway against the fake Bot Connector and fake Graph for integration suites:
- * the real BotConnectorClient, GraphClient, token source and TeamsChatGateway, pointed at 127.0.0.1.
- *
- * Two stand-ins, until the branches that own them are merged: the card renderer (the cards helper's
- * `renderCard`) is a small View → Adaptive Card mapping, and the conversation store (the store's
- * repository) is a map with the same save/find contract.
+ * the real BotConnectorClient, GraphClient, token source, card renderer (`renderCard`) and
+ * TeamsChatGateway, pointed at 127.0.0.1, keeping conversation references in the real store (a
+ * migrated SQLite file of the rig's own).
  */
-import { type Logger, type View, textOf } from '@muster/core';
+import { join } from 'node:path';
+import type { Logger } from '@muster/core';
+import { createStore, type Store } from '@muster/store';
 import {
-  BotConnectorClient, ClientCredentialsGraphToken, ConversationPacer, GraphClient, graphScopeFor, TeamsChatGateway,
-  type TeamsConversationReference, type TeamsConversationStore, type TeamsRoomSettings, TrustedServiceHosts,
+  BotConnectorClient, ClientCredentialsGraphToken, ConversationPacer, GraphClient, graphScopeFor, renderCard, TeamsChatGateway,
+  type TeamsRoomSettings, TrustedServiceHosts,
 } from '@muster/teams';
 import { FakeBotConnector } from '../fakes/teams/fake-bot-connector';
 import { FakeGraph } from '../fakes/teams/fake-graph';
 import { FakeTeamsTenant } from '../fakes/teams/fake-teams-tenant';
+import { removeDir, tempDir } from '../integration/server-support';
 
-export class MemoryConversations implements TeamsConversationStore {
-  readonly saved = new Map<string, TeamsConversationReference>();
-  async save(reference: TeamsConversationReference): Promise<void> { this.saved.set(`${reference.workspaceId}|${reference.conversationId}`, reference); }
-  async find(_platform: 'teams', workspaceId: string, conversationId: string): Promise<TeamsConversationReference | undefined> { return this.saved.get(`${workspaceId}|${conversationId}`); }
-  async findByTeamChannel(_platform: 'teams', workspaceId: string, teamId: string, channelId: string): Promise<TeamsConversationReference | undefined> {
-    return [...this.saved.values()].filter((r) => r.workspaceId === workspaceId && r.teamId === teamId && r.channelId === channelId).sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())[0];
-  }
-}
+export { shownText } from './card-text';
 
 export interface LogLine { level: string; msg: string; fields?: Record<string, unknown> }
 
@@ -31,18 +25,13 @@ export function memoryLogger(lines: LogLine[]): Logger {
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-/** Stand-in for the cards helper's renderCard: enough structure for the fakes to store and show. */
-export const stubRenderCard = (view: View): object => ({
-  type: 'AdaptiveCard', version: '1.5',
-  body: view.blocks.map((b) => (b.type === 'header' ? { type: 'TextBlock', text: b.text, weight: 'Bolder' } : b.type === 'text' ? { type: 'TextBlock', text: textOf(b.text), wrap: true } : { type: 'TextBlock', text: b.type })),
-});
-
 export interface TeamsRig {
   readonly tenant: FakeTeamsTenant;
   readonly connector: FakeBotConnector;
   readonly graph: FakeGraph | undefined;
   readonly gateway: TeamsChatGateway;
-  readonly conversations: MemoryConversations;
+  /** The store's conversation references (`store.conversations`), as production keeps them. */
+  readonly conversations: Store['conversations'];
   readonly logs: LogLine[];
   /** Service URLs a bot token was asked for. */
   readonly tokenRequests: string[];
@@ -68,7 +57,9 @@ export async function startTeamsRig(options: RigOptions = {}): Promise<TeamsRig>
   const graph = options.graph ? await FakeGraph.start(tenant) : undefined;
   const logs: LogLine[] = [];
   const tokenRequests: string[] = [];
-  const conversations = new MemoryConversations();
+  const dir = tempDir('teams-rig');
+  const store = await createStore(`sqlite:${join(dir, 'muster.db')}`);
+  const conversations = store.conversations;
   const client = new BotConnectorClient({
     tokens: { token: async (serviceUrl) => { tokenRequests.push(serviceUrl); return connector.botToken; } },
     trustedHosts: new TrustedServiceHosts([connector.host]),
@@ -83,24 +74,20 @@ export async function startTeamsRig(options: RigOptions = {}): Promise<TeamsRig>
     })
     : undefined;
   const gateway = new TeamsChatGateway({
-    appId: tenant.appId, connector: client, conversations, renderCard: stubRenderCard, serviceUrl: connector.serviceUrl, logger: memoryLogger(logs),
+    appId: tenant.appId, connector: client, conversations, renderCard, serviceUrl: connector.serviceUrl, logger: memoryLogger(logs),
     ...(graphClient ? { graph: graphClient } : {}),
     rooms: { incidentsChannelId: incidents.id, ...(graph ? { incidentsTeamId: tenant.teamId, teamsAppId: TEAMS_APP_CATALOG_ID } : {}), ...options.rooms },
   });
   return {
     tenant, connector, graph, gateway, conversations, logs, tokenRequests, incidentsChannelId: incidents.id,
-    close: async () => { await connector.close(); await graph?.close(); },
+    close: async () => {
+      try {
+        await connector.close();
+        await graph?.close();
+      } finally {
+        await store.close();
+        removeDir(dir);
+      }
+    },
   };
-}
-
-/** The card text a message shows (the stub renderer's TextBlocks, hidden ones left out). */
-export function shownText(activity: Record<string, unknown>): string {
-  const attachments = (activity.attachments ?? []) as { content?: { body?: { text?: string; isVisible?: boolean }[] } }[];
-  return attachments.flatMap((a) => a.content?.body ?? []).filter((b) => b.isVisible !== false).map((b) => b.text ?? '').join('\n');
-}
-
-/** Waits for a condition the code under test reaches on its own (bounded, no fixed sleeps). */
-export async function until(condition: () => boolean, what = 'the condition'): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
 }

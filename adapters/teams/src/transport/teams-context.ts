@@ -16,27 +16,32 @@ export const tenantOf = (a: InboundActivity): string | undefined => a.conversati
  */
 export const baseConversationId = (id: string): string => id.split(';messageid=')[0] as string;
 
-export function teamsRoom(tenantId: string, conversationId: string, name?: string | null): ConversationRef {
-  return { platform: 'teams', workspaceId: tenantId, conversationId, ...(name ? { name } : {}) };
+/**
+ * A Teams conversation as core knows it. A channel reply's conversation is its thread; core is told the
+ * channel it belongs to, so a reply thread of an incident channel is in that incident's room, while a
+ * room that is itself a thread still matches only its own id.
+ */
+function teamsConversation(tenantId: string, conversationId: string, name?: string | null): ConversationRef {
+  const channel = baseConversationId(conversationId);
+  return {
+    platform: 'teams', workspaceId: tenantId, conversationId,
+    ...(channel !== conversationId ? { parentConversationId: channel } : {}), ...(name ? { name } : {}),
+  };
 }
 
-/** The rooms a message may belong to, most specific first: its thread, then its whole channel. */
-export function candidateRooms(a: InboundActivity, tenantId: string): ConversationRef[] {
-  const exact = a.conversation.id;
-  const base = baseConversationId(exact);
-  return base === exact ? [teamsRoom(tenantId, exact)] : [teamsRoom(tenantId, exact), teamsRoom(tenantId, base)];
-}
+/** The conversation a message, edit, deletion or reaction happened in: its thread, inside its channel. */
+export const postedIn = (a: InboundActivity, tenantId: string): ConversationRef => teamsConversation(tenantId, a.conversation.id);
 
 /**
  * The conversation a command was typed in. A top-level channel post arrives as its own thread
  * (`;messageid=` its own id): the person is in the channel, so the channel is the conversation. A
- * reply in a thread stays in that thread (an incident room opened as a thread).
+ * reply in a thread stays in that thread (an incident room opened as a thread), inside its channel.
  */
 export function commandConversation(a: InboundActivity, tenantId: string): ConversationRef {
   const exact = a.conversation.id;
   const root = exact.split(';messageid=')[1];
   const id = root !== undefined && root === a.id ? baseConversationId(exact) : exact;
-  return teamsRoom(tenantId, id, a.conversation.name);
+  return teamsConversation(tenantId, id, a.conversation.name);
 }
 
 /** `teams:<conversation id>:<activity id>`: a redelivered activity carries the same key. */

@@ -1,22 +1,26 @@
 import { expect } from 'chai';
-import { TenantMap } from '../../domain/tenancy';
 import { buildApp, person } from '../app-harness.spec-helper';
+import { replyText, scene, visibilityOf, type RoomKind, type Scene, type Who } from './access-scene.spec-helper';
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import type { CommandReply, FormReply } from '../commands/command-reply';
-import { InteractionRouter } from '../commands/interaction-router';
 import type { RequestContext } from '../context';
+import type { ConversationRef } from '../../domain/person';
+import { CaptureConversation } from '../services/capture-conversation';
 import { defaultSettings } from '../settings';
 import { ACTIONS, FORMS } from '../views/action-ids';
-import { draftVersionRef } from '../views/status-update.view';
-import { textOf, type View } from '../views/view';
 
 /**
- * The permission matrix: every command, button and form × who asks × private or public, asserting
- * the refusal and that nothing leaked or changed (no post, no summarizer call, no timeline entry, no
- * queued effect), and for those allowed that the answer stays where the incident may be seen.
+ * The permission matrix: every command, button and form × who asks (and from where) × private or
+ * public × a channel room or a thread room, asserting the refusal and that nothing leaked or changed
+ * (no post, no summarizer call, no timeline entry, no queued effect), and for those allowed that the
+ * answer stays where the incident may be seen.
  */
-type Who = 'commander' | 'sme' | 'member' | 'outsider' | 'other_tenant';
-const WHO: readonly Who[] = ['commander', 'sme', 'member', 'outsider', 'other_tenant'];
+const ASKERS: readonly { readonly kind: RoomKind; readonly who: Who }[] = [
+  ...(['commander', 'sme', 'member', 'thread_member', 'outsider', 'other_thread', 'other_tenant'] as const).map((who) => ({ kind: 'channel' as const, who })),
+  { kind: 'thread', who: 'member' }, { kind: 'thread', who: 'parent_channel' },
+];
+/** Who sees a private incident: its participants, and whoever asks from inside its room or a thread of it. */
+const SEES_PRIVATE: ReadonlySet<Who> = new Set(['commander', 'sme', 'member', 'thread_member']);
 
 interface Case {
   readonly name: string;
@@ -26,11 +30,12 @@ interface Case {
   readonly listing?: boolean;
   /** Run by the commander in the room first, so the case meets the incident in the state it needs. */
   readonly setup?: readonly string[];
-  readonly run: (s: Scene, ctx: RequestContext) => Promise<CommandReply | FormReply>;
+  readonly run: (s: Scene, ctx: RequestContext, who: Who) => Promise<CommandReply | FormReply>;
 }
 
+/** Outside the room a command names its incident; inside it needs no reference. */
 const command = (text: string, needsRole = false, setup?: readonly string[]): Case => ({
-  name: text, needsRole, setup, run: (s, ctx) => s.commands.handleText(ctx, ctx.conversation?.conversationId === 'lobby' ? `${s.reference} ${text}` : text),
+  name: text, needsRole, setup, run: (s, ctx, who) => s.commands.handleText(ctx, s.inside(who) ? text : `${s.reference} ${text}`),
 });
 const button = (actionId: string, value: (s: Scene) => string, needsRole = false): Case => ({
   name: `button ${actionId}`, needsRole, run: (s, ctx) => s.router.handleAction(ctx, actionId, value(s)),
@@ -60,73 +65,23 @@ const CASES: readonly Case[] = [
   form(FORMS.editPostmortemSection, { body: 'Salaries were late for a day' }, (s) => `${s.incidentId}|impact|0`),
 ];
 
-type Scene = Awaited<ReturnType<typeof scene>>;
-
-async function scene(isPrivate: boolean) {
-  const settings = defaultSettings({
-    tenants: new TenantMap([
-      { id: 'acme', workspaces: [{ platform: 'console', workspaceId: 'local' }] },
-      { id: 'globex', workspaces: [{ platform: 'console', workspaceId: 'globex' }] },
-    ]),
-  });
-  const app = buildApp(settings);
-  const commands = app.container.get(CommandDispatcher);
-  const router = app.container.get(InteractionRouter);
-  await commands.handleText(app.ctx('alice'), `declare "Payroll breach" --sev SEV2${isPrivate ? ' --private' : ''}`);
-  await app.flush();
-  const incident = (await app.store.repositories.incidents.findByNumber('acme', 1))!;
-  const room = incident.roomOn('console', 'local')!;
-  await commands.handleText(app.ctx('alice', room), 'assign sme @bob');
-  await commands.handleText(app.ctx('alice', room), 'update internal');
-  await commands.handleText(app.ctx('alice', room), 'action Rotate the payroll keys');
-  await commands.handleText(app.ctx('alice', room), 'action Audit who read the files');
-  await commands.handleText(app.ctx('alice', room), 'actions done 2');
-  await app.flush();
-  const [item] = await app.store.repositories.actionItems.listByIncident(incident.id);
-  const draft = (await app.store.repositories.statusUpdates.listByIncident(incident.id))[0]!;
-  const ctxOf = (who: Who): RequestContext => {
-    switch (who) {
-      case 'commander': return app.ctx('alice');
-      case 'sme': return app.ctx('bob');
-      case 'member': return app.ctx('dave', room);
-      case 'outsider': return app.ctx('eve');
-      case 'other_tenant': return { ...app.ctx('mallory'), workspaceId: 'globex', conversation: { ...app.lobby, workspaceId: 'globex' } };
-    }
-  };
-  const footprint = async () => ({
-    timeline: await app.store.repositories.timeline.count(incident.id),
-    calls: app.gateway.calls.length,
-    summaries: app.summarizer.requests.length,
-    version: (await app.store.repositories.incidents.findById(incident.id))!.version,
-    draft: JSON.stringify(await app.store.repositories.statusUpdates.findById(draft.id)),
-    items: JSON.stringify(await app.store.repositories.actionItems.listByIncident(incident.id)),
-    postmortem: JSON.stringify(await app.store.repositories.postmortems.findByIncident(incident.id)),
-  });
-  return { app, commands, router, incidentId: incident.id, reference: incident.reference, room, draftId: draft.id, draftRef: draftVersionRef(draft), itemId: item!.id, ctxOf, footprint };
-}
-
-const replyText = (r: CommandReply | FormReply): string => {
-  const reply = 'kind' in r ? (r.kind === 'done' ? r.reply : undefined) : r;
-  const view: View | undefined = reply?.view;
-  return view ? view.blocks.map((b) => ('text' in b && typeof b.text !== 'string' ? textOf(b.text) : 'text' in b ? String(b.text) : b.type === 'list' ? b.items.map(textOf).join('\n') : '')).join('\n') : '';
-};
-const visibilityOf = (r: CommandReply | FormReply) => ('kind' in r ? (r.kind === 'done' ? r.reply.visibility : 'ephemeral') : r.visibility);
-
 const REFUSED = /that you can see|cannot see it|no longer exists, or you cannot|not an incident room/;
 
 describe('access matrix: every command, button and form × who asks × private or public', () => {
   for (const isPrivate of [true, false]) {
-    for (const who of WHO) {
+    for (const { kind, who } of ASKERS) {
       for (const c of CASES) {
-        const sees = who === 'commander' || who === 'sme' || who === 'member' || (who === 'outsider' && !isPrivate);
+        const sees = SEES_PRIVATE.has(who) || (who !== 'other_tenant' && !isPrivate);
         const allowed = sees && (!c.needsRole || who === 'commander');
-        it(`${isPrivate ? 'private' : 'public'} · ${who} · ${c.name} → ${allowed ? 'allowed' : sees ? 'refused (role)' : 'refused, unseen'}`, async () => {
-          const s = await scene(isPrivate);
+        it(`${isPrivate ? 'private' : 'public'} · ${kind} room · ${who} · ${c.name} → ${allowed ? 'allowed' : sees ? 'refused (role)' : 'refused, unseen'}`, async () => {
+          const s = await scene(isPrivate, kind);
           for (const line of c.setup ?? []) expect(replyText(await s.commands.handleText(s.app.ctx('alice', s.room), line))).not.to.match(/⚠|Only the/);
           await s.app.flush();
           const before = await s.footprint();
-          const lobbyPostsBefore = s.app.gateway.posts.filter((p) => p.conversation.conversationId === 'lobby').length;
-          const reply = await c.run(s, s.ctxOf(who));
+          const asked = s.where[who].conversationId;
+          const postsIn = (conversationId: string) => s.app.gateway.posts.filter((p) => p.conversation.conversationId === conversationId).length;
+          const [lobbyBefore, askedBefore] = [postsIn('lobby'), postsIn(asked)];
+          const reply = await c.run(s, s.ctxOf(who), who);
           await s.app.flush();
           const after = await s.footprint();
           const text = replyText(reply);
@@ -150,10 +105,11 @@ describe('access matrix: every command, button and form × who asks × private o
           }
           expect(text).not.to.match(REFUSED);
           expect(text).not.to.match(/^⚠?\s*Only the/);
-          const lobbyPosts = s.app.gateway.posts.filter((p) => p.conversation.conversationId === 'lobby').length;
-          expect(lobbyPosts, 'nothing about the incident is posted into the lobby').to.equal(lobbyPostsBefore);
-          if (who !== 'member') expect(visibilityOf(reply), 'asked outside the room: only the requester sees the answer').to.equal('ephemeral');
-          if ('document' in reply && who !== 'member') expect(reply.document, 'no document outside the room').to.equal(undefined);
+          expect(postsIn('lobby'), 'nothing about the incident is posted into the lobby').to.equal(lobbyBefore);
+          if (s.inside(who)) return;
+          expect(postsIn(asked), `nothing about the incident is posted into ${asked}, outside its room`).to.equal(askedBefore);
+          expect(visibilityOf(reply), 'asked outside the room: only the requester sees the answer').to.equal('ephemeral');
+          if ('document' in reply) expect(reply.document, 'no document outside the room').to.equal(undefined);
         });
       }
     }
@@ -198,5 +154,71 @@ describe('access: tenants and private declarations', () => {
     await s.app.flush();
     const invite = s.app.gateway.calls.filter((c) => c.method === 'invite').slice(invites);
     expect(invite.map((c) => c.args[1])).to.deep.equal([[person('carol')]]);
+  });
+});
+
+describe('access: reply threads of rooms, and rooms that are threads', () => {
+  const NOT_HERE = /not an incident room/;
+  const capture = (s: Scene) => s.app.container.get(CaptureConversation);
+  const said = (s: Scene, room: ConversationRef, messageId: string, text: string) =>
+    capture(s).message({ room, messageId, author: person('eve'), text, sentAt: s.app.clock.now(), idempotencyKey: `console:${messageId}` });
+  const messages = async (s: Scene) => (await s.app.store.repositories.timeline.list(s.incidentId)).filter((e) => e.kind === 'message');
+
+  it('a command typed in a reply thread of a channel room needs no reference, and its answer stays in that thread', async () => {
+    const s = await scene(false);
+    const thread = s.ctxOf('thread_member');
+    const reply = await s.commands.handleText({ ...thread, actor: person('alice') }, 'resolve');
+    expect(replyText(reply)).to.match(/INC-1 is now resolved/);
+    expect(visibilityOf(reply)).to.equal('in_channel');
+    expect((await s.app.store.repositories.incidents.findById(s.incidentId))!.status).to.equal('resolved');
+  });
+
+  it('the same command from a reply thread of another channel finds no incident, and changes nothing', async () => {
+    const s = await scene(false);
+    const before = await s.footprint();
+    const reply = await s.commands.handleText({ ...s.ctxOf('other_thread'), actor: person('alice') }, 'resolve');
+    expect(replyText(reply)).to.match(NOT_HERE);
+    expect(replyText(reply)).not.to.include('Payroll');
+    expect(await s.footprint()).to.deep.equal(before);
+  });
+
+  it('someone in a reply thread of a private incident\'s channel room is inside it', async () => {
+    const s = await scene(true);
+    const reply = await s.commands.handleText(s.ctxOf('thread_member'), 'status');
+    expect(replyText(reply)).to.include('Payroll');
+    expect(await said(s, s.ctxOf('thread_member').conversation!, '1700.5', 'the keys are rotated')).to.equal('stored');
+    const [entry] = await messages(s);
+    expect(entry?.external, 'kept as a reply in the room, so an edit finds it').to.deep.include({ conversationId: s.room.conversationId, messageId: '1700.5' });
+    expect(await capture(s).edited(s.ctxOf('thread_member').conversation!, '1700.5', 'the keys are rotated twice', s.app.clock.now())).to.equal('stored');
+    expect((await messages(s))[0]?.text).to.equal('the keys are rotated twice');
+  });
+
+  for (const isPrivate of [true, false]) {
+    it(`a thread room does not make its channel a room (${isPrivate ? 'private' : 'public'}): the wrong person there sees and records nothing`, async () => {
+      const s = await scene(isPrivate, 'thread');
+      const before = await s.footprint();
+      const here = await s.commands.handleText(s.ctxOf('parent_channel'), 'status');
+      expect(replyText(here)).to.match(NOT_HERE);
+      expect(replyText(here)).not.to.include('Payroll');
+      const named = replyText(await s.commands.handleText(s.ctxOf('parent_channel'), `${s.reference} status`));
+      if (isPrivate) expect(named).to.match(/no incident INC-1 that you can see/).and.not.include('Payroll');
+      expect(await said(s, s.where.parent_channel, '1700.6', 'lunch?')).to.equal('not_an_incident_room');
+      expect(await capture(s).deleted(s.where.parent_channel, '1700.6', s.app.clock.now())).to.equal('not_an_incident_room');
+      expect(await s.footprint(), 'nothing stored, nothing posted').to.deep.equal(before);
+      expect(await said(s, s.room, '1700.7', 'in the thread room')).to.equal('stored');
+      expect((await messages(s)).map((e) => e.text)).to.deep.equal(['in the thread room']);
+    });
+  }
+
+  it('a thread room inside another incident\'s channel belongs to its own incident, not the channel\'s', async () => {
+    const s = await scene(false);
+    s.app.gateway.threadRoomsIn = s.room.conversationId;
+    await s.commands.handleText(s.app.ctx('carol'), 'declare "Card declines"');
+    await s.app.flush();
+    const second = (await s.app.store.repositories.incidents.findByNumber('acme', 2))!;
+    const threadRoom = { ...second.roomOn('console', 'local')!, parentConversationId: s.room.conversationId };
+    expect(threadRoom.conversationId.startsWith(`${s.room.conversationId}/`), 'opened as a thread of INC-1\'s room').to.equal(true);
+    expect(replyText(await s.commands.handleText(s.app.ctx('carol', threadRoom), 'status'))).to.include('Card declines').and.not.include('Payroll');
+    expect(replyText(await s.commands.handleText(s.app.ctx('carol', s.room), 'status'))).to.include('Payroll').and.not.include('Card declines');
   });
 });

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
-import { conversationKey, type ConversationRef, type PersonRef } from '../../domain/person';
+import { conversationKey, enclosingConversations, type ConversationAddress, type ConversationRef, type PersonRef } from '../../domain/person';
 import { deleteEntry, reviseEntry, timelineEntry, type ExternalMessageRef, type TimelineEntry } from '../../domain/timeline';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
@@ -57,34 +57,41 @@ export class CaptureConversation {
   private async append(tx: Repositories, batch: readonly CapturedMessage[]): Promise<CaptureResult[]> {
     const entries: (TimelineEntry | undefined)[] = [];
     for (const m of batch) {
-      const incidentId = await this.incidentOf(tx, m.room);
-      entries.push(incidentId ? this.entryFor(m, incidentId) : undefined);
+      const found = await this.incidentOf(tx, m.room);
+      entries.push(found ? this.entryFor(m, found.incidentId, found.room) : undefined);
     }
     const stored = await tx.timeline.appendMany(entries.filter((e): e is TimelineEntry => !!e));
     let next = 0;
     return entries.map((e) => (!e ? 'not_an_incident_room' : stored[next++] ? 'stored' : 'duplicate'));
   }
 
-  /** A room's incident never changes once linked, so it is looked up once per process, not per message. */
-  private async incidentOf(tx: Repositories, room: ConversationRef): Promise<string | undefined> {
-    const key = conversationKey(room);
-    const cached = this.roomIncidents.get(key);
-    if (cached) return cached;
-    const incident = await tx.incidents.findByRoom(room);
-    if (!incident) return undefined;
-    if (this.roomIncidents.size >= MAX_CACHED_ROOMS) this.roomIncidents.clear();
-    this.roomIncidents.set(key, incident.id);
-    return incident.id;
+  /**
+   * The incident of the room a message was posted in, or of the room its thread belongs to, with that
+   * room. A room's incident never changes once linked, so it is looked up once per process, not per message.
+   */
+  private async incidentOf(tx: Repositories, posted: ConversationRef): Promise<{ incidentId: string; room: ConversationAddress } | undefined> {
+    for (const room of enclosingConversations(posted)) {
+      const key = conversationKey(room);
+      const cached = this.roomIncidents.get(key);
+      if (cached) return { incidentId: cached, room };
+      const incident = await tx.incidents.findByRoom(room);
+      if (!incident) continue;
+      if (this.roomIncidents.size >= MAX_CACHED_ROOMS) this.roomIncidents.clear();
+      this.roomIncidents.set(key, incident.id);
+      return { incidentId: incident.id, room };
+    }
+    return undefined;
   }
 
-  private entryFor(m: CapturedMessage, incidentId: string): TimelineEntry {
+  /** The entry points at the message within the room it matched, so edits and deletions find it the same way. */
+  private entryFor(m: CapturedMessage, incidentId: string, room: ConversationAddress): TimelineEntry {
     const files = m.files ?? [];
     const text = [m.text, ...files.map((f) => `[file] ${f.name}: ${f.url}`)].filter(Boolean).join('\n');
     return timelineEntry({
       id: this.ids.newId(), incidentId, kind: files.length && !m.text ? 'file' : 'message',
       occurredAt: m.sentAt, recordedAt: this.clock.now(), actor: m.author, source: m.room.platform, text,
       data: files.length ? { files } : {}, idempotencyKey: m.idempotencyKey,
-      external: externalRef(m.room, m.messageId, m.threadId),
+      external: externalRef(room, m.messageId, m.threadId),
     });
   }
 
@@ -101,17 +108,24 @@ export class CaptureConversation {
     return this.change(room, messageId, (entry) => ({ ...entry, highlighted: on }));
   }
 
-  private async change(room: ConversationRef, messageId: string, apply: (e: TimelineEntry) => TimelineEntry): Promise<CaptureResult> {
+  /** Looks for the message in the room it was posted in, then in the room its thread belongs to, as capture stored it. */
+  private async change(posted: ConversationRef, messageId: string, apply: (e: TimelineEntry) => TimelineEntry): Promise<CaptureResult> {
     return this.uow.run(async (tx) => {
-      const entry = await tx.timeline.findByExternal({ platform: room.platform, conversationId: room.conversationId, messageId });
-      if (!entry) return (await tx.incidents.findByRoom(room)) ? 'unknown_message' : 'not_an_incident_room';
-      const next = apply(entry);
-      if (next !== entry) await tx.timeline.update(next);
-      return 'stored';
+      for (const room of enclosingConversations(posted)) {
+        const entry = await tx.timeline.findByExternal({ platform: room.platform, conversationId: room.conversationId, messageId });
+        if (!entry) {
+          if (await tx.incidents.findByRoom(room)) return 'unknown_message';
+          continue;
+        }
+        const next = apply(entry);
+        if (next !== entry) await tx.timeline.update(next);
+        return 'stored';
+      }
+      return 'not_an_incident_room';
     });
   }
 }
 
-const externalRef = (room: ConversationRef, messageId: string, threadId?: string): ExternalMessageRef => ({
+const externalRef = (room: ConversationAddress, messageId: string, threadId?: string): ExternalMessageRef => ({
   platform: room.platform, conversationId: room.conversationId, messageId, ...(threadId && threadId !== messageId ? { threadId } : {}),
 });

@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKENS, type Incident, type MusterSettings, type TimelineEntry } from '@muster/core';
-import { createLogger, createTeamsIntegration, loadConfig, SERVER_TOKENS, startServer, teamsOutbound, type RunningServer, type TeamsIntegration } from '@muster/server';
+import {
+  createLogger, createTeamsIntegration, loadConfig, type OutboxPump, SERVER_TOKENS, startServer, teamsOutbound, type RunningServer, type TeamsIntegration,
+} from '@muster/server';
 import type { Store } from '@muster/store';
 import { FakeEntra } from '../../fakes/teams/fake-entra';
 import { removeDir, tempDir } from '../../integration/server-support';
@@ -129,8 +131,21 @@ export class TeamsE2E {
     return this.store.repositories.timeline.list(incident.id);
   }
 
-  /** Gives an incident a Teams room, as the gateway's room set-up does once the outbound branch is in. */
+  /**
+   * Waits until the side effects requests queued (room set-up, cards, announcements) have run: the
+   * server drains its outbox after each request, in the background, so a case that counts calls or
+   * changes an incident waits for those first.
+   */
+  async settled(): Promise<void> {
+    await this.server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump).drainUntilIdle(30_000);
+  }
+
+  /**
+   * Gives an incident the Teams room a case needs, in place of the one room set-up made (it runs
+   * first, so its own linking cannot race this save).
+   */
   async linkRoom(number: number, conversationId: string): Promise<void> {
+    await this.settled();
     const incident = await this.incident(number);
     if (!incident) throw new Error(`INC-${number} does not exist`);
     incident.linkRoom({ platform: 'teams', workspaceId: TENANT, conversationId }, new Date());

@@ -1,0 +1,90 @@
+import type { ConversationRef } from '../../domain/person';
+import { TenantMap } from '../../domain/tenancy';
+import { buildApp } from '../app-harness.spec-helper';
+import { CommandDispatcher } from '../commands/command-dispatcher';
+import type { CommandReply, FormReply } from '../commands/command-reply';
+import { InteractionRouter } from '../commands/interaction-router';
+import type { RequestContext } from '../context';
+import { defaultSettings } from '../settings';
+import { draftVersionRef } from '../views/status-update.view';
+import { textOf, type View } from '../views/view';
+
+/**
+ * Who asks, and from where. `member` is in the room; `thread_member` in a reply thread of the room
+ * (a conversation of its own whose parent is the room, as Teams sends channel replies);
+ * `other_thread` in a reply thread of another channel; `parent_channel` in the channel a thread room
+ * was opened in, outside the thread.
+ */
+export type Who = 'commander' | 'sme' | 'member' | 'thread_member' | 'outsider' | 'other_thread' | 'parent_channel' | 'other_tenant';
+
+/** A room of its own (a channel), or a thread opened in a shared channel (Teams without Graph). */
+export type RoomKind = 'channel' | 'thread';
+
+/** The shared channel thread rooms open in. */
+const OPS = 'ops';
+
+export type Scene = Awaited<ReturnType<typeof scene>>;
+
+/** An incident with a role holder, a pending draft and two follow-ups, declared by alice (its commander). */
+export async function scene(isPrivate: boolean, roomKind: RoomKind = 'channel') {
+  const settings = defaultSettings({
+    tenants: new TenantMap([
+      { id: 'acme', workspaces: [{ platform: 'console', workspaceId: 'local' }] },
+      { id: 'globex', workspaces: [{ platform: 'console', workspaceId: 'globex' }] },
+    ]),
+  });
+  const app = buildApp(settings);
+  if (roomKind === 'thread') app.gateway.threadRoomsIn = OPS;
+  const commands = app.container.get(CommandDispatcher);
+  const router = app.container.get(InteractionRouter);
+  await commands.handleText(app.ctx('alice'), `declare "Payroll breach" --sev SEV2${isPrivate ? ' --private' : ''}`);
+  await app.flush();
+  const incident = (await app.store.repositories.incidents.findByNumber('acme', 1))!;
+  const linked = incident.roomOn('console', 'local')!;
+  // What the adapter reports for someone typing in the room: a thread room names the channel it is in.
+  const room: ConversationRef = roomKind === 'thread' ? { ...linked, parentConversationId: OPS } : linked;
+  await commands.handleText(app.ctx('alice', room), 'assign sme @bob');
+  await commands.handleText(app.ctx('alice', room), 'update internal');
+  await commands.handleText(app.ctx('alice', room), 'action Rotate the payroll keys');
+  await commands.handleText(app.ctx('alice', room), 'action Audit who read the files');
+  await commands.handleText(app.ctx('alice', room), 'actions done 2');
+  await app.flush();
+  const [item] = await app.store.repositories.actionItems.listByIncident(incident.id);
+  const draft = (await app.store.repositories.statusUpdates.listByIncident(incident.id))[0]!;
+  const threadOf = (c: ConversationRef, root: string): ConversationRef => ({ ...c, conversationId: `${c.conversationId}/reply-${root}`, parentConversationId: c.conversationId });
+  const where: Record<Who, ConversationRef> = {
+    commander: app.lobby, sme: app.lobby, outsider: app.lobby, other_tenant: { ...app.lobby, workspaceId: 'globex' },
+    member: room, thread_member: threadOf(linked, '1700.1'), other_thread: threadOf(app.lobby, '1700.2'),
+    parent_channel: { platform: 'console', workspaceId: 'local', conversationId: OPS, name: OPS },
+  };
+  const actor: Record<Who, string> = {
+    commander: 'alice', sme: 'bob', member: 'dave', thread_member: 'dave', outsider: 'eve', other_thread: 'eve', parent_channel: 'eve', other_tenant: 'mallory',
+  };
+  const ctxOf = (who: Who): RequestContext => {
+    const ctx = app.ctx(actor[who], where[who]);
+    return who === 'other_tenant' ? { ...ctx, workspaceId: 'globex' } : ctx;
+  };
+  /** The test's own knowledge of where the room is, not Muster's: there a command needs no reference. */
+  const inside = (who: Who): boolean => who === 'member' || who === 'thread_member';
+  const footprint = async () => ({
+    timeline: await app.store.repositories.timeline.count(incident.id),
+    calls: app.gateway.calls.length,
+    summaries: app.summarizer.requests.length,
+    version: (await app.store.repositories.incidents.findById(incident.id))!.version,
+    draft: JSON.stringify(await app.store.repositories.statusUpdates.findById(draft.id)),
+    items: JSON.stringify(await app.store.repositories.actionItems.listByIncident(incident.id)),
+    postmortem: JSON.stringify(await app.store.repositories.postmortems.findByIncident(incident.id)),
+  });
+  return {
+    app, commands, router, incidentId: incident.id, reference: incident.reference, room, where, inside,
+    draftId: draft.id, draftRef: draftVersionRef(draft), itemId: item!.id, ctxOf, footprint,
+  };
+}
+
+export const replyText = (r: CommandReply | FormReply): string => {
+  const reply = 'kind' in r ? (r.kind === 'done' ? r.reply : undefined) : r;
+  const view: View | undefined = reply?.view;
+  return view ? view.blocks.map((b) => ('text' in b && typeof b.text !== 'string' ? textOf(b.text) : 'text' in b ? String(b.text) : b.type === 'list' ? b.items.map(textOf).join('\n') : '')).join('\n') : '';
+};
+
+export const visibilityOf = (r: CommandReply | FormReply) => ('kind' in r ? (r.kind === 'done' ? r.reply.visibility : 'ephemeral') : r.visibility);
