@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Activity } from '@microsoft/agents-activity';
 import type { Logger } from '@muster/core';
 import type { BotTokenSource } from '../connector/token-source';
 import type { TrustedServiceHosts } from '../connector/trusted-hosts';
@@ -81,10 +80,20 @@ class AgentsTeamsTransport implements TeamsTransport {
       logger.warn('Teams activity refused: its serviceUrl is not a trusted Bot Connector host', { host: hostOf(activity.serviceUrl) });
       return answer(res, 400, { error: 'untrusted_service_url', message: 'The serviceUrl is not a Bot Connector host this Muster trusts (see TEAMS_TRUSTED_HOSTS).' });
     }
+    let turnBegan = false;
     try {
       const request = { method: 'POST', headers: {}, body: raw, user: auth.identity };
-      await this.adapter.process(request, new NodeWebResponse(res), (context) => this.options.onTurn(new AgentsTurn(context, activity, this.chats)));
+      await this.adapter.process(request, new NodeWebResponse(res), (context) => {
+        turnBegan = true;
+        return this.options.onTurn(new AgentsTurn(context, activity, this.chats));
+      });
     } catch (error) {
+      // Before the turn, the only thing left that can fail is the SDK's own reading of the activity
+      // (its schema is stricter than ours in places, e.g. `locale` must be text): bad input, not an outage.
+      if (!turnBegan) {
+        logger.info('Teams activity refused: malformed', { problem: 'the Activity protocol\'s schema refuses it' });
+        return answer(res, 400, { error: 'invalid_activity', message: 'Not an activity Muster can read: the Activity protocol\'s schema refuses it.' });
+      }
       // The database or the Bot Connector failed mid-turn: 500 makes Teams deliver the activity again,
       // and idempotency keys make the redelivery harmless.
       logger.error('Teams activity could not be handled', { activityType: activity.type, err: error });
@@ -94,8 +103,8 @@ class AgentsTeamsTransport implements TeamsTransport {
 
   /**
    * The body as an activity Muster can read (and the JSON as sent, which the SDK reads itself), or
-   * undefined once a 4xx has been answered. The SDK's own schema is applied here too, so nothing it
-   * would refuse mid-turn gets that far.
+   * undefined once a 4xx has been answered. The SDK applies its own schema once, inside `process`,
+   * before the turn begins (a refusal there is answered 400 too, see exchange).
    */
   private async readActivity(req: IncomingMessage, res: ServerResponse): Promise<{ activity: InboundActivity; raw: Record<string, unknown> } | undefined> {
     const body = await readBody(req);
@@ -113,7 +122,6 @@ class AgentsTeamsTransport implements TeamsTransport {
     const checked = inboundActivity.safeParse(parsed);
     const activity = checked.success ? checked.data : undefined;
     const problem = !activity ? describe(checked.error?.issues[0])
-      : !readableBySdk(parsed) ? 'the Activity protocol\'s schema refuses it'
       : !tenantOf(activity) ? 'the activity names no tenant (conversation.tenantId)'
         : NEEDS_ID.has(activity.type) && !activity.id ? 'the activity has no id' : undefined;
     if (problem) {
@@ -128,15 +136,6 @@ class AgentsTeamsTransport implements TeamsTransport {
 function describe(issue: { path: PropertyKey[]; message: string } | undefined): string {
   if (!issue) return 'it is not an object';
   return `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`.slice(0, 200);
-}
-
-function readableBySdk(body: unknown): boolean {
-  try {
-    Activity.fromObject(body as object);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function hostOf(url: string): string {

@@ -208,6 +208,9 @@ describe('Teams e2e: activities into core and replies out', function () {
       'a message without an id': (a) => ({ body: { ...a, id: undefined }, status: 400 }),
       'a serviceUrl that is not a URL': (a) => ({ body: { ...a, serviceUrl: 'javascript:alert(1)' }, status: 400 }),
       'a number where the text goes': (a) => ({ body: { ...a, text: 42 }, status: 400 }),
+      // Fields Muster does not read, but the SDK's own schema refuses before the turn begins.
+      'a locale that is not text': (a) => ({ body: { ...a, locale: 5 }, status: 400 }),
+      'attachments that are not a list': (a) => ({ body: { ...a, attachments: 5 }, status: 400 }),
       'a body larger than any activity': (a) => ({ body: { ...a, text: 'x'.repeat(300_000) }, status: 413 }),
     };
     for (const [what, make] of Object.entries(cases)) {
