@@ -57,6 +57,8 @@ describe('Teams e2e: authentication of /api/messages', function () {
 
   for (const [what, header] of Object.entries(forged)) {
     it(`refuses ${what} with a bare 401, and core never hears of it`, async () => {
+      // The room INC-1's declaration asked for is opened first, so only this request can add a call.
+      await e2e.settle();
       const before = { incidents: await e2e.incidentCount(), timeline: (await e2e.timeline(1)).length, calls: e2e.connector.calls.length };
       const answer = await e2e.send(declare(`Forged ${what}`), { authorization: header() });
       expect(answer.status).to.equal(401);
