@@ -22,6 +22,9 @@ export class MemoryConversations implements TeamsConversationStore {
   async findByTeamChannel(_platform: 'teams', workspaceId: string, teamId: string, channelId: string): Promise<TeamsConversationReference | undefined> {
     return [...this.saved.values()].filter((r) => r.workspaceId === workspaceId && r.teamId === teamId && r.channelId === channelId).sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())[0];
   }
+  async findLatestInWorkspace(_platform: 'teams', workspaceId: string): Promise<TeamsConversationReference | undefined> {
+    return [...this.saved.values()].filter((r) => r.workspaceId === workspaceId).sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())[0];
+  }
 }
 
 export interface LogLine { level: string; msg: string; fields?: Record<string, unknown> }
