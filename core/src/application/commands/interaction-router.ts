@@ -1,5 +1,7 @@
 import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
+import type { PersonRef } from '../../domain/person';
+import { parseMention } from '../../domain/person-mention';
 import type { RequestContext } from '../context';
 import type { MusterSettings } from '../settings';
 import { TOKENS } from '../tokens';
@@ -121,9 +123,8 @@ export class InteractionRouter {
         return done(about(outcome.incident, ctx, inChannel(severityNotice(outcome.incident, ctx.actor))));
       }
       case FORMS.assignRole: {
-        const personId = text(values.person);
-        if (!personId) return { kind: 'errors', errors: { person: 'Pick the person to give the role to.' } };
-        const person = { platform: ctx.platform, id: personId };
+        const person = pickedPerson(ctx, text(values.person));
+        if (!person) return { kind: 'errors', errors: { person: 'Pick the person to give the role to.' } };
         const outcome = await this.assign.execute(ctx, text(values.role), person, { id: metadata });
         return done(about(outcome.incident, ctx, inChannel(roleNotice(outcome.incident, this.settings.roles.get(text(values.role)).label, person, ctx.actor))));
       }
@@ -155,3 +156,15 @@ const done = (reply: CommandReply): FormReply => ({ kind: 'done', reply });
 const text = (v: FormValues[string]): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.join(', ').trim() : '');
 const list = (v: FormValues[string]): string[] =>
   (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * A people picker's value: the platform's id, or the neutral token an adapter made of it with the
+ * name the platform showed (Teams' picker sends only the object id). A token of another platform is
+ * nobody here.
+ */
+function pickedPerson(ctx: RequestContext, value: string): PersonRef | undefined {
+  if (!value) return undefined;
+  const token = parseMention(value);
+  if (token) return token.platform === ctx.platform ? token : undefined;
+  return /[<>|]/u.test(value) ? undefined : { platform: ctx.platform, id: value };
+}
