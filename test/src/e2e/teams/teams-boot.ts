@@ -3,7 +3,7 @@ import { createLogger, createTeamsIntegration, loadConfig, startServer, teamsOut
 import type { FakeBotConnector } from '../../fakes/teams/fake-bot-connector';
 import type { FakeEntra } from '../../fakes/teams/fake-entra';
 import type { FakeGraph } from '../../fakes/teams/fake-graph';
-import { SIGNING_SECRET } from '../slack/harness';
+import { SIGNING_SECRET } from '../slack/slack-client';
 import type { TeamsE2EOptions } from './teams-harness';
 import { APP_ID, APP_PASSWORD, GENERAL, TENANT } from './teams-payloads';
 
