@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { FakeTeamsMessage } from '../../fakes/teams/fake-teams-tenant';
-import { actionData, cardOf, formData, shown } from './teams-cards';
+import { actionData, cardOf, cardText, formData, shown } from './teams-cards';
 import { TeamsE2E } from './teams-harness';
 import {
   ANA, BOB, cardAction, CLEO, GENERAL, message, messageDelete, messageUpdate, newActivityId, reaction, STAKEHOLDERS, TENANT, type TeamsUser,
@@ -87,10 +87,12 @@ describe('Teams e2e: an incident from declare to postmortem', function () {
     const form = await press(ANA, card, actionData(cardOf(card), 'incident.severity'));
     expect(form.json).to.include({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const changed = await press(ANA, card, formData(form.json.value, { severity: 'SEV1' }));
-    expect(changed.status).to.equal(200);
+    expect(changed.json, 'the presser sees the card again, redrawn').to.include({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
+    expect(cardText(changed.json.value)).to.include('SEV1 (Critical)');
+    expect(JSON.stringify(changed.json.value)).to.include('"actionId":"incident.resolve"');
     expect((await e2e.incident(1))!.severity).to.equal('SEV1');
     await e2e.settle();
-    expect(JSON.stringify(changed.json)).to.include('SEV1');
+    expect(mentioning(room, 'is now SEV1'), 'and the room is told once').to.have.length(1);
     const updates = e2e.botConnector.calls('update message').filter((c) => c.path.endsWith(`/activities/${card.id}`));
     expect(updates.length, 'the pinned card was PUT').to.be.greaterThan(0);
     expect(shown(await pinned())).to.include('SEV1 (Critical)');
@@ -100,7 +102,8 @@ describe('Teams e2e: an incident from declare to postmortem', function () {
     const card = await pinned();
     const form = await press(ANA, card, actionData(cardOf(card), 'incident.assign'));
     const answer = await press(ANA, card, formData(form.json.value, { role: 'communications_lead', person: BOB.aadObjectId }));
-    expect(answer.status).to.equal(200);
+    expect(answer.json).to.include({ type: 'application/vnd.microsoft.card.adaptive' });
+    expect(cardText(answer.json.value)).to.include('Bob Jones');
     const roles = (await e2e.incident(1))!.snapshot().roles;
     // Teams' picker sends only the object id: the name comes from the roster, so nobody reads an id.
     expect(roles.find((r) => r.role === 'communications_lead')?.person).to.deep.equal({ platform: 'teams', id: BOB.aadObjectId, name: 'Bob Jones' });
@@ -148,8 +151,9 @@ describe('Teams e2e: an incident from declare to postmortem', function () {
     expect(shown(e2e.tenant.message(GENERAL, draft.id)), 'the draft is redrawn for everyone in the room').to.include('Approved by');
   });
 
-  it('resolves, posts the postmortem draft with the timeline, and `@Muster postmortem` shows it', async () => {
-    await say(ANA, 'resolve', { toBot: true });
+  it('resolves from the card (behind its confirmation), posts the postmortem draft with the timeline, and `@Muster postmortem` shows it', async () => {
+    const answer = await press(ANA, await pinned(), actionData(cardOf(await pinned()), 'incident.resolve'));
+    expect(cardText(answer.json.value), 'the presser sees the card resolved').to.include('Resolved');
     await e2e.settle();
     expect((await e2e.incident(1))!.status).to.equal('resolved');
     expect(mentioning(room, 'The postmortem for **INC-1** is ready'), 'the draft is announced once').to.have.length(1);
