@@ -35,4 +35,9 @@ export interface TeamsConversationStore {
   find(platform: 'teams', workspaceId: string, conversationId: string): Promise<TeamsConversationReference | undefined>;
   /** The most recently seen conversation in a channel (the channel itself or a thread in it). */
   findByTeamChannel(platform: 'teams', workspaceId: string, teamId: string, channelId: string): Promise<TeamsConversationReference | undefined>;
+  /**
+   * The tenant's most recently seen conversation: a service URL is regional per tenant, so it is where
+   * a conversation no activity has named yet (a configured stakeholder channel) is reached.
+   */
+  findLatestInWorkspace(platform: 'teams', workspaceId: string): Promise<TeamsConversationReference | undefined>;
 }

@@ -99,5 +99,17 @@ export function conversationCases(store: () => Store): void {
       expect(await store().conversations.findByTeamChannel('teams', tenant, inChannel.teamId, '19:none@thread.tacv2')).to.equal(undefined);
       expect(await store().conversations.findByTeamChannel('slack', tenant, inChannel.teamId, inChannel.channelId)).to.equal(undefined);
     });
+
+    it('finds the most recently seen conversation of a tenant, for a service URL where nothing else is known', async () => {
+      const tenant = newId('tenant');
+      const older = teamsReference({ workspaceId: tenant, conversationId: '19:a@thread.tacv2', serviceUrl: 'https://smba.trafficmanager.net/amer/', lastSeenAt: minutesAfter(T0, 1) });
+      const newer = teamsReference({ workspaceId: tenant, conversationId: '19:b@thread.tacv2', serviceUrl: 'https://smba.trafficmanager.net/emea/', lastSeenAt: minutesAfter(T0, 5) });
+      await store().conversations.save(newer);
+      await store().conversations.save(older);
+      await store().conversations.save(teamsReference({ workspaceId: newId('tenant'), lastSeenAt: minutesAfter(T0, 9) }));
+      await store().conversations.save({ ...newer, platform: 'slack', conversationId: 'C1', lastSeenAt: minutesAfter(T0, 9) });
+      expect(await store().conversations.findLatestInWorkspace('teams', tenant)).to.deep.equal(newer);
+      expect(await store().conversations.findLatestInWorkspace('teams', newId('tenant'))).to.equal(undefined);
+    });
   });
 }

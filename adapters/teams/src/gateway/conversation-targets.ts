@@ -26,8 +26,10 @@ export function kindFromId(conversationId: string): TeamsConversationKind {
 /**
  * Resolves a ConversationRef to a target from the stored conversation references (the transport
  * saves one for every conversation an activity arrives from; room creation saves the rooms). A
- * thread nobody stored borrows its channel's service URL and team. Unknown conversations use the
- * configured service URL (Microsoft's proactive endpoint for the cloud Muster runs in).
+ * thread nobody stored borrows its channel's service URL and team. A conversation no activity has
+ * named yet (a stakeholder channel from muster.yaml) is reached through the service URL its tenant
+ * was last heard on (service URLs are regional, per tenant); with nothing stored for the tenant, the
+ * configured one (Microsoft's proactive endpoint for the cloud Muster runs in).
  */
 export class ConversationTargets {
   constructor(
@@ -43,9 +45,10 @@ export class ConversationTargets {
     const known = stored ?? channel;
     const kind = stored?.kind ?? kindFromId(conversationId);
     const isChannelLike = kind === 'channel' || kind === 'thread';
+    const serviceUrl = known?.serviceUrl ?? (await this.store.findLatestInWorkspace('teams', workspaceId))?.serviceUrl ?? this.defaultServiceUrl;
     return {
       conversationId,
-      serviceUrl: known?.serviceUrl ?? this.defaultServiceUrl,
+      serviceUrl,
       kind,
       ...(known?.teamId ? { teamId: known.teamId } : {}),
       ...(isChannelLike ? { channelId: stored?.channelId ?? channelId } : {}),

@@ -1,6 +1,7 @@
 import { adaptiveCardAction } from './activity.schema';
 import type { CardSubmission } from './card-kit';
 import { deliverInTurn } from './deliver';
+import { namePickedPeople } from './picked-people';
 import { prefixOf, requestContextOf } from './teams-context';
 import type { TeamsReplySurface } from './teams-reply-surface';
 import type { TeamsTurn } from './teams-turn';
@@ -42,7 +43,8 @@ async function submit(turn: TeamsTurn, deps: TurnDeps, tenantId: string, submiss
     await deliverInTurn(reply, surface, deps.logger, ctx.prefix ?? '');
     return;
   }
-  const result = await deps.inbound.form(ctx, submission.formId, submission.values, submission.metadata);
+  const values = await namePickedPeople(turn, submission.values);
+  const result = await deps.inbound.form(ctx, submission.formId, values, submission.metadata);
   deps.onWorkQueued();
   if (result.kind === 'errors') await surface.showFormErrors(submission.formId, submission.metadata, submission.values, result.errors);
   else await deliverInTurn(result.reply, surface, deps.logger, ctx.prefix ?? '');

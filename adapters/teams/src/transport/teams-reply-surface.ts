@@ -62,6 +62,15 @@ export class TeamsReplySurface implements ReplySurface {
     else await this.turn.reply(message);
   }
 
+  /**
+   * The incident card after the presser's change, as the Action.Execute answer: Teams shows it to the
+   * presser at once (in place of the card, or of the form the card opened). Everyone's copy is
+   * redrawn by the outbox; a typed command has no card to answer with.
+   */
+  async redraw(view: View): Promise<void> {
+    if (this.isInvoke) this.invokeAnswer = { kind: 'card', card: this.message(view).attachments![0]!.content };
+  }
+
   async openForm(form: FormView): Promise<void> {
     await this.showForm(form);
   }

@@ -11,6 +11,12 @@ export interface CommandReply {
   readonly document?: { readonly filename: string; readonly title: string; readonly markdown: string };
   /** For buttons: the message the button was on should be replaced by `view`. */
   readonly replaceOriginal?: boolean;
+  /**
+   * For a change made from the incident card (its buttons, or the forms they open): the card as it is
+   * now. A platform that answers the press itself (Teams' Action.Execute) shows it to the presser at
+   * once; everyone's copy is redrawn by the outbox, as for a change made anywhere else.
+   */
+  readonly refreshedCard?: View;
 }
 
 /** Values a form came back with, keyed by input id. People are platform user ids. */

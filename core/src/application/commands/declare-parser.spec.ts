@@ -22,6 +22,17 @@ describe('parseCommand: declare and quoting', () => {
       expect(parse('declare "Checkout errors"--sev SEV1')).to.deep.equal(expected);
     });
 
+    it('takes a severity id typed before the title, but not a quoted one, a label or one alone', () => {
+      expect(parse('declare SEV2 Checkout down')).to.deep.equal({ name: 'declare', title: 'Checkout down', severity: 'SEV2', services: [], private: false });
+      expect(parse('declare sev1 Checkout down --service api')).to.deep.equal({ name: 'declare', title: 'Checkout down', severity: 'SEV1', services: ['api'], private: false });
+      expect(parse('declare SEV2 Checkout down --sev SEV2')).to.deep.include({ severity: 'SEV2', title: 'Checkout down' });
+      expect(declared('declare "SEV2" alarms are noisy').title).to.equal('SEV2 alarms are noisy');
+      expect(declared('declare Critical database outage')).to.not.have.property('severity');
+      expect(declared('declare Checkout SEV2 down').title).to.equal('Checkout SEV2 down');
+      expect(declared('declare SEV2').title).to.equal('SEV2');
+      expect(failure('declare SEV2 Checkout down --sev SEV1').message).to.include('not both SEV2 and SEV1');
+    });
+
     it('keeps apostrophes in titles', () => {
       expect(declared("declare Can't log in").title).to.equal("Can't log in");
       expect(declared("declare 'Can't log in'").title).to.equal("Can't log in");

@@ -43,17 +43,27 @@ function asOption(token: Token): OptionWord | undefined {
 }
 
 /**
- * `declare [title] [--sev <level>] [--service <name>] [--private]`. The title is every word that is
- * not an option, joined by single spaces, so quotes are optional.
+ * A leading severity id before the title (`declare SEV2 Checkout down`), as people type it. Only an
+ * exact, unquoted id followed by more words counts: a label like "Critical" starts many real titles.
+ */
+function leadingSeverity(tokens: readonly Token[], ctx: ArgumentContext): string | undefined {
+  const first = tokens[0];
+  if (!first || first.quoted || tokens.length < 2) return undefined;
+  return ctx.catalogs.severities.ids().find((id) => id.toUpperCase() === first.value.toUpperCase());
+}
+
+/**
+ * `declare [SEVn] [title] [--sev <level>] [--service <name>] [--private]`. The title is every word that
+ * is not an option, joined by single spaces, so quotes are optional.
  */
 export function parseDeclare(ctx: ArgumentContext): ParsedCommand {
   const tokens = tokenize(ctx.input, ctx.from, ctx.usage);
   const words: string[] = [];
   const services: string[] = [];
-  let severity: string | undefined;
+  let severity = leadingSeverity(tokens, ctx);
   let visibility: 'private' | 'public' | undefined;
 
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = severity ? 1 : 0; i < tokens.length; i++) {
     const option = asOption(tokens[i]);
     if (!option) {
       words.push(tokens[i].value);

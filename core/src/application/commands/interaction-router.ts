@@ -1,5 +1,8 @@
 import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
+import type { Incident } from '../../domain/incident';
+import type { PersonRef } from '../../domain/person';
+import { parseMention } from '../../domain/person-mention';
 import type { RequestContext } from '../context';
 import type { MusterSettings } from '../settings';
 import { TOKENS } from '../tokens';
@@ -9,6 +12,7 @@ import { about, declaredReply } from './reply-routing';
 import { ACTIONS, FORMS } from '../views/action-ids';
 import { assignFormView, DECLARE_FIELDS, editUpdateFormView, MIN_TITLE_LENGTH, severityFormView } from '../views/forms.view';
 import { errorView } from '../views/error.view';
+import { incidentCardView } from '../views/incident-card.view';
 import { roleNotice, severityNotice, statusNotice } from '../views/change-notices.view';
 import { parseDraftVersionRef, statusUpdateView } from '../views/status-update.view';
 import { DeclareIncident } from '../services/declare-incident';
@@ -61,7 +65,7 @@ export class InteractionRouter {
       case ACTIONS.ack: case ACTIONS.mitigate: case ACTIONS.resolve: {
         const command = actionId === ACTIONS.ack ? 'ack' : actionId === ACTIONS.mitigate ? 'mitigate' : 'resolve';
         const outcome = await this.transition.execute(ctx, command, { id: value });
-        return about(outcome.incident, ctx, inChannel(statusNotice(outcome.incident, ctx.actor, undefined, ctx.prefix)));
+        return this.fromCard(outcome.incident, about(outcome.incident, ctx, inChannel(statusNotice(outcome.incident, ctx.actor, undefined, ctx.prefix))));
       }
       case ACTIONS.changeSeverity: {
         // Refuse before the form is filled in, not after.
@@ -98,6 +102,11 @@ export class InteractionRouter {
     }
   }
 
+  /** A change made from the incident card (or a form it opened) carries the card as it is now. */
+  private fromCard(incident: Incident, reply: CommandReply): CommandReply {
+    return { ...reply, refreshedCard: incidentCardView(incident, this.settings) };
+  }
+
   private async form(ctx: RequestContext, formId: string, values: FormValues, metadata: string): Promise<FormReply> {
     switch (formId) {
       case FORMS.declare: {
@@ -118,14 +127,13 @@ export class InteractionRouter {
       }
       case FORMS.changeSeverity: {
         const outcome = await this.severity.execute(ctx, text(values.severity), { id: metadata });
-        return done(about(outcome.incident, ctx, inChannel(severityNotice(outcome.incident, ctx.actor))));
+        return done(this.fromCard(outcome.incident, about(outcome.incident, ctx, inChannel(severityNotice(outcome.incident, ctx.actor)))));
       }
       case FORMS.assignRole: {
-        const personId = text(values.person);
-        if (!personId) return { kind: 'errors', errors: { person: 'Pick the person to give the role to.' } };
-        const person = { platform: ctx.platform, id: personId };
+        const person = pickedPerson(ctx, text(values.person));
+        if (!person) return { kind: 'errors', errors: { person: 'Pick the person to give the role to.' } };
         const outcome = await this.assign.execute(ctx, text(values.role), person, { id: metadata });
-        return done(about(outcome.incident, ctx, inChannel(roleNotice(outcome.incident, this.settings.roles.get(text(values.role)).label, person, ctx.actor))));
+        return done(this.fromCard(outcome.incident, about(outcome.incident, ctx, inChannel(roleNotice(outcome.incident, this.settings.roles.get(text(values.role)).label, person, ctx.actor)))));
       }
       case FORMS.editUpdate: {
         const body = text(values.body);
@@ -155,3 +163,15 @@ const done = (reply: CommandReply): FormReply => ({ kind: 'done', reply });
 const text = (v: FormValues[string]): string => (typeof v === 'string' ? v.trim() : Array.isArray(v) ? v.join(', ').trim() : '');
 const list = (v: FormValues[string]): string[] =>
   (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((s) => s.trim()).filter(Boolean);
+
+/**
+ * A people picker's value: the platform's id, or the neutral token an adapter made of it with the
+ * name the platform showed (Teams' picker sends only the object id). A token of another platform is
+ * nobody here.
+ */
+function pickedPerson(ctx: RequestContext, value: string): PersonRef | undefined {
+  if (!value) return undefined;
+  const token = parseMention(value);
+  if (token) return token.platform === ctx.platform ? token : undefined;
+  return /[<>|]/u.test(value) ? undefined : { platform: ctx.platform, id: value };
+}

@@ -49,6 +49,8 @@ export interface ReplySurface {
   direct?(view: View): Promise<void>;
   /** Replace the message the pressed button was on. */
   replace?(view: View): Promise<void>;
+  /** Show the presser the incident card they acted on as it is now (`CommandReply.refreshedCard`). */
+  redraw?(view: View): Promise<void>;
   /** Open a form for the requester (Slack modal, Teams card form, console prompts). */
   openForm?(form: FormView): Promise<void>;
   /** Attach a document in the conversation. */

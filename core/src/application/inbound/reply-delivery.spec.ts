@@ -11,7 +11,7 @@ const doc: ReplyDocument = { filename: 'INC-1-postmortem.md', title: 'Postmortem
 const words = (v: View) => v.blocks.map((b) => ('text' in b && typeof b.text !== 'string' ? textOf(b.text) : '')).join(' ');
 
 /** A surface that records what reached it; `fail` makes a method throw (once per listed error). */
-function recording(can: { replace?: boolean; openForm?: boolean; attach?: boolean; direct?: boolean; hasConversation?: boolean } = {}, fail: Partial<Record<string, Error[]>> = {}) {
+function recording(can: { replace?: boolean; redraw?: boolean; openForm?: boolean; attach?: boolean; direct?: boolean; hasConversation?: boolean } = {}, fail: Partial<Record<string, Error[]>> = {}) {
   const seen: string[] = [];
   const step = async (what: string) => {
     const error = fail[what.split(':')[0] as string]?.shift();
@@ -23,6 +23,7 @@ function recording(can: { replace?: boolean; openForm?: boolean; attach?: boolea
     show: (v, visibility) => step(`show:${visibility}:${words(v)}`),
     ...(can.direct ? { direct: (v: View) => step(`direct:${words(v)}`) } : {}),
     ...(can.replace ? { replace: (v: View) => step(`replace:${words(v)}`) } : {}),
+    ...(can.redraw ? { redraw: (v: View) => step(`redraw:${words(v)}`) } : {}),
     ...(can.openForm !== false ? { openForm: (f: FormView) => step(`openForm:${f.formId}`) } : {}),
     ...(can.attach !== false ? { attach: (d: ReplyDocument) => step(`attach:${d.filename}`) } : {}),
   };
@@ -45,6 +46,16 @@ describe('deliverReply', () => {
     const unable = recording();
     await deliverReply(reply, unable.surface);
     expect(unable.seen).to.deep.equal(['show:in_channel:Approved']);
+  });
+
+  it('redraws the incident card for the presser after the notice where the surface can, and leaves it to the outbox elsewhere', async () => {
+    const reply: CommandReply = { visibility: 'in_channel', view: view('INC-1 is now SEV1'), refreshedCard: view('INC-1 · SEV1') };
+    const able = recording({ redraw: true });
+    expect(await deliverReply(reply, able.surface)).to.deep.equal([]);
+    expect(able.seen).to.deep.equal(['show:in_channel:INC-1 is now SEV1', 'redraw:INC-1 · SEV1']);
+    const unable = recording();
+    await deliverReply(reply, unable.surface);
+    expect(unable.seen).to.deep.equal(['show:in_channel:INC-1 is now SEV1']);
   });
 
   it('does not show a view the platform already showed (Slack: in the ack), and still delivers the rest', async () => {

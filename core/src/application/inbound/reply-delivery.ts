@@ -23,7 +23,8 @@ export interface DeliveryFailure {
 
 /**
  * Delivers core's reply on one platform's surface, the same way everywhere: the view (replacing the
- * pressed message when the reply says so and the surface can), then the document, then the form.
+ * pressed message when the reply says so and the surface can), the refreshed incident card where the
+ * surface redraws it for the presser, then the document, then the form.
  * Each part is independent: one that fails does not stop the others. A form that cannot open and a
  * document that cannot be attached are told to the requester (inbound-notices.view.ts); without a
  * conversation, views go to the requester directly. Each surface call is retried after a 429 (it did
@@ -43,6 +44,10 @@ export async function deliverReply(reply: CommandReply, surface: ReplySurface, o
   const { view, form, document } = reply;
   if (view && !options.viewShown) {
     await part('view', () => (reply.replaceOriginal && surface.replace ? retried(() => surface.replace!(view)) : showView(surface, view, reply.visibility)));
+  }
+  if (reply.refreshedCard && surface.redraw) {
+    const card = reply.refreshedCard;
+    await part('view', () => retried(() => surface.redraw!(card)));
   }
   if (document) {
     await part('document', async () => {

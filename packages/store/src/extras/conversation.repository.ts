@@ -116,4 +116,12 @@ export class ConversationRepository {
     ));
     return record ? referenceOf<P>(record) : undefined;
   }
+
+  /** The most recently seen conversation of a workspace (for Teams: a tenant, whose service URL it carries). */
+  async findLatestInWorkspace<P extends ChatPlatform>(platform: P, workspaceId: string): Promise<ConversationReference<P> | undefined> {
+    const [record] = await this.executor.read((tx) => new Db(tx).select(
+      ConversationReferenceRecord, 'platform = ? AND workspace_id = ?', [platform, workspaceId], ' ORDER BY last_seen_at DESC, conversation_id LIMIT 1',
+    ));
+    return record ? referenceOf<P>(record) : undefined;
+  }
 }

@@ -1,7 +1,7 @@
 /**
  * The Slack end-to-end harness: the real Muster server in this process (SQLite file or MariaDB),
  * the real Bolt receiver mounted on it, the fake Slack Web API it calls (SLACK_API_URL), optionally the
- * fake OpenAI server, and a SlackSender that signs what "Slack" sends. `settle()` waits until the
+ * fake OpenAI server, and what "Slack" sends, signed (slack-client.ts). `settle()` waits until the
  * outbox and the Slack follow-ups have nothing left to do.
  */
 import { writeFileSync } from 'node:fs';
@@ -9,21 +9,15 @@ import { join } from 'node:path';
 import { TOKENS, type Incident, type MusterSettings, type TimelineEntry } from '@muster/core';
 import { loadConfig, OutboxPump, SERVER_TOKENS, startServer, type RunningServer } from '@muster/server';
 import type { Store } from '@muster/store';
-import { FakeSlackApi, type FakeMessage } from '../../fakes/fake-slack-api';
+import { FakeSlackApi } from '../../fakes/fake-slack-api';
 import type { FakeOpenAi } from '../../fakes/fake-openai';
 import { FakeSlackSocket } from '../../fakes/fake-slack-socket';
 import { removeDir, tempDir } from '../../integration/server-support';
-import {
-  blockActions, commandFields, eventEnvelope, messageEvent, messageShortcut, globalShortcut, viewSubmission,
-  type Answer, type SlackChannel, type SlackUser,
-} from './slack-payloads';
+import { ANA, BOB, CLEO, SIGNING_SECRET, SlackClient } from './slack-client';
+import type { SlackChannel } from './slack-payloads';
 import { WatchedLogger } from './watched-logger';
-import { newEventId, SlackSender, type SlackAnswer, type SendOptions } from './slack-sender';
 
-export const SIGNING_SECRET = 'e2e-signing-secret-0123456789abcdef';
-export const ANA: SlackUser = { id: 'U0ANA', name: 'ana' };
-export const BOB: SlackUser = { id: 'U0BOB', name: 'bob' };
-export const CLEO: SlackUser = { id: 'U0CLEO', name: 'cleo' };
+export { ANA, BOB, CLEO, SIGNING_SECRET } from './slack-client';
 
 export interface SlackE2EOptions {
   /** Default: a SQLite file in the temp directory. */
@@ -36,14 +30,12 @@ export interface SlackE2EOptions {
   readonly socketMode?: boolean;
 }
 
-export class SlackE2E {
-  readonly general: SlackChannel;
+export class SlackE2E extends SlackClient {
   readonly announcements: string;
   readonly stakeholders: string;
-  readonly sender: SlackSender;
 
   private constructor(
-    readonly slack: FakeSlackApi,
+    slack: FakeSlackApi,
     readonly server: RunningServer,
     readonly dir: string,
     channels: { general: SlackChannel; announcements: string; stakeholders: string },
@@ -51,10 +43,9 @@ export class SlackE2E {
     /** Socket Mode only: the fake endpoint the server is connected to. */
     readonly socket?: FakeSlackSocket,
   ) {
-    this.general = channels.general;
+    super(slack, server.port, channels.general);
     this.announcements = channels.announcements;
     this.stakeholders = channels.stakeholders;
-    this.sender = new SlackSender(`http://127.0.0.1:${server.port}/slack/events`, SIGNING_SECRET);
   }
 
   static async start(options: SlackE2EOptions = {}): Promise<SlackE2E> {
@@ -99,55 +90,14 @@ export class SlackE2E {
     return this.server.container.get<Store>(SERVER_TOKENS.Store);
   }
 
-  get teamId(): string {
-    return this.slack.teamId;
-  }
 
-  /** `/incident <text>` typed by `user` in `channel`. */
-  command(text: string, user: SlackUser = ANA, channel: SlackChannel = this.general, options?: SendOptions): Promise<SlackAnswer> {
-    const responseUrl = this.slack.responseUrl({ channel: channel.id, user: user.id });
-    return this.sender.command(commandFields(this.teamId, user, channel, text, responseUrl), options);
-  }
 
-  /** A click on the `coreActionId` button of a message Muster posted. */
-  click(message: FakeMessage, coreActionId: string, user: SlackUser = ANA, channel: SlackChannel = this.general): Promise<SlackAnswer> {
-    const responseUrl = this.slack.responseUrl({ channel: channel.id, user: user.id, messageTs: message.ts });
-    return this.sender.interaction(blockActions(this.teamId, user, channel, message, coreActionId, responseUrl));
-  }
 
-  /** The newest modal Muster opened with this callback id. */
-  openedView(callbackId: string): Record<string, unknown> {
-    const views = [...this.slack.views.values()].filter((v) => v.callback_id === callbackId);
-    const view = views[views.length - 1];
-    if (!view) throw new Error(`Muster opened no "${callbackId}" modal`);
-    return view;
-  }
 
-  submit(view: Record<string, unknown>, answers: Record<string, Answer>, user: SlackUser = ANA): Promise<SlackAnswer> {
-    return this.sender.interaction(viewSubmission(this.teamId, user, view, answers));
-  }
 
-  globalShortcut(callbackId: string, user: SlackUser = ANA): Promise<SlackAnswer> {
-    return this.sender.interaction(globalShortcut(this.teamId, user, callbackId));
-  }
 
-  messageShortcut(channel: SlackChannel, message: FakeMessage, callbackId: string, user: SlackUser = ANA): Promise<SlackAnswer> {
-    const responseUrl = this.slack.responseUrl({ channel: channel.id, user: user.id });
-    return this.sender.interaction(messageShortcut(this.teamId, user, channel, message, callbackId, responseUrl));
-  }
 
-  /** An Events API delivery; pass the same `eventId` with `retryNum` for Slack's redeliveries. */
-  event(event: Record<string, unknown>, eventId = newEventId(), retryNum?: number): Promise<SlackAnswer> {
-    return this.sender.event(eventEnvelope(this.teamId, this.slack.botUserId, event, eventId), retryNum);
-  }
 
-  /** A person posts in a channel: the message appears in the fake and its `message` event is delivered. */
-  async say(channelId: string, user: SlackUser, text: string, threadTs?: string): Promise<{ message: FakeMessage; answer: SlackAnswer; eventId: string }> {
-    const message = this.slack.postAsUser(channelId, user.id, text, threadTs);
-    const eventId = newEventId();
-    const answer = await this.event(messageEvent(channelId, message), eventId);
-    return { message, answer, eventId };
-  }
 
   /** Waits until queued outbox work is done (retries included) and no Slack follow-up is running. */
   async settle(timeoutMs = 30_000): Promise<void> {
@@ -182,10 +132,6 @@ export class SlackE2E {
     return { id: room.conversationId, name: room.name ?? room.conversationId };
   }
 
-  /** Muster's messages in a channel whose blocks mention `text`. */
-  postsMentioning(channelId: string, text: string): FakeMessage[] {
-    return this.slack.messagesIn(channelId).filter((m) => m.bot_id && JSON.stringify(m.blocks ?? m.text).includes(text));
-  }
 
   async stop(): Promise<void> {
     try {

@@ -32,7 +32,7 @@ describe('Teams e2e: activities into core and replies out', function () {
     e2e = await TeamsE2E.start();
     const declared = await e2e.send(message(e2e.serviceUrl, ANA, 'declare Payments are timing out', { toBot: true }));
     expect(declared.status).to.equal(200);
-    await e2e.linkRoom(1, THREAD_ROOM);
+    await e2e.linkThreadRoom(1, THREAD_ROOM.split('=')[1]);
   });
   after(() => e2e?.stop());
 

@@ -33,7 +33,7 @@ describe('Teams e2e: authentication of /api/messages', function () {
     const sent = replies.at(-1)!.authorization!.replace(/^Bearer /u, '');
     expect(JSON.parse(Buffer.from(sent.split('.')[1]!, 'base64url').toString())).to.include({ aud: 'https://api.botframework.com', appid: APP_ID });
     expect(e2e.entra.tokenRequests).to.be.greaterThan(0);
-    await e2e.settled(); // the room set-up the declaration queued, so the cases below count only their own calls
+    await e2e.settle(); // the room set-up the declaration queued, so the cases below count only their own calls
   });
 
   const forged: Record<string, () => string | null> = {
@@ -58,6 +58,8 @@ describe('Teams e2e: authentication of /api/messages', function () {
 
   for (const [what, header] of Object.entries(forged)) {
     it(`refuses ${what} with a bare 401, and core never hears of it`, async () => {
+      // The room INC-1's declaration asked for is opened first, so only this request can add a call.
+      await e2e.settle();
       const before = { incidents: await e2e.incidentCount(), timeline: (await e2e.timeline(1)).length, calls: e2e.connector.calls.length };
       const answer = await e2e.send(declare(`Forged ${what}`), { authorization: header() });
       expect(answer.status).to.equal(401);

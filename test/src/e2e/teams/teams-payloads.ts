@@ -11,6 +11,8 @@ export const APP_PASSWORD = 'e2e~app~password~0123456789';
 export const BOT = { id: `28:${APP_ID}`, name: 'Muster' };
 export const TEAM = '19:team-e2e@thread.tacv2';
 export const GENERAL = '19:general-e2e@thread.tacv2';
+/** A channel of the same team where approved updates go (stakeholderChannels in muster.yaml). */
+export const STAKEHOLDERS = '19:stakeholders-e2e@thread.tacv2';
 
 export interface TeamsUser {
   readonly id: string;

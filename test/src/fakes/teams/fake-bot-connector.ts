@@ -18,15 +18,25 @@ interface Conversation { kind: 'channel' | 'thread' | 'chat' | 'personal'; conta
 
 export class FakeBotConnector {
   readonly botToken = 'fake-bot-connector-token';
+  /**
+   * Users (AAD ids) who have not installed the app in their personal scope: Teams refuses to open a
+   * 1:1 with them (403), as it does for a user the bot shares no team with.
+   */
+  readonly notInstalledFor = new Set<string>();
 
   private constructor(private readonly http: FakeHttpServer, readonly tenant: FakeTeamsTenant) {}
 
-  static async start(tenant = new FakeTeamsTenant(), options: { anonymous?: boolean } = {}): Promise<FakeBotConnector> {
+  /**
+   * `acceptToken` lets the connector take the bot tokens another authority issues (a FakeEntra's
+   * client-credentials tokens for `https://api.botframework.com`); by default only `botToken`.
+   */
+  static async start(tenant = new FakeTeamsTenant(), options: { anonymous?: boolean; acceptToken?: (token: string) => boolean } = {}): Promise<FakeBotConnector> {
     const started: { fake?: FakeBotConnector } = {};
     const routes = connectorRoutes(() => started.fake!);
     const http = await FakeHttpServer.start(routes, (authorization) => {
       if (options.anonymous) return;
-      if (authorization !== `Bearer ${started.fake!.botToken}`) throw new ServiceError(401, 'Unauthorized', 'Authorization has been denied for this request.');
+      const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1] ?? '';
+      if (token !== started.fake!.botToken && !options.acceptToken?.(token)) throw new ServiceError(401, 'Unauthorized', 'Authorization has been denied for this request.');
     });
     started.fake = new FakeBotConnector(http, tenant);
     return started.fake;
@@ -67,7 +77,7 @@ export class FakeBotConnector {
 
   memberJson(userId: string): Json {
     const user = this.tenant.users.get(userId);
-    return { id: `29:${userId}`, aadObjectId: userId, name: user?.displayName ?? userId, email: user?.mail ?? null, userPrincipalName: user?.userPrincipalName ?? null, tenantId: this.tenant.tenantId, userRole: 'user' };
+    return { id: user?.botFrameworkId ?? `29:${userId}`, aadObjectId: userId, name: user?.displayName ?? userId, email: user?.mail ?? null, userPrincipalName: user?.userPrincipalName ?? null, tenantId: this.tenant.tenantId, userRole: 'user' };
   }
 }
 
@@ -82,8 +92,11 @@ function requireMessageActivity(body: Json): Json {
 function connectorRoutes(fake: () => FakeBotConnector): Route[] {
   const post = (id: string, activity: Json, replyTo?: string) => {
     const conversation = fake().conversation(id);
-    const root = replyTo ?? conversation.root;
-    if (root && conversation.kind !== 'chat' && conversation.kind !== 'personal' && !fake().tenant.message(conversation.container, root)) throw notFound();
+    // Teams threads a channel reply under the root its conversation id names (`;messageid=`), else
+    // under the thread of the message replied to; a replyToId naming no message (a conversationUpdate's,
+    // as the SDK sets it for a greeting) makes a new post in the channel.
+    const repliedTo = replyTo ? fake().tenant.message(conversation.container, replyTo) : undefined;
+    const root = conversation.root ?? (repliedTo ? repliedTo.replyToId ?? repliedTo.id : undefined);
     const inThread = conversation.kind === 'channel' || conversation.kind === 'thread' ? root : undefined;
     return { body: { id: fake().tenant.post(conversation.container, 'bot', requireMessageActivity(activity), inThread).id } };
   };
@@ -110,10 +123,11 @@ function connectorRoutes(fake: () => FakeBotConnector): Route[] {
           return { status: 201, body: { id: `${channelId}${THREAD}${root.id}`, activityId: root.id } };
         }
         const members = Array.isArray(body.members) ? (body.members as Json[]) : [];
-        const memberId = String(members[0]?.id ?? '').replace(/^29:/, '');
         if (body.isGroup !== false || members.length !== 1) throw new ServiceError(400, 'BadArgument', 'Bots can only create 1:1 conversations or channel threads.');
         if (body.tenantId !== tenant.tenantId && (body.channelData as Json | undefined)?.tenant === undefined) throw new ServiceError(400, 'BadArgument', 'Tenant id is required.');
-        if (!tenant.users.has(memberId)) throw new ServiceError(404, 'MemberNotFoundInConversation', 'User not found.');
+        const memberId = tenant.user(String(members[0]?.id ?? ''))?.id;
+        if (!memberId) throw new ServiceError(404, 'MemberNotFoundInConversation', 'User not found.');
+        if (fake().notInstalledFor.has(memberId)) throw new ServiceError(403, 'Forbidden', 'The bot is not installed in the user\'s personal scope.');
         const id = tenant.personalChatWith(memberId);
         const activityId = activity ? tenant.post(id, 'bot', requireMessageActivity(activity)).id : undefined;
         return { status: 201, body: { id, ...(activityId ? { activityId } : {}) } };
@@ -141,7 +155,7 @@ function connectorRoutes(fake: () => FakeBotConnector): Route[] {
     {
       method: 'GET', pattern: /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/, operation: 'get member',
       handle: ([id, memberId]) => {
-        const wanted = memberId!.replace(/^29:/, '');
+        const wanted = fake().tenant.user(memberId!)?.id ?? memberId!;
         if (!fake().conversation(id!).members.includes(wanted)) throw new ServiceError(404, 'MemberNotFoundInConversation', 'Member not found in conversation.');
         return { body: fake().memberJson(wanted) };
       },

@@ -65,6 +65,19 @@ export class FakeEntra {
     return jwt.sign(payload, key.privateKey, { algorithm: 'RS256', keyid: kid, noTimestamp: true });
   }
 
+  /**
+   * Whether a bearer token is one this Entra issued to `appId` for `audience` and still valid: how a
+   * resource (Graph) checks the app-only tokens a client got from the token endpoint.
+   */
+  accepts(token: string, audience: string, appId: string): boolean {
+    try {
+      const claims = jwt.verify(token, this.own.publicKey, { algorithms: ['RS256'], audience }) as { appid?: string };
+      return claims.appid === appId;
+    } catch {
+      return false;
+    }
+  }
+
   /** The same claims with `alg: none` and no signature, as a forger would send them. */
   unsigned(claims: TokenClaims): string {
     const now = Math.floor(Date.now() / 1000);

@@ -29,7 +29,11 @@ export class FakeGraph {
     this.clientId = tenant.appId;
   }
 
-  static async start(tenant = new FakeTeamsTenant()): Promise<FakeGraph> {
+  /**
+   * `acceptToken` lets Graph take the app-only tokens another authority issues (a FakeEntra, when the
+   * server under test gets every token from one MICROSOFT_LOGIN_URL); by default only its own.
+   */
+  static async start(tenant = new FakeTeamsTenant(), options: { acceptToken?: (token: string, graphOrigin: string) => boolean } = {}): Promise<FakeGraph> {
     const started: { fake?: FakeGraph } = {};
     const tokenRoute: Route = {
       method: 'POST', pattern: /^\/([^/]+)\/oauth2\/v2\.0\/token$/, operation: 'token',
@@ -37,12 +41,14 @@ export class FakeGraph {
     };
     const http = await FakeHttpServer.start([tokenRoute, ...graphRoutes(tenant)], (authorization, route) => {
       if (route === tokenRoute) return;
-      if (authorization !== `Bearer ${started.fake!.accessToken}`) throw new ServiceError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1] ?? '';
+      if (token !== started.fake!.accessToken && !options.acceptToken?.(token, started.fake!.origin)) throw new ServiceError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
     });
     started.fake = new FakeGraph(http, tenant);
     return started.fake;
   }
 
+  get origin(): string { return this.http.origin; }
   get graphUrl(): string { return `${this.http.origin}/v1.0/`; }
   get loginUrl(): string { return this.http.origin; }
   calls(operation?: string): RecordedRequest[] { return this.http.calls(operation); }

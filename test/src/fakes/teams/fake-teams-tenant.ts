@@ -7,7 +7,16 @@
  */
 export type Json = Record<string, unknown>;
 
-export interface FakeTeamsUser { id: string; displayName: string; mail?: string; userPrincipalName: string; mailNickname?: string }
+export interface FakeTeamsUser {
+  /** The AAD object id. */
+  id: string;
+  displayName: string; mail?: string; userPrincipalName: string; mailNickname?: string;
+  /** The user's Bot Framework id (`29:…`), what activities carry in `from.id`; default `29:<AAD id>`. */
+  botFrameworkId?: string;
+}
+
+/** Ids a tenant is made with, for suites whose activities name fixed ones. */
+export interface FakeTeamsTenantIds { tenantId?: string; appId?: string; teamId?: string; generalChannelId?: string }
 export interface FakeTeamsChannel {
   id: string; teamId: string; displayName: string; description: string; membershipType: 'standard' | 'private';
   members: Set<string>; archived: boolean; deleted: boolean; createdDateTime: string;
@@ -30,9 +39,9 @@ export interface FakeTeamsMessage {
 export const THREAD = ';messageid=';
 
 export class FakeTeamsTenant {
-  readonly tenantId = '72f988bf-0000-4000-8000-00000000fake';
-  readonly appId = '00000000-0000-4000-8000-0000000muster';
-  readonly teamId = 'c4e8a1f0-0000-4000-8000-000000000team';
+  readonly tenantId: string;
+  readonly appId: string;
+  readonly teamId: string;
   readonly users = new Map<string, FakeTeamsUser>();
   readonly channels = new Map<string, FakeTeamsChannel>();
   readonly chats = new Map<string, FakeTeamsChat>();
@@ -44,8 +53,14 @@ export class FakeTeamsTenant {
   private lastId = Date.now();
   private sequence = 0;
 
-  constructor() {
-    this.addChannel('General');
+  /** The team's General channel. */
+  readonly general: FakeTeamsChannel;
+
+  constructor(ids: FakeTeamsTenantIds = {}) {
+    this.tenantId = ids.tenantId ?? '72f988bf-0000-4000-8000-00000000fake';
+    this.appId = ids.appId ?? '00000000-0000-4000-8000-0000000muster';
+    this.teamId = ids.teamId ?? 'c4e8a1f0-0000-4000-8000-000000000team';
+    this.general = this.addChannel('General', ids.generalChannelId ? { id: ids.generalChannelId } : {});
   }
 
   nextMessageId(): string { return String(this.lastId = Math.max(Date.now(), this.lastId + 1)); }
@@ -57,17 +72,22 @@ export class FakeTeamsTenant {
     return full;
   }
 
-  addChannel(displayName: string, options: { membershipType?: 'standard' | 'private'; description?: string; members?: string[] } = {}): FakeTeamsChannel {
+  /** The user an id names: the AAD object id, or the Bot Framework id (`29:…`) activities carry. */
+  user(id: string): FakeTeamsUser | undefined {
+    return this.users.get(id) ?? [...this.users.values()].find((u) => (u.botFrameworkId ?? `29:${u.id}`) === id) ?? this.users.get(id.replace(/^29:/, ''));
+  }
+
+  addChannel(displayName: string, options: { id?: string; membershipType?: 'standard' | 'private'; description?: string; members?: string[] } = {}): FakeTeamsChannel {
     const channel: FakeTeamsChannel = {
-      id: `19:${this.nextToken('c')}${'0'.repeat(24)}@thread.tacv2`, teamId: this.teamId, displayName, description: options.description ?? '',
+      id: options.id ?? `19:${this.nextToken('c')}${'0'.repeat(24)}@thread.tacv2`, teamId: this.teamId, displayName, description: options.description ?? '',
       membershipType: options.membershipType ?? 'standard', members: new Set(options.members ?? []), archived: false, deleted: false, createdDateTime: new Date().toISOString(),
     };
     this.channels.set(channel.id, channel);
     return channel;
   }
 
-  addChat(topic: string, members: string[]): FakeTeamsChat {
-    const chat: FakeTeamsChat = { id: `19:${this.nextToken('g')}${'0'.repeat(24)}@thread.v2`, topic, chatType: 'group', members: new Set(members), installedApps: new Set(), createdDateTime: new Date().toISOString() };
+  addChat(topic: string, members: string[], id?: string): FakeTeamsChat {
+    const chat: FakeTeamsChat = { id: id ?? `19:${this.nextToken('g')}${'0'.repeat(24)}@thread.v2`, topic, chatType: 'group', members: new Set(members), installedApps: new Set(), createdDateTime: new Date().toISOString() };
     this.chats.set(chat.id, chat);
     return chat;
   }
@@ -82,8 +102,9 @@ export class FakeTeamsTenant {
     return id;
   }
 
-  post(container: string, from: string, activity: Json, replyToId?: string): FakeTeamsMessage {
-    const message: FakeTeamsMessage = { id: this.nextMessageId(), container, from, activity, createdDateTime: new Date().toISOString(), edits: 0, deleted: false, ...(replyToId ? { replyToId } : {}) };
+  /** A message appears; `id` only for one a suite names itself (a person's message it then delivers as an activity). */
+  post(container: string, from: string, activity: Json, replyToId?: string, id?: string): FakeTeamsMessage {
+    const message: FakeTeamsMessage = { id: id ?? this.nextMessageId(), container, from, activity, createdDateTime: new Date().toISOString(), edits: 0, deleted: false, ...(replyToId ? { replyToId } : {}) };
     this.messages.push(message);
     return message;
   }
