@@ -37,7 +37,9 @@ export async function savedRoom(context: RoomContext, request: CreateRoom, room:
     platform: 'teams', workspaceId: request.workspaceId, conversationId: room.conversationId, serviceUrl: room.serviceUrl, kind: room.kind, lastSeenAt: new Date(),
     name: room.name, ...(room.teamId ? { teamId: room.teamId } : {}), ...(room.channelId ? { channelId: room.channelId } : {}),
   });
-  return { platform: 'teams', workspaceId: request.workspaceId, conversationId: room.conversationId, name: room.name, url: room.url };
+  // A thread room lives in a channel: core then knows its root post is already there for all to see.
+  const parent = room.kind === 'thread' && room.channelId ? { parentConversationId: room.channelId } : {};
+  return { platform: 'teams', workspaceId: request.workspaceId, conversationId: room.conversationId, name: room.name, url: room.url, ...parent };
 }
 
 /** The first message of a thread room: its name and topic, nothing else. */

@@ -68,4 +68,18 @@ describe('rooms across Slack and Teams (roomPlacement)', () => {
     const told = a.slack.calls.filter((c) => c.method === 'postEphemeral').map((c) => viewText(c.args[2] as View)).join('\n');
     expect(told).to.match(/INC-1 has its room: /);
   });
+
+  it('a room opened as a thread of the channel it was declared in is not announced there a second time; one elsewhere is', async () => {
+    const a = app('declared');
+    // Slack standing in for a platform whose rooms are threads (Teams without Graph).
+    a.slack.createRoom = async (r) => ({ platform: 'slack', workspaceId: r.workspaceId, conversationId: `${slackChannel.conversationId};messageid=9`, name: r.name, parentConversationId: slackChannel.conversationId });
+    await a.declare('declare "Checkout errors"');
+    expect((await a.incident()).snapshot().links.rooms[0]).to.include({ parentConversationId: 'C-eng' });
+    expect(a.slack.postedTexts('C-eng').join('\n')).to.not.match(/has its room/);
+
+    const b = app('declared');
+    b.slack.createRoom = async (r) => ({ platform: 'slack', workspaceId: r.workspaceId, conversationId: 'C-incidents;messageid=9', name: r.name, parentConversationId: 'C-incidents' });
+    await b.declare('declare "Checkout errors"');
+    expect(b.slack.postedTexts('C-eng').join('\n')).to.match(/INC-1 has its room: inc-1-checkout-errors/);
+  });
 });

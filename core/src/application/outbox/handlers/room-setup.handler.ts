@@ -60,7 +60,7 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
       for (const link of runbooks) await effectOnce(log, `bookmark:${incident.id}:${room.platform}:${room.conversationId}:${link.url}`, () => gateway.bookmark(room!, link));
     }
     // A retry may have created the room and died before telling anyone: tell them now (the log dedupes).
-    if ((isNewRoom || message.attempts > 1) && p.requestedIn && p.requestedIn.conversationId !== room.conversationId) {
+    if ((isNewRoom || message.attempts > 1) && p.requestedIn && p.requestedIn.conversationId !== room.conversationId && !opensIn(room, p.requestedIn)) {
       // The channel it was declared in may be on another platform than the room (roomPlacement: home/both).
       const there = this.gateways.get(p.requestedIn.platform);
       if (there) await this.announceRoom(there, incident, room, p.requestedIn);
@@ -101,4 +101,13 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     }
     return { people: [...people.values()], runbooks };
   }
+}
+
+/**
+ * Whether the room is a thread of the very channel the incident was declared in: its first post is then
+ * in that channel already, and a "has its room" notice beside it would say the same thing twice.
+ */
+function opensIn(room: ConversationRef, requestedIn: ConversationRef): boolean {
+  return !!room.parentConversationId && room.platform === requestedIn.platform && room.workspaceId === requestedIn.workspaceId
+    && room.parentConversationId === (requestedIn.parentConversationId ?? requestedIn.conversationId);
 }
