@@ -84,7 +84,8 @@ function connectorRoutes(fake: () => FakeBotConnector): Route[] {
     const conversation = fake().conversation(id);
     const root = replyTo ?? conversation.root;
     if (root && conversation.kind !== 'chat' && conversation.kind !== 'personal' && !fake().tenant.message(conversation.container, root)) throw notFound();
-    const inThread = conversation.kind === 'channel' || conversation.kind === 'thread' ? root : undefined;
+    // Teams threads are flat: a reply to any message of a thread lands in that thread.
+    const inThread = conversation.kind === 'channel' || conversation.kind === 'thread' ? conversation.root ?? root : undefined;
     return { body: { id: fake().tenant.post(conversation.container, 'bot', requireMessageActivity(activity), inThread).id } };
   };
   const ownMessage = (id: string, activityId: string) => {

@@ -57,9 +57,10 @@ export class FakeTeamsTenant {
     return full;
   }
 
-  addChannel(displayName: string, options: { membershipType?: 'standard' | 'private'; description?: string; members?: string[] } = {}): FakeTeamsChannel {
+  /** A channel; `id` names it as a suite's payloads already do (default: a new `19:…@thread.tacv2`). */
+  addChannel(displayName: string, options: { membershipType?: 'standard' | 'private'; description?: string; members?: string[]; id?: string } = {}): FakeTeamsChannel {
     const channel: FakeTeamsChannel = {
-      id: `19:${this.nextToken('c')}${'0'.repeat(24)}@thread.tacv2`, teamId: this.teamId, displayName, description: options.description ?? '',
+      id: options.id ?? `19:${this.nextToken('c')}${'0'.repeat(24)}@thread.tacv2`, teamId: this.teamId, displayName, description: options.description ?? '',
       membershipType: options.membershipType ?? 'standard', members: new Set(options.members ?? []), archived: false, deleted: false, createdDateTime: new Date().toISOString(),
     };
     this.channels.set(channel.id, channel);
