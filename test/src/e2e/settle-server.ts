@@ -19,3 +19,13 @@ export async function settleServer(server: RunningServer, timeoutMs = 30_000): P
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/**
+ * Waits until a running server is quiet now: follow-ups done and the outbox drained of everything due.
+ * Work waiting to be retried later stays queued (settleServer would wait for it too).
+ */
+export async function quietServer(server: RunningServer): Promise<void> {
+  await server.idle();
+  await server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump).drainUntilIdle(5_000);
+  await server.idle();
+}
