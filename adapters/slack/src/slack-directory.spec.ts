@@ -3,6 +3,19 @@ import { SlackApiClient } from './slack-api-client';
 import { SlackDirectory } from './slack-directory';
 import { SlackWebApi } from './slack-web-api';
 
+/** Slack's users.info as a stand-in for the Web API: answers after `answer` resolves, counting the calls. */
+function askingSlack(names: Record<string, string>, answer: () => Promise<void> = async () => undefined) {
+  const asked: string[] = [];
+  const web = {
+    async usersInfo(_workspaceId: string, userId: string) {
+      asked.push(userId);
+      await answer();
+      return { platform: 'slack' as const, id: userId, ...(names[userId] ? { name: names[userId] } : {}) };
+    },
+  } as unknown as SlackWebApi;
+  return { directory: new SlackDirectory(web), asked };
+}
+
 /** Nothing listens there: any Web API call fails, so a resolved answer proves no call was needed. */
 const offline = () => new SlackDirectory(new SlackWebApi(new SlackApiClient({ token: 'xoxb-offline', slackApiUrl: 'http://127.0.0.1:9/api/', timeoutMs: 200 })));
 
@@ -34,5 +47,35 @@ describe('SlackDirectory', () => {
     const directory = offline();
     await directory.resolve('slack', 'T1', '<@U0CLEO|cleo>');
     expect(await directory.resolve('slack', 'T1', 'cleo')).to.deep.include({ id: 'U0CLEO' });
+  });
+
+  describe('naming the people of a captured message', () => {
+    it('asks Slack once who an unseen author is, and knows them from then on', async () => {
+      const { directory, asked } = askingSlack({ U0BOB: 'bob' });
+      expect(await directory.named('T1', 'U0BOB')).to.deep.equal({ platform: 'slack', id: 'U0BOB', name: 'bob' });
+      expect(await directory.named('T1', 'U0BOB')).to.deep.include({ name: 'bob' });
+      expect(asked).to.deep.equal(['U0BOB']);
+    });
+
+    it('stores the id alone when Slack is slower than the wait, and names the person next time', async () => {
+      let release!: () => void;
+      const slow = new Promise<void>((resolve) => { release = resolve; });
+      const { directory } = askingSlack({ U0BOB: 'bob' }, () => slow);
+      expect(await directory.named('T1', 'U0BOB', 20)).to.deep.equal({ platform: 'slack', id: 'U0BOB' });
+      release();
+      await slow;
+      expect(await directory.named('T1', 'U0BOB', 20)).to.deep.equal({ platform: 'slack', id: 'U0BOB', name: 'bob' });
+    });
+
+    it('stores the id alone when Slack cannot be asked', async () => {
+      expect(await offline().named('T1', 'U0BOB', 2_000)).to.deep.equal({ platform: 'slack', id: 'U0BOB' });
+    });
+
+    it('names mentions Slack sent without a name, once per person, and keeps a name Slack sent along', async () => {
+      const { directory, asked } = askingSlack({ U0CLEO: 'cleo', U0ANA: 'ana from users.info' });
+      const text = await directory.namedMentions('T1', '<@U0CLEO> and <@U0CLEO>, ask <@U0ANA|ana> &lt;@U0FAKE&gt;');
+      expect(text).to.equal('<@slack:U0CLEO|cleo> and <@slack:U0CLEO|cleo>, ask <@slack:U0ANA|ana> &lt;@U0FAKE&gt;');
+      expect(asked).to.deep.equal(['U0CLEO']);
+    });
   });
 });

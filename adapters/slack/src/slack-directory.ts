@@ -1,6 +1,7 @@
 import type { ChatPlatform, DirectoryPort, PersonRef } from '@muster/core';
 import { BoundedCache } from '@muster/core';
 import { SLACK_MENTION } from './slack-mentions';
+import { neutralMentions, unlabelledMentions } from './slack-mentions';
 import type { SlackWebApi } from './slack-web-api';
 
 /** `<@U123>`, `<@U123|ana>` (how Slack sends a picked mention with `should_escape`) or a bare user id. */
@@ -8,6 +9,11 @@ const MENTION = new RegExp(`^${SLACK_MENTION.source}$|^@?([UW][A-Z0-9]{2,})$`);
 /** `@ana` or `ana.lopez`: what someone types without picking from Slack's list. */
 const HANDLE = /^@?([\p{L}\p{N}._-]{1,80})$/u;
 const HANDLE_TTL_MS = 24 * 60 * 60_000;
+/**
+ * How long capturing a message waits for Slack to name someone Muster has not seen yet: well inside the
+ * Events API's 3 s. Past it the id alone is stored, and the name is still learned for the next message.
+ */
+export const NAME_WAIT_MS = 1_000;
 
 type Known = PersonRef | 'ambiguous';
 
@@ -69,10 +75,38 @@ export class SlackDirectory implements DirectoryPort {
     return { platform: 'slack', id: userId };
   }
 
+  /**
+   * A Slack user by id with their name, asking Slack (once a day per person, cached) when Muster has not
+   * seen them. For captured messages: a message event names only the user id, and what is stored is what
+   * the postmortem and the updates will say, so it is worth a short, bounded wait (NAME_WAIT_MS) for it.
+   */
+  async named(workspaceId: string, userId: string, waitMs = NAME_WAIT_MS): Promise<PersonRef> {
+    const known = this.byId.get(`${workspaceId}:${userId}`);
+    if (known) return known;
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), waitMs); });
+    try {
+      return (await Promise.race([this.learn(workspaceId, userId), gaveUp])) ?? { platform: 'slack', id: userId };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Slack's mentions in a captured message as neutral tokens with the people's names, looked up as `named` does. */
+  async namedMentions(workspaceId: string, text: string, waitMs = NAME_WAIT_MS): Promise<string> {
+    await Promise.all(unlabelledMentions(text).map((id) => this.named(workspaceId, id, waitMs)));
+    return neutralMentions(text, (id) => this.knownPerson(workspaceId, id));
+  }
+
   /** The display name, fetched after the answer has gone, for the next time this person is named. */
   private learnInBackground(workspaceId: string, userId: string): void {
-    this.web.usersInfo(workspaceId, userId).then(
-      (person) => { if (person.name) this.remember(workspaceId, person); },
+    void this.learn(workspaceId, userId);
+  }
+
+  /** Asks Slack who this is and remembers a name; undefined when Slack could not say. */
+  private learn(workspaceId: string, userId: string): Promise<PersonRef | undefined> {
+    return this.web.usersInfo(workspaceId, userId).then(
+      (person) => (person.name ? this.remember(workspaceId, person) : undefined),
       () => undefined,
     );
   }

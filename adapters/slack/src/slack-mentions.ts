@@ -23,3 +23,8 @@ export function neutralMentions(text: string, personOf: (userId: string) => Pers
 export function labelledMentions(text: string): PersonRef[] {
   return [...text.matchAll(SLACK_MENTION)].flatMap(([, id, label]) => (label?.trim() ? [{ platform: 'slack' as const, id: id as string, name: label.trim() }] : []));
 }
+
+/** The user ids Slack mentioned in `text` without a name (`<@U123>`), once each: the names a reader still needs. */
+export function unlabelledMentions(text: string): string[] {
+  return [...new Set([...text.matchAll(SLACK_MENTION)].flatMap(([, id, label]) => (label?.trim() ? [] : [id as string])))];
+}

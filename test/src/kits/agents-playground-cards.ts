@@ -22,14 +22,18 @@ export interface CardButton {
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Every Action.Execute and Action.Submit anywhere in the card (actions, action sets, columns, show-cards). */
+/**
+ * Every Action.Execute and Action.Submit anywhere in the card (actions, action sets, columns, show-cards).
+ * An element's `fallback` is left out: a client shows it only where the element itself is unsupported,
+ * and the Playground, like Teams, supports Action.Execute, so an Action.Submit fallback is never a button.
+ */
 export function buttonsOf(card: unknown): CardButton[] {
   const found: CardButton[] = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!isObject(node)) return;
     if (node.type === 'Action.Execute' || node.type === 'Action.Submit') found.push(node as unknown as CardButton);
-    for (const value of Object.values(node)) if (typeof value === 'object') walk(value);
+    for (const [key, value] of Object.entries(node)) if (key !== 'fallback' && typeof value === 'object') walk(value);
   };
   walk(card);
   return found;

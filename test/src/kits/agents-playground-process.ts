@@ -39,8 +39,11 @@ export interface PlaygroundProcess {
   stop(): Promise<void>;
 }
 
-/** A port nobody listens on now; the Playground is told to take it (and says if it could not). */
-async function freePort(): Promise<number> {
+/**
+ * A port nobody listens on now; the Playground is told to take it (and says if it could not). Exported so
+ * a bot can trust `127.0.0.1:<port>` as its service host before the Playground starts.
+ */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };

@@ -1,7 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { EventAuthorization } from './bot-identity';
 import type { ListenerDeps } from './listener-deps';
-import { neutralMentions } from '../slack-mentions';
 import { filesOf, type SlackMessageLike } from './message-parts';
 import { dateOfTs, slackRoom } from './request-context';
 
@@ -39,12 +38,13 @@ export function registerMessageEvents(app: App, deps: ListenerDeps): void {
     const workspaceId = envelope.team_id ?? '';
     if (!e.channel || !workspaceId) return;
     const room = slackRoom(workspaceId, e.channel);
-    // Mentions reach core as neutral tokens, named from what the directory already knows (no look-up per message).
-    const neutral = (text: string | undefined) => neutralMentions(text ?? '', (id) => deps.directory.knownPerson(workspaceId, id));
+    // Mentions reach core as neutral tokens with the people's names: what is stored is what the
+    // postmortem will say, so an unknown name is asked for once (bounded; see SlackDirectory.named).
+    const neutral = (text: string | undefined) => deps.directory.namedMentions(workspaceId, text ?? '');
     if (e.subtype === 'message_changed') {
       const now = e.message;
       if (!now?.ts || !isPerson(now) || now.text === e.previous_message?.text) return;
-      await deps.core.inbound.captureEdit(room, now.ts, neutral(now.text), dateOfTs(now.edited?.ts ?? e.event_ts));
+      await deps.core.inbound.captureEdit(room, now.ts, await neutral(now.text), dateOfTs(now.edited?.ts ?? e.event_ts));
       return;
     }
     if (e.subtype === 'message_deleted') {
@@ -53,9 +53,10 @@ export function registerMessageEvents(app: App, deps: ListenerDeps): void {
     }
     if (!SPOKEN.has(e.subtype) || !e.ts || !isPerson(e) || !envelope.event_id) return;
     if (await deps.identity.isSelf(workspaceId, e.user, envelope.authorizations)) return;
+    const [author, text] = await Promise.all([deps.directory.named(workspaceId, e.user as string), neutral(e.text)]);
     await deps.core.inbound.captureMessage({
       room, messageId: e.ts, ...(e.thread_ts ? { threadId: e.thread_ts } : {}),
-      author: deps.directory.personOf(workspaceId, e.user as string), text: neutral(e.text), sentAt: dateOfTs(e.ts),
+      author, text, sentAt: dateOfTs(e.ts),
       idempotencyKey: `slack:${envelope.event_id}`, files: filesOf(e),
     });
   });

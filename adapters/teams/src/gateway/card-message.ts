@@ -18,11 +18,18 @@ const MARKER_ID = 'muster-post';
  */
 export const postMarker = (idempotencyKey: string): string => `muster:${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32)}`;
 
+/**
+ * The words of a card message, as its `summary` (what Teams shows in notifications and the activity
+ * feed), never as its `text`: Teams splits a message with text and a card into two messages, and
+ * refuses to update one ("Activity resulted into multiple skype activities").
+ */
+export const cardSummary = (text: string): string => [...text.replace(/\s+/g, ' ').trim()].slice(0, MAX_SUMMARY).join('');
+
 export function cardActivity(render: CardRenderer, view: View, marker?: string): OutgoingActivity {
   const card = render(view) as { body?: unknown };
   const body = Array.isArray(card.body) ? card.body : [];
   const content = marker ? { ...card, body: [...body, { type: 'TextBlock', id: MARKER_ID, text: marker, isVisible: false }] } : card;
-  const summary = [...view.fallback.replace(/\s+/g, ' ').trim()].slice(0, MAX_SUMMARY).join('');
+  const summary = cardSummary(view.fallback);
   return { type: 'message', ...(summary ? { summary } : {}), attachments: [{ contentType: ADAPTIVE_CARD_TYPE, content }] };
 }
 

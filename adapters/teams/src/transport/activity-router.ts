@@ -36,8 +36,12 @@ export class ActivityRouter {
   private readonly deps: TurnDeps;
   private readonly references: ConversationReferences;
   private readonly highlight: ReadonlySet<string>;
-  /** Commands and greetings already answered here: a redelivery (same activity id) is not answered twice. */
-  private readonly answered = new BoundedMemory<true>(10_000);
+  /**
+   * Commands and greetings answered (or being answered) here: a redelivery (same activity id) is not
+   * answered twice, nor is the second of two arrivals Teams sends at once (installationUpdate and
+   * conversationUpdate when Muster is added to a team).
+   */
+  private readonly answered = new BoundedMemory<Promise<void>>(10_000);
 
   constructor(options: ActivityRouterOptions) {
     this.deps = {
@@ -79,10 +83,19 @@ export class ActivityRouter {
     return captureMessage(turn, this.deps, tenantId, text);
   }
 
-  /** Runs `work` unless this key was already answered by this process; remembered only once it succeeded. */
-  private async once(key: string, work: () => Promise<void>): Promise<void> {
-    if (this.answered.has(key)) return;
-    await work();
-    this.answered.set(key, true);
+  /**
+   * Runs `work` unless this key was already answered, or is being answered, by this process. The claim
+   * is taken before the work starts, so a concurrent duplicate waits for the first; a failure releases it,
+   * so the platform's retry is answered.
+   */
+  private once(key: string, work: () => Promise<void>): Promise<void> {
+    const claimed = this.answered.get(key);
+    if (claimed) return claimed;
+    const attempt = work();
+    this.answered.set(key, attempt);
+    attempt.catch(() => {
+      if (this.answered.get(key) === attempt) this.answered.delete(key);
+    });
+    return attempt;
   }
 }

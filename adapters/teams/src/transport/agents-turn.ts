@@ -1,6 +1,7 @@
 import { Activity, ActivityTypes, type ChannelAccount as SdkAccount } from '@microsoft/agents-activity';
 import type { ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
 import { BoundedCache } from '@muster/core';
+import { cardSummary } from '../gateway/card-message';
 import { channelAccount, type ChannelAccount, type InboundActivity } from './activity.schema';
 import { baseConversationId } from './teams-context';
 import type { InvokeAnswer, OutgoingMessage, TeamsTurn } from './teams-turn';
@@ -80,11 +81,14 @@ export class AgentsTurn implements TeamsTurn {
   }
 }
 
+/** A message with a card carries its words as the summary (see cardSummary): one message in Teams, which can be updated. */
 function messageActivity(message: OutgoingMessage, id?: string): Activity {
+  const cards = message.attachments ?? [];
+  const words = message.text ? (cards.length ? { summary: cardSummary(message.text) } : { text: message.text, textFormat: 'markdown' }) : {};
   return Activity.fromObject({
     type: ActivityTypes.Message,
     ...(id ? { id } : {}),
-    ...(message.text ? { text: message.text, textFormat: 'markdown' } : {}),
-    ...(message.attachments?.length ? { attachments: message.attachments.map((a) => ({ contentType: a.contentType, content: a.content })) } : {}),
+    ...words,
+    ...(cards.length ? { attachments: cards.map((a) => ({ contentType: a.contentType, content: a.content })) } : {}),
   });
 }

@@ -15,6 +15,10 @@ export class BoundedMemory<V> {
     return this.entries.has(key);
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   set(key: string, value: V): void {
     if (!this.entries.has(key) && this.entries.size >= this.capacity) this.entries.clear();
     this.entries.set(key, value);

@@ -103,12 +103,15 @@ describe('Slack e2e: what the timeline captures from Slack events', function () 
   });
 
   it('stores a mention as a neutral token, and shows it back in Slack as a name that pings nobody', async () => {
-    // Bob ran a command before, so Muster knows his name; Slack sends message mentions without names.
+    // Slack sends message mentions without names: Bob ran a command before, so Muster knows his; the
+    // newcomer's it asks Slack for (users.info, once), so the timeline and the postmortem name them.
     await e2e.command('status', BOB, room);
+    const asked = e2e.slack.calls('users.info').length;
     const { message } = await e2e.say(room.id, ANA, 'thanks <@U0BOB>, and <@U0NEW> please look');
-    expect((await entryFor(message.ts))?.text).to.equal('thanks <@slack:U0BOB|bob>, and <@slack:U0NEW> please look');
+    expect((await entryFor(message.ts))?.text).to.equal('thanks <@slack:U0BOB|bob>, and <@slack:U0NEW|u0new> please look');
+    expect(e2e.slack.calls('users.info').slice(asked).map((c) => c.args.user)).to.deep.equal(['U0NEW']);
     const timeline = (await e2e.command('timeline', ANA, room)).text;
-    expect(timeline).to.include('thanks @bob, and @U0NEW please look');
+    expect(timeline).to.include('thanks @bob, and @u0new please look');
     expect(timeline, 'no Slack mention and no raw token in what is shown').to.not.match(/<@U0BOB>|<@slack:/);
   });
 

@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKENS, type Incident, type MusterSettings, type TimelineEntry } from '@muster/core';
-import { loadConfig, OutboxPump, SERVER_TOKENS, startServer, type RunningServer } from '@muster/server';
+import { loadConfig, SERVER_TOKENS, startServer, type RunningServer } from '@muster/server';
 import type { Store } from '@muster/store';
 import { FakeSlackApi } from '../../fakes/fake-slack-api';
 import type { FakeOpenAi } from '../../fakes/fake-openai';
@@ -15,6 +15,7 @@ import { FakeSlackSocket } from '../../fakes/fake-slack-socket';
 import { removeDir, tempDir } from '../../integration/server-support';
 import { ANA, BOB, CLEO, SIGNING_SECRET, SlackClient } from './slack-client';
 import type { SlackChannel } from './slack-payloads';
+import { settleServer } from '../settle-server';
 import { WatchedLogger } from './watched-logger';
 
 export { ANA, BOB, CLEO, SIGNING_SECRET } from './slack-client';
@@ -100,17 +101,8 @@ export class SlackE2E extends SlackClient {
 
 
   /** Waits until queued outbox work is done (retries included) and no Slack follow-up is running. */
-  async settle(timeoutMs = 30_000): Promise<void> {
-    const pump = this.server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      await this.server.idle();
-      await pump.drainUntilIdle(5_000);
-      await this.server.idle();
-      if ((await this.store.repositories.outbox.depth()) === 0) return;
-      if (Date.now() > until) throw new Error('The outbox did not drain in time');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+  settle(timeoutMs = 30_000): Promise<void> {
+    return settleServer(this.server, timeoutMs);
   }
 
   async incident(number: number): Promise<Incident> {

@@ -35,7 +35,9 @@ export function cardText(card: unknown): string {
 /** What a message shows: its text and its card's. */
 export function shown(message: FakeTeamsMessage | undefined): string {
   if (!message) return '';
-  return [typeof message.activity.text === 'string' ? message.activity.text : '', cardText(cardOf(message))].filter(Boolean).join('\n');
+  // A card reply carries its words as the summary (the notification and chat-list preview), not as text.
+  const words = (key: 'text' | 'summary') => (typeof message.activity[key] === 'string' ? message.activity[key] as string : '');
+  return [words('text'), words('summary'), cardText(cardOf(message))].filter(Boolean).join('\n');
 }
 
 /** The data Teams sends when the button with core's `actionId` is pressed. */

@@ -81,5 +81,13 @@ describe('rooms across Slack and Teams (roomPlacement)', () => {
     b.slack.createRoom = async (r) => ({ platform: 'slack', workspaceId: r.workspaceId, conversationId: 'C-incidents;messageid=9', name: r.name, parentConversationId: 'C-incidents' });
     await b.declare('declare "Checkout errors"');
     expect(b.slack.postedTexts('C-eng').join('\n')).to.match(/INC-1 has its room: inc-1-checkout-errors/);
+
+    // Declared in a reply thread of that channel: the thread is told, with the room's link.
+    const c = app('declared');
+    c.slack.createRoom = async (r) => ({ platform: 'slack', workspaceId: r.workspaceId, conversationId: 'C-eng;messageid=9', name: r.name, parentConversationId: 'C-eng' });
+    const inThread: ConversationRef = { ...slackChannel, conversationId: 'C-eng;messageid=5', parentConversationId: 'C-eng' };
+    await c.container.get(CommandDispatcher).handleText({ actor: { platform: 'slack', id: 'U1' }, platform: 'slack', workspaceId: 'T1', conversation: inThread, idempotencyKey: 'slack:t1' }, 'declare "Checkout errors"');
+    await c.flush();
+    expect(c.slack.postedTexts('C-eng;messageid=5').join('\n')).to.match(/INC-1 has its room: inc-1-checkout-errors/);
   });
 });

@@ -104,10 +104,11 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
 }
 
 /**
- * Whether the room is a thread of the very channel the incident was declared in: its first post is then
- * in that channel already, and a "has its room" notice beside it would say the same thing twice.
+ * Whether the room is a thread opened at the top of the very conversation the incident was declared in:
+ * its first post is then right there, and a "has its room" notice beside it would say the same thing
+ * twice. Declared inside a thread of that channel, the notice still goes into that thread, with its link.
  */
 function opensIn(room: ConversationRef, requestedIn: ConversationRef): boolean {
   return !!room.parentConversationId && room.platform === requestedIn.platform && room.workspaceId === requestedIn.workspaceId
-    && room.parentConversationId === (requestedIn.parentConversationId ?? requestedIn.conversationId);
+    && room.parentConversationId === requestedIn.conversationId;
 }
