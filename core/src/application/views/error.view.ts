@@ -36,7 +36,10 @@ export function withCodeSpans(message: string, prefix: string = DEFAULT_PREFIX):
   return parts.flatMap((part, i): Inline[] => (part === '' ? [] : i % 2 === 1 ? [asCommand(part, prefix)] : [part]));
 }
 
-/** A typed command (`/incident note <text>`, `@Muster note <text>`) as a command inline; anything else as code. */
+/**
+ * A code span naming a typed command (the canonical prefix or the caller's, then `note <text>`) as a
+ * command inline, so each platform shows it with its own prefix; anything else stays code.
+ */
 function asCommand(typed: string, prefix: string): Inline {
   for (const known of new Set([DEFAULT_PREFIX, prefix])) {
     if (typed === known) return { command: '' };
