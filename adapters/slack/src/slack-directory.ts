@@ -29,6 +29,8 @@ type Known = PersonRef | 'ambiguous';
 export class SlackDirectory implements DirectoryPort, EmailDirectory {
   private readonly byId = new BoundedCache<string, PersonRef>(20_000, HANDLE_TTL_MS);
   private readonly byHandle = new BoundedCache<string, Known>(40_000, HANDLE_TTL_MS);
+  /** Slack tells emails to apps with `users:read.email` (in Muster's manifest). */
+  readonly knowsEmails = true;
 
   constructor(private readonly web: SlackWebApi) {}
 

@@ -28,6 +28,11 @@ export class TeamsDirectory implements DirectoryPort, EmailDirectory {
 
   constructor(private readonly options: TeamsDirectoryOptions = {}) {}
 
+  /** Only Graph knows people's emails: without it, Teams people are never linked. */
+  get knowsEmails(): boolean {
+    return !!this.options.graph;
+  }
+
   async resolve(_platform: ChatPlatform, workspaceId: string, handle: string): Promise<PersonRef | undefined> {
     const text = handle.trim();
     const mentioned = parseMention(text);

@@ -16,13 +16,15 @@ export interface IdentityLinks {
 
 /** A platform directory that knows people's email addresses: what linking identities is built on. */
 export interface EmailDirectory {
+  /** False when this directory has no way to ask (Teams without Graph): then linking skips it. */
+  readonly knowsEmails: boolean;
   /** The person's email on their platform, when the directory may tell it. */
   emailOf(workspaceId: string, person: PersonRef): Promise<string | undefined>;
   /** The one person with this email in the workspace, if any. */
   byEmail(workspaceId: string, email: string): Promise<PersonRef | undefined>;
 }
 
-/** Whether a directory (of any kind) can also look people up by email. */
+/** Whether a directory (of any kind) can, as configured, tell and find people by email. */
 export const hasEmailLookup = (directory: unknown): directory is EmailDirectory =>
-  typeof directory === 'object' && directory !== null &&
+  typeof directory === 'object' && directory !== null && (directory as EmailDirectory).knowsEmails === true &&
   typeof (directory as EmailDirectory).emailOf === 'function' && typeof (directory as EmailDirectory).byEmail === 'function';
