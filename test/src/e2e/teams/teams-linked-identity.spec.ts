@@ -3,7 +3,7 @@ import { FakeSlackApi } from '../../fakes/fake-slack-api';
 import { ANA as SLACK_ANA, BOB as SLACK_BOB, SlackClient } from '../slack/slack-client';
 import type { SlackChannel } from '../slack/slack-payloads';
 import { TeamsE2E } from './teams-harness';
-import { ANA, BOB, botAdded, message, TENANT, type TeamsUser } from './teams-payloads';
+import { ANA, BOB, botAdded, CLEO, message, TENANT, type TeamsUser } from './teams-payloads';
 
 /** Someone else in the tenant who is also called Ana Lima, with an email of her own. */
 const OTHER_ANA: TeamsUser = { id: '29:ana2-bf', name: 'Ana Lima', aadObjectId: '0d0d0d0d-0000-4000-8000-00000000d0d0' };
@@ -66,6 +66,16 @@ describe('Teams e2e: the same person on Slack and Teams, linked by email', funct
     expect(answer).to.include('no incident INC-1 that you can see').and.not.include('Payroll');
     expect(await askInPersonalChat(OTHER_ANA, 'INC-1 resolve')).to.include('that you can see');
     expect((await e2e.incident(1))!.version, 'nothing changed').to.equal(before);
+  });
+
+  it('answers as usual, unlinked, when Graph cannot say who someone is', async () => {
+    e2e.graph!.failNext('get user', { status: 403, code: 'Authorization_RequestDenied', message: 'Insufficient privileges' });
+    const personal = `a:personal-${CLEO.aadObjectId}`;
+    const answer = await e2e.send(message(e2e.serviceUrl, CLEO, 'INC-1 status', { conversationId: personal, conversationType: 'personal' }));
+    expect(answer.status, 'the request itself did not fail').to.be.below(300);
+    const said = JSON.stringify(e2e.connector.posted(personal).at(-1)?.body ?? '');
+    expect(said).to.include('no incident INC-1 that you can see').and.not.include('Insufficient privileges');
+    expect(e2e.graph!.calls('get user').length, 'Graph was asked').to.be.greaterThan(0);
   });
 
   it('asked Slack about each address at most once, however many requests each person made', async () => {
