@@ -10,6 +10,8 @@ class Directory implements EmailDirectory {
   readonly knowsEmails = true;
   readonly asked: string[] = [];
   failing = false;
+  /** While set, look-ups wait for it: a slow directory. */
+  slow?: Promise<void>;
   constructor(private readonly people: Record<string, PersonRef>) {}
   async emailOf(workspaceId: string, person: PersonRef): Promise<string | undefined> {
     this.asked.push(`emailOf ${workspaceId} ${person.id}`);
@@ -18,6 +20,7 @@ class Directory implements EmailDirectory {
   }
   async byEmail(workspaceId: string, email: string): Promise<PersonRef | undefined> {
     this.asked.push(`byEmail ${workspaceId} ${email}`);
+    await this.slow;
     if (this.failing) throw new Error('directory down');
     return this.people[email.toLowerCase()];
   }
@@ -33,7 +36,7 @@ function world() {
   const logs: string[] = [];
   const logger: Logger = { debug: () => {}, info: () => {}, warn: (m, f) => logs.push(`${m} ${JSON.stringify(f)}`), error: (m, f) => logs.push(`${m} ${JSON.stringify(f)}`) };
   let now = 0;
-  const links = new EmailIdentityLinks({ slack, teams }, tenants, logger, () => now);
+  const links = new EmailIdentityLinks({ slack, teams }, tenants, logger, () => now, 50);
   return { slack, teams, links, logs, later: (ms: number) => { now += ms; } };
 }
 
@@ -78,6 +81,16 @@ describe('EmailIdentityLinks', () => {
     w.teams.failing = false;
     w.later(61_000);
     expect(await w.links.linkedTo(ALICE_SLACK, 'acme', 'T1')).to.deep.equal([ALICE_TEAMS]);
+  });
+
+  it('a slow directory does not hold the request: it goes on unlinked, and the answer serves the next one', async () => {
+    const w = world();
+    let answer!: () => void;
+    w.teams.slow = new Promise((resolve) => { answer = resolve; });
+    expect(await w.links.linkedTo(ALICE_SLACK, 'acme', 'T1'), 'gave up waiting').to.deep.equal([]);
+    answer();
+    expect(await w.links.linkedTo(ALICE_SLACK, 'acme', 'T1')).to.deep.equal([ALICE_TEAMS]);
+    expect(w.teams.asked, 'the first look-up was not repeated').to.have.length(1);
   });
 
   it('a person\'s own directory failing is no link too, and a platform without email lookup is not asked', async () => {

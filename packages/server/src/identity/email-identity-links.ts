@@ -7,6 +7,11 @@ const HOUR_MS = 60 * 60_000;
 /** After a directory failed, how long "no link" stands before asking again: short, it is not an answer. */
 const FAILURE_MS = 60_000;
 const MAX_PEOPLE = 20_000;
+/**
+ * How long a request waits for the first look-up of a person: inside Slack's 3 s ack with room to spare.
+ * Past it the request goes on unlinked, and the look-up finishes for the person's next request.
+ */
+export const LINK_WAIT_MS = 1_500;
 
 type Directories = Partial<Record<ChatPlatform, EmailDirectory>>;
 interface Found { readonly links: readonly PersonRef[]; readonly failed: boolean }
@@ -26,6 +31,7 @@ export class EmailIdentityLinks implements IdentityLinks {
     private readonly tenants: TenantMap,
     private readonly logger: Logger,
     now: () => number = Date.now,
+    private readonly waitMs = LINK_WAIT_MS,
   ) {
     this.answers = new BoundedCache(MAX_PEOPLE, HOUR_MS, now);
     this.failures = new BoundedCache(MAX_PEOPLE, FAILURE_MS, now);
@@ -34,12 +40,24 @@ export class EmailIdentityLinks implements IdentityLinks {
   async linkedTo(person: PersonRef, tenantId: string, workspaceId: string): Promise<readonly PersonRef[]> {
     const key = `${tenantId}\n${workspaceId}\n${personKey(person)}`;
     if (this.failures.get(key)) return [];
-    const found = await sharedPromise(this.answers, key, () => this.lookUp(person, tenantId, workspaceId));
-    if (found.failed) {
-      this.answers.delete(key);
-      this.failures.set(key, true);
+    const pending = sharedPromise(this.answers, key, () => this.lookUp(person, tenantId, workspaceId).then((found) => {
+      if (found.failed) {
+        this.answers.delete(key);
+        this.failures.set(key, true);
+      }
+      return found;
+    }));
+    return (await this.within(pending))?.links ?? [];
+  }
+
+  private async within(pending: Promise<Found>): Promise<Found | undefined> {
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), this.waitMs); });
+    try {
+      return await Promise.race([pending, gaveUp]);
+    } finally {
+      clearTimeout(timer);
     }
-    return found.links;
   }
 
   private async lookUp(person: PersonRef, tenantId: string, workspaceId: string): Promise<Found> {
