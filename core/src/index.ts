@@ -23,6 +23,7 @@ export * from './application/ports/chat-gateway.port';
 export * from './application/ports/summarizer.port';
 export * from './application/ports/system.port';
 export * from './application/ports/publisher.port';
+export * from './application/ports/identity-links.port';
 export * from './testing';
 export * from './application/commands/command-parser';
 export * from './application/commands/command-usage';

@@ -1,4 +1,4 @@
-import type { ChatPlatform, DirectoryPort, PersonRef } from '@muster/core';
+import type { ChatPlatform, DirectoryPort, EmailDirectory, PersonRef } from '@muster/core';
 import { BoundedCache } from '@muster/core';
 import { SLACK_MENTION } from './slack-mentions';
 import { neutralMentions, unlabelledMentions } from './slack-mentions';
@@ -8,6 +8,8 @@ import type { SlackWebApi } from './slack-web-api';
 const MENTION = new RegExp(`^${SLACK_MENTION.source}$|^@?([UW][A-Z0-9]{2,})$`);
 /** `@ana` or `ana.lopez`: what someone types without picking from Slack's list. */
 const HANDLE = /^@?([\p{L}\p{N}._-]{1,80})$/u;
+/** What Slack's `users.lookupByEmail` can be asked about: one plain address, nothing to inject. */
+const EMAIL = /^[^\s@<>()",;]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,63}$/;
 const HANDLE_TTL_MS = 24 * 60 * 60_000;
 /**
  * How long capturing a message waits for Slack to name someone Muster has not seen yet: well inside the
@@ -24,9 +26,11 @@ type Known = PersonRef | 'ambiguous';
  * command, clicked a button, were mentioned or looked up); otherwise it is unknown, and core asks the
  * person to pick the name from Slack's autocomplete, which sends the id.
  */
-export class SlackDirectory implements DirectoryPort {
+export class SlackDirectory implements DirectoryPort, EmailDirectory {
   private readonly byId = new BoundedCache<string, PersonRef>(20_000, HANDLE_TTL_MS);
   private readonly byHandle = new BoundedCache<string, Known>(40_000, HANDLE_TTL_MS);
+  /** Slack tells emails to apps with `users:read.email` (in Muster's manifest). */
+  readonly knowsEmails = true;
 
   constructor(private readonly web: SlackWebApi) {}
 
@@ -96,6 +100,25 @@ export class SlackDirectory implements DirectoryPort {
   async namedMentions(workspaceId: string, text: string, waitMs = NAME_WAIT_MS): Promise<string> {
     await Promise.all(unlabelledMentions(text).map((id) => this.named(workspaceId, id, waitMs)));
     return neutralMentions(text, (id) => this.knownPerson(workspaceId, id));
+  }
+
+  /**
+   * A Slack person's profile email (needs `users:read.email`), for linking them with the same human on
+   * Teams. Asks Slack's `users.info` (cached with the name); undefined when Slack shows no email.
+   */
+  async emailOf(workspaceId: string, person: PersonRef): Promise<string | undefined> {
+    if (person.platform !== 'slack') return undefined;
+    const user = await this.web.user(workspaceId, person.id);
+    if (user.person.name) this.remember(workspaceId, user.person);
+    return user.email;
+  }
+
+  /** The member of the workspace with this email, through `users.lookupByEmail`. */
+  async byEmail(workspaceId: string, email: string): Promise<PersonRef | undefined> {
+    const address = email.trim().replace(/^mailto:/i, '');
+    if (!EMAIL.test(address)) return undefined;
+    const found = await this.web.lookupByEmail(workspaceId, address);
+    return found ? (found.name ? this.remember(workspaceId, found) : found) : undefined;
   }
 
   /** The display name, fetched after the answer has gone, for the next time this person is named. */

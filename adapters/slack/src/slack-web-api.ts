@@ -2,11 +2,18 @@ import { type FormView, type MessageRef, MusterError, type PersonRef } from '@mu
 import { BoundedCache, sharedPromise } from '@muster/core';
 import { renderModal } from './render/render-modal';
 import type { SlackApiClient } from './slack-api-client';
+import { isSlackError } from './slack-errors';
 
 export interface SlackWebApiOptions {
   /** How long a display name is trusted; names change rarely, look-ups are rate limited. Default 10 min. */
   readonly userCacheTtlMs?: number;
   readonly now?: () => number;
+}
+
+/** A Slack user as Muster needs them: who (with a display name) and, with `users:read.email`, their email. */
+export interface SlackUser {
+  readonly person: PersonRef;
+  readonly email?: string;
 }
 
 export interface SlackBotIdentity {
@@ -25,7 +32,8 @@ const IDENTITY_TTL_MS = 60 * 60_000;
  * identity. Every method takes the workspace id first, because the token is chosen per workspace.
  */
 export class SlackWebApi {
-  private readonly people: BoundedCache<string, Promise<PersonRef>>;
+  private readonly people: BoundedCache<string, Promise<SlackUser>>;
+  private readonly byEmail: BoundedCache<string, Promise<PersonRef | null>>;
   private readonly identities: BoundedCache<string, Promise<SlackBotIdentity>>;
 
   constructor(
@@ -35,6 +43,7 @@ export class SlackWebApi {
     const now = options.now ?? Date.now;
     this.people = new BoundedCache(10_000, options.userCacheTtlMs ?? DEFAULT_USER_CACHE_TTL_MS, now);
     this.identities = new BoundedCache(1000, IDENTITY_TTL_MS, now);
+    this.byEmail = new BoundedCache(10_000, options.userCacheTtlMs ?? DEFAULT_USER_CACHE_TTL_MS, now);
   }
 
   /** Opens a form. A trigger id lives about 3 s and works once: call this before any slow work. */
@@ -55,13 +64,36 @@ export class SlackWebApi {
   }
 
   /** A Slack user as a PersonRef with their display name, cached for a while. */
-  usersInfo(workspaceId: string, userId: string): Promise<PersonRef> {
+  async usersInfo(workspaceId: string, userId: string): Promise<PersonRef> {
+    return (await this.user(workspaceId, userId)).person;
+  }
+
+  /** A Slack user with their profile email (absent without the `users:read.email` scope), cached with the name. */
+  user(workspaceId: string, userId: string): Promise<SlackUser> {
     return sharedPromise(this.people, `${workspaceId}:${userId}`, async () => {
       const result = await this.api.call(workspaceId, 'users.info', (web, token) => web.users.info({ token, user: userId }));
       const user = result.user;
       const name = [user?.profile?.display_name, user?.profile?.real_name, user?.real_name, user?.name].find((n) => typeof n === 'string' && n.trim() !== '');
-      return { platform: 'slack', id: userId, ...(name ? { name } : {}) };
+      const email = user?.profile?.email?.trim();
+      return { person: { platform: 'slack', id: userId, ...(name ? { name } : {}) }, ...(email ? { email } : {}) };
     });
+  }
+
+  /** The workspace member with this email (`users.lookupByEmail`); undefined when Slack knows nobody by it. */
+  async lookupByEmail(workspaceId: string, email: string): Promise<PersonRef | undefined> {
+    const found = await sharedPromise(this.byEmail, `${workspaceId}:${email.toLowerCase()}`, async () => {
+      try {
+        const result = await this.api.call(workspaceId, 'users.lookupByEmail', (web, token) => web.users.lookupByEmail({ token, email }));
+        const user = result.user;
+        if (!user?.id || user.deleted || user.is_bot) return null;
+        const name = [user.profile?.display_name, user.profile?.real_name, user.real_name, user.name].find((n) => typeof n === 'string' && n.trim() !== '');
+        return { platform: 'slack', id: user.id, ...(name ? { name } : {}) } satisfies PersonRef;
+      } catch (error) {
+        if (isSlackError(error, 'users_not_found')) return null;
+        throw error;
+      }
+    });
+    return found ?? undefined;
   }
 
   /** Who Muster is in this workspace (its bot user id, to ignore its own messages). */

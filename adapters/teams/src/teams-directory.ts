@@ -1,4 +1,4 @@
-import { type ChatPlatform, type DirectoryPort, parseMention, type PersonRef } from '@muster/core';
+import { type ChatPlatform, type DirectoryPort, type EmailDirectory, parseMention, type PersonRef } from '@muster/core';
 import { LRUCache } from 'lru-cache';
 import { type GraphClient, odataString } from './graph/graph-client';
 import type { GraphUser } from './graph/graph-types';
@@ -22,11 +22,16 @@ export interface TeamsDirectoryOptions {
  * remembered for a day (hits and misses alike, so a typo does not cost a Graph call each time).
  * `emailOf` / `byEmail` let the server link the same human across Slack and Teams by email.
  */
-export class TeamsDirectory implements DirectoryPort {
+export class TeamsDirectory implements DirectoryPort, EmailDirectory {
   private readonly lookups = new LRUCache<string, Promise<PersonRef | null>>({ max: 20_000, ttl: TTL_MS });
   private readonly emails = new LRUCache<string, Promise<string | null>>({ max: 20_000, ttl: TTL_MS });
 
   constructor(private readonly options: TeamsDirectoryOptions = {}) {}
+
+  /** Only Graph knows people's emails: without it, Teams people are never linked. */
+  get knowsEmails(): boolean {
+    return !!this.options.graph;
+  }
 
   async resolve(_platform: ChatPlatform, workspaceId: string, handle: string): Promise<PersonRef | undefined> {
     const text = handle.trim();

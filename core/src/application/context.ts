@@ -17,4 +17,9 @@ export interface RequestContext {
    * Absent: the canonical `/incident`.
    */
   readonly prefix?: string;
+  /**
+   * The same human's identities on other platforms (linked by the directory, e.g. by email), filled in
+   * by the inbound port. Access and roles accept any of them as the actor (access/actor-identity.ts).
+   */
+  readonly alsoKnownAs?: readonly PersonRef[];
 }

@@ -5,6 +5,8 @@ export const TOKENS = {
   Repositories: Symbol.for('Repositories'),
   ChatGatewayRegistry: Symbol.for('ChatGatewayRegistry'),
   DirectoryPort: Symbol.for('DirectoryPort'),
+  /** Optional: the same human's identities on other platforms (ports/identity-links.port.ts). */
+  IdentityLinks: Symbol.for('IdentityLinks'),
   Summarizer: Symbol.for('Summarizer'),
   UpdatePublisher: Symbol.for('UpdatePublisher'),
   Clock: Symbol.for('Clock'),

@@ -24,6 +24,11 @@ export class TenantMap {
     }
   }
 
+  /** The chat workspaces configuration lists for a tenant (none for an unlisted or isolated one). */
+  workspacesOf(tenantId: string): readonly { readonly platform: Platform; readonly workspaceId: string }[] {
+    return this.tenants.find((t) => t.id === tenantId)?.workspaces ?? [];
+  }
+
   /** REST callers carry their token's tenant as their workspace; chat callers are mapped. */
   tenantOf(platform: Platform, workspaceId: string): string {
     if (platform === 'api' || platform === 'webhook') return workspaceId || DEFAULT_TENANT;

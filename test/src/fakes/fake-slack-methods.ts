@@ -5,7 +5,7 @@
  *
  * Implemented: auth.test, chat.postMessage/update/postEphemeral/getPermalink, conversations.create/
  * invite/setTopic/archive/history/replies/info/list, pins.add, bookmarks.add, views.open/update/push,
- * users.info, oauth.v2.access, files.getUploadURLExternal/completeUploadExternal (the upload URL
+ * users.info, users.lookupByEmail (only users added with an email), oauth.v2.access, files.getUploadURLExternal/completeUploadExternal (the upload URL
  * between them is served by fake-slack-api.ts). Bad channel names get Slack's specific codes
  * (`invalid_name_specials`, `_maxlength`, `_required`).
  */
@@ -175,6 +175,14 @@ export function slackMethods(workspace: FakeSlackWorkspace, origin: string): Rec
       const user = str(args.user);
       if (!USER_ID.test(user)) throw new SlackFailure('user_not_found');
       return { user: workspace.userJson(user) };
+    },
+
+    'users.lookupByEmail': (args) => {
+      const email = str(args.email).toLowerCase();
+      if (!email) throw new SlackFailure('invalid_arguments');
+      const user = [...workspace.users.values()].find((u) => u.email?.toLowerCase() === email);
+      if (!user) throw new SlackFailure('users_not_found');
+      return { user: workspace.userJson(user.id) };
     },
 
     'files.getUploadURLExternal': (args) => {

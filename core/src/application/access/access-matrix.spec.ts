@@ -16,11 +16,16 @@ import { ACTIONS, FORMS } from '../views/action-ids';
  * answer stays where the incident may be seen.
  */
 const ASKERS: readonly { readonly kind: RoomKind; readonly who: Who }[] = [
-  ...(['commander', 'sme', 'member', 'thread_member', 'outsider', 'other_thread', 'other_tenant'] as const).map((who) => ({ kind: 'channel' as const, who })),
+  ...(['commander', 'sme', 'member', 'thread_member', 'outsider', 'other_thread', 'other_tenant', 'linked_commander', 'namesake'] as const).map((who) => ({ kind: 'channel' as const, who })),
   { kind: 'thread', who: 'member' }, { kind: 'thread', who: 'parent_channel' },
 ];
-/** Who sees a private incident: its participants, and whoever asks from inside its room or a thread of it. */
-const SEES_PRIVATE: ReadonlySet<Who> = new Set(['commander', 'sme', 'member', 'thread_member']);
+/**
+ * Who sees a private incident: its participants (under any identity linked to theirs), and whoever asks
+ * from inside its room or a thread of it. A namesake is nobody of these.
+ */
+const SEES_PRIVATE: ReadonlySet<Who> = new Set(['commander', 'sme', 'member', 'thread_member', 'linked_commander']);
+/** Who holds the commander role, and so may do what needs it. */
+const COMMANDS: ReadonlySet<Who> = new Set(['commander', 'linked_commander']);
 
 interface Case {
   readonly name: string;
@@ -72,7 +77,7 @@ describe('access matrix: every command, button and form × who asks × private o
     for (const { kind, who } of ASKERS) {
       for (const c of CASES) {
         const sees = SEES_PRIVATE.has(who) || (who !== 'other_tenant' && !isPrivate);
-        const allowed = sees && (!c.needsRole || who === 'commander');
+        const allowed = sees && (!c.needsRole || COMMANDS.has(who));
         it(`${isPrivate ? 'private' : 'public'} · ${kind} room · ${who} · ${c.name} → ${allowed ? 'allowed' : sees ? 'refused (role)' : 'refused, unseen'}`, async () => {
           const s = await scene(isPrivate, kind);
           for (const line of c.setup ?? []) expect(replyText(await s.commands.handleText(s.app.ctx('alice', s.room), line))).not.to.match(/⚠|Only the/);
@@ -88,7 +93,7 @@ describe('access matrix: every command, button and form × who asks × private o
           if (c.listing) {
             expect(after, 'listing changes nothing').to.deep.equal(before);
             expect(visibilityOf(reply)).to.equal('ephemeral');
-            const listed = c.name !== 'list --mine' || who === 'commander' || who === 'sme';
+            const listed = c.name !== 'list --mine' || COMMANDS.has(who) || who === 'sme';
             if (sees && listed) expect(text).to.include('INC-1').and.include('Payroll');
             else expect(text, 'not shown, not counted').not.to.match(/Payroll|INC-1|more/);
             return;

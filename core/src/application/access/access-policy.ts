@@ -1,10 +1,10 @@
 import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
 import type { Incident } from '../../domain/incident';
-import { personKey } from '../../domain/person';
 import { roleWord, type Permission } from '../../domain/roles';
 import type { StatusUpdate } from '../../domain/status-update';
 import type { RequestContext } from '../context';
+import { actorKeys, actorRoles, actorTakesPart, isActor } from './actor-identity';
 import type { MusterSettings } from '../settings';
 import { TOKENS } from '../tokens';
 import { commandCode } from '../commands/command-usage';
@@ -39,13 +39,13 @@ export class AccessPolicy {
 
   /** API tokens administer their tenant; people are administrators when configuration names them. */
   isAdmin(ctx: RequestContext): boolean {
-    return ctx.platform === 'api' || ctx.platform === 'webhook' || this.settings.admins.includes(personKey(ctx.actor));
+    return ctx.platform === 'api' || ctx.platform === 'webhook' || actorKeys(ctx).some((key) => this.settings.admins.includes(key));
   }
 
   canSee(ctx: RequestContext, incident: Incident): boolean {
     if (this.tenantOf(ctx) !== incident.tenantId) return false;
     if (!incident.isPrivate) return true;
-    return this.isAdmin(ctx) || incident.isParticipant(ctx.actor) || incident.hasRoom(ctx.conversation);
+    return this.isAdmin(ctx) || actorTakesPart(ctx, incident) || incident.hasRoom(ctx.conversation);
   }
 
   decide(ctx: RequestContext, action: IncidentAction, incident: Incident): AccessDecision {
@@ -53,7 +53,7 @@ export class AccessPolicy {
     if (action === 'incident.view' || action === 'incident.contribute') return ALLOWED;
     if (this.isAdmin(ctx) || incident.holdersOf('commander').length === 0) return ALLOWED;
     const allowed = this.settings.roles.permissions[action];
-    return incident.rolesOf(ctx.actor).some((role) => allowed.includes(role)) ? ALLOWED : { allowed: false, reason: 'role' };
+    return actorRoles(ctx, incident).some((role) => allowed.includes(role)) ? ALLOWED : { allowed: false, reason: 'role' };
   }
 
   can(ctx: RequestContext, action: IncidentAction, incident: Incident): boolean {
@@ -76,8 +76,8 @@ export class AccessPolicy {
   assertCanEditDraft(ctx: RequestContext, incident: Incident, update: StatusUpdate): void {
     this.assert(ctx, 'incident.view', incident);
     const author = update.author.kind === 'person' ? update.author.person : update.author.requestedBy;
-    if (personKey(author) === personKey(ctx.actor) || this.isAdmin(ctx)) return;
-    if (incident.rolesOf(ctx.actor).some((r) => r === 'commander' || r === 'communications_lead')) return;
+    if (isActor(ctx, author) || this.isAdmin(ctx)) return;
+    if (actorRoles(ctx, incident).some((r) => r === 'commander' || r === 'communications_lead')) return;
     throw new MusterError('not_permitted',
       `Only the author of this draft, the Communications Lead or the Incident Commander can change it on ${incident.reference}. Suggest your change in the room instead.`,
       { permission: 'update.edit' });

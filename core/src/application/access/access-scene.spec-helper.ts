@@ -1,6 +1,6 @@
-import type { ConversationRef } from '../../domain/person';
+import type { ConversationRef, PersonRef } from '../../domain/person';
 import { TenantMap } from '../../domain/tenancy';
-import { buildApp } from '../app-harness.spec-helper';
+import { buildApp, person } from '../app-harness.spec-helper';
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import type { CommandReply, FormReply } from '../commands/command-reply';
 import { InteractionRouter } from '../commands/interaction-router';
@@ -13,9 +13,11 @@ import { textOf, type View } from '../views/view';
  * Who asks, and from where. `member` is in the room; `thread_member` in a reply thread of the room
  * (a conversation of its own whose parent is the room, as Teams sends channel replies);
  * `other_thread` in a reply thread of another channel; `parent_channel` in the channel a thread room
- * was opened in, outside the thread.
+ * was opened in, outside the thread. `linked_commander` is the commander under another identity the
+ * directory linked to hers (the same human on another platform); `namesake` someone else who is also
+ * called alice, linked to nobody.
  */
-export type Who = 'commander' | 'sme' | 'member' | 'thread_member' | 'outsider' | 'other_thread' | 'parent_channel' | 'other_tenant';
+export type Who = 'commander' | 'sme' | 'member' | 'thread_member' | 'outsider' | 'other_thread' | 'parent_channel' | 'other_tenant' | 'linked_commander' | 'namesake';
 
 /** A room of its own (a channel), or a thread opened in a shared channel (Teams without Graph). */
 export type RoomKind = 'channel' | 'thread';
@@ -53,15 +55,19 @@ export async function scene(isPrivate: boolean, roomKind: RoomKind = 'channel') 
   const draft = (await app.store.repositories.statusUpdates.listByIncident(incident.id))[0]!;
   const threadOf = (c: ConversationRef, root: string): ConversationRef => ({ ...c, conversationId: `${c.conversationId}/reply-${root}`, parentConversationId: c.conversationId });
   const where: Record<Who, ConversationRef> = {
-    commander: app.lobby, sme: app.lobby, outsider: app.lobby, other_tenant: { ...app.lobby, workspaceId: 'globex' },
+    commander: app.lobby, sme: app.lobby, outsider: app.lobby, linked_commander: app.lobby, namesake: app.lobby, other_tenant: { ...app.lobby, workspaceId: 'globex' },
     member: room, thread_member: threadOf(linked, '1700.1'), other_thread: threadOf(app.lobby, '1700.2'),
     parent_channel: { platform: 'console', workspaceId: 'local', conversationId: OPS, name: OPS },
   };
   const actor: Record<Who, string> = {
     commander: 'alice', sme: 'bob', member: 'dave', thread_member: 'dave', outsider: 'eve', other_thread: 'eve', parent_channel: 'eve', other_tenant: 'mallory',
+    linked_commander: 'alice', namesake: 'alice',
   };
+  const elsewhere = (id: string): PersonRef => ({ platform: 'console', id, name: 'alice' });
   const ctxOf = (who: Who): RequestContext => {
     const ctx = app.ctx(actor[who], where[who]);
+    if (who === 'linked_commander') return { ...ctx, actor: elsewhere('alice-on-teams'), alsoKnownAs: [person('alice')] };
+    if (who === 'namesake') return { ...ctx, actor: elsewhere('another-alice') };
     return who === 'other_tenant' ? { ...ctx, workspaceId: 'globex' } : ctx;
   };
   /** The test's own knowledge of where the room is, not Muster's: there a command needs no reference. */

@@ -1,4 +1,4 @@
-import { inject, injectable } from 'inversify';
+import { inject, injectable, optional } from 'inversify';
 import type { ConversationRef } from '../../domain/person';
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import type { CommandReply, FormReply, FormValues } from '../commands/command-reply';
@@ -6,6 +6,9 @@ import { InteractionRouter } from '../commands/interaction-router';
 import { DEFAULT_PREFIX } from '../commands/command-usage';
 import type { RequestContext } from '../context';
 import { CaptureConversation, type CaptureResult, type CapturedMessage } from '../services/capture-conversation';
+import type { IdentityLinks } from '../ports/identity-links.port';
+import { AccessPolicy } from '../access/access-policy';
+import { TOKENS } from '../tokens';
 import type { InboundPort } from './inbound.port';
 
 /** Core's side of the platform seam: every adapter's request lands here, whatever the platform. */
@@ -15,18 +18,20 @@ export class MusterInbound implements InboundPort {
     @inject(CommandDispatcher) private readonly commands: CommandDispatcher,
     @inject(InteractionRouter) private readonly interactions: InteractionRouter,
     @inject(CaptureConversation) private readonly capture: CaptureConversation,
+    @inject(AccessPolicy) private readonly access: AccessPolicy,
+    @inject(TOKENS.IdentityLinks) @optional() private readonly links?: IdentityLinks,
   ) {}
 
-  command(ctx: RequestContext, text: string): Promise<CommandReply> {
-    return this.commands.handleText(ctx, text, ctx.prefix ?? DEFAULT_PREFIX);
+  async command(ctx: RequestContext, text: string): Promise<CommandReply> {
+    return this.commands.handleText(await this.linked(ctx), text, ctx.prefix ?? DEFAULT_PREFIX);
   }
 
-  action(ctx: RequestContext, actionId: string, value: string): Promise<CommandReply> {
-    return this.interactions.handleAction(ctx, actionId, value);
+  async action(ctx: RequestContext, actionId: string, value: string): Promise<CommandReply> {
+    return this.interactions.handleAction(await this.linked(ctx), actionId, value);
   }
 
-  form(ctx: RequestContext, formId: string, values: FormValues, privateMetadata?: string): Promise<FormReply> {
-    return this.interactions.handleForm(ctx, formId, values, privateMetadata);
+  async form(ctx: RequestContext, formId: string, values: FormValues, privateMetadata?: string): Promise<FormReply> {
+    return this.interactions.handleForm(await this.linked(ctx), formId, values, privateMetadata);
   }
 
   captureMessage(message: CapturedMessage): Promise<CaptureResult> {
@@ -43,5 +48,13 @@ export class MusterInbound implements InboundPort {
 
   captureHighlight(room: ConversationRef, messageId: string, on: boolean): Promise<CaptureResult> {
     return this.capture.highlighted(room, messageId, on);
+  }
+
+  /** The request as the same human's other identities too; a failing directory means no links, not a failed request. */
+  private async linked(ctx: RequestContext): Promise<RequestContext> {
+    if (!this.links || ctx.platform === 'api' || ctx.platform === 'webhook') return ctx;
+    const others = await this.links.linkedTo(ctx.actor, this.access.tenantOf(ctx), ctx.workspaceId).catch(() => []);
+    const alsoKnownAs = others.filter((p) => p.platform !== ctx.actor.platform || p.id !== ctx.actor.id);
+    return alsoKnownAs.length ? { ...ctx, alsoKnownAs } : ctx;
   }
 }

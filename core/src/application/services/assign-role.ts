@@ -1,5 +1,6 @@
 import { inject, injectable } from 'inversify';
-import { samePerson, type PersonRef } from '../../domain/person';
+import type { PersonRef } from '../../domain/person';
+import { isActor } from '../access/actor-identity';
 import { AccessPolicy } from '../access/access-policy';
 import type { RequestContext } from '../context';
 import type { IncidentTarget } from '../incident-locator';
@@ -23,7 +24,7 @@ export class AssignRole {
     const person = typeof handle === 'string' ? await this.people.resolve(ctx, handle, 'to give the role to') : handle;
     const outcome = await this.changes.apply(ctx, target, (incident, _tx, now) => {
       // Taking a vacant role for yourself needs no permission: at 3 a.m. someone has to step up.
-      const selfServe = samePerson(person, ctx.actor) && incident.holdersOf(role.id).length === 0;
+      const selfServe = isActor(ctx, person) && incident.holdersOf(role.id).length === 0;
       if (!selfServe) this.access.assert(ctx, 'role.assign', incident, `assign the ${role.label} role`);
       incident.assignRole(role.id, person, ctx.actor, now, this.settings.roles);
       return person;

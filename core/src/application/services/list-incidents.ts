@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { Incident } from '../../domain/incident';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../domain/lifecycle';
 import { AccessPolicy } from '../access/access-policy';
+import { actorTakesPart } from '../access/actor-identity';
 import type { RequestContext } from '../context';
 import type { Repositories } from '../ports/unit-of-work.port';
 import { TOKENS } from '../tokens';
@@ -46,7 +47,7 @@ export class ListIncidents {
     const visible = candidates.filter((i) =>
       this.access.canSee(ctx, i) &&
       (!service || i.snapshot().services.some((s) => s.toLowerCase() === service)) &&
-      (!query.mine || i.isParticipant(ctx.actor)));
+      (!query.mine || actorTakesPart(ctx, i)));
     return { incidents: visible.slice(0, LIST_PAGE_SIZE), more: Math.max(0, visible.length - LIST_PAGE_SIZE) };
   }
 }

@@ -1,6 +1,6 @@
 import {
-  coreApplicationModule, TOKENS, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort, type IdGenerator,
-  type Logger, type Summarizer,
+  coreApplicationModule, hasEmailLookup, TOKENS, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort,
+  type EmailDirectory, type IdGenerator, type Logger, type Summarizer,
 } from '@muster/core';
 import { createStore, type Store } from '@muster/store';
 import { createSummarizer } from '@muster/summarizer';
@@ -13,6 +13,7 @@ import { SERVER_TOKENS } from './server-tokens';
 import { resolveSecretKey } from '../runtime/secret-key';
 import type { PlatformFactory } from '../platforms/platform-integration';
 import { buildPlatforms, PLATFORM_FACTORIES } from '../platforms/platform-registry';
+import { EmailIdentityLinks } from '../identity/email-identity-links';
 import { summarizerConfigFrom } from './summarizer-config';
 import { PlatformDirectory, StaticGatewayRegistry, SystemClock, UuidIdGenerator } from './system-parts';
 
@@ -83,9 +84,23 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     bind(TOKENS.IdGenerator).toConstantValue(overrides.ids ?? new UuidIdGenerator());
     bind(TOKENS.Logger).toConstantValue(logger);
     bind(SERVER_TOKENS.OutboxPump).to(OutboxPump).inSingletonScope();
+    const emailDirectories = withEmailLookup(directories);
+    // Linking needs a second platform to find the person on; with one, every request would pay for nothing.
+    if (Object.keys(emailDirectories).length >= 2) {
+      bind(TOKENS.IdentityLinks).toConstantValue(new EmailIdentityLinks(emailDirectories, config.settings.tenants, logger));
+    }
   });
 
   const container = new Container();
   container.load(serverModule, coreApplicationModule);
   return container;
+}
+
+/** The platforms whose directory can tell and find people by email (Slack, and Teams with Graph). */
+function withEmailLookup(directories: Partial<Record<ChatPlatform, DirectoryPort>>): Partial<Record<ChatPlatform, EmailDirectory>> {
+  const found: Partial<Record<ChatPlatform, EmailDirectory>> = {};
+  for (const [platform, directory] of Object.entries(directories) as [ChatPlatform, DirectoryPort][]) {
+    if (hasEmailLookup(directory)) found[platform] = directory;
+  }
+  return found;
 }
