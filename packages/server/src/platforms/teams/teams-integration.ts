@@ -1,6 +1,6 @@
 import type { ChatGateway, DirectoryPort, Logger } from '@muster/core';
 import {
-  adaptiveCardKit, ActivityRouter, createTeamsTransport, MsalBotTokenSource, TrustedServiceHosts,
+  adaptiveCardKit, ActivityRouter, createTeamsTransport, FileUploader, MsalBotTokenSource, TrustedServiceHosts,
   type BotTokenSource, type TeamsAuth, type TeamsCardKit, type TeamsConversationStore, type TeamsTransport,
 } from '@muster/teams';
 import type { ServerConfig } from '../../config/server-config';
@@ -76,6 +76,7 @@ export class TeamsIntegration implements PlatformIntegration {
     const activities = new ActivityRouter({
       inbound: context.inbound, cards: this.deps.cards ?? adaptiveCardKit, conversations: this.deps.conversations,
       highlightReaction: context.settings.highlightReaction, logger: context.logger, onWorkQueued: context.onWorkQueued,
+      uploader: new FileUploader({ configuredHosts: this.parts.trustedHosts }),
     });
     const transport = createTeamsTransport({
       auth: this.parts.auth, trustedHosts: this.parts.trustedHosts, tokenSource: this.parts.tokenSource,
