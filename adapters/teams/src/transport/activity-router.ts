@@ -72,7 +72,11 @@ export class ActivityRouter {
       case 'messageReaction': return captureReaction(turn, this.deps, tenantId, this.highlight);
       case 'invoke':
         if (a.name === 'adaptiveCard/action') return handleCardInvoke(turn, this.deps, tenantId);
-        if (a.name === FILE_CONSENT_INVOKE) return this.once(idempotencyKeyOf(a), () => handleFileConsent(turn, this.deps));
+        if (a.name === FILE_CONSENT_INVOKE) {
+          // A redelivery is not handled again, but each delivery needs its own invoke answer.
+          await this.once(idempotencyKeyOf(a), () => handleFileConsent(turn, this.deps));
+          return turn.answerInvoke({ kind: 'ok' });
+        }
         return turn.answerInvoke({ kind: 'message', text: '' });
       case 'conversationUpdate':
       case 'installationUpdate':

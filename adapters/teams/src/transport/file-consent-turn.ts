@@ -8,12 +8,11 @@ import type { TurnDeps } from './turn-deps';
  * A person's answer to a file-consent card (`invoke` `fileConsent/invoke`): accept uploads the offered
  * document to the URL Teams gives and shows the file; decline says it was not sent. An answer naming
  * no open offer, or someone else's, uploads nothing. What the person sees is posted in the chat;
- * the invoke itself is answered with a bare 200, as Teams expects.
+ * the caller answers the invoke itself with a bare 200, as Teams expects.
  */
 export async function handleFileConsent(turn: TeamsTurn, deps: TurnDeps): Promise<void> {
   const note = await outcomeOf(turn, deps);
   if (note) await turn.reply({ text: note });
-  await turn.answerInvoke({ kind: 'ok' });
 }
 
 /** What to tell the person; undefined once the file card has been posted. */
