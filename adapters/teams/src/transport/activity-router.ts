@@ -1,5 +1,6 @@
 import type { InboundPort, Logger } from '@muster/core';
 import type { TeamsConversationStore } from '../conversations';
+import { MemoryFileOfferStore, type TeamsFileOfferStore } from '../file-offer-store';
 import { TrustedServiceHosts } from '../connector/trusted-hosts';
 import { BoundedMemory } from './bounded-memory';
 import type { TeamsCardKit } from './card-kit';
@@ -29,6 +30,8 @@ export interface ActivityRouterOptions {
   readonly logger: Logger;
   /** Uploads an accepted file; by default only to https hosts. */
   readonly uploader?: FileUploader;
+  /** Where offered documents wait for the person's answer (the server's `store.teamsFileOffers`); by default this process's memory. */
+  readonly fileOffers?: TeamsFileOfferStore;
   readonly onWorkQueued?: () => void;
   readonly now?: () => Date;
 }
@@ -53,7 +56,7 @@ export class ActivityRouter {
   constructor(options: ActivityRouterOptions) {
     this.deps = {
       inbound: options.inbound, cards: options.cards, logger: options.logger,
-      people: new TeamsPeople(), forms: new FormMemory(), files: new FileOffers(),
+      people: new TeamsPeople(), forms: new FormMemory(), files: new FileOffers(options.fileOffers ?? new MemoryFileOfferStore(), options.now),
       uploader: options.uploader ?? new FileUploader({ configuredHosts: new TrustedServiceHosts() }),
       onWorkQueued: options.onWorkQueued ?? (() => undefined), now: options.now ?? (() => new Date()),
     };

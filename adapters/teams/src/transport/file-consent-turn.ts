@@ -21,35 +21,38 @@ async function outcomeOf(turn: TeamsTurn, deps: TurnDeps): Promise<string | unde
   const parsed = fileConsentAnswer.safeParse(turn.activity.value);
   if (!parsed.success) return `This file card is not one Muster can act on. ${askAgain}`;
   const answer = parsed.data;
-  const found = deps.files.lookup(answer.context.offerId);
-  if (found.kind === 'answered') {
-    return found.how === 'sent' ? 'This file was already sent to you.'
-      : found.how === 'sending' ? 'This file is being sent to you.' : 'You declined this file; it was not sent.';
-  }
+  const found = await deps.files.lookup(answer.context.offerId);
+  if (found.kind === 'answered') return ANSWERED[found.how];
   if (found.kind === 'unknown') return `This file offer is no longer open (it expired, or Muster restarted). ${askAgain}`;
   if (!offeredTo(found.offer, turn)) {
     deps.logger.warn('Teams file consent answered by someone it was not offered to; nothing uploaded', { offerId: found.offer.id });
     return 'This file was offered to someone else; nothing was sent.';
   }
   if (answer.action === 'decline') {
-    deps.files.close(found.offer.id, 'declined');
-    return `Not sent: ${found.offer.filename}. ${askAgain}`;
+    return (await deps.files.close(found.offer.id, 'declined')) ? `Not sent: ${found.offer.filename}. ${askAgain}` : ANSWERED.sending;
   }
   return send(turn, deps, found.offer, answer.uploadInfo, askAgain);
 }
 
 async function send(turn: TeamsTurn, deps: TurnDeps, offer: FileOffer, upload: Extract<FileConsentAnswer, { action: 'accept' }>['uploadInfo'], askAgain: string): Promise<string | undefined> {
-  deps.files.claim(offer.id);
+  // Another delivery of this accept (here or on another instance) got there first.
+  if (!(await deps.files.claim(offer.id))) return ANSWERED.sending;
   const uploaded = await deps.uploader.upload(upload.uploadUrl, offer.bytes);
   if (!uploaded.ok) {
-    deps.files.release(offer);
+    await deps.files.release(offer.id);
     deps.logger.warn('Teams file upload failed', { offerId: offer.id, reason: uploaded.reason });
     return `${offer.filename} could not be sent: ${uploaded.reason}. ${askAgain}`;
   }
-  deps.files.close(offer.id, 'sent');
+  await deps.files.close(offer.id, 'sent');
   await turn.reply({ text: offer.filename, attachments: [fileInfoCard(upload)] });
   return undefined;
 }
+
+const ANSWERED = {
+  sending: 'This file is being sent to you.',
+  sent: 'This file was already sent to you.',
+  declined: 'You declined this file; it was not sent.',
+} as const;
 
 /** The answer comes from the person the file was offered to (their Bot Framework id, and AAD id when both are known). */
 function offeredTo(offer: FileOffer, turn: TeamsTurn): boolean {

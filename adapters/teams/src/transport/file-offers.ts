@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { BoundedCache, type ReplyDocument } from '@muster/core';
+import type { ReplyDocument } from '@muster/core';
+import type { TeamsFileOfferStore } from '../file-offer-store';
 
 /** A document offered to one person through Teams' file-consent card, kept until they answer. */
 export interface FileOffer {
@@ -10,64 +11,54 @@ export interface FileOffer {
   readonly bytes: Buffer;
 }
 
-/** What the answer to an offer finds: the offer, one already answered, or nothing (expired, forged, another process's). */
+/** What the answer to an offer finds: the offer, one already answered, or nothing (expired, forged). */
 export type OfferLookup =
   | { readonly kind: 'open'; readonly offer: FileOffer }
-  | { readonly kind: 'answered'; readonly how: Outcome }
+  | { readonly kind: 'answered'; readonly how: 'sending' | 'sent' | 'declined' }
   | { readonly kind: 'unknown' };
 
-type Outcome = 'sending' | 'sent' | 'declined';
-
 const DAY_MS = 24 * 60 * 60_000;
+/** Longer than any upload takes (file-upload.ts gives up after 30 s): a claim older than this died with its process. */
+const STALE_CLAIM_MS = 2 * 60_000;
 
 /**
- * Documents offered and not yet answered, in this process's memory: bounded (the oldest offers are
- * forgotten first) and forgotten after a day. A consent answered by another instance or after a
- * restart finds nothing, and the person is told to ask again. An answered offer is remembered
- * (without its bytes) so a second accept is told it was sent, not uploaded twice.
+ * Documents offered and not yet answered, kept in the store (the server's `store.teamsFileOffers`), so
+ * an accept reaching another instance, or arriving after a restart, still finds them; offers are
+ * forgotten after a day. The store's claim lets exactly one accept upload; an answered offer keeps
+ * its outcome (not its bytes) so a second accept is told it was sent, not served twice.
  */
 export class FileOffers {
-  private readonly open: BoundedCache<string, FileOffer>;
-  private readonly answered: BoundedCache<string, Outcome>;
+  constructor(private readonly store: TeamsFileOfferStore, private readonly now: () => Date = () => new Date(), private readonly ttlMs = DAY_MS) {}
 
-  constructor(maxOffers = 200, ttlMs = DAY_MS, now: () => number = Date.now) {
-    this.open = new BoundedCache(maxOffers, ttlMs, now);
-    this.answered = new BoundedCache(10_000, ttlMs, now);
-  }
-
-  offer(document: ReplyDocument, to: FileOffer['to']): FileOffer {
+  async offer(document: ReplyDocument, to: FileOffer['to']): Promise<FileOffer> {
     const offer: FileOffer = { id: randomUUID(), to, filename: document.filename, bytes: Buffer.from(document.markdown, 'utf8') };
-    this.open.set(offer.id, offer);
+    const createdAt = this.now();
+    await this.store.deleteCreatedBefore(new Date(createdAt.getTime() - this.ttlMs));
+    await this.store.create({ id: offer.id, userId: to.id, ...(to.aadObjectId ? { aadObjectId: to.aadObjectId } : {}), filename: offer.filename, content: document.markdown, createdAt });
     return offer;
   }
 
-  lookup(id: string): OfferLookup {
-    const offer = this.open.get(id);
-    if (offer) return { kind: 'open', offer };
-    const how = this.answered.get(id);
-    return how ? { kind: 'answered', how } : { kind: 'unknown' };
+  async lookup(id: string): Promise<OfferLookup> {
+    const row = await this.store.find(id);
+    if (!row || this.now().getTime() - row.createdAt.getTime() >= this.ttlMs) return { kind: 'unknown' };
+    if (row.state !== 'open') return { kind: 'answered', how: row.state };
+    const to = { id: row.userId, ...(row.aadObjectId ? { aadObjectId: row.aadObjectId } : {}) };
+    return { kind: 'open', offer: { id: row.id, to, filename: row.filename, bytes: Buffer.from(row.content, 'utf8') } };
   }
 
-  /** An upload begins: a second accept meanwhile is told the file is on its way, not uploaded again. */
-  claim(id: string): void {
-    this.open.delete(id);
-    this.answered.set(id, 'sending');
+  /** True when this caller may upload: no other accept, here or on another instance, is doing it. */
+  claim(id: string): Promise<boolean> {
+    const now = this.now();
+    return this.store.claim(id, now, new Date(now.getTime() - STALE_CLAIM_MS));
   }
 
-  /** The upload failed: the offer is open again (for a redelivered accept). */
-  release(offer: FileOffer): void {
-    this.answered.delete(offer.id);
-    this.open.set(offer.id, offer);
+  /** The upload failed: the offer is open again (for a retried accept). */
+  release(id: string): Promise<void> {
+    return this.store.release(id);
   }
 
-  /** The offer could not even be shown. */
-  forget(id: string): void {
-    this.open.delete(id);
-  }
-
-  /** The offer is done with: its bytes are dropped, the outcome kept for a redelivered answer. */
-  close(id: string, how: Exclude<Outcome, 'sending'>): void {
-    this.open.delete(id);
-    this.answered.set(id, how);
+  /** The offer is done with: its bytes are dropped, the outcome kept for a redelivered answer. False if someone else closed it first. */
+  close(id: string, how: 'sent' | 'declined'): Promise<boolean> {
+    return this.store.finish(id, how);
   }
 }

@@ -95,15 +95,11 @@ export class TeamsReplySurface implements ReplySurface {
    */
   async attach(document: ReplyDocument): Promise<void> {
     const { from } = this.turn.activity;
-    const offer = this.files.offer(document, { id: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) });
+    const offer = await this.files.offer(document, { id: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) });
     const message = { text: `${document.title}: ${document.filename}`, attachments: [consentCard(offer, document.title)] };
-    try {
-      if (isPersonalChat(this.turn.activity)) await this.turn.reply(message);
-      else await this.turn.sendPrivately(message);
-    } catch (error) {
-      this.files.forget(offer.id);
-      throw error;
-    }
+    // An offer that could not be shown is never answered; it expires with the others.
+    if (isPersonalChat(this.turn.activity)) await this.turn.reply(message);
+    else await this.turn.sendPrivately(message);
   }
 
   /** The invoke answer to send (Teams needs one for every Action.Execute). */

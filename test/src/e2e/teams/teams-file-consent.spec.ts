@@ -117,6 +117,14 @@ describe('Teams e2e: the postmortem document through a file-consent card', funct
     expect(e2e.botConnector.uploads.puts).to.have.length(puts);
   });
 
+  it('an accept after a restart still uploads the offered document (offers are kept in the store)', async () => {
+    const card = await askForPostmortem();
+    await e2e.restart();
+    expect((await answer(ANA, 'accept', card)).reply.status).to.equal(200);
+    expect(e2e.botConnector.uploads.filesOf(ANA.aadObjectId).at(-1)?.bytes.toString('utf8')).to.equal(markdown);
+    expect(attachmentOf(botIn(anaChat()).at(-1), FILE_INFO)).to.deep.include({ name: FILENAME });
+  });
+
   it('a failed upload tells the requester, and a retried accept then succeeds', async () => {
     const card = await askForPostmortem();
     e2e.botConnector.failNext('upload file', { status: 503 });
