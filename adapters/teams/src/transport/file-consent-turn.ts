@@ -23,7 +23,7 @@ async function outcomeOf(turn: TeamsTurn, deps: TurnDeps): Promise<string | unde
   const answer = parsed.data;
   const found = await deps.files.lookup(answer.context.offerId);
   if (found.kind === 'answered') return ANSWERED[found.how];
-  if (found.kind === 'unknown') return `This file offer is no longer open (it expired, or Muster restarted). ${askAgain}`;
+  if (found.kind === 'unknown') return `This file offer is no longer open (offers last a day). ${askAgain}`;
   if (!offeredTo(found.offer, turn)) {
     deps.logger.warn('Teams file consent answered by someone it was not offered to; nothing uploaded', { offerId: found.offer.id });
     return 'This file was offered to someone else; nothing was sent.';
