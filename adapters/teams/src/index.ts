@@ -17,6 +17,8 @@ export { TeamsDirectory, type TeamsDirectoryOptions } from './teams-directory';
 export * from './manifest';
 export { createTeamsTransport, type TeamsTransport, type TeamsTransportOptions } from './transport/teams-transport';
 export { ActivityRouter, type ActivityRouterOptions } from './transport/activity-router';
+export { MemoryFileOfferStore, type TeamsFileOfferRow, type TeamsFileOfferState, type TeamsFileOfferStore } from './file-offer-store';
+export { FileUploader, type FileUploaderOptions, type UploadResult } from './transport/file-upload';
 export { DEFAULT_LOGIN_URL, type TeamsAuth } from './transport/teams-auth';
 export { MsalBotTokenSource, BOT_CONNECTOR_SCOPE } from './transport/msal-token-source';
 export { TeamsReplySurface, PRIVATE_ANSWER_NOTICE } from './transport/teams-reply-surface';

@@ -5,6 +5,7 @@ import { ApiTokenRepository } from './extras/api-token.repository';
 import { ConversationRepository } from './extras/conversation.repository';
 import { InstallationRepository } from './extras/installation.repository';
 import { PluginInstallationRepository } from './extras/plugin-installation.repository';
+import { TeamsFileOfferRepository } from './extras/teams-file-offer.repository';
 import { runMigrations } from './migrations/run-migrations';
 import { createAutoCommitRepositories } from './unit-of-work/auto-commit-repositories';
 import type { GroupCommitOptions } from './unit-of-work/group-commit-queue';
@@ -21,6 +22,8 @@ export interface Store {
   /** Where adapters post proactively: per conversation seen or created, its service URL and kind. */
   readonly conversations: ConversationRepository;
   readonly pluginInstallations: PluginInstallationRepository;
+  /** Documents offered on Teams with a file-consent card, until the person answers. */
+  readonly teamsFileOffers: TeamsFileOfferRepository;
   /** Lets queued work finish, then closes the connections. */
   close(): Promise<void>;
 }
@@ -48,6 +51,7 @@ export async function createStore(url: string, settings: StoreSettings = {}): Pr
     apiTokens: new ApiTokenRepository(executor),
     installations: new InstallationRepository(executor),
     conversations: new ConversationRepository(executor),
+    teamsFileOffers: new TeamsFileOfferRepository(executor),
     pluginInstallations: new PluginInstallationRepository(executor),
     async close() {
       await executor.queue.idle();

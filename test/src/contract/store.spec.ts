@@ -7,6 +7,7 @@ import { countIfMariaDb } from './mariadb';
 import { mariaDbTarget, sqliteTarget } from './sql-targets';
 import { storeExtrasCases } from './store-extras.cases';
 import { conversationCases } from './conversations.cases';
+import { teamsFileOfferCases } from './teams-file-offers.cases';
 
 /** What only the SQL store has: migrations, URLs, connection failures, group commit, and its own small repositories. */
 for (const target of [sqliteTarget, mariaDbTarget]) {
@@ -155,6 +156,7 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
 
       storeExtrasCases(() => store);
       conversationCases(() => store);
+      teamsFileOfferCases(() => store);
     });
 
     it('answers `unavailable` when the database has gone away', async () => {

@@ -90,8 +90,9 @@ for (const target of TARGETS) {
         try {
           const [said] = await check.query(`SELECT text FROM timeline_entries WHERE id = 'said'`) as { text: string }[];
           expect(said?.text).to.equal('thanks <@slack:U0BOB>, and <@slack:U0ANA|ana> please roll back');
-          // Down restores Slack's format for the release before.
-          await check.undoLastMigration({ transaction: 'each' });
+          // Down restores Slack's format for the release before (the migrations after it are undone first).
+          const toUndo = MIGRATIONS.length - MIGRATIONS.findIndex((m) => new m().name === MIGRATION);
+          for (let i = 0; i < toUndo; i++) await check.undoLastMigration({ transaction: 'each' });
           const [back] = await check.query(`SELECT text FROM timeline_entries WHERE id = 'said'`) as { text: string }[];
           expect(back?.text).to.equal('thanks <@U0BOB>, and <@U0ANA|ana> please roll back');
         } finally {

@@ -56,6 +56,11 @@ export class TrustedServiceHosts {
     return TEAMS_SERVICE_HOSTS.includes(host) || BOT_FRAMEWORK_DOMAINS.some((d) => host.endsWith(`.${d}`)) ? url : undefined;
   }
 
+  /** Whether the URL's host (and port) is one the operator listed, as opposed to Microsoft's own. */
+  isConfigured(url: URL): boolean {
+    return this.extras.has(url.host.toLowerCase());
+  }
+
   isTrusted(serviceUrl: string): boolean {
     return this.check(serviceUrl) !== undefined;
   }

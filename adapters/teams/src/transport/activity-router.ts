@@ -1,11 +1,17 @@
 import type { InboundPort, Logger } from '@muster/core';
 import type { TeamsConversationStore } from '../conversations';
+import { MemoryFileOfferStore, type TeamsFileOfferStore } from '../file-offer-store';
+import { TrustedServiceHosts } from '../connector/trusted-hosts';
 import { BoundedMemory } from './bounded-memory';
 import type { TeamsCardKit } from './card-kit';
 import { handleCardInvoke, handleCardSubmit } from './card-turn';
 import { handleCommand } from './command-turn';
 import { captureDelete, captureMessage, captureReaction, captureUpdate } from './capture-turn';
 import { ConversationReferences } from './conversation-references';
+import { FILE_CONSENT_INVOKE } from './file-consent';
+import { handleFileConsent } from './file-consent-turn';
+import { FileOffers } from './file-offers';
+import { FileUploader } from './file-upload';
 import { FormMemory } from './form-memory';
 import { highlightReactionTypes } from './highlight-reactions';
 import { isArrival, sayHello } from './install-turn';
@@ -22,6 +28,10 @@ export interface ActivityRouterOptions {
   /** The Slack-named highlight reaction setting (`pushpin`); see highlight-reactions.ts for Teams' names. */
   readonly highlightReaction: string;
   readonly logger: Logger;
+  /** Uploads an accepted file; by default only to https hosts. */
+  readonly uploader?: FileUploader;
+  /** Where offered documents wait for the person's answer (the server's `store.teamsFileOffers`); by default this process's memory. */
+  readonly fileOffers?: TeamsFileOfferStore;
   readonly onWorkQueued?: () => void;
   readonly now?: () => Date;
 }
@@ -46,7 +56,8 @@ export class ActivityRouter {
   constructor(options: ActivityRouterOptions) {
     this.deps = {
       inbound: options.inbound, cards: options.cards, logger: options.logger,
-      people: new TeamsPeople(), forms: new FormMemory(),
+      people: new TeamsPeople(), forms: new FormMemory(), files: new FileOffers(options.fileOffers ?? new MemoryFileOfferStore(), options.now),
+      uploader: options.uploader ?? new FileUploader({ configuredHosts: new TrustedServiceHosts() }),
       onWorkQueued: options.onWorkQueued ?? (() => undefined), now: options.now ?? (() => new Date()),
     };
     this.references = new ConversationReferences(options.conversations);
@@ -64,6 +75,11 @@ export class ActivityRouter {
       case 'messageReaction': return captureReaction(turn, this.deps, tenantId, this.highlight);
       case 'invoke':
         if (a.name === 'adaptiveCard/action') return handleCardInvoke(turn, this.deps, tenantId);
+        if (a.name === FILE_CONSENT_INVOKE) {
+          // A redelivery is not handled again, but each delivery needs its own invoke answer.
+          await this.once(idempotencyKeyOf(a), () => handleFileConsent(turn, this.deps));
+          return turn.answerInvoke({ kind: 'ok' });
+        }
         return turn.answerInvoke({ kind: 'message', text: '' });
       case 'conversationUpdate':
       case 'installationUpdate':

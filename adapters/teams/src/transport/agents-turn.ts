@@ -63,10 +63,9 @@ export class AgentsTurn implements TeamsTurn {
   }
 
   async answerInvoke(answer: InvokeAnswer): Promise<void> {
-    const body = answer.kind === 'card'
-      ? { statusCode: 200, type: INVOKE_TYPES.card, value: answer.card }
-      : { statusCode: 200, type: INVOKE_TYPES.message, value: answer.text };
-    await this.context.sendActivity(Activity.fromObject({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } }));
+    const body = answer.kind === 'card' ? { statusCode: 200, type: INVOKE_TYPES.card, value: answer.card }
+      : answer.kind === 'message' ? { statusCode: 200, type: INVOKE_TYPES.message, value: answer.text } : undefined;
+    await this.context.sendActivity(Activity.fromObject({ type: ActivityTypes.InvokeResponse, value: { status: 200, ...(body ? { body } : {}) } }));
   }
 
   async member(memberId: string): Promise<ChannelAccount | undefined> {
@@ -89,6 +88,6 @@ function messageActivity(message: OutgoingMessage, id?: string): Activity {
     type: ActivityTypes.Message,
     ...(id ? { id } : {}),
     ...words,
-    ...(cards.length ? { attachments: cards.map((a) => ({ contentType: a.contentType, content: a.content })) } : {}),
+    ...(cards.length ? { attachments: cards.map((a) => ({ ...a })) } : {}),
   });
 }

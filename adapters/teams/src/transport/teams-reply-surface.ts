@@ -1,8 +1,10 @@
-import type { CommandReply, FormValues, FormView, Logger, ReplySurface, View } from '@muster/core';
+import type { CommandReply, FormValues, FormView, Logger, ReplyDocument, ReplySurface, View } from '@muster/core';
 import type { TeamsCardKit } from './card-kit';
+import { consentCard } from './file-consent';
+import type { FileOffers } from './file-offers';
 import type { FormMemory } from './form-memory';
 import { isPersonalChat } from './teams-context';
-import type { InvokeAnswer, OutgoingMessage, TeamsTurn } from './teams-turn';
+import type { CardAttachment, InvokeAnswer, OutgoingMessage, TeamsTurn } from './teams-turn';
 
 /**
  * Said in the conversation when a private answer could not be delivered privately. It carries none of
@@ -24,6 +26,7 @@ export class TeamsReplySurface implements ReplySurface {
     private readonly turn: TeamsTurn,
     private readonly cards: TeamsCardKit,
     private readonly forms: FormMemory,
+    private readonly files: FileOffers,
     private readonly logger: Logger,
   ) {}
 
@@ -54,7 +57,7 @@ export class TeamsReplySurface implements ReplySurface {
     const message = this.message(view);
     const original = this.turn.activity.replyToId;
     if (this.isInvoke) {
-      this.invokeAnswer = { kind: 'card', card: message.attachments![0]!.content };
+      this.invokeAnswer = { kind: 'card', card: message.attachments[0].content };
       if (original) await this.turn.update(original, message).catch((error: unknown) => this.logger.warn('Teams card could not be updated for everyone', { err: error }));
       return;
     }
@@ -68,7 +71,7 @@ export class TeamsReplySurface implements ReplySurface {
    * redrawn by the outbox; a typed command has no card to answer with.
    */
   async redraw(view: View): Promise<void> {
-    if (this.isInvoke) this.invokeAnswer = { kind: 'card', card: this.message(view).attachments![0]!.content };
+    if (this.isInvoke) this.invokeAnswer = { kind: 'card', card: this.message(view).attachments[0].content };
   }
 
   async openForm(form: FormView): Promise<void> {
@@ -83,6 +86,20 @@ export class TeamsReplySurface implements ReplySurface {
     const text = Object.values(errors).join(' ');
     if (this.isInvoke) this.invokeAnswer = { kind: 'message', text };
     else await this.turn.reply({ text });
+  }
+
+  /**
+   * A document goes to the requester's 1:1 chat as a file-consent card: Teams lets a bot send a file
+   * only there, and only once the person accepts (file-consent-turn.ts uploads it then). A failure
+   * here is core's to tell (the document could not be attached).
+   */
+  async attach(document: ReplyDocument): Promise<void> {
+    const { from } = this.turn.activity;
+    const offer = await this.files.offer(document, { id: from.id, ...(from.aadObjectId ? { aadObjectId: from.aadObjectId } : {}) });
+    const message = { text: `${document.title}: ${document.filename}`, attachments: [consentCard(offer, document.title)] };
+    // An offer that could not be shown is never answered; it expires with the others.
+    if (isPersonalChat(this.turn.activity)) await this.turn.reply(message);
+    else await this.turn.sendPrivately(message);
   }
 
   /** The invoke answer to send (Teams needs one for every Action.Execute). */
@@ -110,7 +127,7 @@ export class TeamsReplySurface implements ReplySurface {
     if (this.isInvoke) this.invokeAnswer ??= answer;
   }
 
-  private message(view: View): OutgoingMessage {
+  private message(view: View): OutgoingMessage & { readonly attachments: readonly [CardAttachment] } {
     return { text: view.fallback, attachments: [this.cards.card(view)] };
   }
 }

@@ -7,10 +7,18 @@ export interface CardAttachment {
   readonly content: AdaptiveCard;
 }
 
+/** Teams' file cards (file-consent.ts): the offer to send a file, and the file once uploaded. */
+export interface FileCardAttachment {
+  readonly contentType: 'application/vnd.microsoft.teams.card.file.consent' | 'application/vnd.microsoft.teams.card.file.info';
+  readonly name: string;
+  readonly contentUrl?: string;
+  readonly content: Readonly<Record<string, unknown>>;
+}
+
 /** A message Muster sends: text, a card, or both (the text is the notification preview). */
 export interface OutgoingMessage {
   readonly text?: string;
-  readonly attachments?: readonly CardAttachment[];
+  readonly attachments?: readonly (CardAttachment | FileCardAttachment)[];
 }
 
 /**
@@ -19,7 +27,9 @@ export interface OutgoingMessage {
  */
 export type InvokeAnswer =
   | { readonly kind: 'card'; readonly card: CardAttachment['content'] }
-  | { readonly kind: 'message'; readonly text: string };
+  | { readonly kind: 'message'; readonly text: string }
+  /** Just 200: what Teams expects for a `fileConsent/invoke` (what follows is posted). */
+  | { readonly kind: 'ok' };
 
 /**
  * One inbound activity and what can be done while it is being handled. The SDK's TurnContext sits

@@ -1,5 +1,7 @@
 import type { InboundPort, Logger, PersonRef } from '@muster/core';
 import type { TeamsCardKit } from './card-kit';
+import type { FileOffers } from './file-offers';
+import type { FileUploader } from './file-upload';
 import type { FormMemory } from './form-memory';
 import { teamsPerson, type TeamsPeople } from './teams-people';
 import { TeamsReplySurface } from './teams-reply-surface';
@@ -11,6 +13,9 @@ export interface TurnDeps {
   readonly cards: TeamsCardKit;
   readonly people: TeamsPeople;
   readonly forms: FormMemory;
+  /** Documents offered through file-consent cards, until answered. */
+  readonly files: FileOffers;
+  readonly uploader: FileUploader;
   readonly logger: Logger;
   /** Told after a request may have queued outbox work, so it runs at once (never awaited). */
   readonly onWorkQueued: () => void;
@@ -23,4 +28,4 @@ export async function senderOf(turn: TeamsTurn, deps: TurnDeps, tenantId: string
   return (await deps.people.personOf(turn, tenantId, from)) ?? teamsPerson(from.id, from.name);
 }
 
-export const surfaceFor = (turn: TeamsTurn, deps: TurnDeps): TeamsReplySurface => new TeamsReplySurface(turn, deps.cards, deps.forms, deps.logger);
+export const surfaceFor = (turn: TeamsTurn, deps: TurnDeps): TeamsReplySurface => new TeamsReplySurface(turn, deps.cards, deps.forms, deps.files, deps.logger);

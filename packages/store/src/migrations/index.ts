@@ -5,10 +5,12 @@ import { ApiTokenTenants1733000000002 } from './1733000000002-api-token-tenants'
 import { EffectResults1733000000003 } from './1733000000003-effect-results';
 import { ConversationReferences1733000000004 } from './1733000000004-conversation-references';
 import { NeutralMentions1733000000005 } from './1733000000005-neutral-mentions';
+import { TeamsFileOffers1733000000006 } from './1733000000006-teams-file-offers';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
   InitialSchema1732300000000, Tenants1733000000000, ApiIdempotency1733000000001, ApiTokenTenants1733000000002, EffectResults1733000000003,
   ConversationReferences1733000000004,
   NeutralMentions1733000000005,
+  TeamsFileOffers1733000000006,
 ];

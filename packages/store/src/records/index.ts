@@ -13,17 +13,18 @@ import { SequenceRecord } from './sequence.record';
 import { ServiceRecord } from './service.record';
 import { StatusUpdateRecord } from './status-update.record';
 import { SummaryStateRecord } from './summary-state.record';
+import { TeamsFileOfferRecord } from './teams-file-offer.record';
 import { TimelineEntryRecord } from './timeline-entry.record';
 
 export {
   ActionItemRecord, ApiTokenRecord, ChatInstallationRecord, ConversationReferenceRecord, InboxRecord, IncidentRecord, IncidentRoleRecord, IncidentRoomRecord,
   OutboxRecord, PluginInstallationRecord, PostmortemRecord, SequenceRecord, ServiceRecord, StatusUpdateRecord, SummaryStateRecord,
-  TimelineEntryRecord,
+  TeamsFileOfferRecord, TimelineEntryRecord,
 };
 
 /** Every record, for the DataSource's `entities`. */
 export const RECORDS = [
   IncidentRecord, IncidentRoleRecord, IncidentRoomRecord, TimelineEntryRecord, ActionItemRecord, StatusUpdateRecord, PostmortemRecord,
   ServiceRecord, SummaryStateRecord, InboxRecord, OutboxRecord, SequenceRecord, ApiTokenRecord, ChatInstallationRecord,
-  PluginInstallationRecord, ConversationReferenceRecord,
+  PluginInstallationRecord, ConversationReferenceRecord, TeamsFileOfferRecord,
 ];

@@ -1,9 +1,9 @@
 import type { TimelineEntry } from '@muster/core';
 import { FakeBotConnector } from '../../fakes/teams/fake-bot-connector';
-import { FakeTeamsTenant, type FakeTeamsMessage, THREAD } from '../../fakes/teams/fake-teams-tenant';
+import { FakeTeamsTenant, type FakeTeamsMessage, type Json, THREAD } from '../../fakes/teams/fake-teams-tenant';
 import { settleServer } from '../settle-server';
 import { TeamsE2E } from './teams-harness';
-import { cardAction, GENERAL, message, reaction, type TeamsUser } from './teams-payloads';
+import { cardAction, fileConsent, GENERAL, message, reaction, type TeamsUser } from './teams-payloads';
 import type { IncidentChat, Person } from './parity-script';
 
 /** The same three people as on Slack, by the same names; `29:<AAD id>` as the fake Bot Connector names members. */
@@ -13,6 +13,7 @@ const person = (name: Person, n: number): TeamsUser => {
 };
 const PEOPLE: Record<Person, TeamsUser> = { ana: person('ana', 1), bob: person('bob', 2), cleo: person('cleo', 3) };
 const MENTION = /@(ana|bob|cleo)\b/gu;
+const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 
 /**
  * The scripted incident on Teams: the Teams e2e harness (real Agents SDK transport, JWT-signed
@@ -68,17 +69,18 @@ export class TeamsIncidentChat implements IncidentChat {
   }
 
   /**
-   * A bot cannot attach a file in a channel without Graph, so the Teams user who asked is told, in
-   * their 1:1 chat, to fetch the document from the REST API: this is that document.
+   * On Teams the document is offered in the requester's 1:1 chat with a file-consent card; ana accepts
+   * it, and this is what reached her OneDrive (the fake's upload session).
    */
   async postmortem(): Promise<string> {
     const privately = this.connector.tenant.personalChatWith(PEOPLE.ana.aadObjectId);
-    const told = this.connector.messagesIn(privately).some((m) => JSON.stringify(m.activity).includes('INC-1-postmortem.md'));
-    if (!told) throw new Error('Teams: ana was not told where to get the postmortem document');
-    const { token } = await this.e2e.store.apiTokens.create('parity');
-    const res = await fetch(`${this.e2e.server.url}/api/v1/incidents/INC-1/postmortem`, { headers: { authorization: `Bearer ${token}` } });
-    if (res.status !== 200) throw new Error(`Teams: the postmortem document answered HTTP ${res.status}`);
-    return res.text();
+    const offer = this.connector.messagesIn(privately).map((m) => (m.activity.attachments as Json[] | undefined)?.find((a) => a.contentType === FILE_CONSENT)).filter((a) => a).at(-1);
+    if (!offer) throw new Error('Teams: ana was not offered the postmortem document');
+    const info = this.connector.acceptFile(PEOPLE.ana.aadObjectId, String(offer.name));
+    await this.ok(fileConsent(this.connector.serviceUrl, PEOPLE.ana, privately, 'accept', (offer.content as Json).acceptContext, info), 'accepting the document');
+    const file = this.connector.uploads.filesOf(PEOPLE.ana.aadObjectId).at(-1);
+    if (!file) throw new Error('Teams: the accepted postmortem document was not uploaded');
+    return file.bytes.toString('utf8');
   }
 
   /** Everything Muster posted in the channel (the room is a thread of it), oldest first, as Teams shows it now. */

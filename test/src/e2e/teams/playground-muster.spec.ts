@@ -18,6 +18,7 @@ import { TeamsE2E } from './teams-harness';
  * reactions are covered over HTTP by teams-activities.spec.ts and slack-teams-parity.spec.ts.
  */
 const ADAPTIVE = 'application/vnd.microsoft.card.adaptive';
+const FILE_CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
 /** Teams refuses a card larger than this (the whole message, about 28 KB). */
 const CARD_LIMIT_BYTES = 28 * 1024;
 /** What a hostile user types as a title: a channel-wide mention, markdown and a script link. */
@@ -195,7 +196,7 @@ describe('Teams e2e: Muster in Microsoft\'s Agents Playground, used as a Teams u
     expect(titles(published[0])).to.deep.equal([]);
   });
 
-  it('resolves from the room and shows the postmortem; the Markdown document is pointed to, not attached', async () => {
+  it('resolves from the room and shows the postmortem; the Markdown document is offered in the 1:1 chat with a file-consent card', async () => {
     const seen = pg.received().length;
     await pg.say(`${pg.atBot} resolve`, { conversationId: room });
     await inRoomShowing('is now resolved', seen);
@@ -205,9 +206,14 @@ describe('Teams e2e: Muster in Microsoft\'s Agents Playground, used as a Teams u
     await pg.say(`${pg.atBot} postmortem`, { conversationId: room });
     const postmortem = await inRoomShowing('Postmortem · INC-1', asked);
     expect(JSON.stringify(cardOf(postmortem))).to.include('Time to acknowledge').and.include('Checkout down');
-    // A bot cannot upload a file to a channel without Graph: core's fallback says where to get it, privately.
-    const notice = await pg.waitFor('the document notice', (ms) => ms.slice(asked).find((m) => shows(m, 'INC-1-postmortem.md')));
-    expect(notice.conversationId).to.equal(TENANT.personalChatId);
+    // Teams lets a bot send a file only in the 1:1 chat, once the person accepts it there.
+    const offer = await pg.waitFor('the file offer', (ms) => ms.slice(asked).find((m) => m.attachments.some((a) => a.contentType === FILE_CONSENT)));
+    expect(offer.conversationId).to.equal(TENANT.personalChatId);
+    // The Playground's view keeps an attachment's content, not its name (the fake Bot Connector suite checks that).
+    const consent = offer.attachments.find((a) => a.contentType === FILE_CONSENT)!.content as { description?: unknown; sizeInBytes?: unknown };
+    expect(consent.description).to.equal('Postmortem INC-1');
+    expect(consent.sizeInBytes).to.be.a('number').above(0);
+    expect(pg.received().slice(asked).filter((m) => shows(m, 'be attached')), 'no "fetch it from the REST API" fallback').to.deep.equal([]);
   });
 
   it('sent only cards under Teams\' size limit, each one message (no text beside a card), and never failed a request', () => {

@@ -46,7 +46,7 @@ export async function bootTeamsServer(parts: BootParts): Promise<TeamsBoot> {
   const server = await startServer(config, {
     logger, pump: options.pump ?? false,
     platforms: [(cfg, deps) => (teams = createTeamsIntegration(cfg, {
-      logger: deps.logger, conversations: deps.store.conversations,
+      logger: deps.logger, conversations: deps.store.conversations, fileOffers: deps.store.teamsFileOffers,
       gateway: (p) => teamsOutbound(p).gateway, directory: (p) => teamsOutbound(p).directory,
       ...(options.anonymous ? {} : { tokenSource: entra.tokenSource(APP_ID, APP_PASSWORD, TENANT) }),
     }))],

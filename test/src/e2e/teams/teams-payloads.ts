@@ -91,3 +91,14 @@ export function botAdded(serviceUrl: string, by: TeamsUser): Activity {
   const a = base('conversationUpdate', serviceUrl, by, { conversationId: GENERAL });
   return { ...a, membersAdded: [{ id: BOT.id }], channelData: { ...(a.channelData as object), eventType: 'teamMemberAdded' } };
 }
+
+/**
+ * A person's answer to a file-consent card, as Teams delivers it in their 1:1 chat: `invoke`
+ * `fileConsent/invoke` with the card's accept or decline context, and on accept the upload session.
+ */
+export function fileConsent(serviceUrl: string, from: TeamsUser, personalChatId: string, action: 'accept' | 'decline', context: unknown, uploadInfo?: unknown): Activity {
+  return {
+    ...base('invoke', serviceUrl, from, { conversationId: personalChatId, conversationType: 'personal' }), name: 'fileConsent/invoke',
+    value: { type: 'fileUpload', action, context, ...(uploadInfo ? { uploadInfo } : {}) },
+  };
+}

@@ -10,7 +10,9 @@
  *   bc.serviceUrl                                       // http://127.0.0.1:PORT/ (add bc.host to TEAMS_TRUSTED_HOSTS)
  *   bc.messagesIn(conversationId)                       // what Teams shows there, oldest first
  *   bc.calls('send message'), bc.failNext('send message', { status: 429, retryAfter: '7' })
+ *   bc.acceptFile(userAadId, name)                      // the uploadInfo of an accepted file consent (fake-file-uploads.ts)
  */
+import { FakeFileUploads } from './fake-file-uploads';
 import { FakeHttpServer, type Fault, type RecordedRequest, type Route, ServiceError } from './fake-http-server';
 import { FakeTeamsTenant, type FakeTeamsMessage, type Json, THREAD } from './fake-teams-tenant';
 
@@ -24,7 +26,13 @@ export class FakeBotConnector {
    */
   readonly notInstalledFor = new Set<string>();
 
-  private constructor(private readonly http: FakeHttpServer, readonly tenant: FakeTeamsTenant) {}
+  /** `uploads`: the people's OneDrives, where accepted files are uploaded (fake-file-uploads.ts). */
+  private constructor(private readonly http: FakeHttpServer, readonly tenant: FakeTeamsTenant, readonly uploads: FakeFileUploads) {}
+
+  /** The uploadInfo Teams sends with an accepted file consent: a fresh session in the user's OneDrive. */
+  acceptFile(userId: string, name: string): ReturnType<FakeFileUploads['session']> {
+    return this.uploads.session(this.http.origin, this.tenant.user(userId)?.id ?? userId, name);
+  }
 
   /**
    * `acceptToken` lets the connector take the bot tokens another authority issues (a FakeEntra's
@@ -32,13 +40,15 @@ export class FakeBotConnector {
    */
   static async start(tenant = new FakeTeamsTenant(), options: { anonymous?: boolean; acceptToken?: (token: string) => boolean } = {}): Promise<FakeBotConnector> {
     const started: { fake?: FakeBotConnector } = {};
-    const routes = connectorRoutes(() => started.fake!);
-    const http = await FakeHttpServer.start(routes, (authorization) => {
-      if (options.anonymous) return;
+    const uploads = new FakeFileUploads();
+    const routes = [...connectorRoutes(() => started.fake!), ...uploads.routes()];
+    const http = await FakeHttpServer.start(routes, (authorization, route) => {
+      // An upload URL is pre-authorised: it takes no token (and a sent one is recorded, for tests to refuse).
+      if (options.anonymous || route.rawBody) return;
       const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1] ?? '';
       if (token !== started.fake!.botToken && !options.acceptToken?.(token)) throw new ServiceError(401, 'Unauthorized', 'Authorization has been denied for this request.');
     });
-    started.fake = new FakeBotConnector(http, tenant);
+    started.fake = new FakeBotConnector(http, tenant, uploads);
     return started.fake;
   }
 

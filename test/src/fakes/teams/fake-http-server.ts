@@ -19,6 +19,9 @@ export interface RecordedRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly body: Json;
+  /** The bytes as sent (a file upload's content). */
+  readonly rawBody: Buffer;
+  readonly headers: IncomingMessage['headers'];
   /** The Authorization header as sent (tests assert a token never reached the wrong host). */
   readonly authorization: string | undefined;
   readonly at: number;
@@ -35,8 +38,10 @@ export interface Route {
   readonly method: string;
   readonly pattern: RegExp;
   readonly operation: string;
+  /** The body is bytes (an upload), not JSON: handlers read it from the recorded request. */
+  readonly rawBody?: boolean;
   /** Return the body to answer (status 200 unless given), or throw ServiceError. */
-  handle(params: string[], body: Json, query: URLSearchParams): { status?: number; body?: unknown };
+  handle(params: string[], body: Json, query: URLSearchParams, request: RecordedRequest): { status?: number; body?: unknown };
 }
 
 export type Authenticate = (authorization: string | undefined, route: Route) => void;
@@ -83,17 +88,18 @@ export class FakeHttpServer {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', this.origin);
     const path = url.pathname;
-    const raw = Buffer.concat(chunks).toString('utf8');
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString('utf8');
     const match = this.routes.map((r) => ({ r, m: req.method === r.method ? r.pattern.exec(path) : null })).find((x) => x.m);
     const operation = match?.r.operation ?? 'unknown';
     let body: Json = {};
     let badBody = false;
     try {
-      body = raw === '' ? {} : (req.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(raw)) : (JSON.parse(raw) as Json);
+      body = raw === '' || match?.r.rawBody ? {} : (req.headers['content-type'] ?? '').includes('x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(raw)) : (JSON.parse(raw) as Json);
     } catch {
       badBody = true;
     }
-    const record: RecordedRequest = { operation, method: req.method ?? '', path, query: url.searchParams, body, authorization: req.headers.authorization, at: Date.now() };
+    const record: RecordedRequest = { operation, method: req.method ?? '', path, query: url.searchParams, body, rawBody: bytes, headers: req.headers, authorization: req.headers.authorization, at: Date.now() };
     this.received.push(record);
     this.onRequest?.(record);
     if (!match) return send(res, 404, { error: { code: 'NotFound', message: `No route for ${req.method} ${path}` } });
@@ -104,7 +110,7 @@ export class FakeHttpServer {
     let answer: unknown;
     try {
       this.authenticate(req.headers.authorization, match.r);
-      const result = match.r.handle(match.m!.slice(1).map(decodeURIComponent), body, url.searchParams);
+      const result = match.r.handle(match.m!.slice(1).map(decodeURIComponent), body, url.searchParams, record);
       status = result.status ?? 200;
       answer = result.body;
     } catch (error) {

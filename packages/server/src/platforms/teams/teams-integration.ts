@@ -1,7 +1,7 @@
 import type { ChatGateway, DirectoryPort, Logger } from '@muster/core';
 import {
-  adaptiveCardKit, ActivityRouter, createTeamsTransport, MsalBotTokenSource, TrustedServiceHosts,
-  type BotTokenSource, type TeamsAuth, type TeamsCardKit, type TeamsConversationStore, type TeamsTransport,
+  adaptiveCardKit, ActivityRouter, createTeamsTransport, FileUploader, MsalBotTokenSource, TrustedServiceHosts,
+  type BotTokenSource, type TeamsAuth, type TeamsCardKit, type TeamsConversationStore, type TeamsFileOfferStore, type TeamsTransport,
 } from '@muster/teams';
 import type { ServerConfig } from '../../config/server-config';
 import type { Router } from '../../http/router';
@@ -26,6 +26,8 @@ export interface TeamsIntegrationDeps {
   readonly logger: Logger;
   /** The stored conversation references (the store's repository). */
   readonly conversations: TeamsConversationStore;
+  /** Documents offered with file-consent cards until answered (the store's repository); default: this process's memory. */
+  readonly fileOffers?: TeamsFileOfferStore;
   /** Builds core's ChatGateway for Teams over the same token source and trusted hosts (TeamsChatGateway). */
   readonly gateway: (parts: TeamsOutboundParts) => ChatGateway;
   readonly directory?: (parts: TeamsOutboundParts) => DirectoryPort;
@@ -39,6 +41,7 @@ export interface TeamsIntegrationDeps {
 export const teamsIntegration: PlatformFactory = (config, deps) => createTeamsIntegration(config, {
   logger: deps.logger,
   conversations: deps.store.conversations,
+  fileOffers: deps.store.teamsFileOffers,
   gateway: (parts) => teamsOutbound(parts).gateway,
   directory: (parts) => teamsOutbound(parts).directory,
 });
@@ -76,6 +79,7 @@ export class TeamsIntegration implements PlatformIntegration {
     const activities = new ActivityRouter({
       inbound: context.inbound, cards: this.deps.cards ?? adaptiveCardKit, conversations: this.deps.conversations,
       highlightReaction: context.settings.highlightReaction, logger: context.logger, onWorkQueued: context.onWorkQueued,
+      uploader: new FileUploader({ configuredHosts: this.parts.trustedHosts }), fileOffers: this.deps.fileOffers,
     });
     const transport = createTeamsTransport({
       auth: this.parts.auth, trustedHosts: this.parts.trustedHosts, tokenSource: this.parts.tokenSource,
