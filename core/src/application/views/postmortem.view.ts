@@ -35,7 +35,7 @@ export function postmortemView(incident: Incident, postmortem: Postmortem, where
       ]),
       { type: 'context', text: nextStep(incident, postmortem) },
       where === 'room'
-        ? { type: 'context', text: ['The full document with the timeline is attached as Markdown, and served at ', { code: `GET /api/v1/incidents/${incident.reference}/postmortem` }, '.'] }
+        ? { type: 'context', text: ['The full document with the timeline comes as a Markdown file, and is served at ', { code: `GET /api/v1/incidents/${incident.reference}/postmortem` }, '.'] }
         : { type: 'context', text: ['Ask for it in the incident\'s room to get the full document with the timeline there; it is also served at ', { code: `GET /api/v1/incidents/${incident.reference}/postmortem` }, '.'] },
     ],
   };
