@@ -71,7 +71,7 @@ export class IncidentRecorder {
   /** Where the rooms of a new incident open (settings.roomPlacement); API and alert declarations open at home. */
   private roomPlaces(origin: ChangeOrigin): { platform: ChatPlatform; workspaceId: string }[] {
     const { homePlatform, homeWorkspaceId, roomPlacement } = this.settings;
-    const home = homePlatform && homeWorkspaceId ? { platform: homePlatform, workspaceId: homeWorkspaceId } : undefined;
+    const home = origin.roomsAt ?? (homePlatform && homeWorkspaceId ? { platform: homePlatform, workspaceId: homeWorkspaceId } : undefined);
     const originPlatform = chatPlatform(origin.platform);
     const declared = originPlatform ? { platform: originPlatform, workspaceId: origin.workspaceId } : undefined;
     if (!declared) return home ? [home] : [];
@@ -115,6 +115,8 @@ export interface ChangeOrigin {
   readonly conversation?: ConversationRef;
   /** The inbound request's idempotency key, naming the entries so a redelivery finds them. */
   readonly requestKey?: string;
+  /** Where rooms open when the origin is no chat (an alert from a plugin installed in a workspace); else the home. */
+  readonly roomsAt?: { readonly platform: ChatPlatform; readonly workspaceId: string };
 }
 
 export const SYSTEM_ORIGIN: ChangeOrigin = { source: 'system', platform: 'system', workspaceId: '' };

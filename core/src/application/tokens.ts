@@ -13,6 +13,8 @@ export const TOKENS = {
   IdGenerator: Symbol.for('IdGenerator'),
   Logger: Symbol.for('Logger'),
   OutboxHandler: Symbol.for('OutboxHandler'),
+  /** Optional: the plugin host's administration side, for `plugins list|install|configure|uninstall`. */
+  PluginAdministration: Symbol.for('PluginAdministration'),
   /** The InboundPort every chat adapter calls. */
   InboundPort: Symbol.for('InboundPort'),
 } as const;

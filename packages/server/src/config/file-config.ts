@@ -33,6 +33,17 @@ export interface FileLlmSection {
   };
 }
 
+/**
+ * `plugins.<id>:` in muster.yaml. `config` is checked by the plugin's own schema when the host loads
+ * it (problems are reported as `plugins.<id>.config.<key>`); secrets never go here (MUSTER_PLUGIN_<ID>_<NAME>).
+ */
+export interface FilePluginEntry {
+  readonly enabled: boolean;
+  /** The npm package or path to load; default: the bundled `@muster/plugin-<id>`. */
+  readonly package?: string;
+  readonly config: Readonly<Record<string, unknown>>;
+}
+
 /** What muster.yaml may say, after validation. Everything is optional: the file itself is optional. */
 export interface FileConfig {
   readonly server: FileServerSection;
@@ -51,9 +62,10 @@ export interface FileConfig {
   readonly tenants?: readonly TenantDefinition[];
   readonly admins?: readonly string[];
   readonly llm: FileLlmSection;
+  readonly plugins?: Readonly<Record<string, FilePluginEntry>>;
 }
 
 export const TOP_LEVEL_KEYS = [
   'server', 'severities', 'roles', 'permissions', 'roomNamePattern', 'announcementChannels', 'stakeholderChannels',
-  'declarerTakesCommand', 'highlightReaction', 'summarizePrivateIncidents', 'homePlatform', 'homeWorkspaceId', 'roomPlacement', 'tenants', 'admins', 'llm',
+  'declarerTakesCommand', 'highlightReaction', 'summarizePrivateIncidents', 'homePlatform', 'homeWorkspaceId', 'roomPlacement', 'tenants', 'admins', 'llm', 'plugins',
 ] as const;

@@ -42,7 +42,30 @@ export function readFileConfig(r: ValueReader, document: unknown): FileConfig {
     tenants: readTenants(r, top.tenants),
     admins: readAdmins(r, top.admins),
     llm: readLlm(r, top.llm),
+    plugins: readPlugins(r, top.plugins),
   };
+}
+
+const PLUGIN_KEYS = ['enabled', 'package', 'config'] as const;
+const PLUGIN_ID = { pattern: /^[a-z][a-z0-9-]{1,39}$/, what: 'a plugin id: lower-case letters, digits or "-"' };
+
+/** `plugins: { <id>: { enabled, package?, config? } }`; each config is checked later by its plugin's schema. */
+function readPlugins(r: ValueReader, value: unknown): FileConfig['plugins'] {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    r.problems.add('plugins', 'must be a mapping of plugin id to its settings, like alertmanager: { enabled: true }', value);
+    return undefined;
+  }
+  const plugins: Record<string, { enabled: boolean; package?: string; config: Record<string, unknown> }> = {};
+  for (const [id, spec] of Object.entries(value as Record<string, unknown>)) {
+    const key = join('plugins', id);
+    if (!PLUGIN_ID.pattern.test(id)) r.problems.add(key, `is not a valid plugin id: use ${PLUGIN_ID.what}`);
+    const m = r.mapping(spec, key, PLUGIN_KEYS);
+    if (!m) continue;
+    const config = r.mapping(m.config, join(key, 'config'), Object.keys((m.config ?? {}) as object));
+    plugins[id] = { enabled: r.boolean(m.enabled, join(key, 'enabled')) ?? true, package: r.string(m.package, join(key, 'package')), config: config ?? {} };
+  }
+  return plugins;
 }
 
 function readServer(r: ValueReader, value: unknown): FileServerSection {

@@ -66,6 +66,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     teams: readTeamsEnv(env, env.string(ENV.nodeEnv)?.toLowerCase() === 'production'),
     llm: { ...file.llm, ...(llmModel && { model: llmModel }), apiKey: env.string(ENV.openAiApiKey), baseUrl: env.httpUrl(ENV.openAiBaseUrl) },
     settings,
+    plugins: file.plugins ?? {},
   };
   const problems = [...envProblems.list, ...fileProblems.list];
   if (problems.length) throw new ConfigError(problems);

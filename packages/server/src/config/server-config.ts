@@ -1,5 +1,5 @@
 import type { MusterSettings } from '@muster/core';
-import type { FileLlmSection, LogLevel } from './file-config';
+import type { FileLlmSection, FilePluginEntry, LogLevel } from './file-config';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -57,4 +57,6 @@ export interface ServerConfig {
   };
   readonly llm: FileLlmSection & { readonly apiKey?: string; readonly baseUrl?: string };
   readonly settings: MusterSettings;
+  /** `plugins:` of muster.yaml by plugin id (config not yet checked: the plugin's schema does that at load). */
+  readonly plugins: Readonly<Record<string, FilePluginEntry>>;
 }

@@ -1,0 +1,2 @@
+// The plugin test kit (fake host, fake incident, recorded effects) lands here.
+export {};
