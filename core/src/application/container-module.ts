@@ -32,12 +32,14 @@ import { ActionPreflight } from './services/action-preflight';
 import { RoomDirectory } from './services/room-directory';
 import { MusterInbound } from './inbound/muster-inbound';
 import { TOKENS } from './tokens';
+import { PluginsCommand } from './plugins/plugins-command';
+import { AlertIntake } from './services/alert-intake';
 
 const SERVICES = [
   IncidentLocator, AccessPolicy, IncidentRecorder, IncidentChanges, PeopleResolver,
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
   StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
-  ActionPreflight, RoomDirectory,
+  ActionPreflight, RoomDirectory, PluginsCommand, AlertIntake,
 ] as const;
 
 const OUTBOX_HANDLERS = [

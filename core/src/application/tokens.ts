@@ -13,6 +13,13 @@ export const TOKENS = {
   IdGenerator: Symbol.for('IdGenerator'),
   Logger: Symbol.for('Logger'),
   OutboxHandler: Symbol.for('OutboxHandler'),
+  /** Built-in and module commands, multi-injected (commands/command-registry). */
+  CommandContribution: Symbol.for('CommandContribution'),
+  /** Domain-event subscribers, multi-injected (extensions/extension-points.ts). */
+  IncidentEventSubscriber: Symbol.for('IncidentEventSubscriber'),
+  /** Run-time registries: CommandExtensions and EventExtensions (extensions/extension-points.ts). */
+  CommandExtensions: Symbol.for('CommandExtensions'),
+  EventExtensions: Symbol.for('EventExtensions'),
   /** Optional: the plugin host's administration side, for `plugins list|install|configure|uninstall`. */
   PluginAdministration: Symbol.for('PluginAdministration'),
   /** The InboundPort every chat adapter calls. */

@@ -36,6 +36,7 @@ import { ephemeral, inChannel, type CommandReply } from './command-reply';
 import { roleNotice, severityNotice, statusNotice } from '../views/change-notices.view';
 import type { ChangeOutcome } from '../incident-changes';
 import type { View } from '../views/view';
+import { PluginsCommand } from '../plugins/plugins-command';
 
 const TIMELINE_IN_CHAT = 30;
 
@@ -59,6 +60,7 @@ export class CommandDispatcher {
     @inject(PostmortemEditing) private readonly editing: PostmortemEditing,
     @inject(PeopleResolver) private readonly people: PeopleResolver,
     @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(PluginsCommand) private readonly plugins: PluginsCommand,
   ) {}
 
   /**
@@ -150,10 +152,7 @@ export class CommandDispatcher {
         return ephemeral(timelineView(incident, all.slice(after), total));
       }
       case 'plugins':
-        return ephemeral(noticeView([
-          'No integration plugins are installed, and this release cannot install them from chat yet: the plugin host ships with the plugins release. ',
-          'Alerts, paging, tickets and status pages will be installed with ', { code: `${prefix} plugins install <name>` }, '.',
-        ], 'muted'));
+        return this.plugins.run(ctx, command, prefix);
     }
   }
 

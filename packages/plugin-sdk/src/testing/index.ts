@@ -1,2 +1,2 @@
-// The plugin test kit (fake host, fake incident, recorded effects) lands here.
-export {};
+export * from './plugin-test-host';
+export * from './webhook-request';

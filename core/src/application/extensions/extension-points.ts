@@ -1,0 +1,48 @@
+import type { IncidentEvent } from '../../domain/events';
+import type { Incident } from '../../domain/incident';
+import type { CommandReply } from '../commands/command-reply';
+import type { RequestContext } from '../context';
+import type { ChangeOrigin } from '../incident-recorder';
+import type { NewOutboxMessage } from '../ports/outbox.port';
+
+/**
+ * The registries a plugin host (or any module) extends at run time, beside the contributions bound in
+ * the container (TOKENS.CommandContribution, TOKENS.IncidentEventSubscriber, TOKENS.OutboxHandler).
+ * Core implements them; the server's plugin host registers each plugin's commands and subscriptions.
+ */
+
+/** A command added at run time: a plugin's `registerCommand`. */
+export interface RuntimeCommand {
+  /** One lower-case word; may not shadow a built-in command or another extension's. */
+  readonly name: string;
+  /** The usage line without the prefix: `page <service|@person>`. */
+  readonly syntax: string;
+  readonly summary: string;
+  readonly examples: readonly string[];
+  /** Whether it acts on an incident: then core locates it (reference or room), checks `incident.view`, and passes it. */
+  readonly takesIncident: boolean;
+  /** `args`: what follows the command word, trimmed. Errors become friendly replies like any command's. */
+  run(ctx: RequestContext, args: string, incident: Incident | undefined): Promise<CommandReply>;
+}
+
+export interface CommandExtensions {
+  /** Adds the owner's command; throws MusterError `conflict` when the name is taken. */
+  register(owner: string, command: RuntimeCommand): void;
+  /** Removes every command the owner registered (a plugin uninstalled or deactivated). */
+  unregisterAll(owner: string): void;
+}
+
+/**
+ * Hears domain events inside the transaction that records them and answers with the side effects
+ * they call for, which are enqueued in that same transaction (nothing lost, nothing done before the
+ * commit). Must be fast and must not do I/O: the work itself runs later, from the outbox.
+ */
+export interface IncidentEventSubscriber {
+  readonly name: string;
+  effectsOf(event: IncidentEvent, incident: Incident, origin: ChangeOrigin, now: Date): readonly NewOutboxMessage[];
+}
+
+export interface EventExtensions {
+  add(subscriber: IncidentEventSubscriber): void;
+  remove(name: string): void;
+}
