@@ -35,7 +35,8 @@ const Signal = z.object({
  * the host would answer 500 or refuse the signal.
  */
 export async function deliver(source: AlertSource, init: WebhookRequestInit | WebhookRequest, options: { readonly severities?: readonly { readonly id: string }[] } = {}): Promise<Delivery> {
-  const request = 'rawBody' in init && Buffer.isBuffer(init.rawBody) && 'receivedAt' in init && init.receivedAt instanceof Date ? init as WebhookRequest : webhookRequest(init as WebhookRequestInit);
+  // A WebhookRequest is a complete init: rebuilding it from its raw bytes gives the same request.
+  const request = webhookRequest(init);
   const verification = await source.verify(request);
   if (!verification.ok) return { verification, signals: [] };
   let signals: readonly AlertSignal[];

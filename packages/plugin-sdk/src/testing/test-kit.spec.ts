@@ -76,6 +76,8 @@ describe('the plugin test kit, on an example plugin', () => {
     const { verification, signals } = await plugin.deliver({ headers: bearer, body: down });
     expect(verification.ok).to.equal(true);
     expect(signals).to.deep.equal([{ status: 'firing', groupKey: 'check:c42', deliveryId: 'evt-1', title: 'Checkout API is down', severity: 'SEV2', url: 'https://uptime.example/c42' }]);
+    const prebuilt = webhookRequest({ headers: { Authorization: `Bearer ${TOKEN}` }, rawBody: Buffer.from(JSON.stringify(down)) });
+    expect((await deliver(plugin.ports['alert-source'], prebuilt)).signals).to.deep.equal(signals);
   });
 
   it('never parses a webhook that fails verification', async () => {
