@@ -18,7 +18,7 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 // Control characters other than tab and newline (a title gets no newline either, see `oneLine`).
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-const wellFormed = (text: string) => text.replace(LONE_SURROGATE, '\ufffd');
+export const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\ufffd');
 
 /** A title or a label: one line, whitespace collapsed, cut to `max`. Empty → undefined. */
 export function oneLine(value: unknown, max: number): string | undefined {
