@@ -1,4 +1,4 @@
-import { activateForTest, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertNoSecretIn, webhookRequest } from '@muster/plugin-sdk/testing';
 import { PayloadError, type AlertSignal, type AlertSource } from '@muster/plugin-sdk';
 import { expect } from 'chai';
 import { acknowledge, addNote, close, create, updatePriority } from './fixtures';
@@ -179,5 +179,19 @@ describe('opsgenie plugin: config', () => {
 
   it('describes every setting for the install form', () => {
     for (const [key, field] of Object.entries(opsgenie.configSchema.shape)) expect(field.description, key).to.be.a('string').with.length.greaterThan(10);
+  });
+});
+
+describe('opsgenie plugin: delivered as the host does it', () => {
+  it('declares and resolves with the token, stores nothing without it, and answers a malformed post with its reason', async () => {
+    const plugin = await activateForTest(opsgenie, { secrets: { TOKEN, USERNAME: USER, PASSWORD } });
+    const auth = { Authorization: `Bearer ${TOKEN}` };
+    expect((await plugin.deliver({ body: create, headers: auth })).signals.map((s) => s.status)).to.deep.equal(['firing']);
+    expect((await plugin.deliver({ body: close, headers: { 'X-Muster-Token': TOKEN } })).signals.map((s) => s.status)).to.deep.equal(['resolved']);
+    const anonymous = await plugin.deliver({ body: create });
+    expect([anonymous.verification.ok, anonymous.signals.length]).to.deep.equal([false, 0]);
+    const malformed = await plugin.deliver({ body: { action: 'Close', alert: [] }, headers: auth });
+    expect(malformed.payloadError?.reason).to.equal('alert must be an object');
+    assertNoSecretIn([anonymous, malformed, plugin.logs], { TOKEN, PASSWORD });
   });
 });

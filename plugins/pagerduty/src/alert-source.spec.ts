@@ -1,4 +1,4 @@
-import { activateForTest, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertNoSecretIn, webhookRequest } from '@muster/plugin-sdk/testing';
 import { PayloadError, type AlertSignal, type AlertSource } from '@muster/plugin-sdk';
 import { expect } from 'chai';
 import { acknowledged, annotated, pagerDutyHeaders, ping, priorityUpdated, reopened, resolved, triggered } from './fixtures';
@@ -171,5 +171,22 @@ describe('pagerduty plugin: config', () => {
 
   it('describes every setting for the install form', () => {
     for (const [key, field] of Object.entries(pagerduty.configSchema.shape)) expect(field.description, key).to.be.a('string').with.length.greaterThan(10);
+  });
+});
+
+describe('pagerduty plugin: delivered as the host does it', () => {
+  it('declares and resolves signed webhooks, stores nothing unsigned, and answers a malformed one with its reason', async () => {
+    const plugin = await activateForTest(pagerduty, { secrets: { WEBHOOK_SECRET: SECRET } });
+    const sent = (body: unknown, secret = SECRET) => {
+      const rawBody = JSON.stringify(body);
+      return plugin.deliver({ rawBody, headers: pagerDutyHeaders(rawBody, secret, 'wh-9') });
+    };
+    expect((await sent(triggered)).signals.map((s) => s.status)).to.deep.equal(['firing']);
+    expect((await sent(resolved)).signals.map((s) => s.status)).to.deep.equal(['resolved']);
+    const forged = await sent(triggered, 'guessed-secret');
+    expect([forged.verification.ok, forged.signals.length]).to.deep.equal([false, 0]);
+    const malformed = await sent(withIncident(triggered, { id: 42 }));
+    expect(malformed.payloadError?.reason).to.equal('event.data.id must be a string');
+    assertNoSecretIn([forged, malformed, plugin.logs], { SECRET });
   });
 });

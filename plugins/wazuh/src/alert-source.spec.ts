@@ -1,4 +1,4 @@
-import { activateForTest, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertNoSecretIn, webhookRequest } from '@muster/plugin-sdk/testing';
 import { PayloadError, type AlertSignal, type AlertSource } from '@muster/plugin-sdk';
 import { expect } from 'chai';
 import { belowMinimum, critical, firing } from './fixtures';
@@ -195,5 +195,19 @@ describe('wazuh plugin: config', () => {
   it('describes every setting for the install form', () => {
     const shape = wazuh.configSchema.shape;
     for (const [key, field] of Object.entries(shape)) expect(field.description, key).to.be.a('string').with.length.greaterThan(10);
+  });
+});
+
+describe('wazuh plugin: delivered as the host does it', () => {
+  it('declares with the right token, stores nothing with a wrong one, and answers a malformed alert with its reason', async () => {
+    const plugin = await activateForTest(wazuh, { secrets: { TOKEN } });
+    const accepted = await plugin.deliver({ body: firing, headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(accepted.signals.map((s) => s.groupKey)).to.deep.equal(['rule.id=5712|agent.id=001']);
+    const refused = await plugin.deliver({ body: firing, headers: { Authorization: 'Bearer guess' } });
+    expect(refused.verification.ok).to.equal(false);
+    expect(refused.signals).to.deep.equal([]);
+    const malformed = await plugin.deliver({ body: { ...firing, rule: 'sshd' }, headers: { Authorization: `Bearer ${TOKEN}` } });
+    expect(malformed.payloadError?.reason).to.equal('rule must be an object');
+    assertNoSecretIn([accepted, refused, malformed, plugin.logs], { TOKEN });
   });
 });
