@@ -48,13 +48,14 @@ export function safeUrl(value: unknown): string | undefined {
 }
 
 /**
- * A group key or delivery id built from the source's own values: readable when short and plain,
- * otherwise (long, or with characters a log line should not carry) a digest of the same parts, so two
- * different alerts never collapse into one key by being cut.
+ * A group key or delivery id built from the source's own values: readable when short and plain
+ * (printable ASCII, no edge spaces, no `|` inside a part), otherwise a digest of the same parts, so two different alerts
+ * never collapse into one key by being cut, and no key carries what a log line should not.
  */
 export function stableKey(parts: readonly string[]): string {
   const joined = parts.join('|');
-  if (joined.length <= KEY_MAX && !/[^\x21-\x7e]/.test(joined)) return joined;
+  // A part holding the separator would make ['a|b', 'c'] and ['a', 'b|c'] one key: those are digested too.
+  if (!parts.some((part) => part.includes('|')) && joined.length > 0 && joined.length <= KEY_MAX && joined === joined.trim() && !/[^\x20-\x7e]/.test(joined)) return joined;
   return `sha256:${deliveryDigest(...parts)}`;
 }
 
