@@ -162,6 +162,7 @@ describe('alertmanager: parse', () => {
       ['a body that is not JSON', 'not json', /not JSON/],
       ['another version', { ...fixture('firing'), version: '3' }, /^version must be "4"/],
       ['no group key', { ...fixture('firing'), groupKey: undefined }, /^groupKey is missing/],
+      ['a blank group key', { ...fixture('firing'), groupKey: '  ' }, /^groupKey: must not be blank/],
       ['an unknown status', { ...fixture('firing'), status: 'pending' }, /^status must be one of "firing", "resolved"/],
       ['alerts that are not a list', { ...fixture('firing'), alerts: {} }, /^alerts must be a list/],
       ['labels that are not an object', { ...fixture('firing'), alerts: [{ status: 'firing', labels: 'x' }] }, /^alerts\[0\]\.labels must be an object/],

@@ -21,7 +21,7 @@ const alertSchema = z.object({
 
 const notificationSchema = z.object({
   version: z.literal('4'),
-  groupKey: z.string().min(1),
+  groupKey: z.string().refine((key) => key.trim().length > 0, 'must not be blank'),
   status,
   receiver: z.string().default(''),
   groupLabels: labelSet.default({}),

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { PayloadError } from '@muster/plugin-sdk';
-import { activateForTest, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, deliver, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
 import datadog from './index';
 import { fixtures } from './fixtures';
 import { expectWellFormed, mutated, parseOrPayloadError, pathsOf } from './signal-checks.spec-helper';
@@ -38,12 +38,15 @@ describe('datadog: properties', () => {
     }), RUNS);
   });
 
-  it('the documented bodies mutated anywhere give a PayloadError or only well-formed signals', async () => {
-    const source = await port();
+  it('the documented bodies mutated anywhere, delivered as the host does, give a PayloadError or only well-formed signals', async () => {
+    const { ports } = await activateForTest(datadog, { secrets: { TOKEN: 'the-token' }, config: { severity: { map: { P1: 'SEV1', P2: 'SEV7' } } } });
     for (const document of Object.values(fixtures)) {
-      fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom(...pathsOf(document)), anyValue), { minLength: 1, maxLength: 4 }), (changes) => {
+      await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...pathsOf(document)), anyValue), { minLength: 1, maxLength: 4 }), async (changes) => {
         const body = changes.reduce<unknown>((doc, [path, value]) => mutated(doc, path, value), document);
-        expectOnlyWellFormed(parseOrPayloadError(() => source.parse(webhookRequest({ body }))));
+        // deliver() fails on anything thrown but a PayloadError and on a signal breaking the SDK's contract.
+        const delivery = await deliver(ports['alert-source'], { body, headers: { 'X-Muster-Token': 'the-token' } }, { severities: TEST_SEVERITIES });
+        expect(delivery.verification.ok).to.equal(true);
+        for (const signal of delivery.signals) expectWellFormed(signal, SEVERITY_IDS);
       }), { numRuns: 2000 });
     }
   });

@@ -5,7 +5,9 @@ import { PayloadError, type AlertSignal } from '@muster/plugin-sdk';
 export function expectWellFormed(signal: AlertSignal, severityIds: readonly string[]): void {
   expect(['firing', 'resolved']).to.include(signal.status);
   expect(signal.groupKey).to.be.a('string').with.length.within(1, 200);
+  expect(signal.groupKey.trim()).not.to.equal('');
   expect(signal.deliveryId).to.be.a('string').with.length.within(1, 200);
+  expect(signal.deliveryId.trim()).not.to.equal('');
   expect(signal.title).to.be.a('string').with.length.within(1, 200);
   expect(signal.title).to.equal(signal.title.trim());
   expect(signal.title).not.to.match(/[\u0000-\u001F\u007F\u202A-\u202E]/);

@@ -136,7 +136,7 @@ describe('grafana: parse', () => {
     const cases: [string, unknown, RegExp][] = [
       ['an empty body', undefined, /empty/],
       ['legacy alerting (no version)', { title: '[Alerting] x', ruleId: 1, state: 'alerting', evalMatches: [] }, /^version is missing/],
-      ['no group key', { ...fixture('firing'), groupKey: '' }, /^groupKey must have at least 1 character/],
+      ['a blank group key', { ...fixture('firing'), groupKey: ' \t ' }, /^groupKey: must not be blank/],
       ['an unknown status', { ...fixture('firing'), status: 'alerting' }, /^status must be one of "firing", "resolved"/],
       ['an org id that is not a number', { ...fixture('firing'), orgId: '1' }, /^orgId must be a number/],
       ['an alert that is not an object', { ...fixture('firing'), alerts: ['x'] }, /^alerts\[0\] must be an object/],

@@ -27,7 +27,7 @@ const alertSchema = z.object({
 
 const notificationSchema = z.object({
   version: z.literal('1'),
-  groupKey: z.string().min(1),
+  groupKey: z.string().refine((key) => key.trim().length > 0, 'must not be blank'),
   status,
   orgId: z.number().int().optional(),
   receiver: z.string().default(''),

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { PayloadError } from '@muster/plugin-sdk';
-import { activateForTest, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, deliver, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
 import grafana from './index';
 import { fixtures } from './fixtures';
 import { expectWellFormed, mutated, parseOrPayloadError, pathsOf } from './signal-checks.spec-helper';
@@ -12,7 +12,6 @@ const RUNS = { numRuns: 2500 };
 // Text a sender could put anywhere: any code point (lone surrogates, controls, bidi), or a lot of it.
 const hostileText = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.constantFrom('', ' ', '__proto__', 'constructor', 'javascript:alert(1)', 'x'.repeat(3000)));
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), hostileText, fc.constant(undefined));
-const mutation = (document: unknown) => fc.tuple(fc.constantFrom(...pathsOf(document)), anyValue);
 
 async function parsePort() {
   const { ports } = await activateForTest(grafana, { config: { severity: { map: { critical: 'SEV1', warning: 'SEV9' } } } });
@@ -28,13 +27,15 @@ describe('grafana: properties', () => {
     }), RUNS);
   });
 
-  it('documented payloads mutated anywhere give a PayloadError or only well-formed signals', async () => {
-    const port = await parsePort();
-    for (const document of [fixtures.firing, fixtures.resolved]) {
-      fc.assert(fc.property(fc.array(mutation(document), { minLength: 1, maxLength: 4 }), (changes) => {
+  it('documented payloads mutated anywhere, delivered as the host does, give a PayloadError or only well-formed signals', async () => {
+    const { ports } = await activateForTest(grafana, { secrets: { TOKEN: 'the-token' }, config: { severity: { map: { critical: 'SEV1', warning: 'SEV9' } } } });
+    for (const document of Object.values(fixtures)) {
+      await fc.assert(fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...pathsOf(document)), anyValue), { minLength: 1, maxLength: 4 }), async (changes) => {
         const body = changes.reduce<unknown>((doc, [path, value]) => mutated(doc, path, value), document);
-        const result = parseOrPayloadError(() => port.parse(webhookRequest({ body })));
-        if (!(result instanceof PayloadError)) for (const signal of result) expectWellFormed(signal, SEVERITY_IDS);
+        // deliver() fails on anything thrown but a PayloadError and on a signal breaking the SDK's contract.
+        const delivery = await deliver(ports['alert-source'], { body, headers: { Authorization: 'Bearer the-token' } }, { severities: TEST_SEVERITIES });
+        expect(delivery.verification.ok).to.equal(true);
+        for (const signal of delivery.signals) expectWellFormed(signal, SEVERITY_IDS);
       }), RUNS);
     }
   });
