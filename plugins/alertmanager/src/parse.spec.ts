@@ -144,6 +144,16 @@ describe('alertmanager: parse', () => {
     expect(signal!.alerts![0]!.url).to.equal(undefined);
   });
 
+  it('drops a link longer than 2000 characters, also when encoding lengthens it past the limit', async () => {
+    const parse = await parser();
+    const long = fixture('firing');
+    long.externalURL = `https://alertmanager.example.org/${'a'.repeat(2000)}`;
+    long.alerts[0]!.generatorURL = `https://prometheus.example.org/graph?q=${'é'.repeat(400)}`;
+    const [signal] = parse(long);
+    expect(signal!.url).to.equal(undefined);
+    expect(signal!.alerts![0]!.url).to.equal(undefined);
+  });
+
   it('keeps a label named __proto__ a plain field, and a long group key stays within 200 characters', async () => {
     const parse = await parser();
     const body = JSON.parse(JSON.stringify(fixture('firing')).replace('"job":"http_checks"', '"__proto__":"polluted","job":"http_checks"'));

@@ -3,7 +3,8 @@ import { truncate } from '@muster/plugin-sdk';
 /** Limits from the alert-source contract: what a chat card and the timeline can carry. */
 export const MAX_TITLE = 200;
 export const MAX_SUMMARY = 2000;
-const MAX_URL = 2048;
+// Muster keeps links up to 2000 characters (after normalising, which can lengthen them).
+const MAX_URL = 2000;
 
 // C0/C1 controls, zero-width characters and bidi overrides: a label can hold any of them, and a
 // title showing text in another order than it is stored ("Trojan source") misleads responders.
@@ -32,5 +33,6 @@ export function httpUrl(value: unknown): string | undefined {
   } catch {
     return undefined;
   }
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
+  const text = url.toString();
+  return (url.protocol === 'http:' || url.protocol === 'https:') && text.length <= MAX_URL ? text : undefined;
 }

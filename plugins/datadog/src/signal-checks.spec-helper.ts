@@ -14,7 +14,10 @@ export function expectWellFormed(signal: AlertSignal, severityIds: readonly stri
   if (signal.summary !== undefined) expect(signal.summary).to.be.a('string').with.length.within(1, 2000);
   if (signal.severity !== undefined) expect(severityIds).to.include(signal.severity);
   for (const service of signal.services ?? []) expect(service).to.be.a('string').with.length.within(1, 200);
-  if (signal.url !== undefined) expect(new URL(signal.url).protocol).to.be.oneOf(['http:', 'https:']);
+  if (signal.url !== undefined) {
+    expect(new URL(signal.url).protocol).to.be.oneOf(['http:', 'https:']);
+    expect(signal.url).to.have.length.at.most(2000);
+  }
   if (signal.startedAt !== undefined) expect(new Date(signal.startedAt).toISOString()).to.equal(signal.startedAt);
   for (const [key, value] of Object.entries(signal.labels ?? {})) {
     expect(key).to.be.a('string').with.length.greaterThan(0);
