@@ -12,10 +12,10 @@ export const configSchema = z.strictObject({
     label: labelName.default('severity').describe('The alert label that carries the severity (default: severity)'),
     map: z.record(z.string(), z.string()).optional()
       .describe('Label value to Muster severity id, e.g. critical: SEV1, warning: SEV3. Without a map: critical is the most severe level, warning the next, info the least'),
-  }).prefault({}).describe('How an alert label becomes the incident severity'),
+  }).prefault({}).describe('How an alert label becomes the incident severity, as JSON: {"label": "severity", "map": {"critical": "SEV1", "warning": "SEV3"}}. Default: the severity label, critical the most severe level, warning the next, info the least'),
   service: z.strictObject({
     label: labelName.default('service').describe('The alert label that names the affected service (default: service)'),
-  }).prefault({}).describe('Which alert label names the affected services'),
+  }).prefault({}).describe('Which alert label names the affected services, as JSON: {"label": "service"} (the default)'),
 });
 
 export type GrafanaConfig = z.output<typeof configSchema>;
