@@ -170,6 +170,14 @@ describe('createPluginHttp', () => {
     expect(elsewhere.seen).to.have.length(0);
   });
 
+  it('refuses a header HTTP cannot carry without quoting its value, and sends nothing', async () => {
+    const error = await failureOf(client().request({ method: 'GET', url: api.url('/'), headers: { authorization: `Bearer ${TOKEN}\nX-Injected: 1` } }));
+    expect(error.message).to.include('authorization header');
+    expect(`${error.message} ${error.stack}`).not.to.include(TOKEN);
+    await failureOf(client().request({ method: 'POST', url: api.url('/'), json: { n: 1n } }));
+    expect(api.seen).to.have.length(0);
+  });
+
   it('resolves relative URLs against the base URL', async () => {
     api.script(json({ ok: 1 }));
     await client({ baseUrl: api.url('/api/') }).request({ method: 'GET', url: 'incidents?limit=1' });

@@ -68,11 +68,24 @@ export function createPluginHttp(options: PluginHttpOptions = {}): PluginHttp {
 }
 
 function buildInit(request: HttpRequest, userAgent: string | undefined): RequestInit {
-  if (request.json !== undefined && request.body !== undefined) throw new PluginHttpError(`${request.method} ${redactUrl(request.url)}: give json or body, not both`, undefined);
-  const headers = new Headers(request.headers);
+  const what = `${request.method} ${redactUrl(request.url)}`;
+  if (request.json !== undefined && request.body !== undefined) throw new PluginHttpError(`${what}: give json or body, not both`, undefined);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers ?? {})) {
+    try {
+      headers.set(name, value);
+    } catch {
+      // fetch's own message quotes the value, which is usually a credential (a token read with a stray newline).
+      throw new PluginHttpError(`${what}: the ${name.slice(0, 60)} header has a name or value that HTTP cannot carry`, undefined);
+    }
+  }
   let body: string | undefined = request.body;
   if (request.json !== undefined) {
-    body = JSON.stringify(request.json);
+    try {
+      body = JSON.stringify(request.json);
+    } catch {
+      throw new PluginHttpError(`${what}: json is not serialisable as JSON`, undefined);
+    }
     if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   }
   if (userAgent && !headers.has('user-agent')) headers.set('user-agent', userAgent);
