@@ -24,6 +24,7 @@ export { TypeOrmServiceRepository } from './repositories/typeorm-service-reposit
 export { TypeOrmInboxRepository } from './repositories/typeorm-inbox-repository';
 export { TypeOrmOutbox } from './repositories/typeorm-outbox';
 export { TypeOrmSummaryStateRepository } from './repositories/typeorm-summary-state-repository';
+export { TypeOrmAlertGroupRepository } from './repositories/typeorm-alert-group-repository';
 
 export { ApiTokenRepository, API_TOKEN_PREFIX, DEFAULT_API_TENANT, type ApiToken } from './extras/api-token.repository';
 export { InstallationRepository, type ChatInstallation } from './extras/installation.repository';

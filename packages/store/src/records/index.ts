@@ -1,4 +1,5 @@
 import { ActionItemRecord } from './action-item.record';
+import { AlertGroupRecord } from './alert-group.record';
 import { ApiTokenRecord } from './api-token.record';
 import { ChatInstallationRecord } from './chat-installation.record';
 import { ConversationReferenceRecord } from './conversation-reference.record';
@@ -21,12 +22,12 @@ import { TimelineEntryRecord } from './timeline-entry.record';
 export {
   ActionItemRecord, ApiTokenRecord, ChatInstallationRecord, ConversationReferenceRecord, InboxRecord, IncidentRecord, IncidentRoleRecord, IncidentRoomRecord,
   OutboxRecord, PluginInstallationRecord, PostmortemRecord, SequenceRecord, ServiceRecord, StatusUpdateRecord, SummaryStateRecord,
-  TeamsFileOfferRecord, TimelineEntryRecord, PluginStorageRecord, PluginHealthRecord,
+  TeamsFileOfferRecord, TimelineEntryRecord, AlertGroupRecord, PluginStorageRecord, PluginHealthRecord,
 };
 
 /** Every record, for the DataSource's `entities`. */
 export const RECORDS = [
   IncidentRecord, IncidentRoleRecord, IncidentRoomRecord, TimelineEntryRecord, ActionItemRecord, StatusUpdateRecord, PostmortemRecord,
   ServiceRecord, SummaryStateRecord, InboxRecord, OutboxRecord, SequenceRecord, ApiTokenRecord, ChatInstallationRecord,
-  PluginInstallationRecord, ConversationReferenceRecord, TeamsFileOfferRecord, PluginStorageRecord, PluginHealthRecord,
+  PluginInstallationRecord, ConversationReferenceRecord, TeamsFileOfferRecord, AlertGroupRecord, PluginStorageRecord, PluginHealthRecord,
 ];
