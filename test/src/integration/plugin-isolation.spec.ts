@@ -70,7 +70,7 @@ describe('plugin host: a throwing and a hanging plugin leave the incident flow c
     expect((await timeline(reference)).filter((e) => e.kind === 'status_change')).to.have.length(1);
   });
 
-  it('lets the healthy plugin hear both events, with the outbox message's idempotency key as delivery id', async () => {
+  it("lets the healthy plugin hear both events, with the outbox message's idempotency key as delivery id", async () => {
     const declared = await server.store.pluginStorage.get('fixture-source', 'config', 'declared:INC-1');
     expect(JSON.parse(declared!)).to.deep.equal({ deliveryId: JSON.parse(declared!).deliveryId, tenant: 'default' });
     expect(JSON.parse(declared!).deliveryId).to.match(/^plugin\.event:fixture-source:config:incident\.declared:/);

@@ -4,6 +4,7 @@ import { ContainerModule } from 'inversify';
 import type { ServerConfig } from '../config/server-config';
 import type { ServerMetrics } from '../metrics/server-metrics';
 import { resolveSecretKey } from '../runtime/secret-key';
+import { HostPluginAdministration } from './admin/host-plugin-administration';
 import { PluginCommandBridge } from './commands/plugin-command-bridge';
 import { PluginEventHandler } from './events/plugin-event-handler';
 import { PluginEventSubscriber } from './events/plugin-event-subscriber';
@@ -48,6 +49,7 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
     bind(PLUGIN_TOKENS.CommandBridge).toDynamicValue((ctx) => new PluginCommandBridge({
       host, guard, settings: config.settings, logger, extensions: ctx.get<CommandExtensions>(TOKENS.CommandExtensions, { optional: true }),
     })).inSingletonScope();
+    bind(TOKENS.PluginAdministration).toConstantValue(new HostPluginAdministration({ host, store, sealer, health, settings: config.settings, clock, ids, logger }));
     bind(TOKENS.IncidentEventSubscriber).toConstantValue(new PluginEventSubscriber(host));
     bind(TOKENS.OutboxHandler).toConstantValue(new PluginEventHandler({ host, guard, repos: store.repositories, logger }) as unknown as OutboxHandler);
   });
