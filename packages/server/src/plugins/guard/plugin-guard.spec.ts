@@ -57,7 +57,7 @@ describe('PluginGuard: every plugin call is time-limited, caught, counted and re
     const { guard, call } = setUp();
     const sync = await guard.run(call(), () => { throw new TypeError('x is not a function'); });
     expect(sync).to.deep.include({ ok: false, kind: 'error', reason: 'TypeError: x is not a function' });
-    const odd = await guard.run(call(), () => { throw 'just a string'; }); // eslint-disable-line no-throw-literal -- what a careless plugin does.
+    const odd = await guard.run(call(), () => { throw 'just a string'; }); // What a careless plugin does.
     expect(odd).to.deep.include({ ok: false, kind: 'error', reason: 'threw string' });
   });
 
