@@ -33,13 +33,15 @@ import { RoomDirectory } from './services/room-directory';
 import { MusterInbound } from './inbound/muster-inbound';
 import { TOKENS } from './tokens';
 import { PluginsCommand } from './plugins/plugins-command';
+import { PluginAdmins } from './plugins/plugin-admins';
+import { PluginSubmissions } from './plugins/plugin-submissions';
 import { AlertIntake } from './services/alert-intake';
 
 const SERVICES = [
   IncidentLocator, AccessPolicy, IncidentRecorder, IncidentChanges, PeopleResolver,
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
   StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
-  ActionPreflight, RoomDirectory, PluginsCommand, AlertIntake,
+  ActionPreflight, RoomDirectory, PluginsCommand, PluginAdmins, PluginSubmissions, AlertIntake,
 ] as const;
 
 const OUTBOX_HANDLERS = [
