@@ -52,7 +52,7 @@ export class PluginSubmissions {
     try {
       const installed = await administration.install({ tenantId, pluginId: form.plugin.id, values: typed, by: ctx.actor, platform: ctx.platform as ChatPlatform, workspaceId: ctx.workspaceId });
       this.logger.info('Plugin installed from chat', { plugin: installed.id, tenantId, by: `${ctx.actor.platform}:${ctx.actor.id}`, reconfigured: form.plugin.installedBy === 'chat' });
-      return done(ephemeral(pluginInstalledView(installed, form, ctx.actor, form.plugin.installedBy === 'chat')));
+      return done(ephemeral(pluginInstalledView(installed, form, ctx.actor, form.plugin.installedBy === 'chat', ctx.prefix)));
     } catch (error) {
       return this.refusedValues(error, form, secrets, ctx.prefix);
     }
@@ -66,10 +66,10 @@ export class PluginSubmissions {
     if (!plugin) throw new MusterError('not_found', `There is no plugin ${pluginId.slice(0, 60)} in this server. ${commandCode('plugins list')} shows the ones there are.`);
     if (plugin.installedBy === 'config') return ephemeral(configuredInFileView(plugin));
     // Pressed twice, or uninstalled meanwhile from elsewhere: the answer is the same, nothing is removed twice.
-    if (!plugin.installedBy) return { ...ephemeral(notInstalledView(plugin, 'uninstall')), replaceOriginal: true };
+    if (!plugin.installedBy) return { ...ephemeral(notInstalledView(plugin, 'uninstall', ctx.prefix)), replaceOriginal: true };
     const removed = await this.administration!.uninstall(tenantId, plugin.id, ctx.actor);
     this.logger.info('Plugin uninstalled from chat', { plugin: removed.id, tenantId, by: `${ctx.actor.platform}:${ctx.actor.id}` });
-    return { ...ephemeral(uninstalledView(removed, ctx.actor)), replaceOriginal: true };
+    return { ...ephemeral(uninstalledView(removed, ctx.actor, ctx.prefix)), replaceOriginal: true };
   }
 
   /** The answer for a requester who may not administer plugins here, or for a server without plugins. */
@@ -78,7 +78,7 @@ export class PluginSubmissions {
     const check = await this.admins.check(ctx);
     if (check.admin) return undefined;
     this.logger.warn('Refused a plugin change from someone who is not an admin', { platform: ctx.platform, workspaceId: ctx.workspaceId, actor: `${ctx.actor.platform}:${ctx.actor.id}` });
-    return ephemeral(pluginsRefusedView(this.admins.configuredOn(ctx), check.platformKnows, check.unanswered));
+    return ephemeral(pluginsRefusedView(this.admins.configuredOn(ctx), check.platformKnows, check.unanswered, ctx.prefix));
   }
 
   /** Field problems go under their fields (the form stays open); anything else is said with every secret masked. */

@@ -175,3 +175,18 @@ describe('plugins command: uninstall', () => {
     expect(s.administration.calls.filter((c) => c.startsWith('uninstall'))).to.deep.equal([]);
   });
 });
+
+describe('plugins command: the reader\'s prefix', () => {
+  it('writes every command in the plain fallbacks as a Teams user types it', async () => {
+    const s = pluginsScene({ prefix: '@Muster' });
+    const replies = [
+      await s.command(s.as('alice'), 'plugins'), await s.command(s.as('eve'), 'plugins'), await s.command(s.as('alice'), 'plugins install grafna'),
+      await s.command(s.as('alice'), 'plugins configure jira'), await s.command(s.as('alice'), 'plugins uninstall jira'),
+    ];
+    const installed = await s.submit(s.as('alice'), { 'plugin:project': 'OPS' }, (await s.openForm('jira')).privateMetadata!);
+    const removed = await s.press(s.as('alice'), 'jira');
+    const fallbacks = [...replies.map((r) => r.view!.fallback), installed.kind === 'done' ? installed.reply.view!.fallback : '', removed.view!.fallback];
+    for (const fallback of fallbacks) expect(fallback).not.to.include('/incident');
+    expect(fallbacks.filter((f) => f.includes('@Muster plugins'))).to.have.length(fallbacks.length, fallbacks.join('\n'));
+  });
+});

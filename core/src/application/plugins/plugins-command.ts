@@ -27,32 +27,32 @@ export class PluginsCommand {
     @inject(TOKENS.PluginAdministration) @optional() private readonly administration?: PluginAdministration,
   ) {}
 
-  async run(ctx: RequestContext, command: PluginsCommandInput, _prefix: string): Promise<CommandReply> {
+  async run(ctx: RequestContext, command: PluginsCommandInput, prefix: string): Promise<CommandReply> {
     if (!this.administration) return ephemeral(pluginsUnavailableView());
     const check = await this.admins.check(ctx);
-    if (!check.admin) return ephemeral(pluginsRefusedView(this.admins.configuredOn(ctx), check.platformKnows, check.unanswered));
+    if (!check.admin) return ephemeral(pluginsRefusedView(this.admins.configuredOn(ctx), check.platformKnows, check.unanswered, prefix));
     const tenantId = this.access.tenantOf(ctx);
     const plugins = await this.administration.list(tenantId);
-    if (command.action === 'list' || !command.plugin) return ephemeral(pluginListView(plugins));
+    if (command.action === 'list' || !command.plugin) return ephemeral(pluginListView(plugins, prefix));
 
     const plugin = findPlugin(plugins, command.plugin);
-    if (!plugin) return ephemeral(unknownPluginView(command.plugin, nearest(command.plugin, plugins.map((p) => [p.id, p.id] as const)), plugins));
+    if (!plugin) return ephemeral(unknownPluginView(command.plugin, nearest(command.plugin, plugins.map((p) => [p.id, p.id] as const)), plugins, prefix));
     if (plugin.installedBy === 'config') return ephemeral(configuredInFileView(plugin));
     switch (command.action) {
       case 'uninstall':
-        return ephemeral(plugin.installedBy ? uninstallConfirmView(plugin) : notInstalledView(plugin, 'uninstall'));
+        return ephemeral(plugin.installedBy ? uninstallConfirmView(plugin) : notInstalledView(plugin, 'uninstall', prefix));
       case 'configure':
-        if (!plugin.installedBy) return ephemeral(notInstalledView(plugin, 'configure'));
-        return this.openForm(tenantId, plugin, 'configure');
+        if (!plugin.installedBy) return ephemeral(notInstalledView(plugin, 'configure', prefix));
+        return this.openForm(tenantId, plugin, 'configure', prefix);
       case 'install':
-        return this.openForm(tenantId, plugin, 'install');
+        return this.openForm(tenantId, plugin, 'install', prefix);
     }
   }
 
-  private async openForm(tenantId: string, plugin: PluginListing, mode: 'install' | 'configure'): Promise<CommandReply> {
+  private async openForm(tenantId: string, plugin: PluginListing, mode: 'install' | 'configure', prefix: string): Promise<CommandReply> {
     const form = await this.administration!.form(tenantId, plugin.id);
     // Listed a moment ago and gone now (another instance uninstalled a plugin named in muster.yaml): say so as for any unknown name.
-    if (!form) return ephemeral(unknownPluginView(plugin.id, undefined, await this.administration!.list(tenantId)));
+    if (!form) return ephemeral(unknownPluginView(plugin.id, undefined, await this.administration!.list(tenantId), prefix));
     return { visibility: 'ephemeral', form: pluginFormView(form, mode, tenantId) };
   }
 }

@@ -19,6 +19,8 @@ export interface PluginsSceneOptions {
   readonly administration?: FakePluginAdministration | null;
   /** Left out: the directory has no isWorkspaceAdmin at all. */
   readonly workspaceAdmins?: WorkspaceAdmins;
+  /** How the platform invokes Muster (`@Muster` for Teams). */
+  readonly prefix?: string;
 }
 
 /**
@@ -45,7 +47,7 @@ export function pluginsScene(options: PluginsSceneOptions = {}) {
       return said[`${workspaceId}/${who.id}`] === true;
     },
   };
-  const app = buildApp(settings, { directory: withAdmins });
+  const app = buildApp(settings, { directory: withAdmins, ...(options.prefix ? { prefix: options.prefix } : {}) });
   const administration = options.administration === undefined ? new FakePluginAdministration() : options.administration;
   if (administration) app.container.bind(TOKENS.PluginAdministration).toConstantValue(administration);
   const inbound = app.container.get<InboundPort>(TOKENS.InboundPort);

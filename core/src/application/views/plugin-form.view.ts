@@ -2,6 +2,7 @@ import type { PersonRef } from '../../domain/person';
 import { fieldBlocks } from '../plugins/plugin-form-fields';
 import type { PluginForm, PluginListing } from '../ports/plugins.port';
 import { FORMS } from './action-ids';
+import { DEFAULT_PREFIX } from '../commands/command-usage';
 import { textFor, type Block, type Inline, type RichText, type FormView, type View } from './view';
 
 export type PluginFormMode = 'install' | 'configure';
@@ -52,7 +53,7 @@ export function pluginFormView(form: PluginForm, mode: PluginFormMode, tenantId:
  * After an install: what to set up at the source (where its webhooks go and how they prove
  * themselves), naming the secrets but never showing one.
  */
-export function pluginInstalledView(plugin: PluginListing, form: PluginForm | undefined, by: PersonRef, reconfigured: boolean): View {
+export function pluginInstalledView(plugin: PluginListing, form: PluginForm | undefined, by: PersonRef, reconfigured: boolean, prefix: string = DEFAULT_PREFIX): View {
   const head: RichText = ['✅ ', { bold: plugin.name }, reconfigured ? ' settings saved for this workspace by ' : ' installed for this workspace by ', { mention: by }, '.'];
   const blocks: Block[] = [{ type: 'text', text: head, tone: 'success' }];
   if (plugin.webhookUrl) {
@@ -64,5 +65,5 @@ export function pluginInstalledView(plugin: PluginListing, form: PluginForm | un
     }
   }
   blocks.push({ type: 'context', text: [{ command: 'plugins list' }, ' shows its health: when it last worked, and the last failure.'] });
-  return { fallback: textFor(head), blocks };
+  return { fallback: `${textFor(head, prefix)} ${textFor([{ command: 'plugins list' }], prefix)} shows its health.`, blocks };
 }
