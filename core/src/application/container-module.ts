@@ -36,12 +36,16 @@ import { PluginsCommand } from './plugins/plugins-command';
 import { PluginAdmins } from './plugins/plugin-admins';
 import { PluginSubmissions } from './plugins/plugin-submissions';
 import { AlertIntake } from './services/alert-intake';
+import { BUILT_IN_COMMANDS } from './commands/built-in';
+import { CommandRegistry } from './commands/command-registry';
+import { EventSubscribers } from './extensions/event-subscribers';
+import { CORE_SUBSCRIBERS } from './outbox/subscribers';
 
 const SERVICES = [
   IncidentLocator, AccessPolicy, IncidentRecorder, IncidentChanges, PeopleResolver,
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
   StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
-  ActionPreflight, RoomDirectory, PluginsCommand, PluginAdmins, PluginSubmissions, AlertIntake,
+  ActionPreflight, RoomDirectory, PluginsCommand, PluginAdmins, PluginSubmissions, AlertIntake, CommandRegistry, EventSubscribers,
 ] as const;
 
 const OUTBOX_HANDLERS = [
@@ -55,6 +59,12 @@ const OUTBOX_HANDLERS = [
 export const coreApplicationModule = new ContainerModule(({ bind, isBound }) => {
   for (const service of SERVICES as readonly Newable<unknown>[]) bind<unknown>(service).toSelf().inSingletonScope();
   for (const handler of OUTBOX_HANDLERS as readonly Newable<unknown>[]) bind<unknown>(TOKENS.OutboxHandler).to(handler).inSingletonScope();
+  // Contributions: the built-in commands and core's event subscribers; a module binds more beside them.
+  for (const command of BUILT_IN_COMMANDS as readonly Newable<unknown>[]) bind<unknown>(TOKENS.CommandContribution).to(command).inSingletonScope();
+  for (const subscriber of CORE_SUBSCRIBERS as readonly Newable<unknown>[]) bind<unknown>(TOKENS.IncidentEventSubscriber).to(subscriber).inSingletonScope();
+  // The run-time registries a plugin host extends are the same singletons the core reads.
+  bind(TOKENS.CommandExtensions).toService(CommandRegistry);
+  bind(TOKENS.EventExtensions).toService(EventSubscribers);
   // Publishing goes to chat channels unless the composition root brings a richer publisher.
   bind(MusterInbound).toSelf().inSingletonScope();
   bind(TOKENS.InboundPort).toService(MusterInbound);

@@ -1,18 +1,21 @@
 import { inject, injectable } from 'inversify';
 import type { IncidentEvent } from '../domain/events';
 import { displayName, type Incident } from '../domain/incident';
-import { CHAT_PLATFORMS, type ChatPlatform, type ConversationRef } from '../domain/person';
+import type { ChatPlatform, ConversationRef } from '../domain/person';
 import { timelineEntry, type TimelineEntry, type TimelineKind } from '../domain/timeline';
 import type { Clock, IdGenerator } from './ports/system.port';
 import type { Repositories } from './ports/unit-of-work.port';
 import type { NewOutboxMessage } from './ports/outbox.port';
+import { EventSubscribers } from './extensions/event-subscribers';
 import { outboxMessage } from './outbox/topics';
 import type { MusterSettings } from './settings';
 import { TOKENS } from './tokens';
 
 /**
  * Saves an incident and, in the same transaction, what its changes mean: timeline entries for every
- * event and the side effects they call for. One place, so every flow records the same way.
+ * event and the side effects the event subscribers (extensions/event-subscribers.ts) call for, plus one
+ * card refresh per change. One place, so every flow records the same way, and a rolled-back change
+ * leaves no side effect behind.
  */
 @injectable()
 export class IncidentRecorder {
@@ -20,6 +23,7 @@ export class IncidentRecorder {
     @inject(TOKENS.Settings) private readonly settings: MusterSettings,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
+    @inject(EventSubscribers) private readonly subscribers: EventSubscribers,
   ) {}
 
   /**
@@ -36,49 +40,10 @@ export class IncidentRecorder {
     const effects: NewOutboxMessage[] = [];
     for (const [index, event] of events.entries()) {
       await tx.timeline.append(this.entryFor(incident, event, source, keyOf(index)));
-      effects.push(...this.effectsOf(incident, event, origin, now));
+      effects.push(...this.subscribers.effectsOf(event, incident, origin, now));
     }
     if (events.length > 0) effects.push(outboxMessage('card.refresh', { incidentId: incident.id }, `${incident.id}:v${version}`, now));
     await tx.outbox.enqueue(effects);
-  }
-
-  private effectsOf(incident: Incident, event: IncidentEvent, origin: ChangeOrigin, now: Date): NewOutboxMessage[] {
-    switch (event.type) {
-      case 'declared': {
-        const effects: NewOutboxMessage[] = [outboxMessage('incident.announce', { incidentId: incident.id, what: 'declared' }, `${incident.id}:declared`, now)];
-        const level = this.settings.severities.find(incident.severity);
-        if (!level?.createsRoom) return effects;
-        for (const { platform, workspaceId } of this.roomPlaces(origin)) {
-          effects.push(outboxMessage('room.setup', { incidentId: incident.id, platform, workspaceId, requestedIn: origin.conversation }, `${incident.id}:${platform}:${workspaceId}`, now));
-        }
-        return effects;
-      }
-      case 'status_changed':
-        if (event.to !== 'resolved') return [];
-        return [
-          outboxMessage('incident.announce', { incidentId: incident.id, what: 'resolved' }, `${incident.id}:resolved:${event.at.getTime()}`, now),
-          outboxMessage('postmortem.draft', { incidentId: incident.id, conversation: origin.conversation }, `${incident.id}:${event.at.getTime()}`, now),
-        ];
-      case 'role_assigned':
-        // Someone given a role after the room opened must be brought into it (room set-up invites the earlier ones).
-        if (incident.snapshot().links.rooms.length === 0) return [];
-        return [outboxMessage('room.invite', { incidentId: incident.id, people: [event.person] }, `${incident.id}:v${incident.version}:${event.role}`, now)];
-      default:
-        return [];
-    }
-  }
-
-  /** Where the rooms of a new incident open (settings.roomPlacement); API and alert declarations open at home. */
-  private roomPlaces(origin: ChangeOrigin): { platform: ChatPlatform; workspaceId: string }[] {
-    const { homePlatform, homeWorkspaceId, roomPlacement } = this.settings;
-    const home = origin.roomsAt ?? (homePlatform && homeWorkspaceId ? { platform: homePlatform, workspaceId: homeWorkspaceId } : undefined);
-    const originPlatform = chatPlatform(origin.platform);
-    const declared = originPlatform ? { platform: originPlatform, workspaceId: origin.workspaceId } : undefined;
-    if (!declared) return home ? [home] : [];
-    if (!home || roomPlacement === 'declared') return [declared];
-    if (roomPlacement === 'home') return [home];
-    const same = home.platform === declared.platform && home.workspaceId === declared.workspaceId;
-    return same ? [declared] : [declared, home];
   }
 
   private entryFor(incident: Incident, event: IncidentEvent, source: string, key: string): TimelineEntry {
@@ -120,5 +85,3 @@ export interface ChangeOrigin {
 }
 
 export const SYSTEM_ORIGIN: ChangeOrigin = { source: 'system', platform: 'system', workspaceId: '' };
-
-const chatPlatform = (p: string): ChatPlatform | undefined => (CHAT_PLATFORMS as readonly string[]).includes(p) ? (p as ChatPlatform) : undefined;

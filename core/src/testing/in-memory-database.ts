@@ -1,5 +1,6 @@
 import { MusterError } from '../errors';
 import type { EffectRecord, OutboxMessage } from '../application/ports/outbox.port';
+import type { AlertGroupLink } from '../application/ports/repositories.port';
 import type { RollingSummary } from '../application/ports/summarizer.port';
 import type { ActionItem } from '../domain/action-item';
 import type { IncidentState } from '../domain/incident';
@@ -100,6 +101,8 @@ export class InMemoryDatabase {
   /** The effect log: effect key → what is known about that remote step. */
   readonly effects = new InMemoryTable<EffectRecord>();
   readonly summaries = new InMemoryTable<RollingSummary>();
+  /** alertGroupKey(group) → its link. */
+  readonly alertGroups = new InMemoryTable<AlertGroupLink>();
   readonly sequences = new InMemorySequences();
 }
 

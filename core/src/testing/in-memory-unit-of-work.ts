@@ -1,5 +1,6 @@
 import type { Repositories, UnitOfWork } from '../application/ports/unit-of-work.port';
 import { InMemoryActionItemRepository } from './in-memory-action-item-repository';
+import { InMemoryAlertGroupRepository } from './in-memory-alert-group-repository';
 import { InMemoryDatabase, UndoLog } from './in-memory-database';
 import { InMemoryInboxRepository } from './in-memory-inbox-repository';
 import { InMemoryIncidentRepository } from './in-memory-incident-repository';
@@ -25,6 +26,7 @@ export function createInMemoryRepositories(database: InMemoryDatabase = new InMe
     inbox: new InMemoryInboxRepository(database, undo),
     outbox: new InMemoryOutbox(database, undo),
     summaries: new InMemorySummaryStateRepository(database, undo),
+    alertGroups: new InMemoryAlertGroupRepository(database, undo),
   };
 }
 

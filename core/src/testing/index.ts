@@ -9,4 +9,5 @@ export { InMemoryServiceRepository } from './in-memory-service-repository';
 export { InMemoryInboxRepository } from './in-memory-inbox-repository';
 export { InMemoryOutbox } from './in-memory-outbox';
 export { InMemorySummaryStateRepository } from './in-memory-summary-state-repository';
+export { InMemoryAlertGroupRepository } from './in-memory-alert-group-repository';
 export { InMemoryUnitOfWork, createInMemoryRepositories, createInMemoryStore } from './in-memory-unit-of-work';

@@ -4,8 +4,8 @@
  */
 export class PayloadError extends Error {
   override readonly name = 'PayloadError';
-  constructor(readonly reason: string) {
-    super(reason);
+  constructor(readonly reason: string, options?: ErrorOptions) {
+    super(reason, options);
   }
 }
 

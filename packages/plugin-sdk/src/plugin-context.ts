@@ -57,7 +57,7 @@ export interface HttpRequest {
   readonly body?: string;
   /** Per attempt; default 10 s. */
   readonly timeoutMs?: number;
-  /** Retries of 429, 5xx and network errors, honouring Retry-After; default 2. */
+  /** Retries of 429, 502, 503, 504, time-outs and network errors, honouring Retry-After; default 2. */
   readonly retries?: number;
 }
 

@@ -1,3 +1,4 @@
+import { alertGroupContract } from './alert-groups.contract';
 import { incidentContract } from './incident.contract';
 import { inMemoryHarness, mariaDbHarness, sqliteHarness, type StoreUnderTest } from './harnesses';
 import { countIfMariaDb, mariaDbCases } from './mariadb';
@@ -32,6 +33,7 @@ for (const harness of [inMemoryHarness(), sqliteHarness(), mariaDbHarness()]) {
     describe('Outbox effect log', () => effectLogContract(store));
     describe('other repositories', () => recordsContract(store));
     describe('UnitOfWork', () => unitOfWorkContract(store));
+    describe('AlertGroupRepository', () => alertGroupContract(store, harness));
   });
 }
 

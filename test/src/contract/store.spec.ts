@@ -28,7 +28,7 @@ for (const target of [sqliteTarget, mariaDbTarget]) {
         const tables = target.isMariaDb
           ? (await dataSource.query('SHOW TABLES')).map((row: Record<string, string>) => Object.values(row)[0])
           : (await dataSource.query(`SELECT name FROM sqlite_master WHERE type = 'table'`)).map((row: { name: string }) => row.name);
-        expect(tables).to.include.members(['incidents', 'incident_roles', 'timeline_entries', 'outbox', 'inbox', 'api_tokens', 'chat_installations', 'plugin_installations', 'summary_states', 'effect_results', 'conversation_references']);
+        expect(tables).to.include.members(['incidents', 'incident_roles', 'timeline_entries', 'outbox', 'inbox', 'api_tokens', 'chat_installations', 'plugin_installations', 'summary_states', 'effect_results', 'conversation_references', 'alert_groups']);
         // The SQLite URL points into folders that did not exist: opening created them.
         if (!target.isMariaDb) expect(existsSync(url.slice('sqlite:'.length))).to.equal(true);
       } finally {

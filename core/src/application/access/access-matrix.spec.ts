@@ -12,8 +12,9 @@ import { ACTIONS, FORMS } from '../views/action-ids';
 /**
  * The permission matrix: every command, button and form × who asks (and from where) × private or
  * public × a channel room or a thread room, asserting the refusal and that nothing leaked or changed
- * (no post, no summarizer call, no timeline entry, no queued effect), and for those allowed that the
- * answer stays where the incident may be seen. The plugins commands, button and form (a tenant's, not
+ * (no post, no summarizer call, no timeline entry, no queued effect, no plugin command run), and for
+ * those allowed that the answer stays where the incident may be seen. `probe` is a plugin's command
+ * added at run time that acts on the incident. The plugins commands, button and form (a tenant's, not
  * an incident's) have their matrix in plugins-access-matrix.spec.ts.
  */
 const ASKERS: readonly { readonly kind: RoomKind; readonly who: Who }[] = [
@@ -52,7 +53,7 @@ const form = (formId: string, values: Record<string, string>, metadata: (s: Scen
 
 const CASES: readonly Case[] = [
   command('status'), command('timeline'), command('postmortem'), command('summary'), command('update internal'),
-  command('note secret detail'), command('action rotate the keys'),
+  command('note secret detail'), command('action rotate the keys'), command('probe payroll'),
   command('sev SEV1', true), command('assign ops @frank', true), command('ack', true), command('resolve', true),
   button(ACTIONS.ack, (s) => s.incidentId, true), button(ACTIONS.mitigate, (s) => s.incidentId, true),
   button(ACTIONS.changeSeverity, (s) => s.incidentId, true), button(ACTIONS.assignRole, (s) => s.incidentId),

@@ -2,10 +2,12 @@ import type { ConversationRef, PersonRef } from '../../domain/person';
 import { TenantMap } from '../../domain/tenancy';
 import { buildApp, person } from '../app-harness.spec-helper';
 import { CommandDispatcher } from '../commands/command-dispatcher';
-import type { CommandReply, FormReply } from '../commands/command-reply';
+import { inChannel, type CommandReply, type FormReply } from '../commands/command-reply';
+import { CommandRegistry } from '../commands/command-registry';
 import { InteractionRouter } from '../commands/interaction-router';
 import type { RequestContext } from '../context';
 import { defaultSettings } from '../settings';
+import { noticeView } from '../views/notice.view';
 import { draftVersionRef } from '../views/status-update.view';
 import { textOf, type View } from '../views/view';
 
@@ -39,6 +41,15 @@ export async function scene(isPrivate: boolean, roomKind: RoomKind = 'channel') 
   if (roomKind === 'thread') app.gateway.threadRoomsIn = OPS;
   const commands = app.container.get(CommandDispatcher);
   const router = app.container.get(InteractionRouter);
+  // A plugin's command that acts on the incident (run-time, through the registry): it must run only for those who may see it.
+  const probes: string[] = [];
+  app.container.get(CommandRegistry).register('probe-plugin', {
+    name: 'probe', syntax: 'probe <text>', summary: 'Show what a plugin is told about the incident.', examples: [], takesIncident: true,
+    async run(_ctx, args, found) {
+      probes.push(`${found?.reference}:${args}`);
+      return inChannel(noticeView([`Probed ${found?.reference}: ${found?.title}`]));
+    },
+  });
   await commands.handleText(app.ctx('alice'), `declare "Payroll breach" --sev SEV2${isPrivate ? ' --private' : ''}`);
   await app.flush();
   const incident = (await app.store.repositories.incidents.findByNumber('acme', 1))!;
@@ -73,6 +84,7 @@ export async function scene(isPrivate: boolean, roomKind: RoomKind = 'channel') 
   /** The test's own knowledge of where the room is, not Muster's: there a command needs no reference. */
   const inside = (who: Who): boolean => who === 'member' || who === 'thread_member';
   const footprint = async () => ({
+    probes: probes.length,
     timeline: await app.store.repositories.timeline.count(incident.id),
     calls: app.gateway.calls.length,
     summaries: app.summarizer.requests.length,

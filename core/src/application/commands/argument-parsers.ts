@@ -1,7 +1,6 @@
 import type { ParsedCommand } from './command';
 import { MENTION_PATTERN } from '../../domain/person-mention';
 import { roleWord } from '../../domain/roles';
-import { COMMAND_WORDS, commandNamed, usageLine } from './command-usage';
 import { tokenize, type Token } from './tokenizer';
 import { echo, either, looksLikeOption, parseError, refuseOption, resolveSeverity, typeThis, type ArgumentContext } from './parse-context';
 import { nearest } from './suggest';
@@ -181,11 +180,11 @@ export function parsePlugins(ctx: ArgumentContext): ParsedCommand {
 export function parseHelp(ctx: ArgumentContext): ParsedCommand {
   const [topic, ...extra] = words(ctx);
   if (!topic) return { name: 'help' };
-  const name = commandNamed(topic.value);
+  const name = ctx.commands.named(topic.value);
   if (!name) {
-    const guess = nearest(topic.value, COMMAND_WORDS);
+    const guess = nearest(topic.value, ctx.commands.words);
     const hint = guess ? `Did you mean \`${guess}\`? Type ${typeThis(ctx, `help ${guess}`)}.` : `Type ${typeThis(ctx, 'help')} to see every command.`;
-    throw parseError('unknown_subcommand', `There is no command ${echo(topic.value)} to explain. ${hint}`, guess ? usageLine(guess, ctx.prefix) : ctx.usage, {
+    throw parseError('unknown_subcommand', `There is no command ${echo(topic.value)} to explain. ${hint}`, guess ? ctx.commands.usageLine(guess, ctx.prefix) : ctx.usage, {
       command: topic.value,
       ...(guess ? { suggestion: guess } : {}),
     });

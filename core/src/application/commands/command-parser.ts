@@ -1,8 +1,7 @@
-import type { CommandName, ParsedCommand } from './command';
-import { COMMANDS, COMMAND_WORDS, DEFAULT_PREFIX, commandInfo, commandNamed, generalUsage, usageLine } from './command-usage';
-import { parseDeclare } from './declare-parser';
-import { parseAction, parseAssign, parseHelp, parseNote, parsePlugins, parseSeverityChange, parseUpdate } from './argument-parsers';
-import { parseActions, parseList, parsePostmortem } from './follow-up-parsers';
+import type { AnyParsedCommand, CommandName, ParsedCommand } from './command';
+import type { CommandCatalog } from './command-catalog';
+import { DEFAULT_PREFIX, generalUsage } from './command-prefix';
+import { BUILT_IN_CATALOG } from './command-usage';
 import { echo, parseError, typeThis, type ArgumentContext, type CommandCatalogs } from './parse-context';
 import { nearest } from './suggest';
 import { MAX_INPUT_LENGTH, codePointLength, isLongerThan, readToken, removeControlCharacters } from './tokenizer';
@@ -20,27 +19,23 @@ const INCIDENT_REF = /^inc-\d+$/i;
 /** `inc-42` → `INC-42`, or undefined when the word is not an incident reference. */
 export const asIncidentRef = (word: string): string | undefined => (INCIDENT_REF.test(word) ? word.toUpperCase() : undefined);
 
-const ARGUMENT_PARSERS: Partial<Record<CommandName, (ctx: ArgumentContext) => ParsedCommand>> = {
-  declare: parseDeclare,
-  sev: parseSeverityChange,
-  assign: parseAssign,
-  update: parseUpdate,
-  note: parseNote,
-  action: parseAction,
-  list: parseList,
-  actions: parseActions,
-  postmortem: parsePostmortem,
-  plugins: parsePlugins,
-  help: parseHelp,
-};
+/**
+ * Turns what someone typed into one of the built-in commands (the grammar without run-time additions).
+ * See {@link parseAnyCommand}.
+ */
+export function parseCommand(text: string, catalogs: CommandCatalogs, options: ParseOptions = {}): ParsedCommand {
+  // The built-in catalogue has no run-time entries, so nothing else can come out.
+  return parseAnyCommand(BUILT_IN_CATALOG, text, catalogs, options) as ParsedCommand;
+}
 
 /**
- * Turns what someone typed into a command. The one place that reads command text, for every platform.
+ * Turns what someone typed into a command of `commands` (the registry's catalogue: built-ins and
+ * run-time ones). The one place that reads command text, for every platform.
  *
  * Throws only `MusterError`, with a code from {@link PARSE_ERROR_CODES}, a message that says what to
  * type instead, and `details.usage` (the usage line of the command concerned, or the general one).
  */
-export function parseCommand(text: string, catalogs: CommandCatalogs, options: ParseOptions = {}): ParsedCommand {
+export function parseAnyCommand(commands: CommandCatalog, text: string, catalogs: CommandCatalogs, options: ParseOptions = {}): AnyParsedCommand {
   const prefix = options.prefix ?? DEFAULT_PREFIX;
   const general = generalUsage(prefix);
   // Typed callers always pass a string; a JavaScript caller or a bad payload might not.
@@ -72,14 +67,19 @@ export function parseCommand(text: string, catalogs: CommandCatalogs, options: P
     }
   }
 
-  const name = commandNamed(word.value) ?? unknownCommand(word.value, prefix);
-  const usage = usageLine(name, prefix);
-  if (incidentRef && !commandInfo(name).takesIncident) {
+  const name = commands.named(word.value) ?? unknownCommand(word.value, prefix, commands);
+  const usage = commands.usageLine(name, prefix);
+  const description = commands.description(name)!;
+  if (incidentRef && !description.info.takesIncident) {
     throw parseError('invalid_argument', `\`${name}\` does not act on an existing incident, so leave out ${incidentRef}: type \`${usage}\`.`, usage, { incidentRef });
   }
 
-  const ctx: ArgumentContext = { name, input, from: word.end, usage, prefix, catalogs };
-  const parse = ARGUMENT_PARSERS[name] ?? noArguments;
+  if (description.runtime) {
+    const args = input.slice(word.end).trim();
+    return { kind: 'runtime', name, args, ...(incidentRef ? { incidentRef } : {}) };
+  }
+  const ctx: ArgumentContext = { name: name as CommandName, input, from: word.end, usage, prefix, catalogs, commands };
+  const parse = description.parse ?? noArguments;
   const parsed = parse(ctx);
   return incidentRef ? { incidentRef, ...parsed } : parsed;
 }
@@ -98,10 +98,11 @@ function noArguments(ctx: ArgumentContext): ParsedCommand {
   return { name: ctx.name } as ParsedCommand;
 }
 
-function unknownCommand(word: string, prefix: string): never {
-  const guess = nearest(word, COMMAND_WORDS);
+function unknownCommand(word: string, prefix: string, commands: CommandCatalog): never {
+  const guess = nearest(word, commands.words);
   if (guess) {
-    throw parseError('unknown_subcommand', `There is no command ${echo(word)}. Did you mean \`${guess}\`? Type \`${usageLine(guess, prefix)}\`.`, usageLine(guess, prefix), {
+    const usage = commands.usageLine(guess, prefix);
+    throw parseError('unknown_subcommand', `There is no command ${echo(word)}. Did you mean \`${guess}\`? Type \`${usage}\`.`, usage, {
       command: word,
       suggestion: guess,
     });
@@ -110,6 +111,6 @@ function unknownCommand(word: string, prefix: string): never {
     'unknown_subcommand',
     `There is no command ${echo(word)}. To declare an incident, type ${typeThis({ prefix }, 'declare <title>')}; ${typeThis({ prefix }, 'help')} lists every command.`,
     generalUsage(prefix),
-    { command: word, known: COMMANDS.map((c) => c.name) },
+    { command: word, known: commands.commands.map((c) => c.name) },
   );
 }

@@ -30,10 +30,31 @@ export type ParsedCommand = { readonly incidentRef?: string } & (
 
 export type CommandName = ParsedCommand['name'];
 
-/** Every command name, spelled out because `CommandName` cannot be used inside the union it comes from. */
-export type HelpTopic =
-  | 'declare' | 'status' | 'list' | 'actions' | 'sev' | 'assign' | 'ack' | 'mitigate' | 'resolve' | 'reopen' | 'decline' | 'close'
-  | 'summary' | 'update' | 'note' | 'action' | 'postmortem' | 'timeline' | 'plugins' | 'help';
+/** The built-in command `N`, typed to its own arguments. */
+export type CommandOf<N extends CommandName> = Extract<ParsedCommand, { readonly name: N }>;
+
+/**
+ * The command `help` explains: a name the catalogue knew when the request was parsed, a built-in's or
+ * one added at run time (a plugin's), so it is a string rather than a CommandName.
+ */
+export type HelpTopic = string;
+
+/**
+ * A command added at run time (a plugin's `registerCommand`): Muster reads the prefix, an optional
+ * incident reference and the command word; the rest is the command's own, handed over as `args`.
+ */
+export interface RuntimeCommandInput {
+  readonly kind: 'runtime';
+  readonly name: string;
+  /** What followed the command word, trimmed. */
+  readonly args: string;
+  readonly incidentRef?: string;
+}
+
+/** What the parser returns once run-time commands are in the catalogue. */
+export type AnyParsedCommand = ParsedCommand | RuntimeCommandInput;
+
+export const isRuntimeCommand = (command: AnyParsedCommand): command is RuntimeCommandInput => 'kind' in command && command.kind === 'runtime';
 
 /** `actions` alone lists; the others change item `number` as the list shows it. */
 export type ActionItemStep =

@@ -2,7 +2,8 @@ import { MusterError, type MusterErrorCode } from '../../errors';
 import type { RoleCatalog } from '../../domain/roles';
 import type { SeverityCatalog } from '../../domain/severity';
 import type { CommandName } from './command';
-import { withPrefix } from './command-usage';
+import type { CommandCatalog } from './command-catalog';
+import { withPrefix } from './command-prefix';
 import { nearest } from './suggest';
 
 /** The configured catalogues the parser checks severities and roles against. */
@@ -35,6 +36,8 @@ export interface ArgumentContext {
   readonly usage: string;
   readonly prefix: string;
   readonly catalogs: CommandCatalogs;
+  /** Every command the grammar knows now, built-in and run-time: what `help <command>` may name. */
+  readonly commands: CommandCatalog;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { Incident } from '../../domain/incident';
 import type { RequestContext } from '../context';
+import type { ChangeOutcome } from '../incident-changes';
+import type { View } from '../views/view';
 import { askedInRoom } from '../services/answer-place';
 import type { MusterSettings } from '../settings';
 import { noticeView } from '../views/notice.view';
@@ -29,4 +31,12 @@ export function whereAnswered(incident: Incident, ctx: RequestContext): string {
   const platform = ctx.conversation?.platform;
   const room = platform && incident.roomOn(platform, ctx.workspaceId);
   return room ? `it will be posted in its room ${room.name ?? ''}`.trimEnd() : 'only you will see it, here';
+}
+
+/** The same words for any request that had been handled before (a redelivery): nothing was done again. */
+export const alreadyDone = (incident: Incident): CommandReply => ephemeral(noticeView([`That was already done for ${incident.reference}.`], 'muted'));
+
+/** The answer to a change: the notice for everyone in the room, or "already done" for a redelivery. */
+export function changed(ctx: RequestContext, outcome: ChangeOutcome<unknown>, notice: () => View): CommandReply {
+  return outcome.replayed ? alreadyDone(outcome.incident) : about(outcome.incident, ctx, inChannel(notice()));
 }

@@ -89,3 +89,33 @@ export interface InboxRepository {
   /** Records the key; returns false when it was already there (a redelivery). */
   claim(key: string, at: Date): Promise<boolean>;
 }
+
+/** One alert group of one alert source installation in one tenant: what "the same problem firing again" means. */
+export interface AlertGroupRef {
+  readonly tenantId: string;
+  readonly pluginId: string;
+  /** `config` for the muster.yaml installation (shared by every plugin there, hence the plugin id too). */
+  readonly installationId: string;
+  readonly groupKey: string;
+}
+
+export interface AlertGroupLink extends AlertGroupRef {
+  /** The incident the group's latest declaration made; it may since have been resolved, closed or declined. */
+  readonly incidentId: string;
+  readonly linkedAt: Date;
+}
+
+/**
+ * Which incident each alert group last declared: at most one link per group, so two webhooks of a new
+ * group racing each other cannot both keep an incident (the second `link` fails and its work rolls back).
+ */
+export interface AlertGroupRepository {
+  /** The group's link, whether or not its incident is still open (callers load the incident and decide). */
+  find(group: AlertGroupRef): Promise<AlertGroupLink | undefined>;
+  /**
+   * Points the group at `incidentId`, replacing the link to `replacing` (the incident id `find` returned,
+   * or undefined when it found none). Throws MusterError `conflict` when the stored link is no longer
+   * `replacing`: another webhook linked the group meanwhile.
+   */
+  link(group: AlertGroupRef, incidentId: string, at: Date, replacing: string | undefined): Promise<void>;
+}

@@ -1,6 +1,6 @@
 import type { Outbox } from './outbox.port';
 import type {
-  ActionItemRepository, InboxRepository, IncidentRepository, PostmortemRepository, ServiceRepository,
+  ActionItemRepository, AlertGroupRepository, InboxRepository, IncidentRepository, PostmortemRepository, ServiceRepository,
   StatusUpdateRepository, TimelineRepository,
 } from './repositories.port';
 import type { SummaryStateRepository } from './summarizer.port';
@@ -16,6 +16,8 @@ export interface Repositories {
   readonly inbox: InboxRepository;
   readonly outbox: Outbox;
   readonly summaries: SummaryStateRepository;
+  /** Which incident each alert group declared (services/alert-intake.ts). */
+  readonly alertGroups: AlertGroupRepository;
 }
 
 export interface UnitOfWork {

@@ -6,7 +6,8 @@ import type { RequestContext } from '../context';
 import { AccessPolicy } from '../access/access-policy';
 import { IncidentRecorder } from '../incident-recorder';
 import type { Clock, IdGenerator } from '../ports/system.port';
-import type { UnitOfWork } from '../ports/unit-of-work.port';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
+import type { ChangeOrigin } from '../incident-recorder';
 import type { MusterSettings } from '../settings';
 import { TOKENS } from '../tokens';
 
@@ -21,6 +22,8 @@ export interface Declaration {
   /** Alert source plugin id when an alert declares; defaults to the request's platform. */
   readonly source?: string;
 }
+
+export type DeclarePlacement = Required<Pick<ChangeOrigin, 'requestKey'>> & Pick<ChangeOrigin, 'roomsAt'>;
 
 export interface DeclareOutcome {
   readonly incident: Incident;
@@ -51,25 +54,38 @@ export class DeclareIncident {
         if (incident && incident.tenantId === tenantId) return { incident, replayed: true };
         if (incident) throw new MusterError('conflict', 'That request id was already used; send the declaration again.');
       }
-      // Only a person in a chat room can take command; an API token or an alert leaves the role open.
-      const person = (CHAT_PLATFORMS as readonly string[]).includes(ctx.platform);
-      const incident = Incident.declare({
-        id: this.ids.newId(),
-        tenantId,
-        number: await tx.incidents.nextNumber(tenantId),
-        title: declaration.title,
-        severity: declaration.severity ?? this.settings.severities.default.id,
-        summary: declaration.summary,
-        services: declaration.services,
-        private: declaration.private,
-        declaredBy: ctx.actor,
-        source: declaration.source ?? ctx.platform,
-        at: this.clock.now(),
-        detectedAt: declaration.detectedAt,
-        declarerTakesCommand: person && this.settings.declarerTakesCommand,
-      }, this.settings.severities);
-      await this.recorder.commit(tx, incident, { source: declaration.source ?? ctx.platform, platform: ctx.platform, workspaceId: ctx.workspaceId, conversation: ctx.conversation, requestKey: claimKey });
-      return { incident, replayed: false };
+      return { incident: await this.declareIn(tx, ctx, declaration, { requestKey: claimKey }), replayed: false };
     });
+  }
+
+  /**
+   * The declaration itself, inside the caller's transaction, for flows that claim their own request key
+   * and declare among other work (an alert webhook: services/alert-intake.ts). `requestKey` names the
+   * timeline entries; `roomsAt` is where the rooms open when the request came from no chat.
+   */
+  async declareIn(tx: Repositories, ctx: RequestContext, declaration: Declaration, placement: DeclarePlacement): Promise<Incident> {
+    const tenantId = this.access.tenantOf(ctx);
+    // Only a person in a chat room can take command; an API token or an alert leaves the role open.
+    const person = (CHAT_PLATFORMS as readonly string[]).includes(ctx.platform);
+    const incident = Incident.declare({
+      id: this.ids.newId(),
+      tenantId,
+      number: await tx.incidents.nextNumber(tenantId),
+      title: declaration.title,
+      severity: declaration.severity ?? this.settings.severities.default.id,
+      summary: declaration.summary,
+      services: declaration.services,
+      private: declaration.private,
+      declaredBy: ctx.actor,
+      source: declaration.source ?? ctx.platform,
+      at: this.clock.now(),
+      detectedAt: declaration.detectedAt,
+      declarerTakesCommand: person && this.settings.declarerTakesCommand,
+    }, this.settings.severities);
+    await this.recorder.commit(tx, incident, {
+      source: declaration.source ?? ctx.platform, platform: ctx.platform, workspaceId: ctx.workspaceId, conversation: ctx.conversation,
+      requestKey: placement.requestKey, ...(placement.roomsAt && { roomsAt: placement.roomsAt }),
+    });
+    return incident;
   }
 }

@@ -1,21 +1,24 @@
-import type { CommandName } from '../commands/command';
-import { COMMANDS, COMMAND_GROUPS, DEFAULT_PREFIX, usageLine, withPrefix, type CommandInfo } from '../commands/command-usage';
+import type { HelpTopic } from '../commands/command';
+import { COMMAND_GROUPS, type CommandCatalog, type CommandInfo } from '../commands/command-catalog';
+import { DEFAULT_PREFIX, withPrefix } from '../commands/command-prefix';
+import { BUILT_IN_CATALOG } from '../commands/command-usage';
 import type { Block, Inline, RichText, View } from './view';
 
 /**
- * `help` and `help <command>`. Every line comes from the usage catalogue, so help cannot drift from
- * what the parser accepts. Commands are command inlines, shown with the renderer's prefix; `prefix`
- * (how users of the platform invoke Muster: `/incident`, `@Muster`) only writes the plain fallback.
+ * `help` and `help <command>`. Every line comes from the command catalogue (the registry's, with the
+ * commands added at run time; by default the built-ins), so help cannot drift from what the parser
+ * accepts. Commands are command inlines, shown with the renderer's prefix; `prefix` (how users of the
+ * platform invoke Muster: `/incident`, `@Muster`) only writes the plain fallback.
  */
-export function helpView(topic?: CommandName, prefix: string = DEFAULT_PREFIX): View {
+export function helpView(topic?: HelpTopic, prefix: string = DEFAULT_PREFIX, catalog: CommandCatalog = BUILT_IN_CATALOG): View {
   // A caller may hand over the parser's topic unchecked; an unknown one gets the overview, not a crash.
-  const info = topic === undefined ? undefined : COMMANDS.find((c) => c.name === topic);
-  return info ? commandHelp(info, prefix) : overview(prefix);
+  const info = topic === undefined ? undefined : catalog.commands.find((c) => c.name === topic);
+  return info ? commandHelp(info, prefix) : overview(prefix, catalog.commands);
 }
 
-function overview(prefix: string): View {
+function overview(prefix: string, all: readonly CommandInfo[]): View {
   const groups: Block[] = COMMAND_GROUPS.flatMap(({ group, title }) => {
-    const commands = COMMANDS.filter((c) => c.group === group);
+    const commands = all.filter((c) => c.group === group);
     if (commands.length === 0) return [];
     return [
       { type: 'text', text: [{ bold: title }] },
@@ -23,7 +26,7 @@ function overview(prefix: string): View {
     ];
   });
   return {
-    fallback: `Muster commands: ${COMMANDS.map((c) => c.name).join(', ')}. Type ${withPrefix('help <command>', prefix)} for details.`,
+    fallback: `Muster commands: ${all.map((c) => c.name).join(', ')}. Type ${withPrefix('help <command>', prefix)} for details.`,
     blocks: [
       { type: 'header', text: 'Muster commands' },
       {
@@ -37,7 +40,7 @@ function overview(prefix: string): View {
 }
 
 function commandHelp(info: CommandInfo, prefix: string): View {
-  const usage = usageLine(info.name, prefix);
+  const usage = withPrefix(info.syntax, prefix);
   const blocks: Block[] = [
     { type: 'header', text: `Help: ${info.name}` },
     { type: 'text', text: [{ command: info.syntax }] },

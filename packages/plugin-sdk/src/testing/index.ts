@@ -1,2 +1,6 @@
 export * from './plugin-test-host';
 export * from './webhook-request';
+export * from './fake-http';
+export * from './fake-incident';
+export * from './deliver';
+export * from './assert-no-secret';

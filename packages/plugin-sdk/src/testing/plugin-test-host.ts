@@ -1,11 +1,16 @@
 import type { z } from 'zod';
 import type { Capability, ProvidedCapabilities } from '../capabilities';
-import type { PluginCommand } from '../commands';
+import type { CommandAnswer, PluginCommand } from '../commands';
 import { PluginConfigError } from '../errors';
-import type { PluginEventHandler, PluginEventName } from '../events';
+import { PLUGIN_EVENTS, type EventDelivery, type PluginEventHandler, type PluginEventName, type PluginEvents } from '../events';
+import type { PluginIncident, PluginPerson } from '../incident';
 import type { HttpRequest, PluginContext, PluginHttp } from '../plugin-context';
 import type { PluginDefinition } from '../plugin-definition';
 import { secretEnvName } from '../define-plugin';
+import { deliver, type Delivery } from './deliver';
+import { fakeHttp, type FakeHttpRoutes } from './fake-http';
+import { TEST_ACTOR } from './fake-incident';
+import type { WebhookRequestInit } from './webhook-request';
 
 export const TEST_SEVERITIES = [
   { id: 'SEV1', label: 'Critical' },
@@ -19,8 +24,14 @@ export interface TestHostOptions {
   readonly secrets?: Readonly<Record<string, string>>;
   readonly severities?: readonly { readonly id: string; readonly label: string }[];
   readonly tenantId?: string;
-  /** Answers the plugin's HTTP calls (default: every call fails, so a test says what the remote side does). */
-  readonly http?: PluginHttp;
+  /** Set from `muster.yaml` (default) or installed from chat. */
+  readonly source?: 'config' | 'chat';
+  /**
+   * Answers the plugin's HTTP calls: a `PluginHttp` (`fakeHttp(...)`, or a real client towards a
+   * local server) or the routes of a `fakeHttp`. Default: every call fails, so a test says what the
+   * remote side does.
+   */
+  readonly http?: PluginHttp | FakeHttpRoutes;
 }
 
 export interface RecordedLog {
@@ -29,7 +40,7 @@ export interface RecordedLog {
   readonly fields?: Record<string, unknown>;
 }
 
-/** What activating a plugin in the test host did, for assertions. */
+/** What activating a plugin in the test host did, for assertions, and ways to drive it as the host would. */
 export interface ActivatedPlugin<C extends Capability> {
   readonly ports: ProvidedCapabilities<C>;
   readonly ctx: PluginContext;
@@ -38,11 +49,23 @@ export interface ActivatedPlugin<C extends Capability> {
   readonly commands: PluginCommand[];
   readonly subscriptions: { readonly event: PluginEventName; readonly handler: PluginEventHandler<PluginEventName> }[];
   readonly httpCalls: HttpRequest[];
+  /** Runs every handler the plugin registered for `event`, in order, as the outbox would; resolves to how many ran. */
+  emit<E extends PluginEventName>(event: E, payload: PluginEvents[E], delivery?: Partial<EventDelivery>): Promise<number>;
+  /** Runs a registered command as `/incident <name> <args>` would. */
+  runCommand(name: string, args?: string, options?: { readonly incident?: PluginIncident; readonly actor?: PluginPerson }): Promise<CommandAnswer>;
+  /** Delivers a webhook to the plugin's alert source (see `deliver`), with the installation's severities. */
+  deliver(init: WebhookRequestInit): Promise<Delivery>;
+  /** Calls the plugin's `deactivate`, as uninstalling or stopping Muster does. */
+  deactivate(): Promise<void>;
 }
+
+const COMMAND_NAME = /^[a-z][a-z0-9-]{0,29}$/;
 
 /**
  * Activates a plugin the way Muster's host does (config validated by its schema first, secrets by
- * name, severities most severe first), without a server: what a third party tests a plugin with.
+ * name, severities most severe first, storage holding JSON only), without a server: what a third
+ * party tests a plugin with. Logs are recorded as the plugin wrote them (the host redacts fields
+ * named like secrets; the kit does not, so `assertNoSecretIn(logs, ...)` catches a leak).
  */
 export async function activateForTest<C extends Capability, S extends z.ZodType>(plugin: PluginDefinition<C, S>, options: TestHostOptions = {}): Promise<ActivatedPlugin<C>> {
   const parsed = plugin.configSchema.safeParse(options.config ?? {});
@@ -53,11 +76,13 @@ export async function activateForTest<C extends Capability, S extends z.ZodType>
   const subscriptions: ActivatedPlugin<C>['subscriptions'][number][] = [];
   const httpCalls: HttpRequest[] = [];
   const secrets = options.secrets ?? {};
+  const severities = options.severities ?? TEST_SEVERITIES;
+  const remote = options.http === undefined ? undefined : typeof options.http.request === 'function' ? options.http as PluginHttp : fakeHttp(options.http as FakeHttpRoutes);
   const log = (level: RecordedLog['level']) => (msg: string, fields?: Record<string, unknown>) => { logs.push({ level, msg, fields }); };
   const http: PluginHttp = {
     async request(request) {
       httpCalls.push(request);
-      if (options.http) return options.http.request(request);
+      if (remote) return remote.request(request);
       throw new Error(`The test host has no HTTP answer for ${request.method} ${request.url}: pass options.http.`);
     },
   };
@@ -74,16 +99,53 @@ export async function activateForTest<C extends Capability, S extends z.ZodType>
     },
     logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     storage: {
-      get: async <T>(key: string) => (storage.has(key) ? structuredClone(storage.get(key)) as T : undefined),
-      set: async (key, value) => { storage.set(key, structuredClone(value)); },
+      get: async <T>(key: string) => (storage.has(key) ? asJson(storage.get(key)) as T : undefined),
+      set: async (key, value) => { storage.set(key, asJson(value, key)); },
       delete: async (key) => { storage.delete(key); },
     },
     http,
-    severities: options.severities ?? TEST_SEVERITIES,
-    installation: { tenantId: options.tenantId ?? 'default', source: 'config' },
-    on: (event, handler) => { subscriptions.push({ event, handler: handler as PluginEventHandler<PluginEventName> }); },
-    registerCommand: (command) => { commands.push(command); },
+    severities,
+    installation: { tenantId: options.tenantId ?? 'default', source: options.source ?? 'config' },
+    on: (event, handler) => {
+      if (!PLUGIN_EVENTS.includes(event)) throw new Error(`ctx.on: "${String(event)}" is not an event a plugin can hear (${PLUGIN_EVENTS.join(', ')})`);
+      subscriptions.push({ event, handler: handler as PluginEventHandler<PluginEventName> });
+    },
+    registerCommand: (command) => {
+      if (!COMMAND_NAME.test(command.name)) throw new Error(`registerCommand: "${command.name}" must be one lower-case word`);
+      if (commands.some((c) => c.name === command.name)) throw new Error(`registerCommand: "${command.name}" is registered twice`);
+      commands.push(command);
+    },
   };
   const ports = await plugin.activate(ctx);
-  return { ports, ctx: ctx as PluginContext, logs, storage, commands, subscriptions, httpCalls };
+  let deliveries = 0;
+  return {
+    ports, ctx: ctx as PluginContext, logs, storage, commands, subscriptions, httpCalls,
+    async emit(event, payload, delivery = {}) {
+      const handlers = subscriptions.filter((s) => s.event === event);
+      const full: EventDelivery = { deliveryId: `test-delivery-${++deliveries}`, ...delivery };
+      for (const { handler } of handlers) await handler(payload, full);
+      return handlers.length;
+    },
+    async runCommand(name, args = '', { incident, actor = TEST_ACTOR } = {}) {
+      const command = commands.find((c) => c.name === name);
+      if (!command) throw new Error(`${plugin.id} registered no command "${name}" (it has: ${commands.map((c) => c.name).join(', ') || 'none'})`);
+      if (command.takesIncident && !incident) throw new Error(`"${name}" takes an incident: pass { incident: fakeIncident() }, as the host always does`);
+      return command.run({ args: args.trim(), actor, incident: command.takesIncident ? incident : undefined });
+    },
+    async deliver(init) {
+      const source = (ports as Partial<ProvidedCapabilities<Capability>>)['alert-source'];
+      if (!source) throw new Error(`${plugin.id} provides no alert-source`);
+      return deliver(source, init, { severities });
+    },
+    async deactivate() {
+      await plugin.deactivate?.();
+    },
+  };
+}
+
+/** A copy as the host's JSON column would give it back (a Date becomes its ISO string); refuses what JSON cannot hold. */
+function asJson(value: unknown, key?: string): unknown {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new Error(`storage.set("${key}"): ${typeof value} is not a JSON value`);
+  return JSON.parse(text);
 }

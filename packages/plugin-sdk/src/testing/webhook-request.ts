@@ -5,8 +5,8 @@ export interface WebhookRequestInit {
   readonly body?: unknown;
   /** The exact bytes (for signature tests, or bodies that are not JSON). */
   readonly rawBody?: string | Buffer;
-  /** Any case; stored lower-cased as the host does. */
-  readonly headers?: Readonly<Record<string, string>>;
+  /** Any case; stored lower-cased as the host does. An undefined value is left out (a header not sent). */
+  readonly headers?: Readonly<Record<string, string | undefined>>;
   readonly query?: Readonly<Record<string, string>>;
   readonly receivedAt?: Date;
 }
@@ -20,6 +20,6 @@ export function webhookRequest(init: WebhookRequestInit = {}): WebhookRequest {
   } catch {
     body = undefined;
   }
-  const headers = Object.fromEntries(Object.entries(init.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const headers = Object.fromEntries(Object.entries(init.headers ?? {}).filter(([, v]) => v !== undefined).map(([k, v]) => [k.toLowerCase(), v]));
   return { headers, rawBody: raw, body, query: init.query ?? {}, receivedAt: init.receivedAt ?? new Date() };
 }

@@ -6,6 +6,8 @@ import { EffectResults1733000000003 } from './1733000000003-effect-results';
 import { ConversationReferences1733000000004 } from './1733000000004-conversation-references';
 import { NeutralMentions1733000000005 } from './1733000000005-neutral-mentions';
 import { TeamsFileOffers1733000000006 } from './1733000000006-teams-file-offers';
+import { AlertGroups1733000000007 } from './1733000000007-alert-groups';
+import { PluginHost1733000000008 } from './1733000000008-plugin-host';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   ConversationReferences1733000000004,
   NeutralMentions1733000000005,
   TeamsFileOffers1733000000006,
+  AlertGroups1733000000007,
+  PluginHost1733000000008,
 ];

@@ -14,6 +14,7 @@ const WRITES: { readonly [K in keyof Repositories]: readonly (keyof Repositories
   inbox: ['claim'],
   outbox: ['enqueue', 'claimDue', 'complete', 'fail', 'releaseLeases', 'beginEffect', 'completeEffect'],
   summaries: ['save'],
+  alertGroups: ['link'],
 };
 
 /**
@@ -51,4 +52,5 @@ const WRITES_AND_READS: { readonly [K in keyof Repositories]: Record<keyof Repos
   inbox: { claim: true },
   outbox: { enqueue: true, claimDue: true, complete: true, fail: true, releaseLeases: true, depth: true, deadLetters: true, deadLetterCount: true, beginEffect: true, completeEffect: true, effect: true },
   summaries: { get: true, save: true },
+  alertGroups: { find: true, link: true },
 };

@@ -1,5 +1,6 @@
 import type { Repositories } from '@muster/core';
 import { TypeOrmActionItemRepository } from '../repositories/typeorm-action-item-repository';
+import { TypeOrmAlertGroupRepository } from '../repositories/typeorm-alert-group-repository';
 import { TypeOrmInboxRepository } from '../repositories/typeorm-inbox-repository';
 import { TypeOrmIncidentRepository } from '../repositories/typeorm-incident-repository';
 import { TypeOrmOutbox } from '../repositories/typeorm-outbox';
@@ -22,5 +23,6 @@ export function repositoriesFor(tx: TransactionContext): Repositories {
     inbox: new TypeOrmInboxRepository(tx),
     outbox: new TypeOrmOutbox(tx),
     summaries: new TypeOrmSummaryStateRepository(tx),
+    alertGroups: new TypeOrmAlertGroupRepository(tx),
   };
 }

@@ -1,0 +1,68 @@
+import { inject, injectable } from 'inversify';
+import type { RequestContext } from '../../context';
+import { IncidentLocator } from '../../incident-locator';
+import type { Clock } from '../../ports/system.port';
+import { DeclareIncident } from '../../services/declare-incident';
+import { ListIncidents } from '../../services/list-incidents';
+import type { MusterSettings } from '../../settings';
+import { TOKENS } from '../../tokens';
+import { declareFormView } from '../../views/forms.view';
+import { incidentCardView } from '../../views/incident-card.view';
+import { incidentListView } from '../../views/incident-list.view';
+import { noticeView } from '../../views/notice.view';
+import type { CommandOf as Of } from '../command';
+import type { BuiltInCommand } from '../command-contribution';
+import { ephemeral, type CommandReply } from '../command-reply';
+import { declaredReply } from '../reply-routing';
+import { builtIn } from './descriptions';
+
+/** `declare [title] …`: without a title, the form opens. */
+@injectable()
+export class DeclareCommand implements BuiltInCommand<'declare'> {
+  readonly description = builtIn('declare');
+
+  constructor(
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(DeclareIncident) private readonly declare: DeclareIncident,
+  ) {}
+
+  async run(ctx: RequestContext, command: Of<'declare'>): Promise<CommandReply> {
+    if (!command.title) return { visibility: 'ephemeral', form: declareFormView(this.settings, command) };
+    const { incident, replayed } = await this.declare.execute(ctx, { title: command.title, severity: command.severity, services: command.services, private: command.private });
+    if (replayed) return ephemeral(noticeView([`${incident.reference} was already declared from this request.`], 'muted'));
+    return declaredReply(incident, ctx, this.settings);
+  }
+}
+
+/** `status`, or a bare `INC-42`: the card, to the requester alone. */
+@injectable()
+export class StatusCommand implements BuiltInCommand<'status'> {
+  readonly description = builtIn('status');
+
+  constructor(
+    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(IncidentLocator) private readonly locator: IncidentLocator,
+  ) {}
+
+  async run(ctx: RequestContext, command: Of<'status'>): Promise<CommandReply> {
+    const incident = await this.locator.locate(ctx, command.incidentRef);
+    return ephemeral(incidentCardView(incident, this.settings));
+  }
+}
+
+/** `list [open|all] …`: the incidents the requester may see. */
+@injectable()
+export class ListCommand implements BuiltInCommand<'list'> {
+  readonly description = builtIn('list');
+
+  constructor(
+    @inject(ListIncidents) private readonly lister: ListIncidents,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
+  ) {}
+
+  async run(ctx: RequestContext, command: Of<'list'>): Promise<CommandReply> {
+    const query = { scope: command.scope, severity: command.severity, service: command.service, mine: command.mine };
+    const page = await this.lister.execute(ctx, query);
+    return ephemeral(incidentListView(page, query, this.clock.now(), ctx.conversation?.platform, ctx.workspaceId));
+  }
+}

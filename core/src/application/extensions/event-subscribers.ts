@@ -1,0 +1,68 @@
+import { inject, injectable, multiInject, optional } from 'inversify';
+import { MusterError } from '../../errors';
+import type { IncidentEvent } from '../../domain/events';
+import type { Incident } from '../../domain/incident';
+import type { ChangeOrigin } from '../incident-recorder';
+import type { NewOutboxMessage } from '../ports/outbox.port';
+import type { Logger } from '../ports/system.port';
+import { TOKENS } from '../tokens';
+import type { EventExtensions, IncidentEventSubscriber } from './extension-points';
+
+/**
+ * Everyone who hears domain events: the subscribers bound in the container (core's own first) and the
+ * ones added at run time (EventExtensions). The recorder asks them, inside its transaction, what each
+ * event calls for.
+ *
+ * A subscriber that throws (or answers with something that is not a list of messages) is a bug in
+ * that subscriber: it runs in the transaction without I/O, so nothing outside could have made it fail.
+ * Its effects for that event are skipped and the failure is logged with its name; the change itself
+ * and everyone else's effects are still recorded. Failing the transaction instead would let one
+ * broken plugin refuse every declaration and resolution for everybody.
+ */
+@injectable()
+export class EventSubscribers implements EventExtensions {
+  private readonly added = new Map<string, IncidentEventSubscriber>();
+
+  constructor(
+    @multiInject(TOKENS.IncidentEventSubscriber) @optional() private readonly bound: IncidentEventSubscriber[] = [],
+    @inject(TOKENS.Logger) private readonly logger: Logger,
+  ) {}
+
+  add(subscriber: IncidentEventSubscriber): void {
+    const name = subscriber?.name;
+    if (typeof name !== 'string' || !name.trim() || typeof subscriber.effectsOf !== 'function') {
+      throw new MusterError('invalid_argument', 'An event subscriber needs a name and an effectsOf function.');
+    }
+    if (this.bound.some((s) => s.name === name) || this.added.has(name)) {
+      throw new MusterError('conflict', `An event subscriber named "${name}" is already listening; give this one another name.`, { subscriber: name });
+    }
+    this.added.set(name, subscriber);
+  }
+
+  /** Removes a subscriber added at run time; the ones bound in the container stay. */
+  remove(name: string): void {
+    this.added.delete(name);
+  }
+
+  effectsOf(event: IncidentEvent, incident: Incident, origin: ChangeOrigin, now: Date): NewOutboxMessage[] {
+    const effects: NewOutboxMessage[] = [];
+    for (const subscriber of [...this.bound, ...this.added.values()]) {
+      try {
+        const answer: unknown = subscriber.effectsOf(event, incident, origin, now);
+        if (!Array.isArray(answer) || !answer.every(isMessage)) throw new TypeError('it answered with something other than a list of outbox messages');
+        effects.push(...answer);
+      } catch (error) {
+        this.logger.error('An event subscriber failed; its effects for this event were skipped, the change was kept', {
+          subscriber: subscriber.name, event: event.type, incidentId: incident.id, error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+        });
+      }
+    }
+    return effects;
+  }
+}
+
+function isMessage(m: unknown): m is NewOutboxMessage {
+  if (typeof m !== 'object' || m === null) return false;
+  const { topic, payload, idempotencyKey } = m as Record<string, unknown>;
+  return typeof topic === 'string' && topic !== '' && typeof idempotencyKey === 'string' && idempotencyKey !== '' && typeof payload === 'object' && payload !== null;
+}

@@ -1,0 +1,4 @@
+export * from './verify';
+export * from './delivery-digest';
+export * from './read-payload';
+export * from './text';
