@@ -64,7 +64,8 @@ export function typedValues(fields: readonly PluginField[], values: FormValues):
     const value = values[inputIdOf(field.key)];
     typed[field.key] = typeof value === 'boolean' ? String(value)
       : Array.isArray(value) ? value.join(', ')
-        : typeof value === 'string' ? value.trim()
+        // A secret is taken exactly as typed (a token may end in a space on purpose); the host decides what empty is.
+        : typeof value === 'string' ? (field.kind === 'secret' ? value : value.trim())
           : field.kind === 'boolean' ? 'false' : '';
   }
   return typed;
@@ -93,15 +94,23 @@ export function withoutSecrets(text: string, secrets: readonly string[]): string
 export function fieldErrors(fields: readonly PluginField[], problems: Readonly<Record<string, unknown>>, secrets: readonly string[]): Record<string, string> {
   const errors: Record<string, string> = {};
   const byLength = [...fields].sort((a, b) => b.key.length - a.key.length);
-  for (const [path, said] of Object.entries(problems)) {
-    const message = typeof said === 'string' && said.trim() !== '' ? said.trim() : 'This value is not valid.';
+  for (const [path, problem] of Object.entries(problems)) {
+    const message = typeof problem === 'string' && problem.trim() !== '' ? problem.trim() : 'This value is not valid.';
     const exact = fields.find((f) => f.key === path);
     const holder = exact ?? byLength.find((f) => path.startsWith(`${f.key}.`) || path.startsWith(`${f.key}[`));
     const target = holder ?? fields[0];
     if (!target) continue;
-    const text = withoutSecrets(holder && holder.key === path ? message : `${holder ? path.slice(holder.key.length + 1) : path || 'settings'}: ${message}`, secrets);
+    const text = withoutSecrets(holder && holder.key === path ? sentence(holder, message)
+      : holder ? `${path.slice(holder.key.length + 1)}: ${message}`
+        : path ? `${path}: ${message}` : sentence(undefined, message), secrets);
     const id = inputIdOf(target.key);
     errors[id] = errors[id] ? withoutSecrets(`${errors[id]} ${text}`, []) : text;
   }
   return errors;
+}
+
+/** The host's fragments (`is required`, `must be a number`) read as sentences under the field: `TOKEN is required.` */
+function sentence(field: PluginField | undefined, message: string): string {
+  const whole = field && /^(is|are|must|should|cannot|can't|has|needs?)\b/u.test(message) ? `${field.label} ${message}` : message.charAt(0).toUpperCase() + message.slice(1);
+  return /[.!?)]$/u.test(whole) ? whole : `${whole}.`;
 }

@@ -108,4 +108,25 @@ describe('plugin install form: submission', () => {
     await s.submit(s.as('alice'), { ...VALID, 'plugin:secret:OTHER': 'x', 'plugin:__proto__': 'y', title: 'z' }, (await s.openForm()).privateMetadata!);
     expect(Object.keys(s.administration.installed('acme', 'grafana')!.values)).to.deep.equal(['secret:TOKEN', 'onResolve', 'private', 'severity.map', 'minFiring', 'apiUrl']);
   });
+
+  it('reads the host\'s fragments as sentences under their fields, and keeps the form open for a reason that names no field', async () => {
+    const s = pluginsScene();
+    const metadata = (await s.openForm()).privateMetadata!;
+    s.administration.failNext = new MusterError('validation_failed', 'Some settings need fixing.', { fields: { minFiring: 'must be a number', 'secret:TOKEN': 'is required', '': 'the plugin could not check these settings' } });
+    expect(errorsOf(await s.submit(s.as('alice'), VALID, metadata))).to.deep.equal({
+      'plugin:minFiring': 'Minimum firing alerts must be a number.',
+      'plugin:secret:TOKEN': 'TOKEN is required. The plugin could not check these settings.',
+    });
+    s.administration.failNext = new MusterError('validation_failed', `The grafana plugin did not start with these settings (it refused ${TOKEN}); nothing was stored.`, { fields: {} });
+    expect(errorsOf(await s.submit(s.as('alice'), VALID, metadata))).to.deep.equal({
+      'plugin:secret:TOKEN': 'The grafana plugin did not start with these settings (it refused •••); nothing was stored.',
+    });
+    expect(s.administration.installations.size).to.equal(0);
+  });
+
+  it('hands a secret over exactly as typed, other values trimmed', async () => {
+    const s = pluginsScene();
+    await s.submit(s.as('alice'), { ...VALID, 'plugin:secret:TOKEN': ` ${TOKEN} `, 'plugin:apiUrl': '  https://g.acme.test  ' }, (await s.openForm()).privateMetadata!);
+    expect(s.administration.installed('acme', 'grafana')!.values).to.deep.include({ 'secret:TOKEN': ` ${TOKEN} `, apiUrl: 'https://g.acme.test' });
+  });
 });

@@ -85,7 +85,9 @@ export class PluginSubmissions {
   private refusedValues(error: unknown, form: PluginForm, secrets: readonly string[], prefix: string | undefined): FormReply {
     if (isMusterError(error, 'validation_failed')) {
       const problems = error.details.fields;
-      const errors = problems && typeof problems === 'object' ? fieldErrors(form.fields, problems as Record<string, unknown>, secrets) : {};
+      const named = problems && typeof problems === 'object' && Object.keys(problems).length ? problems as Record<string, unknown> : { '': error.message };
+      // Under the fields, so the form stays open with what was typed (a reason that names no field goes under the first).
+      const errors = fieldErrors(form.fields, named, secrets);
       if (Object.keys(errors).length) return { kind: 'errors', errors };
     }
     if (isMusterError(error) && error.code !== 'internal') {
