@@ -26,6 +26,8 @@ describe('plugin install form: submission', () => {
     expect(text).to.include('Grafana installed for this workspace by @alice');
     expect(text).to.include('At Grafana, send webhooks to https://muster.example.com/webhooks/grafana with Authorization: Bearer <TOKEN>.');
     expect(reply.kind === 'done' && reply.reply.visibility).to.equal('ephemeral');
+    expect(reply.kind === 'done' && reply.reply.replaceOriginal, 'in place of the form, where the form is a message').to.equal(true);
+    expect(reply.kind === 'done' && reply.reply.view?.fallback, 'the words alone say what to set up').to.include('https://muster.example.com/webhooks/grafana with Authorization: Bearer <TOKEN>');
   });
 
   it('shows each validation problem under its own field, keeps the form open, and stores nothing', async () => {

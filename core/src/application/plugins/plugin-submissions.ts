@@ -52,7 +52,8 @@ export class PluginSubmissions {
     try {
       const installed = await administration.install({ tenantId, pluginId: form.plugin.id, values: typed, by: ctx.actor, platform: ctx.platform as ChatPlatform, workspaceId: ctx.workspaceId });
       this.logger.info('Plugin installed from chat', { plugin: installed.id, tenantId, by: `${ctx.actor.platform}:${ctx.actor.id}`, reconfigured: form.plugin.installedBy === 'chat' });
-      return done(ephemeral(pluginInstalledView(installed, form, ctx.actor, form.plugin.installedBy === 'chat', ctx.prefix)));
+      // In place of the form where the form is a message (a Teams card), so it cannot be sent twice.
+      return done({ ...ephemeral(pluginInstalledView(installed, form, ctx.actor, form.plugin.installedBy === 'chat', ctx.prefix)), replaceOriginal: true });
     } catch (error) {
       return this.refusedValues(error, form, secrets, ctx.prefix);
     }

@@ -65,5 +65,7 @@ export function pluginInstalledView(plugin: PluginListing, form: PluginForm | un
     }
   }
   blocks.push({ type: 'context', text: [{ command: 'plugins list' }, ' shows its health: when it last worked, and the last failure.'] });
-  return { fallback: `${textFor(head, prefix)} ${textFor([{ command: 'plugins list' }], prefix)} shows its health.`, blocks };
+  // The fallback says it all: where a platform shows only the words (a Teams card action's answer), the setup must be there too.
+  const said = blocks.flatMap((b) => (b.type === 'text' || b.type === 'context' ? [textFor(b.text, prefix)] : b.type === 'list' ? b.items.map((i) => textFor(i, prefix)) : []));
+  return { fallback: said.join(' '), blocks };
 }
