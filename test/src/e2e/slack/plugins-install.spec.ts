@@ -107,7 +107,7 @@ describe('Slack e2e: plugins from chat', function () {
     const before = e2e.slack.calls('users.info').filter((c) => c.args.user === CLEO.id).length;
     for (const who of [ANA, CLEO]) {
       const answer = await e2e.command('plugins list', who);
-      expect(answer.text, who.name).to.match(/Fixture Monitor.*fixture-source.*1\.2\.3 — installed from chat/s);
+      expect(answer.text, who.name).to.match(/Fixture Monitor.*fixture-source.*1\.2\.3 — installed from chat by <@U0ANA>/s);
     }
     expect(e2e.slack.calls('users.info').filter((c) => c.args.user === CLEO.id).length).to.equal(before + 1);
   });

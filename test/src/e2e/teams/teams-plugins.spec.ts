@@ -96,7 +96,7 @@ describe('Teams e2e: plugins from chat, the form as a card', function () {
     expect(databaseBytes(e2e.dir)).not.to.include(TOKEN);
     const list = await e2e.send(message(e2e.serviceUrl, ANA, 'plugins', { conversationId: personal, conversationType: 'personal' }));
     expect(list.status).to.equal(200);
-    expect(JSON.stringify(e2e.connector.posted(personal).at(-1)?.body)).to.match(/Fixture Monitor.*fixture-source.*installed from chat/);
+    expect(JSON.stringify(e2e.connector.posted(personal).at(-1)?.body)).to.match(/Fixture Monitor.*fixture-source.*installed from chat by .*Ana Lima/);
   });
 
   it('never sent the token to Teams nor wrote it in the log', async () => {
