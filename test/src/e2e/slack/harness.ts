@@ -29,6 +29,8 @@ export interface SlackE2EOptions {
   readonly env?: Record<string, string>;
   /** Socket Mode (SLACK_APP_TOKEN, no signing secret) against a fake Socket Mode endpoint, instead of HTTP. */
   readonly socketMode?: boolean;
+  /** More muster.yaml lines (plugins, home workspace); `{team}` is replaced by the fake workspace's id. */
+  readonly yaml?: readonly string[];
 }
 
 export class SlackE2E extends SlackClient {
@@ -65,6 +67,7 @@ export class SlackE2E extends SlackClient {
       writeFileSync(join(dir, 'muster.yaml'), [
         `announcementChannels: [${announce.map(channel).join(', ')}]`,
         `stakeholderChannels: { internal: [], external: [${channel(stakeholders)}] }`,
+        ...(options.yaml ?? []).map((line) => line.replace(/\{team\}/g, slack.teamId)),
         '',
       ].join('\n'));
       const env: Record<string, string> = {
@@ -90,15 +93,6 @@ export class SlackE2E extends SlackClient {
   get store(): Store {
     return this.server.container.get<Store>(SERVER_TOKENS.Store);
   }
-
-
-
-
-
-
-
-
-
 
   /** Waits until queued outbox work is done (retries included) and no Slack follow-up is running. */
   settle(timeoutMs = 30_000): Promise<void> {

@@ -36,7 +36,7 @@ export class HostPluginAdministration implements PluginAdministration {
   }
 
   async list(tenantId: string): Promise<PluginListing[]> {
-    const known = await Promise.all(this.deps.host.catalog.all().map((entry) => this.listings.of(entry.definition, tenantId)));
+    const known = await Promise.all(this.deps.host.catalog.all().map((entry) => this.listing(entry.definition, tenantId)));
     // An installation whose plugin no longer loads is still listed, so an admin sees why and can uninstall it.
     return [...known, ...this.deps.host.orphansOf(tenantId).map((o) => this.listings.orphan(o.pluginId, o.reason))];
   }
@@ -46,10 +46,10 @@ export class HostPluginAdministration implements PluginAdministration {
     if (!definition) return undefined;
     const installation = this.deps.host.installationOf(pluginId, tenantId);
     if (installation?.spec.source === 'config' && installation.state === 'active') {
-      return { plugin: await this.listings.of(definition, tenantId), fields: formFields(definition, installation.spec.rawConfig, new Set(Object.keys(installation.spec.secrets))) };
+      return { plugin: await this.listing(definition, tenantId), fields: formFields(definition, installation.spec.rawConfig, new Set(Object.keys(installation.spec.secrets))) };
     }
     const { config, secrets } = await this.stored(definition, tenantId);
-    return { plugin: await this.listings.of(definition, tenantId), fields: formFields(definition, config, new Set(Object.keys(secrets))) };
+    return { plugin: await this.listing(definition, tenantId), fields: formFields(definition, config, new Set(Object.keys(secrets))) };
   }
 
   async install(request: PluginInstallRequest): Promise<PluginListing> {
@@ -83,7 +83,7 @@ export class HostPluginAdministration implements PluginAdministration {
     }
     await this.deps.host.publish(activated.installation);
     this.deps.logger.info('Plugin installed', { plugin: pluginId, tenant: tenantId, installation: spec.installationId, reconfigured: !!row });
-    return this.listings.of(definition, tenantId);
+    return this.listing(definition, tenantId);
   }
 
   async uninstall(tenantId: string, pluginId: string, _by: PersonRef): Promise<PluginListing> {
@@ -96,7 +96,15 @@ export class HostPluginAdministration implements PluginAdministration {
     await this.deps.store.pluginStorage.clear(pluginId, row.installationId);
     await this.deps.health.forget(pluginId, row.installationId);
     this.deps.logger.info('Plugin uninstalled', { plugin: pluginId, tenant: tenantId, installation: row.installationId });
-    return definition ? this.listings.of(definition, tenantId) : this.listings.removedOrphan(pluginId);
+    return definition ? this.listing(definition, tenantId) : this.listings.removedOrphan(pluginId);
+  }
+
+  /** The listing, naming who installed it from chat (so `plugins list` can say). */
+  private async listing(definition: AnyPluginDefinition, tenantId: string): Promise<PluginListing> {
+    const listing = await this.listings.of(definition, tenantId);
+    if (listing.installedBy !== 'chat') return listing;
+    const installer = (await this.deps.store.pluginInstallations.find(definition.id, tenantId))?.installedBy;
+    return installer ? { ...listing, installer } : listing;
   }
 
   private known(pluginId: string): AnyPluginDefinition {
