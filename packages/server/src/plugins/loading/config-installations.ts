@@ -1,6 +1,7 @@
 import { DEFAULT_TENANT, type Logger, type MusterSettings } from '@muster/core';
 import { secretEnvName } from '@muster/plugin-sdk';
 import { dirname, relative } from 'node:path';
+import type { z } from 'zod';
 import { ConfigError } from '../../config/config-error';
 import { Problems } from '../../config/problems';
 import type { ServerConfig } from '../../config/server-config';
@@ -32,7 +33,7 @@ export async function loadConfigInstallations(config: ServerConfig, settings: Mu
     catalog.add({ definition: loaded.definition, specifier: loaded.specifier, origin: 'config' });
     if (!entry.enabled) continue;
     const { definition } = loaded;
-    let parsed: { success: true; data: unknown } | { success: false; error: import('zod').ZodError };
+    let parsed: z.ZodSafeParseResult<unknown>;
     try {
       parsed = definition.configSchema.safeParse(entry.config);
     } catch (error) {

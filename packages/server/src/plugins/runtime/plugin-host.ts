@@ -1,4 +1,4 @@
-import type { Logger, MusterSettings } from '@muster/core';
+import type { Clock, Logger, MusterSettings } from '@muster/core';
 import type { Store } from '@muster/store';
 import { ConfigError } from '../../config/config-error';
 import type { ServerConfig } from '../../config/server-config';
@@ -33,6 +33,7 @@ export class PluginHost {
     readonly activator: InstallationActivator;
     readonly health: PluginHealthBook;
     readonly sealer: PluginSecretSealer;
+    readonly clock: Clock;
   }) {}
 
   private configSpecs?: InstallationSpec[];
@@ -58,7 +59,7 @@ export class PluginHost {
       const result = await this.deps.activator.activate(spec);
       if (result.ok) this.put(result.installation);
       else if (isPluginConfigError(result.error)) problems.push(`plugins.${spec.definition.id}: ${result.reason.replace(/^PluginConfigError: /, '')}`);
-      else this.markFailed(spec, result.reason, 'A muster.yaml plugin did not start; it stays off until the next start');
+      else this.markFailed(failedSpecOf(spec), result.reason, 'A muster.yaml plugin did not start; it stays off until the next start');
     }
     if (problems.length) {
       await this.stop();
@@ -68,12 +69,12 @@ export class PluginHost {
       const found = await chatInstallationSpec(row, this.catalog, this.deps.sealer);
       if (!found.ok) {
         this.markFailed({ installationId: row.installationId, tenantId: row.tenantId, source: 'chat', pluginId: row.pluginId }, found.reason, 'A plugin installed from chat cannot run');
-        await this.deps.health.failure(row.pluginId, row.installationId, new Date(), found.reason);
+        await this.deps.health.failure(row.pluginId, row.installationId, this.deps.clock.now(), found.reason);
         continue;
       }
       const result = await this.deps.activator.activate(found.spec);
       if (result.ok) this.put(result.installation);
-      else this.markFailed(found.spec, result.reason, 'A plugin installed from chat did not start');
+      else this.markFailed(failedSpecOf(found.spec), result.reason, 'A plugin installed from chat did not start');
     }
     for (const pluginId of new Set([...this.installations.values()].map(pluginIdOf))) this.changed(pluginId);
     logger.info('Plugins ready', { available: this.catalog.all().map((e) => e.definition.id), running: this.active().map((i) => `${i.spec.definition.id}/${i.spec.installationId}`) });
@@ -150,14 +151,9 @@ export class PluginHost {
     this.installations.set(installationKey(pluginIdOf(installation), installation.spec.installationId), installation);
   }
 
-  private markFailed(spec: InstallationSpec | FailedInstallation['spec'], reason: string, message: string): void {
-    const pluginId = 'definition' in spec && spec.definition ? spec.definition.id : (spec as FailedInstallation['spec']).pluginId;
-    const failed: FailedInstallation = {
-      state: 'failed', reason,
-      spec: { installationId: spec.installationId, tenantId: spec.tenantId, source: spec.source, pluginId, ...('definition' in spec && spec.definition && { definition: spec.definition }) },
-    };
-    this.put(failed);
-    this.deps.logger.error(message, { plugin: pluginId, installation: spec.installationId, tenant: spec.tenantId, reason });
+  private markFailed(spec: FailedInstallation['spec'], reason: string, message: string): void {
+    this.put({ state: 'failed', spec, reason });
+    this.deps.logger.error(message, { plugin: spec.pluginId, installation: spec.installationId, tenant: spec.tenantId, reason });
   }
 
   private changed(pluginId: string): void {
@@ -170,3 +166,7 @@ export class PluginHost {
     }
   }
 }
+
+const failedSpecOf = (spec: InstallationSpec): FailedInstallation['spec'] => ({
+  pluginId: spec.definition.id, definition: spec.definition, installationId: spec.installationId, tenantId: spec.tenantId, source: spec.source,
+});
