@@ -78,4 +78,23 @@ describe('SlackDirectory', () => {
       expect(asked).to.deep.equal(['U0CLEO']);
     });
   });
+
+  describe('workspace admins', () => {
+    it('asks Slack about Slack people each time, and cannot say anything about someone on another platform', async () => {
+      const asked: string[] = [];
+      const web = { async isAdmin(workspaceId: string, userId: string) { asked.push(`${workspaceId}/${userId}`); return userId === 'U0BOSS'; } } as unknown as SlackWebApi;
+      const directory = new SlackDirectory(web);
+      expect(await directory.isWorkspaceAdmin('T1', { platform: 'slack', id: 'U0BOSS' })).to.equal(true);
+      expect(await directory.isWorkspaceAdmin('T1', { platform: 'slack', id: 'U0BOSS' })).to.equal(true);
+      expect(await directory.isWorkspaceAdmin('T1', { platform: 'slack', id: 'U0ANA' })).to.equal(false);
+      expect(await directory.isWorkspaceAdmin('T1', { platform: 'teams', id: 'U0BOSS' })).to.equal(undefined);
+      expect(asked, 'never cached: a demotion counts at once').to.deep.equal(['T1/U0BOSS', 'T1/U0BOSS', 'T1/U0ANA']);
+    });
+
+    it('fails (rather than saying no) when Slack cannot be asked, so the caller can say "try again"', async () => {
+      let failed: unknown;
+      await offline().isWorkspaceAdmin('T1', { platform: 'slack', id: 'U0ANA' }).catch((error: unknown) => { failed = error; });
+      expect(failed).to.be.instanceOf(Error);
+    });
+  });
 });

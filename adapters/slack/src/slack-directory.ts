@@ -113,6 +113,12 @@ export class SlackDirectory implements DirectoryPort, EmailDirectory {
     return user.email;
   }
 
+  /** Slack's own admins and owners (`users.info` `is_admin` / `is_owner`); undefined for someone not on Slack. */
+  async isWorkspaceAdmin(workspaceId: string, person: PersonRef): Promise<boolean | undefined> {
+    if (person.platform !== 'slack') return undefined;
+    return this.web.isAdmin(workspaceId, person.id);
+  }
+
   /** The member of the workspace with this email, through `users.lookupByEmail`. */
   async byEmail(workspaceId: string, email: string): Promise<PersonRef | undefined> {
     const address = email.trim().replace(/^mailto:/i, '');

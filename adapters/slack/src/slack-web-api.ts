@@ -79,6 +79,16 @@ export class SlackWebApi {
     });
   }
 
+  /**
+   * Whether the user is an admin or owner of the workspace, asked fresh each time (not from the name
+   * cache): it decides who may change the workspace's plugins, and a demotion must count at once.
+   */
+  async isAdmin(workspaceId: string, userId: string): Promise<boolean> {
+    const result = await this.api.call(workspaceId, 'users.info', (web, token) => web.users.info({ token, user: userId }));
+    const user = result.user;
+    return !!user && !user.deleted && !user.is_bot && (user.is_admin === true || user.is_owner === true || user.is_primary_owner === true);
+  }
+
   /** The workspace member with this email (`users.lookupByEmail`); undefined when Slack knows nobody by it. */
   async lookupByEmail(workspaceId: string, email: string): Promise<PersonRef | undefined> {
     const found = await sharedPromise(this.byEmail, `${workspaceId}:${email.toLowerCase()}`, async () => {

@@ -70,7 +70,7 @@ export class EchoSummarizer implements Summarizer {
   }
 }
 
-const directory: DirectoryPort = {
+export const directory: DirectoryPort = {
   async resolve(platform, _ws, handle) {
     const name = handle.replace(/^@/, '');
     return /^[a-z0-9._-]+$/.test(name) ? { platform, id: name, name } : undefined;
@@ -82,7 +82,8 @@ export function person(id: string): PersonRef {
 }
 
 /** `others`: gateways of more platforms, for incidents that span Slack and Teams. */
-export function buildApp(settings: MusterSettings = defaultSettings(), options: { prefix?: string; others?: readonly RecordingGateway[] } = {}) {
+/** `directory`: in place of the handle-is-the-id one (e.g. one that says who administers the workspace). */
+export function buildApp(settings: MusterSettings = defaultSettings(), options: { prefix?: string; others?: readonly RecordingGateway[]; directory?: DirectoryPort } = {}) {
   const store = createInMemoryStore();
   const gateway = new RecordingGateway('console', options.prefix);
   const clock = new ManualClock();
@@ -97,7 +98,7 @@ export function buildApp(settings: MusterSettings = defaultSettings(), options: 
   container.bind(TOKENS.UnitOfWork).toConstantValue(store.unitOfWork);
   container.bind(TOKENS.Repositories).toConstantValue(store.repositories);
   container.bind(TOKENS.ChatGatewayRegistry).toConstantValue(registry);
-  container.bind(TOKENS.DirectoryPort).toConstantValue(directory);
+  container.bind(TOKENS.DirectoryPort).toConstantValue(options.directory ?? directory);
   container.bind(TOKENS.Summarizer).toConstantValue(summarizer);
   container.bind(TOKENS.Clock).toConstantValue(clock);
   container.bind(TOKENS.IdGenerator).toConstantValue({ newId: () => `id-${++ids}` });

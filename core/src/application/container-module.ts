@@ -33,6 +33,8 @@ import { RoomDirectory } from './services/room-directory';
 import { MusterInbound } from './inbound/muster-inbound';
 import { TOKENS } from './tokens';
 import { PluginsCommand } from './plugins/plugins-command';
+import { PluginAdmins } from './plugins/plugin-admins';
+import { PluginSubmissions } from './plugins/plugin-submissions';
 import { AlertIntake } from './services/alert-intake';
 import { BUILT_IN_COMMANDS } from './commands/built-in';
 import { CommandRegistry } from './commands/command-registry';
@@ -43,7 +45,7 @@ const SERVICES = [
   IncidentLocator, AccessPolicy, IncidentRecorder, IncidentChanges, PeopleResolver,
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
   StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
-  ActionPreflight, RoomDirectory, PluginsCommand, AlertIntake, CommandRegistry, EventSubscribers,
+  ActionPreflight, RoomDirectory, PluginsCommand, PluginAdmins, PluginSubmissions, AlertIntake, CommandRegistry, EventSubscribers,
 ] as const;
 
 const OUTBOX_HANDLERS = [

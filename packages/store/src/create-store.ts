@@ -4,7 +4,9 @@ import { createDataSource, type DataSourceSettings } from './data-source';
 import { ApiTokenRepository } from './extras/api-token.repository';
 import { ConversationRepository } from './extras/conversation.repository';
 import { InstallationRepository } from './extras/installation.repository';
+import { PluginHealthRepository } from './extras/plugin-health.repository';
 import { PluginInstallationRepository } from './extras/plugin-installation.repository';
+import { PluginStorageRepository } from './extras/plugin-storage.repository';
 import { TeamsFileOfferRepository } from './extras/teams-file-offer.repository';
 import { runMigrations } from './migrations/run-migrations';
 import { createAutoCommitRepositories } from './unit-of-work/auto-commit-repositories';
@@ -22,6 +24,10 @@ export interface Store {
   /** Where adapters post proactively: per conversation seen or created, its service URL and kind. */
   readonly conversations: ConversationRepository;
   readonly pluginInstallations: PluginInstallationRepository;
+  /** Each plugin installation's key-value storage (ctx.storage). */
+  readonly pluginStorage: PluginStorageRepository;
+  /** Last success and failure of each plugin installation. */
+  readonly pluginHealth: PluginHealthRepository;
   /** Documents offered on Teams with a file-consent card, until the person answers. */
   readonly teamsFileOffers: TeamsFileOfferRepository;
   /** Lets queued work finish, then closes the connections. */
@@ -53,6 +59,8 @@ export async function createStore(url: string, settings: StoreSettings = {}): Pr
     conversations: new ConversationRepository(executor),
     teamsFileOffers: new TeamsFileOfferRepository(executor),
     pluginInstallations: new PluginInstallationRepository(executor),
+    pluginStorage: new PluginStorageRepository(executor),
+    pluginHealth: new PluginHealthRepository(executor),
     async close() {
       await executor.queue.idle();
       if (dataSource.isInitialized) await dataSource.destroy();

@@ -30,6 +30,8 @@ export { ApiTokenRepository, API_TOKEN_PREFIX, DEFAULT_API_TENANT, type ApiToken
 export { InstallationRepository, type ChatInstallation } from './extras/installation.repository';
 export { ConversationRepository, CONVERSATION_KINDS, type ConversationKind, type ConversationReference } from './extras/conversation.repository';
 export { PluginInstallationRepository, type PluginInstallation } from './extras/plugin-installation.repository';
+export { PluginStorageRepository, PLUGIN_STORAGE_LIMITS } from './extras/plugin-storage.repository';
+export { PluginHealthRepository, type PluginHealthState } from './extras/plugin-health.repository';
 export { TeamsFileOfferRepository, type TeamsFileOffer, type TeamsFileOfferState } from './extras/teams-file-offer.repository';
 
 export * from './records';

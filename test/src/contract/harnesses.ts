@@ -106,7 +106,7 @@ export function mariaDbHarness(): Harness {
 /** Children first (foreign keys); the incident counter starts again at 1. */
 const TABLES = [
   'incident_roles', 'incident_rooms', 'incidents', 'timeline_entries', 'action_items', 'status_updates', 'postmortems', 'services',
-  'summary_states', 'inbox', 'outbox', 'api_tokens', 'chat_installations', 'plugin_installations', 'alert_groups',
+  'summary_states', 'inbox', 'outbox', 'api_tokens', 'chat_installations', 'plugin_installations', 'alert_groups', 'plugin_storage', 'plugin_health',
 ];
 
 async function emptyTables(store: Store): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { API_TOKEN_PREFIX, type Store } from '@muster/store';
+import { API_TOKEN_PREFIX, PLUGIN_STORAGE_LIMITS, type Store } from '@muster/store';
 import { expectMusterError, minutesAfter, T0 } from './fixtures';
 
 /** API tokens, chat installations and plugin installations: the store's own repositories for the server and adapters. */
@@ -49,24 +49,72 @@ export function storeExtrasCases(store: () => Store): void {
   });
 
   describe('plugin installations', () => {
-    it('saves per plugin and workspace, keeps the first install time, lists and removes', async () => {
+    const jira = {
+      pluginId: 'jira', tenantId: 'acme', installationId: 'inst-jira-acme', installedFrom: { platform: 'slack' as const, workspaceId: 'T0PLUG' },
+      installedBy: { platform: 'slack' as const, id: 'U0ADMIN', name: 'Ada' }, enabled: true,
+      config: { baseUrl: 'https://jira.example.com', project: 'OPS', labels: ['incident'] }, sealedSecrets: 'sealed:jira-token', installedAt: T0, updatedAt: T0,
+    };
+
+    it('saves one per plugin and tenant, keeps the first install time and the installation id, lists and removes', async () => {
       const { pluginInstallations: plugins } = store();
-      const jira = {
-        pluginId: 'jira', workspaceId: 'T0PLUG', enabled: true, config: { baseUrl: 'https://jira.example.com', project: 'OPS', labels: ['incident'] },
-        sealedSecrets: 'sealed:jira-token', installedAt: T0, updatedAt: T0,
-      };
       await plugins.save(jira);
-      await plugins.save({ pluginId: 'pagerduty', workspaceId: 'T0PLUG', enabled: false, config: {}, installedAt: T0, updatedAt: T0 });
-      await plugins.save({ ...jira, workspaceId: 'T0OTHER' });
-      expect(await plugins.find('jira', 'T0PLUG')).to.deep.equal(jira);
-      await plugins.save({ ...jira, enabled: false, config: { project: 'SRE' }, installedAt: minutesAfter(T0, 60), updatedAt: minutesAfter(T0, 60) });
-      const updated = (await plugins.find('jira', 'T0PLUG'))!;
-      expect(updated).to.deep.include({ enabled: false, config: { project: 'SRE' }, installedAt: T0, updatedAt: minutesAfter(T0, 60) });
-      expect((await plugins.list('T0PLUG')).map((p) => p.pluginId)).to.deep.equal(['jira', 'pagerduty']);
-      expect((await plugins.list('T0PLUG'))[1]!.sealedSecrets).to.equal(undefined);
-      await plugins.remove('jira', 'T0PLUG');
-      expect(await plugins.find('jira', 'T0PLUG')).to.equal(undefined);
-      expect((await plugins.list()).map((p) => `${p.pluginId}@${p.workspaceId}`)).to.deep.equal(['jira@T0OTHER', 'pagerduty@T0PLUG']);
+      await plugins.save({ ...jira, pluginId: 'pagerduty', installationId: 'inst-pd', sealedSecrets: undefined, installedBy: undefined, config: {} });
+      await plugins.save({ ...jira, tenantId: 'globex', installationId: 'inst-jira-globex', installedAt: minutesAfter(T0, 1) });
+      expect(await plugins.find('jira', 'acme')).to.deep.equal(jira);
+      const moved = { platform: 'teams' as const, workspaceId: 'tid-1' };
+      await plugins.save({ ...jira, installationId: 'ignored', installedFrom: moved, enabled: false, config: { project: 'SRE' }, installedAt: minutesAfter(T0, 60), updatedAt: minutesAfter(T0, 60) });
+      const updated = (await plugins.find('jira', 'acme'))!;
+      expect(updated).to.deep.include({ installationId: 'inst-jira-acme', installedFrom: moved, enabled: false, config: { project: 'SRE' }, installedAt: T0, updatedAt: minutesAfter(T0, 60) });
+      expect((await plugins.list('acme')).map((p) => p.pluginId)).to.deep.equal(['jira', 'pagerduty']);
+      const pagerduty = (await plugins.list('acme'))[1]!;
+      expect(pagerduty.sealedSecrets).to.equal(undefined);
+      expect(pagerduty.installedBy).to.equal(undefined);
+      expect(await plugins.remove('jira', 'acme')).to.equal(true);
+      expect(await plugins.remove('jira', 'acme')).to.equal(false);
+      expect(await plugins.find('jira', 'acme')).to.equal(undefined);
+      expect((await plugins.list()).map((p) => `${p.pluginId}@${p.tenantId}`)).to.deep.equal(['jira@globex', 'pagerduty@acme']);
+    });
+  });
+
+  describe('plugin storage', () => {
+    it('keeps values per installation, replaces, deletes and clears', async () => {
+      const { pluginStorage } = store();
+      await pluginStorage.set('jira', 'inst-a', 'cursor', '{"page":2}', T0);
+      await pluginStorage.set('jira', 'inst-b', 'cursor', '{"page":9}', T0);
+      await pluginStorage.set('jira', 'inst-a', 'cursor', '{"page":3}', minutesAfter(T0, 1));
+      await pluginStorage.set('jira', 'inst-a', 'émoji 🔥', '"ok"', T0);
+      expect(await pluginStorage.get('jira', 'inst-a', 'cursor')).to.equal('{"page":3}');
+      expect(await pluginStorage.get('jira', 'inst-b', 'cursor')).to.equal('{"page":9}');
+      expect(await pluginStorage.get('grafana', 'inst-a', 'cursor')).to.equal(undefined);
+      expect(await pluginStorage.get('jira', 'inst-a', 'émoji 🔥')).to.equal('"ok"');
+      await pluginStorage.delete('jira', 'inst-a', 'cursor');
+      expect(await pluginStorage.get('jira', 'inst-a', 'cursor')).to.equal(undefined);
+      await pluginStorage.clear('jira', 'inst-a');
+      expect(await pluginStorage.get('jira', 'inst-a', 'émoji 🔥')).to.equal(undefined);
+      expect(await pluginStorage.get('jira', 'inst-b', 'cursor')).to.equal('{"page":9}');
+    });
+
+    it('refuses a value or key over the limits and stores nothing', async () => {
+      const { pluginStorage } = store();
+      await expectMusterError(pluginStorage.set('jira', 'inst-a', 'big', JSON.stringify('x'.repeat(PLUGIN_STORAGE_LIMITS.valueBytes)), T0), 'invalid_argument');
+      await expectMusterError(pluginStorage.set('jira', 'inst-a', 'k'.repeat(PLUGIN_STORAGE_LIMITS.keyLength + 1), '1', T0), 'invalid_argument');
+      await expectMusterError(pluginStorage.set('jira', 'inst-a', '', '1', T0), 'invalid_argument');
+      expect(await pluginStorage.get('jira', 'inst-a', 'big')).to.equal(undefined);
+    });
+  });
+
+  describe('plugin health', () => {
+    it('keeps the last success and the last failure apart, per installation', async () => {
+      const { pluginHealth } = store();
+      expect(await pluginHealth.find('grafana', 'config')).to.deep.equal({});
+      await pluginHealth.recordSuccess('grafana', 'config', T0);
+      await pluginHealth.recordFailure('grafana', 'config', minutesAfter(T0, 1), 'timed out after 10 s');
+      await pluginHealth.recordSuccess('grafana', 'config', minutesAfter(T0, 2));
+      await pluginHealth.recordFailure('grafana', 'other', T0, 'x'.repeat(400));
+      expect(await pluginHealth.find('grafana', 'config')).to.deep.equal({ lastSuccessAt: minutesAfter(T0, 2), lastFailureAt: minutesAfter(T0, 1), lastFailure: 'timed out after 10 s' });
+      expect((await pluginHealth.find('grafana', 'other')).lastFailure).to.have.length(255);
+      await pluginHealth.remove('grafana', 'config');
+      expect(await pluginHealth.find('grafana', 'config')).to.deep.equal({});
     });
   });
 }

@@ -5,9 +5,10 @@
  *
  * Implemented: auth.test, chat.postMessage/update/postEphemeral/getPermalink, conversations.create/
  * invite/setTopic/archive/history/replies/info/list, pins.add, bookmarks.add, views.open/update/push,
- * users.info, users.lookupByEmail (only users added with an email), oauth.v2.access, files.getUploadURLExternal/completeUploadExternal (the upload URL
- * between them is served by fake-slack-api.ts). Bad channel names get Slack's specific codes
- * (`invalid_name_specials`, `_maxlength`, `_required`).
+ * users.info (is_admin / is_owner from the user's role), users.lookupByEmail (only users added with an
+ * email), oauth.v2.access, files.getUploadURLExternal/completeUploadExternal (the upload URL between
+ * them is served by fake-slack-api.ts). Bad channel names get Slack's specific codes (`invalid_name_specials`,
+ * `_maxlength`, `_required`).
  */
 import { INSTALLED_BOT, SlackFailure, USER_ID, bool, channelJson, messageJson, page, str, type Args, type Body, type FakeMessage, type FakeSlackWorkspace } from './fake-slack-state';
 

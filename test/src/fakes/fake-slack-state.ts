@@ -15,7 +15,8 @@ export interface FakeEphemeral { user: string; text: string; blocks?: unknown[] 
 export interface FakeFile { id: string; name: string; title: string; length: number; content?: string; permalink: string; channel?: string }
 export interface FakeResponse { url: string; channel: string; user: string; body: Body }
 export interface FakeChannel { id: string; name: string; isPrivate: boolean; topic: string; members: Set<string>; archived: boolean; pins: string[]; bookmarks: { id: string; title: string; link: string }[]; created: number; creator: string }
-export interface FakeUser { id: string; name: string; realName?: string; displayName?: string; email?: string }
+/** `role`: what users.info says of them (`is_admin`, `is_owner`, `is_primary_owner`); a plain member by default. */
+export interface FakeUser { id: string; name: string; realName?: string; displayName?: string; email?: string; role?: 'member' | 'admin' | 'owner' | 'primary_owner' }
 /** Where answers to a response_url land, and how often it has been used (Slack allows five). */
 export interface ResponseUrlTarget { channel: string; user: string; messageTs?: string; uses: number }
 
@@ -101,6 +102,9 @@ export class FakeSlackWorkspace {
     const u = this.users.get(id) ?? { id, name: id.toLowerCase() };
     return {
       id, team_id: teamId, name: u.name, real_name: u.realName ?? u.name, deleted: false, is_bot: false, tz: 'Etc/UTC',
+      // As Slack answers: an owner is an admin too, the primary owner an owner too.
+      is_admin: u.role !== undefined && u.role !== 'member', is_owner: u.role === 'owner' || u.role === 'primary_owner', is_primary_owner: u.role === 'primary_owner',
+      is_restricted: false, is_ultra_restricted: false,
       profile: { display_name: u.displayName ?? '', real_name: u.realName ?? u.name, email: u.email ?? `${u.name}@example.com` },
     };
   }

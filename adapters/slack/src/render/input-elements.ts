@@ -42,6 +42,10 @@ function elementOf(element: InputElement): InputBlockElement {
   const action_id = INPUT_ACTION_IDS[element.kind];
   switch (element.kind) {
     case 'text':
+      // Slack has no masked input: a secret is never pre-filled, and the hint says what becomes of it.
+      if (element.secret) {
+        return { type: 'plain_text_input', action_id, multiline: false, max_length: Math.min(element.maxLength ?? MAX_TEXT_INPUT_LENGTH, MAX_TEXT_INPUT_LENGTH) };
+      }
       return {
         type: 'plain_text_input',
         action_id,
@@ -79,7 +83,11 @@ function elementOf(element: InputElement): InputBlockElement {
   }
 }
 
+/** Said under a secret input, since Slack shows what is typed there. */
+export const SECRET_VISIBLE_HINT = 'Slack cannot hide what you type here.';
+
 function hintOf(input: MusterInput): string | undefined {
+  if (input.element.kind === 'text' && input.element.secret) return input.hint ? `${input.hint} ${SECRET_VISIBLE_HINT}` : SECRET_VISIBLE_HINT;
   if (input.element.kind !== 'multi_text') return input.hint;
   return input.hint ? `${input.hint} (${LIST_HINT})` : LIST_HINT;
 }

@@ -43,6 +43,11 @@ function peoplePicker(id: string, label: string, element: Extract<InputElement, 
 function elementOf(id: string, label: string, element: InputElement, typed: FormValues[string]): CardInput | undefined {
   switch (element.kind) {
     case 'text': {
+      // A secret is masked, and never carries a value: not the initial one, not what was typed before
+      // (a form shown again with errors), since the card is stored in the chat and sent back on submit.
+      if (element.secret) {
+        return { type: 'Input.Text', id, label, style: 'password', isMultiline: false, maxLength: Math.min(element.maxLength ?? MAX_TEXT_INPUT_LENGTH, MAX_TEXT_INPUT_LENGTH) };
+      }
       const maxLength = Math.min(element.maxLength ?? MAX_TEXT_INPUT_LENGTH, MAX_TEXT_INPUT_LENGTH);
       const value = initialText(typed, element.initial)?.slice(0, maxLength);
       // Teams checks the pattern before it sends, so a too-short title never leaves the card.

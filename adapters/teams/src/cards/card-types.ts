@@ -63,6 +63,8 @@ export interface TextInput extends InputBase {
   readonly placeholder?: string;
   readonly value?: string;
   readonly regex?: string;
+  /** `password` masks what is typed (Adaptive Cards 1.5). */
+  readonly style?: 'text' | 'password';
 }
 
 export interface ChoiceSetInput extends InputBase {

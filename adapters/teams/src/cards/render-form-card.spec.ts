@@ -94,4 +94,30 @@ describe('renderFormCard: core forms as cards with inputs', () => {
     expectTeamsCard(card, 'empty select');
     expect(inputsOf(card)).to.deep.equal([]);
   });
+
+  describe('the plugin install form', () => {
+    const plugin = () => formNamed('plugin configure');
+
+    it('masks a secret with style password, never with a value: not the initial one, not what was typed before the errors', () => {
+      const card = renderFormCard(plugin(), { values: { 'plugin:secret:TOKEN': 'glsa_typed-secret', 'plugin:apiUrl': 'https://typed.example' }, errors: { 'plugin:secret:TOKEN': 'Must be at least 8 characters.' } });
+      expect(input(card, 'plugin:secret:TOKEN')).to.deep.equal({ type: 'Input.Text', id: 'plugin:secret:TOKEN', label: 'TOKEN', style: 'password', isMultiline: false, maxLength: 2000 });
+      expect(JSON.stringify(card)).not.to.include('glsa_typed-secret');
+      expect(input(card, 'plugin:apiUrl'), 'what is not secret comes back as typed').to.deep.include({ value: 'https://typed.example' });
+      expect(textsOf(card)).to.include('Must be at least 8 characters.');
+      const careless: FormView = { ...plugin(), blocks: [{ type: 'input', id: 'token', label: 'Token', element: { kind: 'text', secret: true, initial: 'xoxb-leaked' } }] };
+      expect(JSON.stringify(renderFormCard(careless))).not.to.include('xoxb-leaked');
+    });
+
+    it('renders each kind of field with its value, and submits the plugin form with its metadata', () => {
+      const card = renderFormCard(plugin());
+      expect(input(card, 'plugin:onResolve')).to.deep.include({ type: 'Input.ChoiceSet', value: 'note', isRequired: true });
+      expect(input(card, 'plugin:private')).to.deep.include({ type: 'Input.Toggle', value: 'true' });
+      expect(input(card, 'plugin:severity.map')).to.deep.include({ type: 'Input.Text', isMultiline: true });
+      expect(input(card, 'plugin:minFiring')).to.deep.include({ type: 'Input.Text', value: '2', isRequired: true });
+      expect(input(card, 'plugin:secret:TOKEN').isRequired, 'already set: may be left empty').to.equal(undefined);
+      const submit = card.actions![0] as ExecuteAction;
+      expect(submit.data).to.deep.include({ formId: 'plugins.install', metadata: '{"p":"grafana","t":"tenant-1"}' });
+      expect(textsOf(card).join(' ')).to.include('Already set — leave empty to keep it. Typed here once, stored sealed, never shown again.');
+    });
+  });
 });

@@ -3,7 +3,8 @@ import {
   defaultSettings, draftStatusUpdate, editSectionFormView, editUpdateFormView, emptyPostmortem, errorView, helpView, Incident, incidentCardView,
   incidentListView, markStatusUpdatePublished, MusterError, newActionItem, noticeView, openFollowUpsBlocks, postmortemView, publishedUpdateView,
   rejectStatusUpdate, roleNotice, severityFormView, severityNotice, statusNotice, statusUpdateView, summaryView, timelineEntry, timelineView,
-  type CommandName, type FormView, type PersonRef, type View,
+  pluginFormView, pluginInstalledView, pluginListView, pluginsRefusedView, uninstallConfirmView, unknownPluginView,
+  type CommandName, type FormView, type PersonRef, type PluginForm, type View,
 } from '@muster/core';
 
 /** The strings a hostile or careless user types, one per markdown feature Teams (or CommonMark) knows. */
@@ -28,6 +29,25 @@ export const settings = defaultSettings({
 });
 
 export interface NamedView { readonly name: string; readonly view: View }
+
+/** A plugin form with every kind of field, `text` in whatever a plugin author or a previous admin wrote. */
+export function pluginFormWith(text: string): PluginForm {
+  return {
+    plugin: {
+      id: 'grafana', name: `Grafana ${text}`.slice(0, 80), description: `Declares incidents from Grafana. ${text}`, version: '1.0.0', capabilities: ['alert-source'],
+      webhookUrl: 'https://muster.example.com/webhooks/grafana', installedBy: 'chat', installer: ana,
+      health: { lastSuccessAt: T0, lastFailureAt: T0, lastFailure: `HTTP 401 ${text}` },
+    },
+    fields: [
+      { key: 'secret:TOKEN', label: 'TOKEN', description: `Bearer token ${text}`, kind: 'secret', required: true, isSet: true },
+      { key: 'onResolve', label: 'On resolve', kind: 'choice', required: true, choices: ['resolve', 'note'], value: 'note' },
+      { key: 'private', label: 'Private', description: `Declare as private ${text}`, kind: 'boolean', required: false, value: 'true' },
+      { key: 'severity.map', label: 'Severity map', kind: 'json', required: false, value: `{"critical":"SEV1","x":${JSON.stringify(text)}}` },
+      { key: 'minFiring', label: 'Minimum firing alerts', kind: 'number', required: true, value: '2' },
+      { key: 'apiUrl', label: `API URL ${text}`, kind: 'text', required: false, value: `https://grafana.acme.test/${text}` },
+    ],
+  };
+}
 export interface NamedForm { readonly name: string; readonly form: FormView }
 
 function incidentWith(text: string, people: { declarer: PersonRef; others: readonly PersonRef[] }): Incident {
@@ -97,6 +117,20 @@ export function viewsWith(text: string, person: PersonRef = { ...ana, name: `Ana
     { name: 'severity notice', view: severityNotice(incident, bo) },
     { name: 'role notice', view: roleNotice(incident, 'Communications Lead', bo, person) },
     { name: 'notice', view: noticeView([`Saved ${text}`], 'success') },
+    ...pluginViews(text),
+  ];
+}
+
+function pluginViews(text: string): NamedView[] {
+  const form = pluginFormWith(text);
+  const available = { ...form.plugin, id: 'jira', name: `Jira ${text}`, installedBy: undefined };
+  return [
+    { name: 'plugins list', view: pluginListView([form.plugin, { ...form.plugin, id: 'pagerduty', installedBy: 'config' }, available]) },
+    { name: 'plugins refused', view: pluginsRefusedView([ana, bo], true) },
+    { name: 'unknown plugin', view: unknownPluginView(`graf ${text}`, 'grafana', [form.plugin, available]) },
+    { name: 'plugin uninstall question', view: uninstallConfirmView(form.plugin) },
+    { name: 'plugin installed', view: pluginInstalledView(form.plugin, form, ana, false) },
+    { name: 'plugin installed (no auth said)', view: pluginInstalledView({ ...form.plugin, webhookAuth: undefined }, form, ana, true) },
   ];
 }
 
@@ -111,5 +145,7 @@ export function formsWith(text: string): NamedForm[] {
     { name: 'assign', form: assignFormView(incident, settings) },
     { name: 'edit update', form: editUpdateFormView(draft) },
     { name: 'edit postmortem section', form: editSectionFormView(incident, pm.sections[0]!) },
+    { name: 'plugin install', form: pluginFormView(pluginFormWith(text), 'install', 'tenant-1') },
+    { name: 'plugin configure', form: pluginFormView(pluginFormWith(text), 'configure', 'tenant-1') },
   ];
 }

@@ -107,10 +107,15 @@ export class TeamsReplySurface implements ReplySurface {
     return this.invokeAnswer ?? { kind: 'message', text: '' };
   }
 
+  /**
+   * A form card is a message everyone in the conversation sees: a confidential one (plugin settings)
+   * asked for in a channel or group chat goes to the 1:1 chat with the requester instead.
+   */
   private async showForm(form: FormView, options?: Parameters<TeamsCardKit['form']>[1]): Promise<void> {
     this.forms.remember(form);
     const card = this.cards.form(form, options);
     if (this.isInvoke) this.invokeAnswer = { kind: 'card', card: card.content };
+    else if (form.confidential && !isPersonalChat(this.turn.activity)) await this.privately({ text: form.fallback, attachments: [card] });
     else await this.turn.reply({ text: form.fallback, attachments: [card] });
   }
 

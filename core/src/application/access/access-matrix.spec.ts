@@ -14,7 +14,8 @@ import { ACTIONS, FORMS } from '../views/action-ids';
  * public × a channel room or a thread room, asserting the refusal and that nothing leaked or changed
  * (no post, no summarizer call, no timeline entry, no queued effect, no plugin command run), and for
  * those allowed that the answer stays where the incident may be seen. `probe` is a plugin's command
- * added at run time that acts on the incident.
+ * added at run time that acts on the incident. The plugins commands, button and form (a tenant's, not
+ * an incident's) have their matrix in plugins-access-matrix.spec.ts.
  */
 const ASKERS: readonly { readonly kind: RoomKind; readonly who: Who }[] = [
   ...(['commander', 'sme', 'member', 'thread_member', 'outsider', 'other_thread', 'other_tenant', 'linked_commander', 'namesake'] as const).map((who) => ({ kind: 'channel' as const, who })),

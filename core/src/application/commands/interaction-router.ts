@@ -27,6 +27,7 @@ import { noticeView } from '../views/notice.view';
 import { actionItemChangedView } from '../views/follow-ups.view';
 import { ephemeral, inChannel, type CommandReply, type FormReply, type FormValues } from './command-reply';
 import { commandCode } from './command-usage';
+import { PluginSubmissions } from '../plugins/plugin-submissions';
 
 /** Buttons and forms from any platform. Everything is addressed by incident or update id, never by room. */
 @injectable()
@@ -42,6 +43,7 @@ export class InteractionRouter {
     @inject(StatusUpdates) private readonly updates: StatusUpdates,
     @inject(ActionItems) private readonly actionItems: ActionItems,
     @inject(PostmortemEditing) private readonly postmortems: PostmortemEditing,
+    @inject(PluginSubmissions) private readonly plugins: PluginSubmissions,
   ) {}
 
   async handleAction(ctx: RequestContext, actionId: string, value: string): Promise<CommandReply> {
@@ -97,6 +99,8 @@ export class InteractionRouter {
         const { incident, section } = await this.postmortems.sectionForEdit(ctx, ref.incidentId, ref.key);
         return { visibility: 'ephemeral', form: editSectionFormView(incident, section) };
       }
+      case ACTIONS.uninstallPlugin:
+        return this.plugins.uninstall(ctx, value);
       default:
         throw new MusterError('invalid_argument', `That button is from an older version of Muster. Run ${commandCode('status')} for a fresh card.`);
     }
@@ -153,6 +157,8 @@ export class InteractionRouter {
           throw error;
         }
       }
+      case FORMS.installPlugin:
+        return this.plugins.submit(ctx, values, metadata);
       default:
         throw new MusterError('invalid_argument', 'That form is from an older version of Muster; open it again.');
     }

@@ -67,4 +67,11 @@ export interface ChatGatewayRegistry {
 export interface DirectoryPort {
   /** Undefined when nobody matches: the caller tells the user whom it could not find. */
   resolve(platform: ChatPlatform, workspaceId: string, handle: string): Promise<PersonRef | undefined>;
+  /**
+   * Whether the person administers the workspace as the platform reports it (Slack: an admin or
+   * owner), asked fresh for decisions such as who may install plugins. Undefined, or a method left
+   * out, when the platform cannot say (Teams would need extra Graph permissions): then only the
+   * configured `admins` count. Throws when the platform could not be asked.
+   */
+  isWorkspaceAdmin?(workspaceId: string, person: PersonRef): Promise<boolean | undefined>;
 }

@@ -28,8 +28,16 @@ export interface PluginListing {
   readonly capabilities: readonly string[];
   /** `config`: enabled in muster.yaml (not changeable from chat); `chat`: installed from chat; absent: available. */
   readonly installedBy?: 'config' | 'chat';
+  /** Who installed it from chat (or last changed its settings), when it was. */
+  readonly installer?: PersonRef;
   /** Where an alert source's webhooks go: `https://muster.example.com/webhooks/grafana`. */
   readonly webhookUrl?: string;
+  /**
+   * How the source must authenticate its webhooks, naming the secret but never holding it:
+   * `header Authorization: Bearer <TOKEN>`, `X-PagerDuty-Signature signed with WEBHOOK_SECRET`. Shown
+   * after an install; without it the secrets' own descriptions are shown.
+   */
+  readonly webhookAuth?: string;
   readonly health: PluginHealth;
 }
 

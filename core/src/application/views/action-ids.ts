@@ -10,6 +10,8 @@ export const ACTIONS = {
   rejectUpdate: 'update.reject',
   completeActionItem: 'action_item.done',
   editPostmortemSection: 'postmortem.edit',
+  /** The confirmation of `plugins uninstall <name>`; its value is the plugin id. */
+  uninstallPlugin: 'plugins.uninstall',
 } as const;
 export type ActionId = (typeof ACTIONS)[keyof typeof ACTIONS];
 
@@ -19,5 +21,7 @@ export const FORMS = {
   assignRole: 'incident.assign',
   editUpdate: 'update.edit',
   editPostmortemSection: 'postmortem.edit',
+  /** Install or re-configure a plugin (`plugins install|configure <name>`). */
+  installPlugin: 'plugins.install',
 } as const;
 export type FormId = (typeof FORMS)[keyof typeof FORMS];

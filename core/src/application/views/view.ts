@@ -40,7 +40,14 @@ export interface SelectOption {
 }
 
 export type InputElement =
-  | { readonly kind: 'text'; readonly multiline?: boolean; readonly minLength?: number; readonly maxLength?: number; readonly initial?: string; readonly placeholder?: string }
+  | {
+    readonly kind: 'text'; readonly multiline?: boolean; readonly minLength?: number; readonly maxLength?: number; readonly initial?: string; readonly placeholder?: string;
+    /**
+     * A secret (a token, a signing key): masked where the platform can mask input (Teams), never
+     * pre-filled, and never shown again with what was typed when the form comes back with errors.
+     */
+    readonly secret?: boolean;
+  }
   | { readonly kind: 'select'; readonly options: readonly SelectOption[]; readonly initial?: string }
   | { readonly kind: 'multi_text'; readonly placeholder?: string; readonly initial?: string }
   | { readonly kind: 'checkbox'; readonly optionLabel: string; readonly initial?: boolean }
@@ -70,6 +77,11 @@ export interface FormView extends View {
   readonly submitLabel: string;
   /** Carried through the form unchanged (incident id, update id). */
   readonly privateMetadata?: string;
+  /**
+   * For the requester's eyes only (plugin settings): a platform whose forms are messages in the
+   * conversation (Teams cards) opens it in the 1:1 chat with the requester instead.
+   */
+  readonly confidential?: boolean;
 }
 
 export const plain = (text: string): RichText => [text];

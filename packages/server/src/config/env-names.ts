@@ -32,6 +32,9 @@ export const ENV = {
   llmModel: 'MUSTER_LLM_MODEL',
 } as const;
 
+/** Plugin secrets: `MUSTER_PLUGIN_<ID>_<NAME>` (the SDK's `secretEnvName`). */
+export const PLUGIN_SECRET_PREFIX = 'MUSTER_PLUGIN_';
+
 export const DEFAULT_PORT = 3000;
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/muster.db';
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';

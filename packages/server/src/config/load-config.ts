@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { isMusterError } from '@muster/core';
 import { parseDatabaseUrl } from '@muster/store';
 import { ConfigError } from './config-error';
-import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_SLACK_API_URL, ENV, type Environment } from './env-names';
+import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_SLACK_API_URL, ENV, PLUGIN_SECRET_PREFIX, type Environment } from './env-names';
 import { EnvReader } from './env-reader';
 import { LOG_LEVELS, type FileConfig } from './file-config';
 import { Problems } from './problems';
@@ -66,10 +66,16 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     llm: { ...file.llm, ...(llmModel && { model: llmModel }), apiKey: env.string(ENV.openAiApiKey), baseUrl: env.httpUrl(ENV.openAiBaseUrl) },
     settings,
     plugins: file.plugins ?? {},
+    pluginSecrets: pluginSecretsOf(sources.env),
   };
   const problems = [...envProblems.list, ...fileProblems.list];
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** `MUSTER_PLUGIN_<ID>_<NAME>` variables, read whole here so nothing else needs the environment; empty counts as unset. */
+function pluginSecretsOf(env: Environment): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[0].startsWith(PLUGIN_SECRET_PREFIX) && !!e[1]));
 }
 
 /** A relative SQLite path is relative to the configuration's directory, not to wherever the process happens to run. */

@@ -59,4 +59,6 @@ export interface ServerConfig {
   readonly settings: MusterSettings;
   /** `plugins:` of muster.yaml by plugin id (config not yet checked: the plugin's schema does that at load). */
   readonly plugins: Readonly<Record<string, FilePluginEntry>>;
+  /** Every non-empty `MUSTER_PLUGIN_*` variable: the secrets of the muster.yaml plugins, by variable name. */
+  readonly pluginSecrets: Readonly<Record<string, string>>;
 }

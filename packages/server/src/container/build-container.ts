@@ -14,6 +14,8 @@ import { resolveSecretKey } from '../runtime/secret-key';
 import type { PlatformFactory } from '../platforms/platform-integration';
 import { buildPlatforms, PLATFORM_FACTORIES } from '../platforms/platform-registry';
 import { EmailIdentityLinks } from '../identity/email-identity-links';
+import type { PluginTimeouts } from '../plugins/guard/plugin-timeouts';
+import { pluginsModule } from '../plugins/plugins-module';
 import { summarizerConfigFrom } from './summarizer-config';
 import { PlatformDirectory, StaticGatewayRegistry, SystemClock, UuidIdGenerator } from './system-parts';
 
@@ -35,6 +37,8 @@ export interface ContainerOverrides {
   /** Extra gateways and directories, e.g. a platform under test. */
   readonly gateways?: readonly ChatGateway[];
   readonly directories?: Partial<Record<ChatPlatform, DirectoryPort>>;
+  /** The plugin host's time limits per operation (tests shorten them); see plugins/guard/plugin-timeouts.ts. */
+  readonly pluginTimeouts?: Partial<PluginTimeouts>;
   /** Outbox handlers and event subscribers bound beside core's own (a test's, or an embedding application's). */
   readonly contributions?: {
     readonly outboxHandlers?: readonly OutboxHandler[];
@@ -73,6 +77,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
 
   const summarizer = overrides.summarizer ?? createSummarizer(summarizerConfigFrom(config), { summaries: store.repositories.summaries, clock, logger });
   const metrics = new ServerMetrics(clock.now());
+  const ids = overrides.ids ?? new UuidIdGenerator();
 
   const serverModule = new ContainerModule(({ bind }) => {
     bind(SERVER_TOKENS.Config).toConstantValue(config);
@@ -86,7 +91,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     bind(TOKENS.DirectoryPort).toConstantValue(new PlatformDirectory(directories));
     bind(TOKENS.Summarizer).toConstantValue(summarizer);
     bind(TOKENS.Clock).toConstantValue(clock);
-    bind(TOKENS.IdGenerator).toConstantValue(overrides.ids ?? new UuidIdGenerator());
+    bind(TOKENS.IdGenerator).toConstantValue(ids);
     bind(TOKENS.Logger).toConstantValue(logger);
     bind(SERVER_TOKENS.OutboxPump).to(OutboxPump).inSingletonScope();
     for (const handler of overrides.contributions?.outboxHandlers ?? []) bind(TOKENS.OutboxHandler).toConstantValue(handler);
@@ -98,8 +103,9 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     }
   });
 
+  const plugins = pluginsModule({ config, store, metrics, logger, clock, ids, timeouts: overrides.pluginTimeouts });
   const container = new Container();
-  container.load(serverModule, coreApplicationModule);
+  container.load(serverModule, plugins, coreApplicationModule);
   return container;
 }
 

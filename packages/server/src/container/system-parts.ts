@@ -42,4 +42,10 @@ export class PlatformDirectory implements DirectoryPort {
   async resolve(platform: ChatPlatform, workspaceId: string, handle: string): Promise<PersonRef | undefined> {
     return this.directories[platform]?.resolve(platform, workspaceId, handle);
   }
+
+  /** Asked of the person's own platform; one that cannot say (or is off) answers undefined. */
+  async isWorkspaceAdmin(workspaceId: string, person: PersonRef): Promise<boolean | undefined> {
+    const directory = person.platform === 'api' || person.platform === 'webhook' ? undefined : this.directories[person.platform];
+    return directory?.isWorkspaceAdmin?.(workspaceId, person);
+  }
 }

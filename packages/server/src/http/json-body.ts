@@ -56,7 +56,7 @@ export async function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LI
  * The body; `over` when it exceeded `limit` and was drained to its end; `cut` when it went past the
  * drain cap and the request was destroyed. Only the first `limit` bytes are ever held.
  */
-function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'over' | 'cut'> {
+export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | 'over' | 'cut'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

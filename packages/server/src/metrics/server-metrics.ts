@@ -11,6 +11,11 @@ export type OutboxOutcome = 'done' | 'retried' | 'dead';
 export class ServerMetrics {
   readonly httpDuration = new Histogram('muster_http_request_duration_seconds', 'Time to answer HTTP requests, by route pattern.', ['method', 'route', 'status']);
   readonly outboxProcessed = new Counter('muster_outbox_processed_total', 'Outbox messages processed by this process, by outcome.', ['outcome']);
+  /** Every call the plugin host made into a plugin; outcome `ok`, `rejected` (the plugin refused the input, e.g. a bad payload), `error` or `timeout`. */
+  readonly pluginCalls = new Counter('muster_plugin_calls_total', 'Calls into plugins, by plugin, operation and outcome.', ['plugin', 'operation', 'outcome']);
+  readonly pluginDuration = new Histogram('muster_plugin_call_duration_seconds', 'Time plugin calls took, by plugin and operation.', ['plugin', 'operation']);
+  /** `POST /webhooks/<plugin>` by outcome (`accepted`, `unauthorized`, `bad_request`, …); unknown plugin ids are counted as `unknown`. */
+  readonly webhooks = new Counter('muster_webhooks_total', 'Alert webhooks received, by plugin and outcome.', ['plugin', 'outcome']);
   private readonly startTimeSeconds: number;
 
   constructor(startedAt: Date = new Date()) {
@@ -36,6 +41,9 @@ export class ServerMetrics {
       { name: 'muster_outbox_depth', help: 'Outbox messages still to be carried out.', type: 'gauge', samples: [{ name: 'muster_outbox_depth', labels: {}, value: depth }] },
       { name: 'muster_outbox_dead_letters', help: 'Outbox messages given up on (kept for inspection).', type: 'gauge', samples: [{ name: 'muster_outbox_dead_letters', labels: {}, value: dead }] },
       this.outboxProcessed.collect(),
+      this.pluginCalls.collect(),
+      this.pluginDuration.collect(),
+      this.webhooks.collect(),
       this.httpDuration.collect(),
       { name: 'process_start_time_seconds', help: 'Start time of the process since unix epoch in seconds.', type: 'gauge', samples: [{ name: 'process_start_time_seconds', labels: {}, value: this.startTimeSeconds }] },
     ];

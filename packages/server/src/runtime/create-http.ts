@@ -1,5 +1,4 @@
-import type { Logger } from '@muster/core';
-import { TOKENS } from '@muster/core';
+import { AlertIntake, TOKENS, type Clock, type Logger } from '@muster/core';
 import type { Container } from 'inversify';
 import { registerIncidentChangeRoutes } from '../api/incident-change-routes';
 import { registerIncidentRoutes } from '../api/incident-routes';
@@ -9,6 +8,10 @@ import { SERVER_TOKENS } from '../container/server-tokens';
 import { HttpServer } from '../http/http-server';
 import { Router } from '../http/router';
 import type { ServerMetrics } from '../metrics/server-metrics';
+import type { PluginGuard } from '../plugins/guard/plugin-guard';
+import { PLUGIN_TOKENS } from '../plugins/plugins-module';
+import type { PluginHost } from '../plugins/runtime/plugin-host';
+import { registerWebhookRoute } from '../plugins/webhooks/webhook-route';
 
 export interface HttpParts {
   readonly router: Router;
@@ -24,6 +27,10 @@ export function createHttp(container: Container): HttpParts {
   registerIncidentRoutes(router, container);
   registerIncidentChangeRoutes(router, container);
   registerOpenApiRoute(router);
+  registerWebhookRoute(router, {
+    host: container.get<PluginHost>(PLUGIN_TOKENS.Host), guard: container.get<PluginGuard>(PLUGIN_TOKENS.Guard), intake: container.get(AlertIntake),
+    metrics, clock: container.get<Clock>(TOKENS.Clock), logger,
+  });
   const server = new HttpServer({
     router,
     logger,

@@ -12,6 +12,8 @@ import { ensureMigrated } from './migrations-check';
 import type { OutboxPump } from './outbox-pump';
 import { resolveSecretKey } from './secret-key';
 import type { PlatformIntegration } from '../platforms/platform-integration';
+import { PLUGIN_TOKENS } from '../plugins/plugins-module';
+import type { PluginHost } from '../plugins/runtime/plugin-host';
 
 export interface StartOptions extends ContainerOverrides {
   /** Start the outbox pump (default true). */
@@ -47,10 +49,12 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const logger = container.get<Logger>(TOKENS.Logger);
   const store = container.get<Store>(SERVER_TOKENS.Store);
   const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
+  const plugins = container.get<PluginHost>(PLUGIN_TOKENS.Host);
   let http: HttpParts | undefined;
   try {
     logger.info('Starting Muster', configSummary(config));
     if (config.redisUrl) logger.warn('REDIS_URL is set, but multi-instance mode (BullMQ) is not supported in this version yet; this process runs its jobs in-process. Run one instance.');
+    await plugins.load();
     const secret = resolveSecretKey(config, logger);
     logger.info('Secret key ready', { source: secret.source });
     await ensureMigrated(store, config, logger);
@@ -59,6 +63,9 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
       const released = await store.repositories.outbox.releaseLeases();
       if (released > 0) logger.info('Resuming outbox work left by the previous run', { released });
     }
+    // Plugins run before HTTP listens: webhooks need their installations, and commands their registry entries.
+    container.get(PLUGIN_TOKENS.CommandBridge);
+    await plugins.start();
     http = createHttp(container);
     const platforms = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms);
     const mount = {
@@ -79,16 +86,17 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       url, port, container, http: parts,
       idle: async () => { await Promise.all(platforms.map((p) => p.idle())); },
-      stop: () => (stopping ??= shutdown(parts, pump, store, logger, platforms)),
+      stop: () => (stopping ??= shutdown(parts, pump, store, logger, platforms, plugins)),
     };
   } catch (error) {
     if (http) await http.server.close(0).catch(() => undefined);
+    await plugins.stop().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }
 }
 
-async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger: Logger, platforms: readonly PlatformIntegration[]): Promise<void> {
+async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger: Logger, platforms: readonly PlatformIntegration[], plugins: PluginHost): Promise<void> {
   logger.info('Shutting down: finishing requests in flight', { inFlight: http.server.requestsInFlight });
   const { drained } = await http.server.close(SHUTDOWN_GRACE_MS);
   if (!drained) logger.warn('Some requests were still running after the grace period and were cut off');
@@ -98,6 +106,7 @@ async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger:
   }
   await pump.stop();
   await pump.drainUntilIdle(LAST_DRAIN_MS);
+  await plugins.stop();
   await store.close();
   logger.info('Muster stopped');
 }

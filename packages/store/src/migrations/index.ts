@@ -7,6 +7,7 @@ import { ConversationReferences1733000000004 } from './1733000000004-conversatio
 import { NeutralMentions1733000000005 } from './1733000000005-neutral-mentions';
 import { TeamsFileOffers1733000000006 } from './1733000000006-teams-file-offers';
 import { AlertGroups1733000000007 } from './1733000000007-alert-groups';
+import { PluginHost1733000000008 } from './1733000000008-plugin-host';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   NeutralMentions1733000000005,
   TeamsFileOffers1733000000006,
   AlertGroups1733000000007,
+  PluginHost1733000000008,
 ];

@@ -8,7 +8,9 @@ import { IncidentRoleRecord } from './incident-role.record';
 import { IncidentRoomRecord } from './incident-room.record';
 import { IncidentRecord } from './incident.record';
 import { OutboxRecord } from './outbox.record';
+import { PluginHealthRecord } from './plugin-health.record';
 import { PluginInstallationRecord } from './plugin-installation.record';
+import { PluginStorageRecord } from './plugin-storage.record';
 import { PostmortemRecord } from './postmortem.record';
 import { SequenceRecord } from './sequence.record';
 import { ServiceRecord } from './service.record';
@@ -20,12 +22,12 @@ import { TimelineEntryRecord } from './timeline-entry.record';
 export {
   ActionItemRecord, ApiTokenRecord, ChatInstallationRecord, ConversationReferenceRecord, InboxRecord, IncidentRecord, IncidentRoleRecord, IncidentRoomRecord,
   OutboxRecord, PluginInstallationRecord, PostmortemRecord, SequenceRecord, ServiceRecord, StatusUpdateRecord, SummaryStateRecord,
-  TeamsFileOfferRecord, TimelineEntryRecord, AlertGroupRecord,
+  TeamsFileOfferRecord, TimelineEntryRecord, AlertGroupRecord, PluginStorageRecord, PluginHealthRecord,
 };
 
 /** Every record, for the DataSource's `entities`. */
 export const RECORDS = [
   IncidentRecord, IncidentRoleRecord, IncidentRoomRecord, TimelineEntryRecord, ActionItemRecord, StatusUpdateRecord, PostmortemRecord,
   ServiceRecord, SummaryStateRecord, InboxRecord, OutboxRecord, SequenceRecord, ApiTokenRecord, ChatInstallationRecord,
-  PluginInstallationRecord, ConversationReferenceRecord, TeamsFileOfferRecord, AlertGroupRecord,
+  PluginInstallationRecord, ConversationReferenceRecord, TeamsFileOfferRecord, AlertGroupRecord, PluginStorageRecord, PluginHealthRecord,
 ];

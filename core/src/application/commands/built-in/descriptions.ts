@@ -192,8 +192,9 @@ const SPECS: readonly BuiltInSpec[] = [
     name: 'plugins',
     group: 'admin',
     syntax: 'plugins [list|install <name>|configure <name>|uninstall <name>]',
-    summary: 'List, install, configure or uninstall plugins for this workspace.',
-    examples: ['plugins', 'plugins install pagerduty', 'plugins configure jira'],
+    summary: 'Admins only: list, install, configure or uninstall plugins for this workspace; install and configure open a form. '
+      + 'Admins are the people named under admins: in muster.yaml, and on Slack the workspace admins and owners (on Teams only the named ones: Teams tells apps its admins only with extra Graph permissions).',
+    examples: ['plugins', 'plugins install grafana', 'plugins configure grafana', 'plugins uninstall grafana'],
     aliases: [],
     takesIncident: false,
     parse: parsePlugins,

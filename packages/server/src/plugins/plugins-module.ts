@@ -1,0 +1,58 @@
+import { TOKENS, type Clock, type CommandExtensions, type IdGenerator, type Logger, type OutboxHandler } from '@muster/core';
+import type { Store } from '@muster/store';
+import { ContainerModule } from 'inversify';
+import type { ServerConfig } from '../config/server-config';
+import type { ServerMetrics } from '../metrics/server-metrics';
+import { resolveSecretKey } from '../runtime/secret-key';
+import { HostPluginAdministration } from './admin/host-plugin-administration';
+import { PluginCommandBridge } from './commands/plugin-command-bridge';
+import { PluginEventHandler } from './events/plugin-event-handler';
+import { PluginEventSubscriber } from './events/plugin-event-subscriber';
+import { PluginGuard } from './guard/plugin-guard';
+import { PluginHealthBook } from './guard/plugin-health-book';
+import { DEFAULT_PLUGIN_TIMEOUTS, type PluginTimeouts } from './guard/plugin-timeouts';
+import { InstallationActivator } from './runtime/installation-activator';
+import { PluginHost } from './runtime/plugin-host';
+import { PluginSecretSealer } from './runtime/plugin-secret-sealer';
+
+/** The plugin host's parts in the container; core's AlertIntake and the command registry are resolved from it. */
+export const PLUGIN_TOKENS = {
+  Host: Symbol.for('PluginHost'),
+  Guard: Symbol.for('PluginGuard'),
+  CommandBridge: Symbol.for('PluginCommandBridge'),
+  Sealer: Symbol.for('PluginSecretSealer'),
+} as const;
+
+export interface PluginsModuleDeps {
+  readonly config: ServerConfig;
+  readonly store: Store;
+  readonly metrics: ServerMetrics;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  /** Shorter limits for tests, longer for a slow network; each operation defaults to DEFAULT_PLUGIN_TIMEOUTS. */
+  readonly timeouts?: Partial<PluginTimeouts>;
+}
+
+export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
+  const { config, store, metrics, logger, clock, ids } = deps;
+  const health = new PluginHealthBook(store.pluginHealth, logger);
+  const timeouts = { ...DEFAULT_PLUGIN_TIMEOUTS, ...deps.timeouts };
+  const guard = new PluginGuard({ timeouts, health, metrics, timeline: store.repositories.timeline, clock, ids, logger });
+  // The key is read once, and only when a secret is sealed or opened: an embedded in-memory store gets one ephemeral key per process.
+  const sealer = new PluginSecretSealer(() => resolveSecretKey(config, logger).key);
+  const activator = new InstallationActivator({ guard, logger, storage: store.pluginStorage, clock, settings: config.settings });
+  const host = new PluginHost({ config, settings: config.settings, store, logger, activator, health, sealer, clock });
+  return new ContainerModule(({ bind }) => {
+    bind(PLUGIN_TOKENS.Host).toConstantValue(host);
+    bind(PLUGIN_TOKENS.Guard).toConstantValue(guard);
+    bind(PLUGIN_TOKENS.Sealer).toConstantValue(sealer);
+    bind(PLUGIN_TOKENS.CommandBridge).toDynamicValue((ctx) => new PluginCommandBridge({
+      host, guard, settings: config.settings, logger, extensions: ctx.get<CommandExtensions>(TOKENS.CommandExtensions, { optional: true }),
+    })).inSingletonScope();
+    bind(TOKENS.PluginAdministration).toConstantValue(new HostPluginAdministration({ host, store, sealer, health, settings: config.settings, clock, ids, logger }));
+    bind(TOKENS.IncidentEventSubscriber).toConstantValue(new PluginEventSubscriber(host));
+    bind<OutboxHandler>(TOKENS.OutboxHandler).toConstantValue(new PluginEventHandler({ host, guard, repos: store.repositories, logger, eventTimeoutMs: timeouts.event }));
+  });
+}
+
