@@ -38,7 +38,7 @@ describe('plugins command: who may', () => {
     expect(text.type === 'text' && text.text).to.deep.include({ mention: { platform: 'slack', id: 'U0NOTHERE' } });
     expect(everything(reply)).not.to.include('alice', 'a console admin means nothing on Slack');
     const teams = replyText(await s.command(s.as('tia', 'local', { platform: 'teams', actor: { platform: 'teams', id: 'aad-tia' } }), 'plugins'));
-    expect(teams, 'nobody configured on Teams').to.include('Only the people named in admins in muster.yaml can list');
+    expect(teams, 'a Teams id names nobody on a card').to.include('Only the people named in admins in muster.yaml can list');
   });
 
   it('lets the configured admin in, and the same admin under a linked identity, but not a namesake', async () => {
