@@ -183,6 +183,21 @@ describe('plugin host: installations from chat, one per tenant (real server, SQL
     }
   });
 
+  it('lists an installation whose plugin no longer loads as failed, answers its webhooks 503, and lets it be uninstalled', async () => {
+    await server!.stop();
+    writeMusterYaml(dir, {}, { tenants: { acme: { slack: [ACME] }, globex: { slack: [GLOBEX] } } });
+    server = await startInProcess(dir, env());
+    const orphan = (await admin$().list('globex')).find((p) => p.id === 'fixture-source')!;
+    expect(orphan).to.deep.include({ installedBy: 'chat', capabilities: [] });
+    expect(orphan.health.lastFailure).to.contain('the plugin no longer loads: "@muster/plugin-fixture-source" is not installed');
+    expect((await admin$().list('acme')).map((p) => p.id)).to.deep.equal([]);
+    expect((await postWebhook(server.url, 'fixture-source', { token: GLOBEX_TOKEN, body: firing('orphaned') })).status).to.equal(503);
+    const removed = await admin$().uninstall('globex', 'fixture-source', admin(GLOBEX));
+    expect(removed.installedBy).to.equal(undefined);
+    expect(await rows()).to.deep.equal([]);
+    expect((await postWebhook(server.url, 'fixture-source', { token: GLOBEX_TOKEN, body: firing('orphaned') })).status).to.equal(404);
+  });
+
   it('never logged a secret typed into the form', () => {
     const log = serverLog(dir);
     for (const secret of [ACME_TOKEN, GLOBEX_TOKEN]) expect(log).not.to.contain(secret);

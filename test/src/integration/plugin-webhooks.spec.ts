@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { request } from 'node:http';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
 import { eventually } from '../kits/wait';
@@ -170,6 +171,27 @@ describe('plugin host: POST /webhooks/<plugin id> (real server, SQLite, fixture 
     expect(count('fixture-source', 'too_large')).to.equal(2);
     expect(count('unknown', 'unknown_plugin')).to.equal(1);
     expect(samples.some((s) => s.labels.plugin === 'no-such-plugin')).to.equal(false);
+  });
+
+  it('never answers 5xx nor stores a thing for hostile bodies and headers, whichever plugin gets them', async function () {
+    this.timeout(60_000);
+    const before = (await stored()).incidents;
+    const body = fc.oneof(
+      fc.json().map((text) => ({ raw: text })),
+      fc.jsonValue().map((value) => ({ raw: JSON.stringify({ alerts: [value] }) })),
+      fc.uint8Array({ maxLength: 300 }).map((bytes) => ({ raw: Buffer.from(bytes) })),
+      fc.record({ id: fc.string(), status: fc.string(), title: fc.string() }).map((alert) => ({ raw: JSON.stringify({ alerts: [alert, { id: '', status: 'firing' }] }) })),
+    );
+    const auth = fc.oneof(fc.constant(undefined), fc.string({ maxLength: 40 }), fc.constant(`Bearer ${TYPEERROR_TOKEN}`), fc.constant(`bearer  ${TOKEN} `));
+    await fc.assert(fc.asyncProperty(fc.constantFrom('fixture-source', 'fixture-typeerror', 'fixture-hang'), body, auth, async (plugin, { raw }, authorization) => {
+      const headers: Record<string, string> = {};
+      if (authorization !== undefined && /^[\t\x20-\x7e]*$/.test(authorization)) headers.authorization = authorization;
+      const answer = await postWebhook(server.url, plugin, { raw, headers });
+      expect(answer.status, answer.text).to.be.oneOf([400, 401, 404]);
+      expect(answer.body?.error?.code, answer.text).to.be.a('string');
+      expect(answer.text).not.to.match(/\n\s+at /);
+    }), { numRuns: 300 });
+    expect((await stored()).incidents).to.equal(before);
   });
 
   it('never writes a plugin secret to the log, though the plugins put them in messages, fields and errors', async () => {

@@ -60,6 +60,19 @@ describe('server: start refuses bad configuration with one readable line (child 
     expectOneLineFailure(await start(), /muster\.yaml: declarerTakesComand is not a setting; did you mean "declarerTakesCommand"\?/);
   });
 
+  it('answers a YAML alias without its anchor in that one line, with no warning beside it', async () => {
+    // The list used as a key makes the YAML library warn; that warning must not reach stderr.
+    writeFileSync(join(dir, 'muster.yaml'), 'tenants: { ? [a, b] : c }\nseverities: [*sev]\n');
+    expectOneLineFailure(await start(), /muster\.yaml: is not valid YAML: .*alias/i);
+  });
+
+  it('refuses a secret in a plugin config without repeating it, naming the variable to set', async () => {
+    writeFileSync(join(dir, 'muster.yaml'), 'plugins:\n  grafana: { config: { token: glsa_hunter2 } }\n');
+    const result = await start();
+    expectOneLineFailure(result, /muster\.yaml: plugins\.grafana\.config\.token is a secret, and secrets never go in the file: set MUSTER_PLUGIN_GRAFANA_TOKEN/);
+    expect(result.stderr).not.to.contain('hunter2');
+  });
+
   it('passes on what the core says about an impossible catalogue', async () => {
     writeFileSync(join(dir, 'muster.yaml'), 'roles:\n  - { id: lead, label: Lead }\n');
     expectOneLineFailure(await start(), /muster\.yaml: The role catalogue needs a "commander" role/);

@@ -173,4 +173,17 @@ describe('CommandRegistry', () => {
     const reply = await app.container.get(CommandDispatcher).handleText(app.ctx('bob'), 'page "quoted" words');
     expect(replyText(reply)).to.equal('echo "quoted" words');
   });
+
+  it('answers for a run-time command that hangs once its time limit passes, and the next command is answered as usual', async () => {
+    const app = buildApp();
+    const registry = app.container.get(CommandRegistry);
+    registry.timeLimitMs = 30;
+    registry.register('p', probe({ takesIncident: false, run: () => new Promise(() => {}) }).command);
+    const commands = app.container.get(CommandDispatcher);
+    const reply = await commands.handleText(app.ctx('bob'), 'page');
+    expect(reply.visibility).to.equal('ephemeral');
+    expect(replyText(reply)).to.include('The page command did not answer in time');
+    expect(app.logs).to.include('A run-time command failed');
+    expect(replyText(await commands.handleText(app.ctx('bob'), 'help'))).to.include('Muster commands');
+  });
 });

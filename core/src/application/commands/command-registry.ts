@@ -14,6 +14,14 @@ import { generalUsage, withPrefix } from './command-prefix';
 import type { CommandReply } from './command-reply';
 import { about } from './reply-routing';
 import { describeRuntimeCommand } from './runtime-command-description';
+import { withTimeLimit } from '../outbox/time-limit';
+
+/**
+ * How long a run-time command may take to answer. Chat platforms wait for the answer (Slack acks a
+ * slash command with it, within 3 s), so a plugin with slow work answers at once and does the work
+ * from the outbox.
+ */
+export const RUNTIME_COMMAND_TIME_LIMIT_MS = 2_500;
 
 interface RuntimeEntry {
   readonly owner: string;
@@ -34,6 +42,8 @@ export class CommandRegistry implements CommandExtensions {
   private readonly builtIn: CommandCatalog;
   private readonly runtime = new Map<string, RuntimeEntry>();
   private current: CommandCatalog;
+  /** See RUNTIME_COMMAND_TIME_LIMIT_MS; a test may shorten it. */
+  timeLimitMs = RUNTIME_COMMAND_TIME_LIMIT_MS;
 
   constructor(
     @multiInject(TOKENS.CommandContribution) contributions: CommandContribution[],
@@ -97,9 +107,11 @@ export class CommandRegistry implements CommandExtensions {
     }
     let reply: CommandReply;
     try {
-      reply = await entry.command.run(ctx, parsed.args, incident);
+      const work = Promise.resolve().then(() => entry.command.run(ctx, parsed.args, incident));
+      reply = await withTimeLimit(work, this.timeLimitMs, () => new MusterError('unavailable',
+        `The ${parsed.name} command did not answer in time; its plugin may be slow or down. Try again in a moment.`, { owner: entry.owner }));
     } catch (error) {
-      if (!(error instanceof MusterError) || error.code === 'internal') this.logFailure(entry, error);
+      if (!(error instanceof MusterError) || error.code === 'internal' || error.code === 'unavailable') this.logFailure(entry, error);
       throw error;
     }
     if (!reply || (reply.visibility !== 'ephemeral' && reply.visibility !== 'in_channel')) {

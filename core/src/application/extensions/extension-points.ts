@@ -25,8 +25,9 @@ export interface RuntimeCommand {
   run(ctx: RequestContext, args: string, incident: Incident | undefined): Promise<CommandReply>;
 }
 
+/** Implemented by CommandRegistry (commands/command-registry.ts). */
 export interface CommandExtensions {
-  /** Adds the owner's command; throws MusterError `conflict` when the name is taken. */
+  /** Adds the owner's command; throws MusterError `conflict` when the name is taken, `invalid_argument` when it is malformed. */
   register(owner: string, command: RuntimeCommand): void;
   /** Removes every command the owner registered (a plugin uninstalled or deactivated). */
   unregisterAll(owner: string): void;
@@ -35,14 +36,18 @@ export interface CommandExtensions {
 /**
  * Hears domain events inside the transaction that records them and answers with the side effects
  * they call for, which are enqueued in that same transaction (nothing lost, nothing done before the
- * commit). Must be fast and must not do I/O: the work itself runs later, from the outbox.
+ * commit). Must be fast and must not do I/O: the work itself runs later, from the outbox. One that
+ * throws is a bug: it is logged and its effects for that event skipped, the change is kept
+ * (extensions/event-subscribers.ts).
  */
 export interface IncidentEventSubscriber {
   readonly name: string;
   effectsOf(event: IncidentEvent, incident: Incident, origin: ChangeOrigin, now: Date): readonly NewOutboxMessage[];
 }
 
+/** Implemented by EventSubscribers (extensions/event-subscribers.ts). */
 export interface EventExtensions {
+  /** Throws MusterError `conflict` when a subscriber of that name already listens. */
   add(subscriber: IncidentEventSubscriber): void;
   remove(name: string): void;
 }

@@ -2,7 +2,21 @@ import type { ChatPlatform, ConversationRef, PersonRef } from '../../domain/pers
 import type { Audience } from '../../domain/status-update';
 import type { NewOutboxMessage } from '../ports/outbox.port';
 
-/** Every side effect Muster defers, with its payload. Payloads are plain JSON: they are stored. */
+/**
+ * The side effects core defers, with their payloads. Payloads are plain JSON: they are stored.
+ *
+ * Open to declaration merging: a module with a handler of its own types its topic here, so its
+ * producers get `outboxMessage` checked like core's (use a dotted prefix of your own, e.g. `jira.`):
+ *
+ * ```ts
+ * declare module '@muster/core' {
+ *   interface TopicPayloads {
+ *     'jira.create_issue': { incidentId: string; projectKey: string };
+ *   }
+ * }
+ * ```
+ * Topics nobody declares still work: an OutboxHandler<'x.y'> then gets a plain record.
+ */
 export interface TopicPayloads {
   /** Open the incident's room on a platform: create, invite, topic, card, pin, bookmarks. */
   'room.setup': { incidentId: string; platform: ChatPlatform; workspaceId: string; requestedIn?: ConversationRef };
@@ -23,6 +37,9 @@ export interface TopicPayloads {
 }
 
 export type Topic = keyof TopicPayloads;
+
+/** What a handler of `T` receives: the declared payload of a known topic, else a plain record. */
+export type PayloadOf<T extends string> = T extends Topic ? TopicPayloads[T] : Readonly<Record<string, unknown>>;
 
 /** `availableAt` comes from the application's Clock, so "due" means the same thing to producer and dispatcher. */
 export function outboxMessage<T extends Topic>(topic: T, payload: TopicPayloads[T], idempotencyKey: string, availableAt: Date): NewOutboxMessage {

@@ -64,8 +64,3 @@ export interface FileConfig {
   readonly llm: FileLlmSection;
   readonly plugins?: Readonly<Record<string, FilePluginEntry>>;
 }
-
-export const TOP_LEVEL_KEYS = [
-  'server', 'severities', 'roles', 'permissions', 'roomNamePattern', 'announcementChannels', 'stakeholderChannels',
-  'declarerTakesCommand', 'highlightReaction', 'summarizePrivateIncidents', 'homePlatform', 'homeWorkspaceId', 'roomPlacement', 'tenants', 'admins', 'llm', 'plugins',
-] as const;

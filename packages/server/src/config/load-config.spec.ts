@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './config-error';
@@ -130,6 +130,24 @@ describe('loadConfig', () => {
     expect(problems[0]).to.match(/^muster\.yaml: sever1ties is not a setting; did you mean "severities"\? Allowed here: server, severities,/);
     expect(problems[1]).to.match(/^muster\.yaml: server\.prot is not a setting; did you mean "port"\?/);
     expect(problems[2]).to.match(/^muster\.yaml: llm\.models\.summary is not a setting\b/);
+  });
+
+  it("accepts the README's example muster.yaml", () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const example = /`muster\.yaml` \(every key optional\):\s*```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example, 'the example in packages/server/README.md').to.be.a('string');
+    yaml(example!);
+    const config = load();
+    expect(config.settings.roles.rolesWith('update.approve').map((r) => r.id)).to.deep.equal(['commander', 'communications_lead']);
+    expect(Object.keys(config.plugins)).to.deep.equal(['alertmanager', 'pagerduty']);
+  });
+
+  it('reports a bad section together with what the core says of a right one', () => {
+    yaml('severities: [{ id: SEV1, label: Critical, updateCadenceMinutes: soon }]\nroles: [{ id: lead, label: Lead }]\n');
+    expect(problemsOf()).to.deep.equal([
+      'muster.yaml: severities[0].updateCadenceMinutes must be a positive number (got "soon")',
+      'muster.yaml: The role catalogue needs a "commander" role.',
+    ]);
   });
 
   it('passes on the catalogue errors of the core', () => {

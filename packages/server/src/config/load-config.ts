@@ -5,12 +5,11 @@ import { ConfigError } from './config-error';
 import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_SLACK_API_URL, ENV, PLUGIN_SECRET_PREFIX, type Environment } from './env-names';
 import { EnvReader } from './env-reader';
 import { LOG_LEVELS, type FileConfig } from './file-config';
-import { readFileConfig } from './file-sections';
 import { Problems } from './problems';
+import { readFileConfig } from './read-file-config';
 import type { DatabaseKind, ServerConfig } from './server-config';
 import { buildSettings } from './settings-builder';
 import { readTeamsEnv } from './teams-env';
-import { ValueReader } from './value-reader';
 import { locateConfigFile, readYamlFile } from './yaml-file';
 
 export interface ConfigSources {
@@ -31,7 +30,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
   const env = new EnvReader(sources.env, envProblems);
   const located = sources.ignoreConfigFile ? { path: undefined } : locateConfigFile(env.string(ENV.configFile), sources.cwd);
   const fileProblems = new Problems(located.path ? displayPath(located.path, sources.cwd) : 'muster.yaml');
-  const file: FileConfig = located.path ? readFileConfig(new ValueReader(fileProblems), readYamlFile(located.path, fileProblems)) : { server: {}, llm: {} };
+  const file: FileConfig = located.path ? readFileConfig(fileProblems, readYamlFile(located.path, fileProblems)) : { server: {}, llm: {} };
 
   const givenDatabaseUrl = env.string(ENV.databaseUrl) ?? DEFAULT_DATABASE_URL;
   const database = describeDatabase(givenDatabaseUrl, envProblems);

@@ -25,14 +25,21 @@ export function readYamlFile(path: string, problems: Problems): unknown {
     problems.addLine(code === 'ENOENT' ? 'the file does not exist (MUSTER_CONFIG names it)' : `the file cannot be read (${code ?? 'unknown error'})`);
     return undefined;
   }
-  const document = parseDocument(source, { uniqueKeys: true, prettyErrors: false });
+  // Warnings (a list used as a key, an unknown tag) would print to stderr beside the one line a failed start gives.
+  const document = parseDocument(source, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   if (document.errors.length > 0) {
     const first = document.errors[0];
     const { line, column } = positionOf(source, first.pos[0]);
     problems.addLine(`is not valid YAML at line ${line}, column ${column}: ${first.message.split('\n')[0]}`);
     return undefined;
   }
-  return document.toJS({ maxAliasCount: 100 });
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Parsed, but not turned into values: an alias without its anchor, or aliases that multiply without end.
+    problems.addLine(`is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    return undefined;
+  }
 }
 
 /** 1-based line and column of a character offset. */

@@ -1,6 +1,6 @@
 import {
   coreApplicationModule, hasEmailLookup, TOKENS, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort,
-  type EmailDirectory, type IdGenerator, type Logger, type Summarizer,
+  type EmailDirectory, type IdGenerator, type IncidentEventSubscriber, type Logger, type OutboxHandler, type Summarizer,
 } from '@muster/core';
 import { createStore, type Store } from '@muster/store';
 import { createSummarizer } from '@muster/summarizer';
@@ -39,6 +39,11 @@ export interface ContainerOverrides {
   readonly directories?: Partial<Record<ChatPlatform, DirectoryPort>>;
   /** The plugin host's time limits per operation (tests shorten them); see plugins/guard/plugin-timeouts.ts. */
   readonly pluginTimeouts?: Partial<PluginTimeouts>;
+  /** Outbox handlers and event subscribers bound beside core's own (a test's, or an embedding application's). */
+  readonly contributions?: {
+    readonly outboxHandlers?: readonly OutboxHandler[];
+    readonly eventSubscribers?: readonly IncidentEventSubscriber[];
+  };
 }
 
 /**
@@ -89,6 +94,8 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     bind(TOKENS.IdGenerator).toConstantValue(ids);
     bind(TOKENS.Logger).toConstantValue(logger);
     bind(SERVER_TOKENS.OutboxPump).to(OutboxPump).inSingletonScope();
+    for (const handler of overrides.contributions?.outboxHandlers ?? []) bind(TOKENS.OutboxHandler).toConstantValue(handler);
+    for (const subscriber of overrides.contributions?.eventSubscribers ?? []) bind(TOKENS.IncidentEventSubscriber).toConstantValue(subscriber);
     const emailDirectories = withEmailLookup(directories);
     // Linking needs a second platform to find the person on; with one, every request would pay for nothing.
     if (Object.keys(emailDirectories).length >= 2) {

@@ -37,7 +37,8 @@ export interface PluginsModuleDeps {
 export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
   const { config, store, metrics, logger, clock, ids } = deps;
   const health = new PluginHealthBook(store.pluginHealth, logger);
-  const guard = new PluginGuard({ timeouts: { ...DEFAULT_PLUGIN_TIMEOUTS, ...deps.timeouts }, health, metrics, timeline: store.repositories.timeline, clock, ids, logger });
+  const timeouts = { ...DEFAULT_PLUGIN_TIMEOUTS, ...deps.timeouts };
+  const guard = new PluginGuard({ timeouts, health, metrics, timeline: store.repositories.timeline, clock, ids, logger });
   // The key is read once, and only when a secret is sealed or opened: an embedded in-memory store gets one ephemeral key per process.
   const sealer = new PluginSecretSealer(() => resolveSecretKey(config, logger).key);
   const activator = new InstallationActivator({ guard, logger, storage: store.pluginStorage, clock, settings: config.settings });
@@ -51,7 +52,7 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
     })).inSingletonScope();
     bind(TOKENS.PluginAdministration).toConstantValue(new HostPluginAdministration({ host, store, sealer, health, settings: config.settings, clock, ids, logger }));
     bind(TOKENS.IncidentEventSubscriber).toConstantValue(new PluginEventSubscriber(host));
-    bind(TOKENS.OutboxHandler).toConstantValue(new PluginEventHandler({ host, guard, repos: store.repositories, logger }) as unknown as OutboxHandler);
+    bind<OutboxHandler>(TOKENS.OutboxHandler).toConstantValue(new PluginEventHandler({ host, guard, repos: store.repositories, logger, eventTimeoutMs: timeouts.event }));
   });
 }
 

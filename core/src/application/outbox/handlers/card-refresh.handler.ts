@@ -1,4 +1,5 @@
 import { inject, injectable } from 'inversify';
+import type { Incident } from '../../../domain/incident';
 import type { ChatGatewayRegistry } from '../../ports/chat-gateway.port';
 import type { Repositories } from '../../ports/unit-of-work.port';
 import type { MusterSettings } from '../../settings';
@@ -8,7 +9,16 @@ import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
 import { loadIncident } from './handler-support';
 
-/** Redraws the pinned card in every room with the incident as it is now (not as it was when queued). */
+/** Redraws after a change that lands while this one draws; past that, the next change's own refresh catches up. */
+const MAX_REDRAWS = 3;
+
+/**
+ * Redraws the pinned card in every room with the incident as it is now (not as it was when queued).
+ * Refreshes of one incident may run side by side (the pump runs due messages concurrently); one that
+ * read an older version could then write last. So after drawing, it looks again: if the incident
+ * changed meanwhile it draws once more, and the card ends showing the latest version whichever
+ * refresh finishes last.
+ */
 @injectable()
 export class CardRefreshHandler implements OutboxHandler<'card.refresh'> {
   readonly topic = 'card.refresh' as const;
@@ -20,7 +30,16 @@ export class CardRefreshHandler implements OutboxHandler<'card.refresh'> {
   ) {}
 
   async handle(p: TopicPayloads['card.refresh']): Promise<void> {
-    const incident = await loadIncident(this.repos, p.incidentId);
+    let incident = await loadIncident(this.repos, p.incidentId);
+    for (let round = 0; round < MAX_REDRAWS; round++) {
+      await this.draw(incident);
+      const now = await loadIncident(this.repos, p.incidentId);
+      if (now.version === incident.version) return;
+      incident = now;
+    }
+  }
+
+  private async draw(incident: Incident): Promise<void> {
     const view = incidentCardView(incident, this.settings);
     for (const room of incident.snapshot().links.rooms) {
       const gateway = this.gateways.get(room.platform);

@@ -36,7 +36,9 @@ export class HostPluginAdministration implements PluginAdministration {
   }
 
   async list(tenantId: string): Promise<PluginListing[]> {
-    return Promise.all(this.deps.host.catalog.all().map((entry) => this.listing(entry.definition, tenantId)));
+    const known = await Promise.all(this.deps.host.catalog.all().map((entry) => this.listing(entry.definition, tenantId)));
+    // An installation whose plugin no longer loads is still listed, so an admin sees why and can uninstall it.
+    return [...known, ...this.deps.host.orphansOf(tenantId).map((o) => this.listings.orphan(o.pluginId, o.reason))];
   }
 
   async form(tenantId: string, pluginId: string): Promise<PluginForm | undefined> {
@@ -85,8 +87,8 @@ export class HostPluginAdministration implements PluginAdministration {
   }
 
   async uninstall(tenantId: string, pluginId: string, _by: PersonRef): Promise<PluginListing> {
-    const definition = this.known(pluginId);
-    this.refuseConfigured(definition, tenantId);
+    const definition = this.deps.host.catalog.get(pluginId)?.definition;
+    if (definition) this.refuseConfigured(definition, tenantId);
     const row = await this.deps.store.pluginInstallations.find(pluginId, tenantId);
     if (!row) throw new MusterError('not_found', `The ${pluginId} plugin is not installed here.`);
     await this.deps.store.pluginInstallations.remove(pluginId, tenantId);
@@ -94,7 +96,7 @@ export class HostPluginAdministration implements PluginAdministration {
     await this.deps.store.pluginStorage.clear(pluginId, row.installationId);
     await this.deps.health.forget(pluginId, row.installationId);
     this.deps.logger.info('Plugin uninstalled', { plugin: pluginId, tenant: tenantId, installation: row.installationId });
-    return this.listing(definition, tenantId);
+    return definition ? this.listing(definition, tenantId) : this.listings.removedOrphan(pluginId);
   }
 
   /** The listing, naming who installed it from chat (so `plugins list` can say). */

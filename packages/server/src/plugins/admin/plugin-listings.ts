@@ -20,4 +20,17 @@ export class PluginListings {
       health,
     };
   }
+
+  /** A tenant's installation of a plugin this server can no longer load: enough to see why and uninstall it. */
+  orphan(pluginId: string, reason: string): PluginListing {
+    return {
+      id: pluginId, name: pluginId, description: `This plugin is no longer available on this server (${reason.slice(0, 200)}).`, version: '', capabilities: [],
+      installedBy: 'chat', health: { lastFailure: reason.slice(0, 255) },
+    };
+  }
+
+  /** What is left of such a plugin once its installation is removed. */
+  removedOrphan(pluginId: string): PluginListing {
+    return { id: pluginId, name: pluginId, description: 'Uninstalled. This plugin is no longer available on this server.', version: '', capabilities: [], health: {} };
+  }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MusterError, type Logger, type OutboxMessage, type Repositories } from '@muster/core';
+import { MusterError, type Logger, type OutboxHandler, type OutboxMessage, type Repositories } from '@muster/core';
 import type { EventDelivery, PluginEventName, PluginEvents } from '@muster/plugin-sdk';
 import { z } from 'zod';
 import type { PluginGuard } from '../guard/plugin-guard';
@@ -19,10 +19,14 @@ const PERSON = z.object({ platform: z.string(), id: z.string(), name: z.string()
  * delivery, health, metrics). A handler that throws or hangs fails the message, which the outbox
  * retries with backoff; nothing else waits for it. An installation removed since is skipped.
  */
-export class PluginEventHandler {
+export class PluginEventHandler implements OutboxHandler<typeof PLUGIN_EVENT_TOPIC> {
   readonly topic = PLUGIN_EVENT_TOPIC;
+  /** Past the guard's own limit for events, so the guard gives up first and notes why on the timeline. */
+  readonly timeoutMs: number;
 
-  constructor(private readonly deps: { readonly host: PluginHost; readonly guard: PluginGuard; readonly repos: Repositories; readonly logger: Logger }) {}
+  constructor(private readonly deps: { readonly host: PluginHost; readonly guard: PluginGuard; readonly repos: Repositories; readonly logger: Logger; readonly eventTimeoutMs: number }) {
+    this.timeoutMs = deps.eventTimeoutMs + 5_000;
+  }
 
   async handle(raw: unknown, message: OutboxMessage): Promise<void> {
     const parsed = PAYLOAD.safeParse(raw);

@@ -2,7 +2,7 @@ import type { IncidentEvent } from '@muster/core';
 import type { PluginEventName } from '@muster/plugin-sdk';
 
 /** The outbox topic of a plugin's event handler call. */
-export const PLUGIN_EVENT_TOPIC = 'plugin.event';
+export const PLUGIN_EVENT_TOPIC = 'plugin.event' as const;
 
 /** The plugin events a domain event means (a resolve is both a status change and `incident.resolved`). */
 export function pluginEventsOf(event: IncidentEvent): PluginEventName[] {

@@ -8,7 +8,7 @@ export type PluginTimeouts = Readonly<Record<PluginOperation, number>>;
  * The host's time limit per operation (one default for every plugin, not a muster.yaml setting: a plugin
  * cannot make Muster wait longer than the people and systems waiting on Muster). Webhook calls are short
  * because the sender's own deadline covers the whole exchange (PagerDuty retries after 5 s); a command
- * must answer inside Slack's 3 s; event handlers run from the outbox and may call slow APIs.
+ * must answer inside Slack's 3 s (and core gives a run-time command 2.5 s); event handlers run from the outbox and may call slow APIs.
  */
 export const DEFAULT_PLUGIN_TIMEOUTS: PluginTimeouts = {
   activate: 10_000,
@@ -16,7 +16,7 @@ export const DEFAULT_PLUGIN_TIMEOUTS: PluginTimeouts = {
   verify: 1_000,
   parse: 2_000,
   event: 30_000,
-  command: 2_500,
+  command: 2_000,
 };
 
 /** `10 s`, `250 ms`: how a time limit reads in a reason. */

@@ -135,6 +135,13 @@ export class PluginHost {
     return found?.state === 'active' ? found : undefined;
   }
 
+  /** The tenant's failed installations of plugins missing from the catalogue (removed since they were installed). */
+  orphansOf(tenantId: string): { pluginId: string; reason: string }[] {
+    return [...this.installations.values()]
+      .filter((i): i is FailedInstallation => i.state === 'failed' && i.spec.tenantId === tenantId && !this.catalog.has(i.spec.pluginId))
+      .map((i) => ({ pluginId: i.spec.pluginId, reason: i.reason }));
+  }
+
   active(): ActiveInstallation[] {
     return [...this.installations.values()].filter((i): i is ActiveInstallation => i.state === 'active');
   }

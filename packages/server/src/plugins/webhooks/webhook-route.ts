@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { type AlertIntake, type Clock, type Logger } from '@muster/core';
 import type { AlertSource, WebhookRequest } from '@muster/plugin-sdk';
 import { errorResponse } from '../../http/error-boundary';
