@@ -13,6 +13,8 @@ export interface FakePlugin {
   readonly fields: readonly PluginField[];
   /** Enabled in muster.yaml, for every tenant. */
   readonly inFile?: boolean;
+  /** Its package no longer loads: listed (installed from chat) but without a form, as the host lists such a plugin. */
+  readonly orphan?: boolean;
 }
 
 export interface FakeInstallation {
@@ -52,9 +54,16 @@ export const PAGERDUTY: FakePlugin = {
   inFile: true,
 };
 
+export const GONE: FakePlugin = {
+  listing: { id: 'oldmon', name: 'oldmon', description: 'This plugin is no longer available on this server (cannot find module).', version: '', capabilities: [], health: { lastFailure: 'cannot find module' } },
+  fields: [],
+  orphan: true,
+};
+
 export class FakePluginAdministration implements PluginAdministration {
   readonly calls: string[] = [];
   readonly installations = new Map<string, FakeInstallation>();
+  readonly removedOrphans = new Set<string>();
   echoValues = false;
   /** Thrown by the next install, instead of installing. */
   failNext?: unknown;
@@ -73,7 +82,7 @@ export class FakePluginAdministration implements PluginAdministration {
   async form(tenantId: string, pluginId: string): Promise<PluginForm | undefined> {
     this.calls.push(`form ${tenantId} ${pluginId}`);
     const plugin = this.plugins.find((p) => p.listing.id === pluginId);
-    if (!plugin) return undefined;
+    if (!plugin || plugin.orphan) return undefined;
     const stored = this.installed(tenantId, pluginId);
     const fields = plugin.fields.map((f): PluginField => {
       if (f.kind === 'secret') return { ...f, isSet: !!stored?.values[f.key] };
@@ -122,13 +131,16 @@ export class FakePluginAdministration implements PluginAdministration {
   async uninstall(tenantId: string, pluginId: string, by: PersonRef): Promise<PluginListing> {
     this.calls.push(`uninstall ${tenantId} ${pluginId} by ${by.id}`);
     const plugin = this.plugins.find((p) => p.listing.id === pluginId);
-    if (!plugin || !this.installations.delete(`${tenantId}/${pluginId}`)) throw new MusterError('not_found', `${pluginId} is not installed.`);
+    const key = `${tenantId}/${pluginId}`;
+    const removed = plugin?.orphan ? !this.removedOrphans.has(key) && !!this.removedOrphans.add(key) : this.installations.delete(key);
+    if (!plugin || !removed) throw new MusterError('not_found', `${pluginId} is not installed.`);
     return this.listingOf(tenantId, plugin);
   }
 
   private listingOf(tenantId: string, plugin: FakePlugin): PluginListing {
     const stored = this.installed(tenantId, plugin.listing.id);
     if (plugin.inFile) return { ...plugin.listing, installedBy: 'config' };
+    if (plugin.orphan) return this.removedOrphans.has(`${tenantId}/${plugin.listing.id}`) ? { ...plugin.listing } : { ...plugin.listing, installedBy: 'chat' };
     return stored ? { ...plugin.listing, installedBy: 'chat', installer: stored.by } : { ...plugin.listing };
   }
 }

@@ -13,6 +13,9 @@ import { TOKENS } from '../tokens';
  */
 export const WORKSPACE_ADMIN_WAIT_MS = 1_500;
 
+/** Platforms where a person's id alone shows as the person (see configuredOn). */
+const NAMED_BY_ID: ReadonlySet<string> = new Set(['slack', 'console']);
+
 /** What the check found: an admin, or why not (so the refusal can say who may). */
 export type PluginAdminCheck =
   | { readonly admin: true }
@@ -50,8 +53,14 @@ export class PluginAdmins {
     }
   }
 
-  /** The configured admins on the requester's platform (a mention of someone on another platform would mean nothing here). */
+  /**
+   * The configured admins on the requester's platform, to name them in a refusal (a mention of
+   * someone on another platform would mean nothing here). Config knows only ids: Slack shows a person
+   * from their id, a console id is the handle, but a Teams id is an opaque object id its cards cannot
+   * name, so there the refusal points at the setting instead.
+   */
   configuredOn(ctx: RequestContext): PersonRef[] {
+    if (!NAMED_BY_ID.has(ctx.platform)) return [];
     const prefix = `${ctx.platform}:`;
     return this.settings.admins.filter((key) => key.startsWith(prefix)).slice(0, 5).map((key) => ({ platform: ctx.platform, id: key.slice(prefix.length) }));
   }

@@ -4,6 +4,7 @@ import type { Block, FormView, InputElement } from '../views/view';
 import { FORMS } from '../views/action-ids';
 import { parsePluginFormMetadata } from '../views/plugin-form.view';
 import { elsewhere, everything, person, pluginsScene } from './plugins-scene.spec-helper';
+import { FakePluginAdministration, GONE, GRAFANA } from './fake-plugin-administration.spec-helper';
 import { SECRET_HINT, SECRET_KEPT_HINT } from './plugin-form-fields';
 
 type Input = Extract<Block, { type: 'input' }>;
@@ -38,7 +39,7 @@ describe('plugins command: who may', () => {
     expect(text.type === 'text' && text.text).to.deep.include({ mention: { platform: 'slack', id: 'U0NOTHERE' } });
     expect(everything(reply)).not.to.include('alice', 'a console admin means nothing on Slack');
     const teams = replyText(await s.command(s.as('tia', 'local', { platform: 'teams', actor: { platform: 'teams', id: 'aad-tia' } }), 'plugins'));
-    expect(teams, 'nobody configured on Teams').to.include('Only the people named in admins in muster.yaml can list');
+    expect(teams, 'a Teams id names nobody on a card').to.include('Only the people named in admins in muster.yaml can list');
   });
 
   it('lets the configured admin in, and the same admin under a linked identity, but not a namesake', async () => {
@@ -188,5 +189,18 @@ describe('plugins command: the reader\'s prefix', () => {
     const fallbacks = [...replies.map((r) => r.view!.fallback), installed.kind === 'done' ? installed.reply.view!.fallback : '', removed.view!.fallback];
     for (const fallback of fallbacks) expect(fallback).not.to.include('/incident');
     expect(fallbacks.filter((f) => f.includes('@Muster plugins'))).to.have.length(fallbacks.length, fallbacks.join('\n'));
+  });
+});
+
+describe('plugins command: an installation whose plugin no longer loads', () => {
+  it('is listed with why, cannot be configured, and can be uninstalled', async () => {
+    const s = pluginsScene({ administration: new FakePluginAdministration([GRAFANA, GONE]) });
+    expect(replyText(await s.command(s.as('alice'), 'plugins'))).to.include('oldmon oldmon — installed from chat. This plugin is no longer available on this server (cannot find module).');
+    const configure = await s.command(s.as('alice'), 'plugins configure oldmon');
+    expect(configure.form).to.equal(undefined);
+    expect(replyText(configure)).to.include('oldmon cannot be set up here.').and.include('/incident plugins uninstall oldmon removes it.');
+    expect(replyText(await s.command(s.as('alice'), 'plugins uninstall oldmon'))).to.include('Uninstall oldmon from this workspace?');
+    expect(replyText(await s.press(s.as('alice'), 'oldmon'))).to.include('oldmon uninstalled from this workspace by @alice');
+    expect(replyText(await s.command(s.as('alice'), 'plugins'))).to.include('Installed (0)');
   });
 });

@@ -8,7 +8,7 @@ import type { PluginAdministration, PluginListing } from '../ports/plugins.port'
 import { TOKENS } from '../tokens';
 import { pluginFormView } from '../views/plugin-form.view';
 import {
-  configuredInFileView, notInstalledView, pluginListView, pluginsRefusedView, pluginsUnavailableView, uninstallConfirmView, unknownPluginView,
+  configuredInFileView, notInstalledView, pluginListView, pluginsRefusedView, pluginsUnavailableView, pluginWithoutFormView, uninstallConfirmView, unknownPluginView,
 } from '../views/plugins.view';
 import { PluginAdmins } from './plugin-admins';
 
@@ -51,8 +51,8 @@ export class PluginsCommand {
 
   private async openForm(tenantId: string, plugin: PluginListing, mode: 'install' | 'configure', prefix: string): Promise<CommandReply> {
     const form = await this.administration!.form(tenantId, plugin.id);
-    // Listed a moment ago and gone now (another instance uninstalled a plugin named in muster.yaml): say so as for any unknown name.
-    if (!form) return ephemeral(unknownPluginView(plugin.id, undefined, await this.administration!.list(tenantId), prefix));
+    // Listed, but without a form: its package no longer loads here (an installation left behind), or it went away meanwhile.
+    if (!form) return ephemeral(pluginWithoutFormView(plugin, prefix));
     return { visibility: 'ephemeral', form: pluginFormView(form, mode, tenantId) };
   }
 }

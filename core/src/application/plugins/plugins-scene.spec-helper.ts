@@ -33,7 +33,7 @@ export function pluginsScene(options: PluginsSceneOptions = {}) {
       { id: 'acme', workspaces: [{ platform: 'console', workspaceId: 'local' }] },
       { id: 'globex', workspaces: [{ platform: 'console', workspaceId: 'globex' }] },
     ]),
-    admins: ['console:alice', 'slack:U0NOTHERE'],
+    admins: ['console:alice', 'slack:U0NOTHERE', 'teams:aad-0000-admin'],
   });
   const asked: string[] = [];
   const said = options.workspaceAdmins;

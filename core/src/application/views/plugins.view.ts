@@ -26,8 +26,9 @@ function origin(plugin: PluginListing): Inline[] {
 function installedBlocks(plugin: PluginListing): Block[] {
   const lines: Inline[] = ['Health: ', ...healthOf(plugin.health)];
   if (plugin.webhookUrl) lines.push(' · webhooks to ', { code: plugin.webhookUrl });
+  const version = plugin.version ? ` ${plugin.version}` : '';
   return [
-    { type: 'text', text: [{ bold: plugin.name }, ' ', { code: plugin.id }, ` ${plugin.version} — `, ...origin(plugin)] },
+    { type: 'text', text: [{ bold: plugin.name }, ' ', { code: plugin.id }, `${version} — `, ...origin(plugin), `. ${plugin.description}`] },
     { type: 'context', text: lines },
   ];
 }
@@ -105,4 +106,13 @@ export function uninstallConfirmView(plugin: PluginListing): View {
 export function uninstalledView(plugin: PluginListing, by: PersonRef, prefix: string = DEFAULT_PREFIX): View {
   const text: RichText = ['🗑 ', { bold: plugin.name }, ' uninstalled from this workspace by ', { mention: by }, '; its settings and secrets are deleted. ', { command: `plugins install ${plugin.id}` }, ' installs it again.'];
   return { fallback: textFor(text, prefix), blocks: [{ type: 'text', text, tone: 'success' }] };
+}
+
+/** A listed plugin that has no form (its package no longer loads here): why, and how to remove it. */
+export function pluginWithoutFormView(plugin: PluginListing, prefix: string = DEFAULT_PREFIX): View {
+  const text: RichText = [
+    '⚠ ', { bold: plugin.name }, ` cannot be set up here. ${plugin.description}`,
+    ...(plugin.installedBy === 'chat' ? [' ', { command: `plugins uninstall ${plugin.id}` }, ' removes it.'] : []),
+  ];
+  return { fallback: textFor(text, prefix), blocks: [{ type: 'text', text, tone: 'warning' }] };
 }

@@ -49,7 +49,7 @@ describe('Teams e2e: plugins from chat, the form as a card', function () {
     await e2e.send(message(e2e.serviceUrl, BOB, `plugins install ${PLUGIN}`, { toBot: true, conversationId: channel }));
     expect(e2e.connector.posted(channel), 'nothing in the channel').to.deep.equal([]);
     const said = JSON.stringify(e2e.connector.posted().at(-1)?.body);
-    expect(said).to.include('Only the Muster admins').and.include('@Muster plugins').and.not.include('Fixture');
+    expect(said).to.include('Only the people named in admins in muster.yaml').and.include('@Muster plugins').and.not.include('Fixture');
     expect(said, 'Teams reports no workspace admins').not.to.include('owners of this workspace');
     expect(e2e.connector.everything()).not.to.include('muster.form');
   });
@@ -80,7 +80,7 @@ describe('Teams e2e: plugins from chat, the form as a card', function () {
   it('refuses the card submitted by someone else, and stores nothing', async () => {
     const answer = await e2e.send(cardAction(e2e.serviceUrl, BOB, submitted(form, { 'plugin:team': 'payments', 'plugin:secret:TOKEN': TOKEN }), { conversationType: 'personal', conversationId: 'a:personal-bob' }));
     expect(answer.status).to.equal(200);
-    expect(JSON.stringify(answer.json)).to.include('Only the Muster admins');
+    expect(JSON.stringify(answer.json)).to.include('Only the people named in admins in muster.yaml');
     expect(await installations()).to.deep.equal([]);
   });
 
