@@ -1,0 +1,43 @@
+import { definePlugin } from '@muster/plugin-sdk';
+import { verifyBearerOrBasic } from './auth';
+import { configSchema } from './config';
+import { signalsOf } from './notification';
+import { readNotification } from './payload';
+import { severityMapper } from './severity';
+
+export { configSchema, type AlertmanagerConfig } from './config';
+
+const ID = 'alertmanager';
+
+/** Prometheus Alertmanager's webhook receiver (payload version 4) as a Muster alert source. */
+export const alertmanagerPlugin = definePlugin({
+  id: ID,
+  name: 'Prometheus Alertmanager',
+  description: 'Declares an incident per Alertmanager alert group and resolves it when the group resolves',
+  version: '1.0.0',
+  sdk: '^1.0.0',
+  capabilities: ['alert-source'],
+  configSchema,
+  secrets: [
+    { name: 'TOKEN', description: 'The bearer token Alertmanager sends (http_config authorization credentials)', required: false },
+    { name: 'USERNAME', description: 'The basic-auth user Alertmanager sends (http_config basic_auth), with PASSWORD', required: false },
+    { name: 'PASSWORD', description: 'The basic-auth password Alertmanager sends, with USERNAME', required: false },
+  ],
+  activate(ctx) {
+    const severities = severityMapper(ctx.severities, ctx.config.severity.map);
+    if (severities.unknownTargets.length > 0) {
+      ctx.logger.warn('The severity map names levels this installation does not have; those alerts get the default level', {
+        entries: severities.unknownTargets, levels: ctx.severities.map((level) => level.id),
+      });
+    }
+    const settings = { severityLabel: ctx.config.severity.label, serviceLabel: ctx.config.service.label, severities };
+    return {
+      'alert-source': {
+        verify: (request) => verifyBearerOrBasic(ID, request, ctx.secrets),
+        parse: (request) => signalsOf(readNotification(request), settings),
+      },
+    };
+  },
+});
+
+export default alertmanagerPlugin;
