@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import type { FakeMessage } from '../../fakes/fake-slack-api';
+import { databaseBytes } from '../database-bytes';
 import { FIXTURE_DIR, firing, postWebhook } from '../../integration/plugin-support';
 import { ANA, BOB, CLEO, SlackE2E } from './harness';
 import type { SlackAnswer } from './slack-sender';
@@ -10,10 +11,6 @@ const PLUGIN = 'fixture-source';
 const TOKEN = 'fixture-monitor-t0ken-3c9a51';
 const FORM = 'plugins.install';
 const VALID = { 'plugin:team': 'payments', 'plugin:onResolve': 'resolve', 'plugin:secret:TOKEN': TOKEN };
-
-/** Every byte of the SQLite database (and its journal), as text: a secret in clear would show up here. */
-const databaseBytes = (dir: string): string =>
-  readdirSync(dir).filter((f) => f.startsWith('muster.db')).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('');
 
 /**
  * `/incident plugins …` from Slack against the real server, the real plugin host and a real plugin

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { FIXTURE_DIR } from '../../integration/plugin-support';
+import { databaseBytes } from '../database-bytes';
 import { TeamsE2E } from './teams-harness';
 import { ANA, BOB, cardAction, GENERAL, message, newActivityId } from './teams-payloads';
 
@@ -20,8 +21,6 @@ function submitted(card: Card | undefined, values: Record<string, string>): Card
   if (!submit) throw new Error(`no Muster form submit in ${JSON.stringify(card).slice(0, 300)}`);
   return { ...(submit.data as Card), ...values };
 }
-const databaseBytes = (dir: string): string =>
-  readdirSync(dir).filter((f) => f.startsWith('muster.db')).map((f) => readFileSync(join(dir, f)).toString('latin1')).join('');
 
 /**
  * `@Muster plugins …` from Teams on the real server and host with the fixture alert source: the same
