@@ -164,6 +164,8 @@ describe('Teams e2e: Muster in Microsoft\'s Agents Playground, used as a Teams u
   });
 
   it('refuses the draft\'s Approve to a member who may not approve it, and nothing is posted', async () => {
+    // Work the earlier steps queued (card redraws) may still be finishing: count from a quiet server.
+    await settleServer(muster.server);
     const seen = pg.received().length;
     const posts = fromBot().length;
     const answer = await pg.pressButton(draft.id, { title: 'Approve & publish' }, { as: 'Megan Bowen' });
