@@ -2,11 +2,12 @@ import type { CliCommand } from './cli-command';
 import { demoCommand } from './commands/demo';
 import { manifestCommand } from './commands/manifest';
 import { migrateCommand } from './commands/migrate';
+import { pluginsCommand } from './commands/plugins';
 import { startCommand } from './commands/start';
 import { tokensCommand } from './commands/tokens';
 
 /** Every command, in the order `muster help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, tokensCommand, manifestCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, tokensCommand, pluginsCommand, manifestCommand, demoCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

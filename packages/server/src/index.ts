@@ -42,3 +42,8 @@ export { SealedSlackInstallationStore } from './platforms/slack/slack-installati
 export { createTeamsIntegration, teamsIntegration, TeamsIntegration, TEAMS_MESSAGES_PATH, type TeamsIntegrationDeps, type TeamsOutboundParts } from './platforms/teams/teams-integration';
 export { teamsAuthOf } from './platforms/teams/teams-auth-mode';
 export { teamsOutbound } from './platforms/teams/teams-outbound';
+
+// What `muster plugins list|check` reads: the host's own loading and checks, without activating anything.
+export { checkConfigPlugins, type ConfigPluginCheck, type PluginSecretStatus } from './plugins/loading/config-plugin-checks';
+export { pluginInventory, type PluginInventory, type InventoryPlugin, type InventoryInstallation } from './plugins/inventory/plugin-inventory';
+export { SDK_VERSION as PLUGIN_SDK_VERSION } from '@muster/plugin-sdk';

@@ -173,7 +173,7 @@ describe('README commands (every ```sh block of every README.md, run as written)
   }
 
   it('ran the commands users are told to run, and skipped only what is listed, each still in a README', () => {
-    expect(ran).to.include.members(['npx muster tokens create ci', 'npx muster tokens list', 'npx muster tokens revoke ci', 'npm start', 'npm run build']);
+    expect(ran).to.include.members(['npx muster tokens create ci', 'npx muster tokens list', 'npx muster tokens revoke ci', 'npm start', 'npm run build', 'npx muster plugins check', 'npx muster plugins list']);
     expect(ran.some((c) => c.endsWith('npx muster migrate'))).to.equal(true);
     expect(ran.some((c) => c.includes('npx muster manifest slack'))).to.equal(true);
     expect([...skipped].sort()).to.deep.equal(Object.keys(SKIPPED).sort());

@@ -1,5 +1,6 @@
 import { MusterError } from '@muster/core';
 import { DEFAULT_API_TENANT } from '@muster/store';
+import { printable } from '../../text';
 
 export const TOKENS_USAGE = [
   'tokens create <name> [--tenant <id>]',
@@ -43,10 +44,4 @@ export const tenantOf = (args: TokenArgs): string => args.tenantId ?? DEFAULT_AP
 
 export function usageError(what: string): MusterError {
   return new MusterError('invalid_argument', `${what}. Usage: ${TOKENS_USAGE.map((u) => `muster ${u}`).join(' | ')}`);
-}
-
-/** For echoing hostile input back: no control characters (a terminal would run escapes), and short. */
-export function printable(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean;
 }

@@ -1,5 +1,6 @@
 import type { ApiToken, Store } from '@muster/store';
-import { printable, type TokenArgs } from './token-args';
+import { minute as when, printable, table } from '../../text';
+import type { TokenArgs } from './token-args';
 
 const COLUMNS = ['ID', 'NAME', 'TENANT', 'CREATED', 'LAST USED', 'REVOKED'] as const;
 
@@ -17,11 +18,4 @@ export async function listTokens(store: Store, parsed: TokenArgs): Promise<numbe
 
 function row(token: ApiToken): readonly string[] {
   return [token.id, printable(token.name), token.tenantId, when(token.createdAt), when(token.lastUsedAt, 'never'), when(token.revokedAt, 'no')];
-}
-
-const when = (date: Date | undefined, none = '-'): string => (date ? `${date.toISOString().slice(0, 16).replace('T', ' ')}Z` : none);
-
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')).join('\n');
 }

@@ -1,6 +1,7 @@
 import { MusterError } from '@muster/core';
 import type { ApiToken, Store } from '@muster/store';
-import { printable, tenantOf, type TokenArgs } from './token-args';
+import { printable } from '../../text';
+import { tenantOf, type TokenArgs } from './token-args';
 
 /**
  * `tokens revoke <id|name> [--tenant <id>]`: an id is tried first, then a name in the tenant (default

@@ -2,6 +2,7 @@ import type { PluginHealth, PluginListing } from '@muster/core';
 import type { AnyPluginDefinition } from '@muster/plugin-sdk';
 import type { PluginHealthBook } from '../guard/plugin-health-book';
 import type { PluginHost } from '../runtime/plugin-host';
+import { webhookUrlOf } from '../webhooks/webhook-url';
 
 /** One plugin as a tenant sees it: installed how, its health, where its webhooks go. */
 export class PluginListings {
@@ -12,7 +13,7 @@ export class PluginListings {
     let health: PluginHealth = installation ? await this.health.read(definition.id, installation.spec.installationId) : {};
     // A plugin that never started has no call on record: its reason is the failure people need to see.
     if (installation?.state === 'failed' && !health.lastFailure) health = { ...health, lastFailure: installation.reason.slice(0, 255) };
-    const webhookUrl = this.publicUrl && definition.capabilities.includes('alert-source') ? `${this.publicUrl.replace(/\/+$/, '')}/webhooks/${definition.id}` : undefined;
+    const webhookUrl = webhookUrlOf(definition, this.publicUrl);
     return {
       id: definition.id, name: definition.name, description: definition.description, version: definition.version, capabilities: [...definition.capabilities],
       ...(installation && { installedBy: installation.spec.source }),
