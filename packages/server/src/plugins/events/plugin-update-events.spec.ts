@@ -22,7 +22,7 @@ const ANA: PersonRef = { platform: 'slack', id: 'U0ANA', name: 'ana' };
 /** An installation as the host keeps it, listening to the given events. */
 function installation(pluginId: string, tenantId: string, events: Partial<Record<PluginEventName, Handler<PluginEventName>>>): ActiveInstallation {
   return {
-    state: 'active', ports: {}, commands: [], redactor: new SecretRedactor([]),
+    state: 'active', ports: {}, commands: [], redactor: new SecretRedactor([]), context: {} as ActiveInstallation['context'],
     spec: { definition: { id: pluginId, name: pluginId } as ActiveInstallation['spec']['definition'], installationId: 'config', tenantId, source: 'config', rawConfig: {}, config: {}, secrets: {} },
     subscriptions: new Map(Object.entries(events) as [PluginEventName, Handler<PluginEventName>][]),
   };
