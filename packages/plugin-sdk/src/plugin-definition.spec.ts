@@ -41,4 +41,15 @@ describe('plugin definitions as a host holds them', () => {
     await acme.deactivate();
     expect(stopped).to.deep.equal([{ tenantId: 'globex', team: 'search' }, { tenantId: 'acme', team: 'payments' }]);
   });
+
+  it('refuse a webhookAuth that is not one line of text, or on a plugin that takes no webhooks', () => {
+    const base = { id: 'auth-test', name: 'Auth', description: 'x', version: '1.0.0', sdk: '^1.0.0', configSchema: z.object({}), secrets: [] };
+    const source = { ...base, capabilities: ['alert-source' as const], activate: () => ({ 'alert-source': { verify: () => ({ ok: true as const }), parse: () => [] } }) };
+    expect(definePlugin({ ...source, webhookAuth: 'Authorization: Bearer <TOKEN>' }).webhookAuth).to.equal('Authorization: Bearer <TOKEN>');
+    expect(() => definePlugin({ ...source, webhookAuth: '  ' })).to.throw(/webhookAuth must be text/);
+    expect(() => definePlugin({ ...source, webhookAuth: 'Authorization: Bearer <TOKEN>\r\nX-Injected: 1' })).to.throw(/webhookAuth must be one line/);
+    expect(() => definePlugin({ ...source, webhookAuth: 'x'.repeat(201) })).to.throw(/at most 200/);
+    const notifier = { ...base, capabilities: ['notifier' as const], activate: () => ({ notifier: { notify: async () => undefined } }) };
+    expect(() => definePlugin({ ...notifier, webhookAuth: 'Authorization: Bearer <TOKEN>' })).to.throw(/declares no alert-source/);
+  });
 });

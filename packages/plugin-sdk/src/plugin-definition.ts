@@ -24,6 +24,13 @@ export interface PluginDefinition<C extends Capability = Capability, S extends z
   /** Validates (and defaults) the installation's `config`. Field descriptions (`.describe()`) label the install form. */
   readonly configSchema: S;
   readonly secrets: readonly SecretSpec[];
+  /**
+   * Alert sources: how the sender must authenticate its webhooks, as it is set up at the source,
+   * naming secrets but never holding one (one line, up to 200 characters):
+   * `Authorization: Bearer <TOKEN>`. Shown after an install from chat beside the webhook URL; without
+   * it, people are shown the secrets' descriptions.
+   */
+  readonly webhookAuth?: string;
   /** Called once per installation, after its config validated; returns one port per declared capability. */
   activate(ctx: PluginContext<z.output<S>>): ProvidedCapabilities<C> | Promise<ProvidedCapabilities<C>>;
   /**
