@@ -17,6 +17,8 @@ export const TOKENS = {
   CommandContribution: Symbol.for('CommandContribution'),
   /** Domain-event subscribers, multi-injected (extensions/extension-points.ts). */
   IncidentEventSubscriber: Symbol.for('IncidentEventSubscriber'),
+  /** Subscribers to published status updates, multi-injected (extensions/extension-points.ts). */
+  StatusUpdateSubscriber: Symbol.for('StatusUpdateSubscriber'),
   /** Run-time registries: CommandExtensions and EventExtensions (extensions/extension-points.ts). */
   CommandExtensions: Symbol.for('CommandExtensions'),
   EventExtensions: Symbol.for('EventExtensions'),

@@ -1,5 +1,6 @@
 import type { IncidentStatus } from './lifecycle';
 import type { ConversationRef, Link, PersonRef } from './person';
+import type { StatusUpdate } from './status-update';
 
 /** What happened to an incident, recorded by its intent methods and turned into timeline entries and side effects. */
 export type IncidentEvent =
@@ -12,3 +13,15 @@ export type IncidentEvent =
   | { readonly type: 'link_added'; readonly at: Date; readonly by: PersonRef; readonly kind: string; readonly link: Link };
 
 export type IncidentEventType = IncidentEvent['type'];
+
+/**
+ * What happened to a stakeholder status update that the rest of Muster may act on. Status updates are
+ * records of their own (not incident state), so they have their own event. Only the publication is
+ * one: a draft, an approval waiting to publish or a rejection stays between the people in the room.
+ */
+export type StatusUpdateEvent = {
+  readonly type: 'update_published';
+  readonly at: Date;
+  /** As published: approved by a person (`decidedBy`), with where it went (`publishedTo`). */
+  readonly update: StatusUpdate;
+};

@@ -15,8 +15,21 @@ export function definePlugin<C extends Capability, S extends z.ZodType>(definiti
     if (!SECRET_NAME.test(secret.name)) throw new Error(`Plugin ${definition.id}: secret name "${secret.name}" must be upper-case letters, digits or "_".`);
   }
   if (definition.capabilities.length === 0) throw new Error(`Plugin ${definition.id} declares no capability.`);
+  if (definition.webhookAuth !== undefined) {
+    const problem = webhookAuthProblem(definition.webhookAuth);
+    if (problem) throw new Error(`Plugin ${definition.id}: webhookAuth ${problem}.`);
+    if (!(definition.capabilities as readonly Capability[]).includes('alert-source')) throw new Error(`Plugin ${definition.id}: webhookAuth is for alert sources, and it declares no alert-source.`);
+  }
   return Object.freeze({ ...definition });
 }
 
 /** `MUSTER_PLUGIN_<ID>_<NAME>`: the id upper-cased with `-` as `_`. */
 export const secretEnvName = (pluginId: string, secret: string): string => `MUSTER_PLUGIN_${pluginId.toUpperCase().replace(/-/g, '_')}_${secret}`;
+
+/** What is wrong with a `webhookAuth` value (one line of text, up to 200 characters), or undefined. */
+export function webhookAuthProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.trim()) return 'must be text, like "Authorization: Bearer <TOKEN>"';
+  if (value.length > 200) return 'must be at most 200 characters';
+  if (/[\r\n]/.test(value)) return 'must be one line';
+  return undefined;
+}

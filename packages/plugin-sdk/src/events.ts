@@ -12,6 +12,11 @@ export interface PluginEvents {
   'incident.severity_changed': { readonly incident: PluginIncident; readonly from: string; readonly to: string };
   'incident.role_assigned': { readonly incident: PluginIncident; readonly role: string; readonly person: PluginPerson };
   'incident.resolved': { readonly incident: PluginIncident };
+  /**
+   * A stakeholder update went out to its audience. Only published updates are heard, and Muster
+   * publishes only what a person with the right role approved: never a draft or a rejected update.
+   * `body` is the text as published; `updateId` names it (one publication, one delivery id).
+   */
   'update.published': { readonly incident: PluginIncident; readonly audience: 'internal' | 'external'; readonly body: string; readonly updateId: string };
 }
 

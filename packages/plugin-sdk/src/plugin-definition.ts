@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Capability, ProvidedCapabilities } from './capabilities';
+import type { Capability, CapabilityPorts, ProvidedCapabilities } from './capabilities';
 import type { PluginContext } from './plugin-context';
 
 /** A secret the plugin needs, set as `MUSTER_PLUGIN_<ID>_<NAME>` or from chat. */
@@ -24,10 +24,27 @@ export interface PluginDefinition<C extends Capability = Capability, S extends z
   /** Validates (and defaults) the installation's `config`. Field descriptions (`.describe()`) label the install form. */
   readonly configSchema: S;
   readonly secrets: readonly SecretSpec[];
+  /**
+   * Alert sources: how the sender must authenticate its webhooks, as it is set up at the source,
+   * naming secrets but never holding one (one line, up to 200 characters):
+   * `Authorization: Bearer <TOKEN>`. Shown after an install from chat beside the webhook URL; without
+   * it, people are shown the secrets' descriptions.
+   */
+  readonly webhookAuth?: string;
   /** Called once per installation, after its config validated; returns one port per declared capability. */
   activate(ctx: PluginContext<z.output<S>>): ProvidedCapabilities<C> | Promise<ProvidedCapabilities<C>>;
-  /** Called when the installation is removed or Muster stops. */
-  deactivate?(): void | Promise<void>;
+  /**
+   * Called when the installation is removed or Muster stops, with the context its `activate` got: a
+   * plugin installed for several tenants knows which installation stops (`ctx.installation`).
+   */
+  deactivate?(ctx: PluginContext<z.output<S>>): void | Promise<void>;
 }
 
-export type AnyPluginDefinition = PluginDefinition<Capability, z.ZodType>;
+/**
+ * Any plugin, as a host holds it: the ports it returns are those of the capabilities it declares (a
+ * subset of all), and its config is its own. Every `definePlugin(...)` result is one, without a cast.
+ */
+export interface AnyPluginDefinition extends Omit<PluginDefinition, 'activate' | 'deactivate'> {
+  activate(ctx: PluginContext): Partial<CapabilityPorts> | Promise<Partial<CapabilityPorts>>;
+  deactivate?(ctx: PluginContext): void | Promise<void>;
+}

@@ -18,6 +18,7 @@ export const alertmanagerPlugin = definePlugin({
   sdk: '^1.0.0',
   capabilities: ['alert-source'],
   configSchema,
+  webhookAuth: 'Authorization: Bearer <TOKEN>, or basic auth <USERNAME>:<PASSWORD>',
   secrets: [
     { name: 'TOKEN', description: 'The bearer token Alertmanager sends (http_config authorization credentials)', required: false },
     { name: 'USERNAME', description: 'The basic-auth user Alertmanager sends (http_config basic_auth), with PASSWORD', required: false },

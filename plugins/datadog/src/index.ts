@@ -19,6 +19,7 @@ export const datadogPlugin = definePlugin({
   sdk: '^1.0.0',
   capabilities: ['alert-source'],
   configSchema,
+  webhookAuth: 'X-Muster-Token: <TOKEN> (or Authorization: Bearer <TOKEN>, or basic auth <USERNAME>:<PASSWORD>)',
   secrets: [
     { name: 'TOKEN', description: 'The token the webhook sends as X-Muster-Token or Authorization: Bearer (a custom header)', required: false },
     { name: 'USERNAME', description: 'The basic-auth user the webhook sends, with PASSWORD', required: false },

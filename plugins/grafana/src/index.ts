@@ -18,6 +18,7 @@ export const grafanaPlugin = definePlugin({
   sdk: '^1.0.0',
   capabilities: ['alert-source'],
   configSchema,
+  webhookAuth: 'Authorization: Bearer <TOKEN>, or basic auth <USERNAME>:<PASSWORD>',
   secrets: [
     { name: 'TOKEN', description: 'The credentials of the contact point\'s Authorization header (scheme Bearer)', required: false },
     { name: 'USERNAME', description: 'The contact point\'s basic-auth user, with PASSWORD', required: false },

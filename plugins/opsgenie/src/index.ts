@@ -10,6 +10,7 @@ export const opsgeniePlugin = definePlugin({
   sdk: '^1.0.0',
   capabilities: ['alert-source'],
   configSchema: opsgenieConfigSchema,
+  webhookAuth: 'Authorization: Bearer <TOKEN>, or <TOKEN> in the tokenHeader header (default X-Muster-Token), or basic auth <USERNAME>:<PASSWORD>',
   secrets: [
     { name: 'TOKEN', description: 'The token the Webhook integration sends as Authorization: Bearer, or in the tokenHeader header', required: false },
     { name: 'USERNAME', description: 'With PASSWORD: Basic credentials the Webhook integration sends instead of a token', required: false },

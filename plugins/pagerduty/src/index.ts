@@ -10,6 +10,7 @@ export const pagerDutyPlugin = definePlugin({
   sdk: '^1.0.0',
   capabilities: ['alert-source'],
   configSchema: pagerDutyConfigSchema,
+  webhookAuth: 'X-PagerDuty-Signature, signed by PagerDuty with <WEBHOOK_SECRET>',
   secrets: [{
     name: 'WEBHOOK_SECRET',
     description: 'The signing secret PagerDuty shows once when the V3 webhook subscription is created',

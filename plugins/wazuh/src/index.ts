@@ -10,6 +10,7 @@ export const wazuhPlugin = definePlugin({
   sdk: '^1.0.0',
   capabilities: ['alert-source'],
   configSchema: wazuhConfigSchema,
+  webhookAuth: 'Authorization: Bearer <TOKEN> (the api_key of the custom-muster integration)',
   secrets: [{
     name: 'TOKEN',
     description: 'The api_key of the custom-muster <integration> block in ossec.conf (sent as Authorization: Bearer)',

@@ -67,6 +67,14 @@ describe('plugin host: installations from chat, one per tenant (real server, SQL
     expect((await postWebhook(server!.url, 'fixture-source', { token: ACME_TOKEN, body: firing('a') })).status).to.equal(404);
   });
 
+  it('says for each bundled alert source what to set at the source, naming its secrets without holding one', async () => {
+    const listing = await admin$().list('acme');
+    const auth = Object.fromEntries(listing.filter((p) => BUNDLED.includes(p.id)).map((p) => [p.id, p.webhookAuth]));
+    expect(auth).to.deep.include({ grafana: 'Authorization: Bearer <TOKEN>, or basic auth <USERNAME>:<PASSWORD>', pagerduty: 'X-PagerDuty-Signature, signed by PagerDuty with <WEBHOOK_SECRET>' });
+    for (const id of BUNDLED) expect(auth[id], id).to.match(/<(TOKEN|WEBHOOK_SECRET)>/);
+    expect(listing.find((p) => p.id === 'fixture-source'), 'a plugin that says nothing gets its secrets described instead').not.to.have.property('webhookAuth');
+  });
+
   it('offers a form from the plugin schema: kinds, defaults, descriptions, required, secrets unset', async () => {
     const form = (await admin$().form('acme', 'fixture-source'))!;
     expect(form.fields.map((f) => [f.key, f.kind, f.required, f.value ?? null])).to.deep.equal([

@@ -10,6 +10,7 @@ const ESC = '\x1b';
 const bound = (port: InboundPort): InboundPort => ({
   command: port.command.bind(port), action: port.action.bind(port), form: port.form.bind(port), captureMessage: port.captureMessage.bind(port),
   captureEdit: port.captureEdit.bind(port), captureDelete: port.captureDelete.bind(port), captureHighlight: port.captureHighlight.bind(port),
+  welcome: port.welcome.bind(port),
 });
 
 describe('ConsoleSession: what people type', () => {

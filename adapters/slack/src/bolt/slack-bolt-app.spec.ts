@@ -15,7 +15,7 @@ function options(overrides: Partial<SlackBoltAppOptions>): SlackBoltAppOptions {
   const api = new SlackApiClient({ token: 'xoxb-test', slackApiUrl: 'http://127.0.0.1:9/api/' });
   const webApi = new SlackWebApi(api);
   const core: SlackCore = {
-    inbound: { command: unused, action: unused, form: unused, captureMessage: unused, captureEdit: unused, captureDelete: unused, captureHighlight: unused },
+    inbound: { command: unused, action: unused, form: unused, captureMessage: unused, captureEdit: unused, captureDelete: unused, captureHighlight: unused, welcome: unused },
     highlightReaction: 'pushpin',
     logger: quiet,
   };

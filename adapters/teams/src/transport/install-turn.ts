@@ -1,4 +1,3 @@
-import { helpView } from '@muster/core';
 import { prefixOf } from './teams-context';
 import type { TeamsTurn } from './teams-turn';
 import type { TurnDeps } from './turn-deps';
@@ -10,8 +9,11 @@ export function isArrival(turn: TeamsTurn): boolean {
   return (a.membersAdded ?? []).some((m) => m.id === a.recipient.id);
 }
 
-/** Hello, with the help view in the conversation's own prefix, so the first thing people see is how to start. */
+/**
+ * Hello, with core's welcome (the help overview, plugin commands included) in the conversation's own
+ * prefix, so the first thing people see is how to start.
+ */
 export async function sayHello(turn: TeamsTurn, deps: TurnDeps): Promise<void> {
-  const view = helpView(undefined, prefixOf(turn.activity));
+  const view = await deps.inbound.welcome(prefixOf(turn.activity));
   await turn.reply({ text: view.fallback, attachments: [deps.cards.card(view)] });
 }

@@ -101,6 +101,8 @@ describe('event subscribers', () => {
     expect(() => extensions.add(jira())).to.throw(MusterError, /already listening/);
     expect(() => extensions.add({ ...jira(), name: 'core.announce' })).to.throw(MusterError, /already listening/);
     expect(() => extensions.add({ name: '', effectsOf: () => [] })).to.throw(MusterError, /needs a name/);
+    expect(() => extensions.add({ name: 'deaf' } as never), 'one that hears nothing').to.throw(MusterError, /needs a name and an effectsOf/);
+    expect(() => extensions.add({ name: 'jira', effectsOfUpdate: () => [] }), 'one name for both kinds').to.throw(MusterError, /already listening/);
     extensions.remove('jira');
     extensions.remove('core.announce');
     extensions.add(jira());

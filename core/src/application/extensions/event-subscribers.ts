@@ -1,17 +1,22 @@
 import { inject, injectable, multiInject, optional } from 'inversify';
 import { MusterError } from '../../errors';
-import type { IncidentEvent } from '../../domain/events';
+import type { IncidentEvent, StatusUpdateEvent } from '../../domain/events';
 import type { Incident } from '../../domain/incident';
 import type { ChangeOrigin } from '../incident-recorder';
 import type { NewOutboxMessage } from '../ports/outbox.port';
 import type { Logger } from '../ports/system.port';
 import { TOKENS } from '../tokens';
-import type { EventExtensions, IncidentEventSubscriber } from './extension-points';
+import type { EventExtensions, IncidentEventSubscriber, StatusUpdateSubscriber } from './extension-points';
+
+type AnySubscriber = IncidentEventSubscriber | StatusUpdateSubscriber;
+
+const hearsIncidents = (s: AnySubscriber): s is IncidentEventSubscriber => typeof (s as Partial<IncidentEventSubscriber>).effectsOf === 'function';
+const hearsUpdates = (s: AnySubscriber): s is StatusUpdateSubscriber => typeof (s as Partial<StatusUpdateSubscriber>).effectsOfUpdate === 'function';
 
 /**
  * Everyone who hears domain events: the subscribers bound in the container (core's own first) and the
  * ones added at run time (EventExtensions). The recorder asks them, inside its transaction, what each
- * event calls for.
+ * incident event calls for; the publish handler asks them what a published status update calls for.
  *
  * A subscriber that throws (or answers with something that is not a list of messages) is a bug in
  * that subscriber: it runs in the transaction without I/O, so nothing outside could have made it fail.
@@ -21,19 +26,20 @@ import type { EventExtensions, IncidentEventSubscriber } from './extension-point
  */
 @injectable()
 export class EventSubscribers implements EventExtensions {
-  private readonly added = new Map<string, IncidentEventSubscriber>();
+  private readonly added = new Map<string, AnySubscriber>();
 
   constructor(
     @multiInject(TOKENS.IncidentEventSubscriber) @optional() private readonly bound: IncidentEventSubscriber[] = [],
     @inject(TOKENS.Logger) private readonly logger: Logger,
+    @multiInject(TOKENS.StatusUpdateSubscriber) @optional() private readonly boundToUpdates: StatusUpdateSubscriber[] = [],
   ) {}
 
-  add(subscriber: IncidentEventSubscriber): void {
+  add(subscriber: AnySubscriber): void {
     const name = subscriber?.name;
-    if (typeof name !== 'string' || !name.trim() || typeof subscriber.effectsOf !== 'function') {
-      throw new MusterError('invalid_argument', 'An event subscriber needs a name and an effectsOf function.');
+    if (typeof name !== 'string' || !name.trim() || !(hearsIncidents(subscriber) || hearsUpdates(subscriber))) {
+      throw new MusterError('invalid_argument', 'An event subscriber needs a name and an effectsOf (or effectsOfUpdate) function.');
     }
-    if (this.bound.some((s) => s.name === name) || this.added.has(name)) {
+    if ([...this.bound, ...this.boundToUpdates].some((s) => s.name === name) || this.added.has(name)) {
       throw new MusterError('conflict', `An event subscriber named "${name}" is already listening; give this one another name.`, { subscriber: name });
     }
     this.added.set(name, subscriber);
@@ -45,15 +51,26 @@ export class EventSubscribers implements EventExtensions {
   }
 
   effectsOf(event: IncidentEvent, incident: Incident, origin: ChangeOrigin, now: Date): NewOutboxMessage[] {
+    const subscribers = [...this.bound, ...[...this.added.values()].filter(hearsIncidents)];
+    return this.collect(subscribers, (s) => s.effectsOf(event, incident, origin, now), { event: event.type, incidentId: incident.id });
+  }
+
+  /** What a published status update calls for (see StatusUpdateSubscriber), enqueued by the caller in its transaction. */
+  effectsOfUpdate(event: StatusUpdateEvent, incident: Incident, now: Date): NewOutboxMessage[] {
+    const subscribers = [...this.boundToUpdates, ...[...this.added.values()].filter(hearsUpdates)];
+    return this.collect(subscribers, (s) => s.effectsOfUpdate(event, incident, now), { event: event.type, incidentId: incident.id, updateId: event.update.id });
+  }
+
+  private collect<S extends AnySubscriber>(subscribers: readonly S[], ask: (subscriber: S) => unknown, about: Record<string, string>): NewOutboxMessage[] {
     const effects: NewOutboxMessage[] = [];
-    for (const subscriber of [...this.bound, ...this.added.values()]) {
+    for (const subscriber of subscribers) {
       try {
-        const answer: unknown = subscriber.effectsOf(event, incident, origin, now);
+        const answer = ask(subscriber);
         if (!Array.isArray(answer) || !answer.every(isMessage)) throw new TypeError('it answered with something other than a list of outbox messages');
         effects.push(...answer);
       } catch (error) {
         this.logger.error('An event subscriber failed; its effects for this event were skipped, the change was kept', {
-          subscriber: subscriber.name, event: event.type, incidentId: incident.id, error: error instanceof Error ? error.message.slice(0, 500) : String(error),
+          subscriber: subscriber.name, ...about, error: error instanceof Error ? error.message.slice(0, 500) : String(error),
         });
       }
     }

@@ -1,4 +1,4 @@
-import type { IncidentEvent } from '../../domain/events';
+import type { IncidentEvent, StatusUpdateEvent } from '../../domain/events';
 import type { Incident } from '../../domain/incident';
 import type { CommandReply } from '../commands/command-reply';
 import type { RequestContext } from '../context';
@@ -7,7 +7,8 @@ import type { NewOutboxMessage } from '../ports/outbox.port';
 
 /**
  * The registries a plugin host (or any module) extends at run time, beside the contributions bound in
- * the container (TOKENS.CommandContribution, TOKENS.IncidentEventSubscriber, TOKENS.OutboxHandler).
+ * the container (TOKENS.CommandContribution, TOKENS.IncidentEventSubscriber, TOKENS.StatusUpdateSubscriber,
+ * TOKENS.OutboxHandler).
  * Core implements them; the server's plugin host registers each plugin's commands and subscriptions.
  */
 
@@ -45,9 +46,27 @@ export interface IncidentEventSubscriber {
   effectsOf(event: IncidentEvent, incident: Incident, origin: ChangeOrigin, now: Date): readonly NewOutboxMessage[];
 }
 
+/**
+ * Hears that a stakeholder status update was published, inside the transaction that records the
+ * publication (outbox/handlers/update-publish.handler.ts), under the same rules as an
+ * IncidentEventSubscriber: fast, no I/O, its effects enqueued with the record, one that throws logged
+ * and skipped. Only published updates are heard, and an update is only published after a person
+ * with the right role approved it: a draft or a rejected update never reaches a subscriber.
+ *
+ * Its own interface (and method name), because a status update is not an incident event: existing
+ * incident subscribers stay as they are, and one object may implement both.
+ */
+export interface StatusUpdateSubscriber {
+  readonly name: string;
+  effectsOfUpdate(event: StatusUpdateEvent, incident: Incident, now: Date): readonly NewOutboxMessage[];
+}
+
 /** Implemented by EventSubscribers (extensions/event-subscribers.ts). */
 export interface EventExtensions {
-  /** Throws MusterError `conflict` when a subscriber of that name already listens. */
-  add(subscriber: IncidentEventSubscriber): void;
+  /**
+   * Adds a subscriber to incident events, to status-update events, or to both (by the methods it
+   * has). Throws MusterError `conflict` when a subscriber of that name already listens.
+   */
+  add(subscriber: IncidentEventSubscriber | StatusUpdateSubscriber): void;
   remove(name: string): void;
 }

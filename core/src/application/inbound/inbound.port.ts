@@ -22,6 +22,11 @@ export interface InboundPort {
   captureEdit(room: ConversationRef, messageId: string, text: string, at: Date): Promise<CaptureResult>;
   captureDelete(room: ConversationRef, messageId: string, at: Date): Promise<CaptureResult>;
   captureHighlight(room: ConversationRef, messageId: string, on: boolean): Promise<CaptureResult>;
+  /**
+   * What Muster says where it arrives (added to a team or a chat): how to start, with every command it
+   * answers to now (those plugins added included), written with the platform's prefix.
+   */
+  welcome(prefix: string): Promise<View>;
 }
 
 /** A document to attach (the postmortem in Markdown). */

@@ -1,12 +1,15 @@
 import { inject, injectable, optional } from 'inversify';
 import type { ConversationRef } from '../../domain/person';
 import { CommandDispatcher } from '../commands/command-dispatcher';
+import { CommandRegistry } from '../commands/command-registry';
 import type { CommandReply, FormReply, FormValues } from '../commands/command-reply';
 import { InteractionRouter } from '../commands/interaction-router';
 import { DEFAULT_PREFIX } from '../commands/command-usage';
 import type { RequestContext } from '../context';
 import { CaptureConversation, type CaptureResult, type CapturedMessage } from '../services/capture-conversation';
 import type { IdentityLinks } from '../ports/identity-links.port';
+import { helpView } from '../views/help.view';
+import type { View } from '../views/view';
 import { AccessPolicy } from '../access/access-policy';
 import { TOKENS } from '../tokens';
 import type { InboundPort } from './inbound.port';
@@ -19,6 +22,7 @@ export class MusterInbound implements InboundPort {
     @inject(InteractionRouter) private readonly interactions: InteractionRouter,
     @inject(CaptureConversation) private readonly capture: CaptureConversation,
     @inject(AccessPolicy) private readonly access: AccessPolicy,
+    @inject(CommandRegistry) private readonly registry: CommandRegistry,
     @inject(TOKENS.IdentityLinks) @optional() private readonly links?: IdentityLinks,
   ) {}
 
@@ -48,6 +52,11 @@ export class MusterInbound implements InboundPort {
 
   captureHighlight(room: ConversationRef, messageId: string, on: boolean): Promise<CaptureResult> {
     return this.capture.highlighted(room, messageId, on);
+  }
+
+  /** The help overview from the registry's catalogue as it is now, so a plugin's commands are in the greeting too. */
+  async welcome(prefix: string): Promise<View> {
+    return helpView(undefined, prefix, this.registry.catalog());
   }
 
   /** The request as the same human's other identities too; a failing directory means no links, not a failed request. */

@@ -55,7 +55,7 @@ export interface ActivatedPlugin<C extends Capability> {
   runCommand(name: string, args?: string, options?: { readonly incident?: PluginIncident; readonly actor?: PluginPerson }): Promise<CommandAnswer>;
   /** Delivers a webhook to the plugin's alert source (see `deliver`), with the installation's severities. */
   deliver(init: WebhookRequestInit): Promise<Delivery>;
-  /** Calls the plugin's `deactivate`, as uninstalling or stopping Muster does. */
+  /** Calls the plugin's `deactivate` with its context, as uninstalling or stopping Muster does. */
   deactivate(): Promise<void>;
 }
 
@@ -138,7 +138,7 @@ export async function activateForTest<C extends Capability, S extends z.ZodType>
       return deliver(source, init, { severities });
     },
     async deactivate() {
-      await plugin.deactivate?.();
+      await plugin.deactivate?.(ctx);
     },
   };
 }

@@ -51,7 +51,9 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
       host, guard, settings: config.settings, logger, extensions: ctx.get<CommandExtensions>(TOKENS.CommandExtensions, { optional: true }),
     })).inSingletonScope();
     bind(TOKENS.PluginAdministration).toConstantValue(new HostPluginAdministration({ host, store, sealer, health, settings: config.settings, clock, ids, logger }));
-    bind(TOKENS.IncidentEventSubscriber).toConstantValue(new PluginEventSubscriber(host));
+    const subscriber = new PluginEventSubscriber(host);
+    bind(TOKENS.IncidentEventSubscriber).toConstantValue(subscriber);
+    bind(TOKENS.StatusUpdateSubscriber).toConstantValue(subscriber);
     bind<OutboxHandler>(TOKENS.OutboxHandler).toConstantValue(new PluginEventHandler({ host, guard, repos: store.repositories, logger, eventTimeoutMs: timeouts.event }));
   });
 }

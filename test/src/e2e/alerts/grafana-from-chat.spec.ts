@@ -13,7 +13,8 @@ const FORM = 'plugins.install';
 /**
  * The issue's second "Done when", with the real Grafana plugin (bundled, named nowhere in
  * muster.yaml): `/incident plugins install grafana` from Slack by a configured admin collects the
- * token in a modal; the plugin then takes Grafana's webhook with that token and declares, refuses it
+ * token in a modal, and the confirmation names the header to set in Grafana; the plugin then takes
+ * Grafana's webhook with that token and declares, refuses it
  * with any other, and the token is nowhere in the database in clear. The modal and webhook steps are
  * SlackClient's and plugin-support's, as in the fixture plugin's spec (slack/plugins-install.spec.ts).
  */
@@ -63,7 +64,11 @@ describe('Slack e2e: /incident plugins install grafana, then Grafana\'s webhook'
     await e2e.settle();
 
     const confirmation = e2e.slack.ephemeralsIn(e2e.general.id).filter((m) => m.user === ANA.id).at(-1);
-    expect(JSON.stringify(confirmation?.blocks)).to.include('Grafana Alerting').and.include('https://muster.example.com/webhooks/grafana');
+    const shown = JSON.stringify(confirmation?.blocks);
+    expect(shown).to.include('Grafana Alerting').and.include('https://muster.example.com/webhooks/grafana');
+    // What to set in Grafana's contact point, as the plugin words it (Slack escapes < and > in mrkdwn).
+    expect(shown, 'the header to set at the source').to.include('`Authorization: Bearer &lt;TOKEN&gt;, or basic auth &lt;USERNAME&gt;:&lt;PASSWORD&gt;`');
+    expect(shown, 'not the secrets\' descriptions in its place').not.to.include('Give it the secret you typed');
     const rows = await installations();
     expect(rows).to.have.length(1);
     expect(rows[0]).to.deep.include({ plugin_id: 'grafana', installed_workspace_id: e2e.teamId });

@@ -92,6 +92,11 @@ export function botAdded(serviceUrl: string, by: TeamsUser): Activity {
   return { ...a, membersAdded: [{ id: BOT.id }], channelData: { ...(a.channelData as object), eventType: 'teamMemberAdded' } };
 }
 
+/** Muster added to a group chat: `conversationUpdate` with the bot among `membersAdded`. */
+export function botAddedToChat(serviceUrl: string, by: TeamsUser, chatId: string): Activity {
+  return { ...base('conversationUpdate', serviceUrl, by, { conversationId: chatId, conversationType: 'groupChat' }), membersAdded: [{ id: BOT.id }] };
+}
+
 /**
  * A person's answer to a file-consent card, as Teams delivers it in their 1:1 chat: `invoke`
  * `fileConsent/invoke` with the card's accept or decline context, and on accept the upload session.

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { FIXTURE_DIR } from '../../integration/plugin-support';
 import { databaseBytes } from '../database-bytes';
 import { TeamsE2E } from './teams-harness';
-import { ANA, BOB, cardAction, GENERAL, message, newActivityId } from './teams-payloads';
+import { ANA, BOB, botAddedToChat, cardAction, GENERAL, message, newActivityId } from './teams-payloads';
 
 const PLUGIN = 'fixture-source';
 const TOKEN = 'teams-fixture-t0ken-7e41c2';
@@ -26,7 +26,8 @@ function submitted(card: Card | undefined, values: Record<string, string>): Card
  * `@Muster plugins …` from Teams on the real server and host with the fixture alert source: the same
  * command as on Slack, the install form as a card submitted with Action.Execute, sent to the admin's
  * 1:1 chat when asked in a channel, with the token masked, never sent back, and stored only sealed.
- * Only the configured admins may: Teams does not tell apps who its tenant admins are.
+ * Only the configured admins may: Teams does not tell apps who its tenant admins are. The greeting
+ * where Muster is added lists the plugin's command once it is installed, not before.
  */
 describe('Teams e2e: plugins from chat, the form as a card', function () {
   this.timeout(120_000);
@@ -42,6 +43,23 @@ describe('Teams e2e: plugins from chat, the form as a card', function () {
     });
   });
   after(() => e2e?.stop());
+
+  /** Muster's greeting where it was just added, as the chat reads it (card and fallback). */
+  const greetingIn = async (chatId: string): Promise<{ summary: string; lines: string[] }> => {
+    await e2e.send(botAddedToChat(e2e.serviceUrl, ANA, chatId));
+    const posted = e2e.connector.posted(chatId);
+    expect(posted, 'one greeting').to.have.length(1);
+    const body = posted[0]!.body as { summary?: string };
+    // The card's Markdown escapes what it would read as its own (`\[`), so lines are compared unescaped.
+    const lines = objectsOf(cardOf(posted[0]!.body)).filter((o) => o.type === 'TextBlock').map((o) => String(o.text).replace(/\\(.)/gu, '$1'));
+    return { summary: String(body.summary), lines };
+  };
+
+  it('greets a chat it joins with no command of a plugin nobody installed', async () => {
+    const greeting = await greetingIn('19:before-install@thread.v2');
+    expect(greeting.lines).to.include('Muster commands');
+    expect(JSON.stringify(greeting)).not.to.include('fixture');
+  });
 
   it('refuses someone who is not a configured admin, privately, with no form and nothing of the plugins', async () => {
     const channel = `${GENERAL};messageid=${newActivityId()}`;
@@ -96,6 +114,12 @@ describe('Teams e2e: plugins from chat, the form as a card', function () {
     const list = await e2e.send(message(e2e.serviceUrl, ANA, 'plugins', { conversationId: personal, conversationType: 'personal' }));
     expect(list.status).to.equal(200);
     expect(JSON.stringify(e2e.connector.posted(personal).at(-1)?.body)).to.match(/Fixture Monitor.*fixture-source.*installed from chat by .*Ana Lima/);
+  });
+
+  it('greets a chat it joins afterwards with the plugin\'s command, written for Teams', async () => {
+    const greeting = await greetingIn('19:after-install@thread.v2');
+    expect(greeting.lines).to.include.members(['**Plugins**', '• `@Muster fixture [words]` — Answers with the fixture team']);
+    expect(greeting.summary, 'in the fallback too').to.match(/^Muster commands: .*, fixture\. Type @Muster help <command>/u);
   });
 
   it('never sent the token to Teams nor wrote it in the log', async () => {

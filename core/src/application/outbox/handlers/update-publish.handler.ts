@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import { MusterError } from '../../../errors';
 import { markStatusUpdatePublished } from '../../../domain/status-update';
 import { timelineEntry } from '../../../domain/timeline';
+import { EventSubscribers } from '../../extensions/event-subscribers';
 import type { Clock, IdGenerator } from '../../ports/system.port';
 import type { MusterSettings } from '../../settings';
 import type { UpdatePublisher } from '../../ports/publisher.port';
@@ -11,7 +12,13 @@ import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
 import { loadIncident } from './handler-support';
 
-/** Sends an approved update to its audience and records where it went and who approved it. */
+/**
+ * Sends an approved update to its audience and records where it went and who approved it; in the
+ * same transaction, the subscribers to published updates (plugins among them) have their effects
+ * enqueued. Only an update a person approved gets that far (checked again inside the transaction),
+ * so a draft, one awaiting approval or a rejected one never reaches a subscriber. A retry after the
+ * record committed finds the update published and does nothing: nobody hears of it twice.
+ */
 @injectable()
 export class UpdatePublishHandler implements OutboxHandler<'update.publish'> {
   readonly topic = 'update.publish' as const;
@@ -23,6 +30,7 @@ export class UpdatePublishHandler implements OutboxHandler<'update.publish'> {
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
     @inject(TOKENS.Settings) private readonly settings: MusterSettings,
+    @inject(EventSubscribers) private readonly subscribers: EventSubscribers,
   ) {}
 
   async handle(p: TopicPayloads['update.publish']): Promise<void> {
@@ -36,13 +44,15 @@ export class UpdatePublishHandler implements OutboxHandler<'update.publish'> {
       const now = this.clock.now();
       const fresh = await tx.statusUpdates.findById(update.id);
       if (!fresh || fresh.state !== 'approved') return;
-      await tx.statusUpdates.save(markStatusUpdatePublished(fresh, targets, now));
+      const published = markStatusUpdatePublished(fresh, targets, now);
+      await tx.statusUpdates.save(published);
       const approver = fresh.decidedBy ? `, approved by ${fresh.decidedBy.name ?? fresh.decidedBy.id}` : '';
       await tx.timeline.append(timelineEntry({
         id: this.ids.newId(), incidentId: incident.id, kind: 'update_published', occurredAt: now, recordedAt: now, actor: fresh.decidedBy,
         source: 'system', text: `${fresh.audience === 'external' ? 'External' : 'Internal'} update published to ${targets.map((t) => t.name).join(', ') || 'no channel'}${approver}${this.roomOnly(fresh.audience)}: ${fresh.body}`,
         data: { updateId: fresh.id, targets }, idempotencyKey: `update:${fresh.id}:published`, highlighted: true,
       }));
+      await tx.outbox.enqueue(this.subscribers.effectsOfUpdate({ type: 'update_published', at: now, update: published }, incident, now));
     });
   }
 

@@ -3,8 +3,8 @@ import { alertSourceOptions, definePlugin, z, type AnyPluginDefinition } from '@
 import { readSubmission } from './form-values';
 import { formFields, labelOf } from './plugin-form-fields';
 
-// AnyPluginDefinition asks for every port, a concrete plugin provides its own: the host holds plugins by shape, as this cast does.
-const plugin = definePlugin({
+// A concrete plugin is an AnyPluginDefinition as it is: the host holds it without a cast.
+const plugin: AnyPluginDefinition = definePlugin({
   id: 'form-test', name: 'Form Test', description: 'x', version: '1.0.0', sdk: '^1.0.0', capabilities: ['alert-source'],
   configSchema: z.object({
     ...alertSourceOptions,
@@ -17,7 +17,7 @@ const plugin = definePlugin({
   }),
   secrets: [{ name: 'API_TOKEN', description: 'Token', required: true }, { name: 'WEBHOOK_SECRET', description: 'Signing', required: false }],
   activate: () => ({ 'alert-source': { verify: () => ({ ok: true as const }), parse: () => [] } }),
-}) as unknown as AnyPluginDefinition;
+});
 
 describe('plugin install forms: fields from the zod schema, typed values back', () => {
   it('maps each top-level key to a field kind, with defaults, descriptions and requirements', () => {

@@ -18,6 +18,8 @@ export class PluginListings {
       id: definition.id, name: definition.name, description: definition.description, version: definition.version, capabilities: [...definition.capabilities],
       ...(installation && { installedBy: installation.spec.source }),
       ...(webhookUrl && { webhookUrl }),
+      // What to set at the source, from the plugin's own text: it names secrets, it never holds one.
+      ...(webhookUrl && definition.webhookAuth && { webhookAuth: definition.webhookAuth }),
       health,
     };
   }

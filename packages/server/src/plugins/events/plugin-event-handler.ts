@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MusterError, type Logger, type OutboxHandler, type OutboxMessage, type Repositories } from '@muster/core';
+import { MusterError, type Incident, type Logger, type OutboxHandler, type OutboxMessage, type Repositories } from '@muster/core';
 import type { EventDelivery, PluginEventName, PluginEvents } from '@muster/plugin-sdk';
 import { z } from 'zod';
 import type { PluginGuard } from '../guard/plugin-guard';
@@ -17,7 +17,8 @@ const PERSON = z.object({ platform: z.string(), id: z.string(), name: z.string()
  * Runs one plugin's handler for one event, from the outbox: the incident as it is now, the delivery
  * id stable across retries, under the plugin guard (its time limit, failure on the timeline once per
  * delivery, health, metrics). A handler that throws or hangs fails the message, which the outbox
- * retries with backoff; nothing else waits for it. An installation removed since is skipped.
+ * retries with backoff; nothing else waits for it. An installation removed since is skipped, and so
+ * is an `update.published` whose update is not (or not this incident's) published one.
  */
 export class PluginEventHandler implements OutboxHandler<typeof PLUGIN_EVENT_TOPIC> {
   readonly topic = PLUGIN_EVENT_TOPIC;
@@ -40,11 +41,15 @@ export class PluginEventHandler implements OutboxHandler<typeof PLUGIN_EVENT_TOP
     }
     const incident = await this.deps.repos.incidents.findById(payload.incidentId);
     if (!incident || incident.tenantId !== installation.spec.tenantId) return;
+    const event = await this.eventFor(payload.event as PluginEventName, incident, payload.detail);
+    if (!event) {
+      this.deps.logger.warn('plugin event skipped: the status update is not a published one of this incident', { plugin: payload.pluginId, installation: payload.installationId });
+      return;
+    }
     const effectKey = `plugin.event:${createHash('sha256').update(message.idempotencyKey).digest('base64url')}`;
     const effect = await this.deps.repos.outbox.beginEffect(effectKey);
     if (effect.result) return;
     const delivery: EventDelivery = { deliveryId: message.idempotencyKey, ...(effect.begins > 1 && { uncertainSince: effect.begunAt }) };
-    const event = eventOf(payload.event as PluginEventName, pluginIncidentOf(incident), payload.detail);
     const { definition } = installation.spec;
     const outcome = await this.deps.guard.run(
       {
@@ -55,6 +60,19 @@ export class PluginEventHandler implements OutboxHandler<typeof PLUGIN_EVENT_TOP
     );
     if (!outcome.ok) throw new Error(`The ${definition.id} plugin's ${payload.event} handler failed: ${outcome.reason}`);
     await this.deps.repos.outbox.completeEffect(effectKey, { done: true });
+  }
+
+  /**
+   * The event as the plugin hears it. An `update.published` carries the stored update, which is final
+   * once published (the text that went out); undefined when it is not this incident's published update,
+   * so nothing short of a human-approved, published update ever reaches a plugin.
+   */
+  private async eventFor(name: PluginEventName, incident: Incident, detail: Record<string, unknown>): Promise<PluginEvents[PluginEventName] | undefined> {
+    const plain = pluginIncidentOf(incident);
+    if (name !== 'update.published') return eventOf(name, plain, detail);
+    const update = typeof detail.updateId === 'string' ? await this.deps.repos.statusUpdates.findById(detail.updateId) : undefined;
+    if (update?.state !== 'published' || update.incidentId !== incident.id) return undefined;
+    return { incident: plain, audience: update.audience, body: update.body, updateId: update.id };
   }
 }
 

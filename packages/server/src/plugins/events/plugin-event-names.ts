@@ -33,3 +33,6 @@ export function eventKeyOf(event: IncidentEvent, incidentId: string, version: nu
   const extra = event.type === 'role_assigned' ? `:${event.role}:${event.person.platform}:${event.person.id}` : '';
   return `${incidentId}:v${version}:${event.type}:${event.at.getTime()}${extra}`;
 }
+
+/** Names the publication of one status update: it happens once, so its key needs nothing else. */
+export const updateKeyOf = (updateId: string): string => `update:${updateId}:published`;

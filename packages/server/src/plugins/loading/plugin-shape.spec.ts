@@ -22,5 +22,8 @@ describe('plugin shape: what a module must export to be loaded', () => {
     expect(definitionProblem({ ...plugin, configSchema: { type: 'object' } })).to.equal('exports a plugin whose configSchema is not a zod schema');
     expect(definitionProblem({ ...plugin, activate: 'yes' })).to.equal('exports a plugin without an activate function');
     expect(definitionProblem({ ...plugin, secrets: ['TOKEN'] })).to.match(/secrets are not a list/);
+    expect(definitionProblem({ ...plugin, webhookAuth: 42 })).to.match(/webhookAuth must be text/);
+    expect(definitionProblem({ ...plugin, webhookAuth: 'Authorization: Bearer <TOKEN>\nX-Other: 1' })).to.equal('exports a plugin whose webhookAuth must be one line');
+    expect(definitionProblem({ ...plugin, webhookAuth: 'Authorization: Bearer <TOKEN>' })).to.equal(undefined);
   });
 });

@@ -1,4 +1,4 @@
-import { CAPABILITIES, type AnyPluginDefinition } from '@muster/plugin-sdk';
+import { CAPABILITIES, webhookAuthProblem, type AnyPluginDefinition } from '@muster/plugin-sdk';
 
 /**
  * What is wrong with a module's export as a plugin definition, or undefined when it is one. Checked by
@@ -18,6 +18,8 @@ export function definitionProblem(value: unknown): string | undefined {
   if (!schema || typeof schema.safeParse !== 'function') return 'exports a plugin whose configSchema is not a zod schema';
   if (!Array.isArray(d.secrets) || d.secrets.some((s) => !s || typeof (s as { name?: unknown }).name !== 'string')) return 'exports a plugin whose secrets are not a list of { name, description, required }';
   if (typeof d.activate !== 'function') return 'exports a plugin without an activate function';
+  const authProblem = d.webhookAuth === undefined ? undefined : webhookAuthProblem(d.webhookAuth);
+  if (authProblem) return `exports a plugin whose webhookAuth ${authProblem}`;
   return undefined;
 }
 

@@ -63,20 +63,23 @@ export class InstallationActivator {
     };
     const outcome = await this.deps.guard.run(
       { pluginId: definition.id, pluginName: definition.name, installationId: spec.installationId, operation: 'activate', redactor },
-      async () => portsChecked(definition.capabilities, await definition.activate(ctx as PluginContext<never>)),
+      async () => portsChecked(definition.capabilities, await definition.activate(ctx)),
     );
     open = false;
     if (!outcome.ok) return { ok: false, reason: outcome.reason, error: outcome.error };
-    return { ok: true, installation: { state: 'active', spec, ports: outcome.value, subscriptions, commands, redactor } };
+    return { ok: true, installation: { state: 'active', spec, context: ctx, ports: outcome.value, subscriptions, commands, redactor } };
   }
 
-  /** Calls the plugin's `deactivate` (if any) under the guard; a failure is recorded and does not stop the caller. */
+  /**
+   * Calls the plugin's `deactivate` (if any) with the installation's own context, under the guard; a
+   * failure is recorded and does not stop the caller.
+   */
   async deactivate(installation: ActiveInstallation): Promise<void> {
     const { definition, installationId } = installation.spec;
     if (!definition.deactivate) return;
     await this.deps.guard.run(
       { pluginId: definition.id, pluginName: definition.name, installationId, operation: 'deactivate', redactor: installation.redactor },
-      () => definition.deactivate!(),
+      async () => definition.deactivate?.(installation.context),
     );
   }
 }

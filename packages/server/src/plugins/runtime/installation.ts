@@ -1,5 +1,5 @@
 import type { ChatPlatform } from '@muster/core';
-import type { AnyPluginDefinition, CapabilityPorts, PluginCommand, PluginEventHandler, PluginEventName } from '@muster/plugin-sdk';
+import type { AnyPluginDefinition, CapabilityPorts, PluginCommand, PluginContext, PluginEventHandler, PluginEventName } from '@muster/plugin-sdk';
 import type { SecretRedactor } from '../context/secret-redactor';
 
 /** The id of the muster.yaml installation of a plugin (chat installations have a generated one). */
@@ -26,6 +26,8 @@ export interface InstallationSpec {
 export interface ActiveInstallation {
   readonly state: 'active';
   readonly spec: InstallationSpec;
+  /** The context `activate` got; `deactivate` gets the same one, so the plugin knows which installation stops. */
+  readonly context: PluginContext;
   readonly ports: Partial<CapabilityPorts>;
   readonly subscriptions: ReadonlyMap<PluginEventName, PluginEventHandler<PluginEventName>>;
   readonly commands: readonly PluginCommand[];
