@@ -2,3 +2,8 @@ export * from './verify';
 export * from './delivery-digest';
 export * from './read-payload';
 export * from './text';
+export * from './labels';
+export * from './links';
+export * from './keys';
+export * from './instants';
+export * from './verify-token-or-basic';
