@@ -1,14 +1,14 @@
-import { activateForTest, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertWellFormedSignals, parseOrPayloadError, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
+import { headersWith, hostileText, mutationsOf } from '@muster/plugin-sdk/testing/properties';
 import { PayloadError } from '@muster/plugin-sdk';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { close, create, updatePriority } from './fixtures';
 import opsgenie from './index';
-import { expectWellFormed, headersWith, hostileText, mutationsOf, parseOrPayloadError } from './signal-checks.spec-helper';
 
 const RUNS = 3000;
 const SECRETS = { TOKEN: 'og-hook-token-93jd7Q', USERNAME: 'opsgenie', PASSWORD: 'og-basic-pw-1x8Lm' };
-const IDS = TEST_SEVERITIES.map((s) => s.id);
+const INSTALLATION = { severities: TEST_SEVERITIES };
 
 describe('opsgenie alert source: properties', () => {
   const activated = activateForTest(opsgenie, { secrets: SECRETS });
@@ -18,7 +18,7 @@ describe('opsgenie alert source: properties', () => {
     const src = await source();
     fc.assert(fc.property(fc.jsonValue(), (body) => {
       const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
+      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
     }), { numRuns: RUNS });
   });
 
@@ -36,7 +36,7 @@ describe('opsgenie alert source: properties', () => {
     }, { requiredKeys: ['action', 'alert'] });
     fc.assert(fc.property(post, (body) => {
       const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
+      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
     }), { numRuns: RUNS });
   });
 
@@ -54,7 +54,7 @@ describe('opsgenie alert source: properties', () => {
       const result = parseOrPayloadError(src, webhookRequest({ body }));
       if (result instanceof PayloadError) return;
       read += result.length;
-      result.forEach((s) => expectWellFormed(s, IDS));
+      assertWellFormedSignals(result, INSTALLATION);
       const again = src.parse(webhookRequest({ body: structuredClone(body) }));
       expect(again.map((s) => [s.deliveryId, s.groupKey, s.status])).to.deep.equal(result.map((s) => [s.deliveryId, s.groupKey, s.status]));
     }), { numRuns: RUNS });

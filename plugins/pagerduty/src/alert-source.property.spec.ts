@@ -1,14 +1,14 @@
-import { activateForTest, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertWellFormedSignals, parseOrPayloadError, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
+import { headersWith, hostileText, mutationsOf } from '@muster/plugin-sdk/testing/properties';
 import { PayloadError } from '@muster/plugin-sdk';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { pagerDutyHeaders, priorityUpdated, resolved, triggered } from './fixtures';
 import pagerduty from './index';
-import { expectWellFormed, headersWith, hostileText, mutationsOf, parseOrPayloadError } from './signal-checks.spec-helper';
 
 const RUNS = 3000;
 const SECRET = 'pd-whsec-Hk2v9QxT4mZ';
-const IDS = TEST_SEVERITIES.map((s) => s.id);
+const INSTALLATION = { severities: TEST_SEVERITIES };
 
 describe('pagerduty alert source: properties', () => {
   const activated = activateForTest(pagerduty, { secrets: { WEBHOOK_SECRET: SECRET } });
@@ -20,7 +20,7 @@ describe('pagerduty alert source: properties', () => {
     const src = await source();
     fc.assert(fc.property(fc.jsonValue(), webhookId, (body, id) => {
       const result = parseOrPayloadError(src, request(body, id));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
+      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
     }), { numRuns: RUNS });
   });
 
@@ -39,7 +39,7 @@ describe('pagerduty alert source: properties', () => {
     }, { requiredKeys: ['event_type', 'data'] }).map((event) => ({ event }));
     fc.assert(fc.property(envelope, webhookId, (body, id) => {
       const result = parseOrPayloadError(src, request(body, id));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
+      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
     }), { numRuns: RUNS });
   });
 
@@ -57,7 +57,7 @@ describe('pagerduty alert source: properties', () => {
       const result = parseOrPayloadError(src, request(body, id));
       if (result instanceof PayloadError) return;
       read += result.length;
-      result.forEach((s) => expectWellFormed(s, IDS));
+      assertWellFormedSignals(result, INSTALLATION);
       const again = src.parse(request(structuredClone(body), id));
       expect(again.map((s) => [s.deliveryId, s.groupKey, s.status])).to.deep.equal(result.map((s) => [s.deliveryId, s.groupKey, s.status]));
     }), { numRuns: RUNS });

@@ -1,15 +1,14 @@
-import { webhookRequest } from '@muster/plugin-sdk/testing';
 import { PayloadError } from '@muster/plugin-sdk';
-import { activateForTest, TEST_SEVERITIES } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertWellFormedSignals, parseOrPayloadError, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
+import { headersWith, hostileText, mutationsOf } from '@muster/plugin-sdk/testing/properties';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { critical, firing } from './fixtures';
 import wazuh from './index';
-import { expectWellFormed, headersWith, hostileText, mutationsOf, parseOrPayloadError } from './signal-checks.spec-helper';
 
 const RUNS = 3000;
 const TOKEN = 'wazuh-api-key-7f3c1e';
-const IDS = TEST_SEVERITIES.map((s) => s.id);
+const INSTALLATION = { severities: TEST_SEVERITIES };
 
 describe('wazuh alert source: properties', () => {
   // minimumLevel 0 and several group fields: as much of the parser as possible runs on every case.
@@ -20,7 +19,7 @@ describe('wazuh alert source: properties', () => {
     const src = await source();
     fc.assert(fc.property(fc.jsonValue(), (body) => {
       const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
+      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
     }), { numRuns: RUNS });
   });
 
@@ -35,7 +34,7 @@ describe('wazuh alert source: properties', () => {
     }, { requiredKeys: ['id', 'rule'] });
     fc.assert(fc.property(alertLike, (body) => {
       const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
+      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
     }), { numRuns: RUNS });
   });
 
@@ -53,7 +52,7 @@ describe('wazuh alert source: properties', () => {
       const result = parseOrPayloadError(src, webhookRequest({ body }));
       if (result instanceof PayloadError) return;
       declared += result.length;
-      result.forEach((s) => expectWellFormed(s, IDS));
+      assertWellFormedSignals(result, INSTALLATION);
       // A redelivery of the same bytes is the same delivery.
       const again = src.parse(webhookRequest({ body: structuredClone(body) }));
       expect(again.map((s) => [s.deliveryId, s.groupKey])).to.deep.equal(result.map((s) => [s.deliveryId, s.groupKey]));
