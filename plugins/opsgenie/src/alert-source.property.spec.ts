@@ -1,5 +1,5 @@
 import { activateForTest, assertWellFormedSignals, parseOrPayloadError, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
-import { headersWith, hostileText, mutationsOf } from '@muster/plugin-sdk/testing/properties';
+import { assertParsesAnyBytes, assertParsesAnyJson, assertParsesMutations, headersWith, hostileText } from '@muster/plugin-sdk/testing/properties';
 import { PayloadError } from '@muster/plugin-sdk';
 import { expect } from 'chai';
 import fc from 'fast-check';
@@ -15,11 +15,7 @@ describe('opsgenie alert source: properties', () => {
   const source = async () => (await activated).ports['alert-source'];
 
   it('never throws anything but PayloadError for arbitrary JSON, and what it returns is well-formed', async () => {
-    const src = await source();
-    fc.assert(fc.property(fc.jsonValue(), (body) => {
-      const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
-    }), { numRuns: RUNS });
+    assertParsesAnyJson(await source(), { ctx: INSTALLATION, numRuns: RUNS });
   });
 
   it('reads alert-shaped posts with any values into well-formed signals or a PayloadError', async () => {
@@ -41,23 +37,11 @@ describe('opsgenie alert source: properties', () => {
   });
 
   it('never throws anything but PayloadError for arbitrary bytes', async () => {
-    const src = await source();
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      parseOrPayloadError(src, webhookRequest({ rawBody: Buffer.from(bytes) }));
-    }), { numRuns: RUNS });
+    assertParsesAnyBytes(await source(), { ctx: INSTALLATION, numRuns: RUNS });
   });
 
   it('reads mutated documented posts into well-formed signals or a PayloadError, the same way every time', async () => {
-    const src = await source();
-    let read = 0;
-    fc.assert(fc.property(fc.oneof(mutationsOf(create), mutationsOf(close), mutationsOf(updatePriority)), (body) => {
-      const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (result instanceof PayloadError) return;
-      read += result.length;
-      assertWellFormedSignals(result, INSTALLATION);
-      const again = src.parse(webhookRequest({ body: structuredClone(body) }));
-      expect(again.map((s) => [s.deliveryId, s.groupKey, s.status])).to.deep.equal(result.map((s) => [s.deliveryId, s.groupKey, s.status]));
-    }), { numRuns: RUNS });
+    const read = assertParsesMutations(await source(), [create, close, updatePriority], { ctx: INSTALLATION, numRuns: RUNS });
     expect(read).to.be.greaterThan(RUNS / 3);
   });
 

@@ -1,6 +1,6 @@
 import { PayloadError } from '@muster/plugin-sdk';
 import { activateForTest, assertWellFormedSignals, parseOrPayloadError, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
-import { headersWith, hostileText, mutationsOf } from '@muster/plugin-sdk/testing/properties';
+import { assertParsesAnyBytes, assertParsesAnyJson, assertParsesMutations, headersWith, hostileText } from '@muster/plugin-sdk/testing/properties';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { critical, firing } from './fixtures';
@@ -16,11 +16,7 @@ describe('wazuh alert source: properties', () => {
   const source = async () => (await activated).ports['alert-source'];
 
   it('never throws anything but PayloadError for arbitrary JSON, and what it returns is well-formed', async () => {
-    const src = await source();
-    fc.assert(fc.property(fc.jsonValue(), (body) => {
-      const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
-    }), { numRuns: RUNS });
+    assertParsesAnyJson(await source(), { ctx: INSTALLATION, numRuns: RUNS });
   });
 
   it('reads alert-shaped payloads with any values into well-formed signals or a PayloadError', async () => {
@@ -39,25 +35,12 @@ describe('wazuh alert source: properties', () => {
   });
 
   it('never throws anything but PayloadError for arbitrary bytes', async () => {
-    const src = await source();
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      parseOrPayloadError(src, webhookRequest({ rawBody: Buffer.from(bytes) }));
-    }), { numRuns: RUNS });
+    assertParsesAnyBytes(await source(), { ctx: INSTALLATION, numRuns: RUNS });
   });
 
   it('reads mutated documented alerts into well-formed signals or a PayloadError, the same way every time', async () => {
-    const src = await source();
-    let declared = 0;
-    fc.assert(fc.property(fc.oneof(mutationsOf(firing), mutationsOf(critical)), (body) => {
-      const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (result instanceof PayloadError) return;
-      declared += result.length;
-      assertWellFormedSignals(result, INSTALLATION);
-      // A redelivery of the same bytes is the same delivery.
-      const again = src.parse(webhookRequest({ body: structuredClone(body) }));
-      expect(again.map((s) => [s.deliveryId, s.groupKey])).to.deep.equal(result.map((s) => [s.deliveryId, s.groupKey]));
-    }), { numRuns: RUNS });
-    // Most mutations leave a readable alert: the checks above ran on real signals, not only on refusals.
+    const declared = assertParsesMutations(await source(), [firing, critical], { ctx: INSTALLATION, numRuns: RUNS });
+    // Most mutations leave a readable alert: the checks ran on real signals, not only on refusals.
     expect(declared).to.be.greaterThan(RUNS / 3);
   });
 

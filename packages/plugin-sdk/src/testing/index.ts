@@ -6,3 +6,5 @@ export * from './deliver';
 export * from './well-formed-signals';
 export * from './parse-outcome';
 export * from './assert-no-secret';
+export * from './undescribed-settings';
+export * from './assert-deliveries';

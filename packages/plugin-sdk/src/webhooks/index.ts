@@ -7,3 +7,5 @@ export * from './links';
 export * from './keys';
 export * from './instants';
 export * from './verify-token-or-basic';
+export * from './alertmanager-style';
+export * from './alertmanager-style-options';

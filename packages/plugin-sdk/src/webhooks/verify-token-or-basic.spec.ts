@@ -1,5 +1,7 @@
 import { expect } from 'chai';
+import fc from 'fast-check';
 import type { Verification } from '../capabilities/alert-source';
+import { hostileText } from '../testing/properties/hostile-text';
 import { webhookRequest } from '../testing/webhook-request';
 import { verifyTokenOrBasic } from './verify-token-or-basic';
 
@@ -66,5 +68,15 @@ describe('verifyTokenOrBasic', () => {
     expectRefused(verify({ 'X-Muster-Token': '' }), TOKEN);
     expect(verify(auth(`Bearer ${TOKEN}`))).to.deep.equal({ ok: true });
     expect(verify(auth(basic(USER, PASSWORD)))).to.deep.equal({ ok: true });
+  });
+
+  it('never throws and accepts nothing but the configured credentials, whatever the headers', () => {
+    const verify = verifier({ TOKEN: 'the-token', USERNAME: 'u', PASSWORD: 'p' });
+    const header = fc.oneof(hostileText, hostileText.map((text) => `Bearer ${text}`), hostileText.map((text) => `Basic ${Buffer.from(text).toString('base64')}`), fc.base64String().map((text) => `Basic ${text}`));
+    fc.assert(fc.property(fc.dictionary(fc.constantFrom('authorization', 'x-muster-token', 'cookie', 'x-forwarded-for'), header), (headers) => {
+      const auth = headers.authorization?.trim();
+      const genuine = auth === 'Bearer the-token' || auth === `Basic ${Buffer.from('u:p').toString('base64')}`;
+      expect(verify(headers)).to.have.property('ok', genuine);
+    }), { numRuns: 2500 });
   });
 });

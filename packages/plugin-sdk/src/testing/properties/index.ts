@@ -4,3 +4,4 @@
  */
 export * from './hostile-text';
 export * from './mutations';
+export * from './parse-properties';
