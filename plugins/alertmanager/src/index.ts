@@ -13,7 +13,7 @@ export const alertmanagerPlugin = definePlugin({
   name: 'Prometheus Alertmanager',
   description: 'Declares an incident per Alertmanager alert group and resolves it when the group resolves',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   capabilities: ['alert-source'],
   configSchema,
   secrets: [

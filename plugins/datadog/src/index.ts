@@ -14,7 +14,7 @@ export const datadogPlugin = definePlugin({
   name: 'Datadog',
   description: 'Declares an incident when a Datadog monitor triggers and resolves it when the monitor recovers',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   capabilities: ['alert-source'],
   configSchema,
   secrets: [

@@ -13,7 +13,7 @@ export const grafanaPlugin = definePlugin({
   name: 'Grafana Alerting',
   description: 'Declares an incident per Grafana alert group and resolves it when the group resolves',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   capabilities: ['alert-source'],
   configSchema,
   secrets: [

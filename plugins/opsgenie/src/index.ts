@@ -7,7 +7,7 @@ export const opsgeniePlugin = definePlugin({
   name: 'Opsgenie',
   description: 'Declares and resolves incidents from Opsgenie alerts, through its outgoing Webhook integration',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   capabilities: ['alert-source'],
   configSchema: opsgenieConfigSchema,
   secrets: [
