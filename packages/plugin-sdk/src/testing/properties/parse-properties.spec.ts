@@ -16,11 +16,11 @@ function source(way?: 'crash' | 'untrimmed' | 'unstable'): Pick<AlertSource, 'pa
   let calls = 0;
   return {
     parse(request: WebhookRequest): readonly AlertSignal[] {
+      // Unstable whatever the body, so the very first case shows it.
+      if (way === 'unstable') return [{ status: 'firing', groupKey: 'check', deliveryId: `d${(calls += 1)}`, title: 'Check down' }];
       const check = readPayload(request, Check);
       if (way === 'crash' && check.name === '') throw new TypeError('cannot read properties of undefined');
-      calls += 1;
-      const deliveryId = way === 'unstable' ? `d${calls}` : `d:${check.id}`;
-      return [{ status: 'firing', groupKey: `check:${check.id}`, deliveryId, title: way === 'untrimmed' ? `${check.name} ` : 'Check down' }];
+      return [{ status: 'firing', groupKey: `check:${check.id}`, deliveryId: `d:${check.id}`, title: way === 'untrimmed' ? `${check.name} ` : 'Check down' }];
     },
   };
 }
