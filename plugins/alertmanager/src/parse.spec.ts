@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import { PayloadError, type AlertSignal } from '@muster/plugin-sdk';
-import { activateForTest, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertWellFormedSignals, payloadErrorOf, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
 import alertmanager from './index';
 import { fixture } from './fixtures';
-import { expectWellFormed, payloadErrorOf } from './signal-checks.spec-helper';
 
-const SEVERITY_IDS = ['SEV1', 'SEV2', 'SEV3'];
+const INSTALLATION = { severities: TEST_SEVERITIES };
 
 async function parser(config: unknown = {}) {
   const { ports } = await activateForTest(alertmanager, { config });
@@ -38,7 +37,7 @@ describe('alertmanager: parse', () => {
       url: 'http://prometheus.example.org:9090/graph?g0.expr=probe_success+%3D%3D+0&g0.tab=1',
     }]);
     expect(signal!.deliveryId).to.match(/^[0-9a-f]{64}$/);
-    expectWellFormed(signal!, SEVERITY_IDS);
+    assertWellFormedSignals([signal!], INSTALLATION);
   });
 
   it('reads the resolved notification of the same group: same group, another delivery', async () => {
@@ -96,6 +95,13 @@ describe('alertmanager: parse', () => {
     expect(parse(truncated)[0]!.deliveryId).not.to.equal(parse(fixture('firing'))[0]!.deliveryId);
   });
 
+  it('reads severity and services the way its installation says (the SDK\'s Alertmanager-style settings)', async () => {
+    const parse = await parser({ severity: { label: 'priority', map: { p1: 'sev2' } }, service: { label: 'job' } });
+    const body = fixture('firing');
+    body.alerts[0]!.labels.priority = 'P1';
+    expect(parse(body)[0]).to.deep.include({ severity: 'SEV2', services: ['http_checks'] });
+  });
+
   it('returns nothing for a notification without alerts and for the "test receivers" alert', async () => {
     const parse = await parser();
     expect(parse({ ...fixture('firing'), alerts: [] })).to.deep.equal([]);
@@ -131,7 +137,7 @@ describe('alertmanager: parse', () => {
     expect(signal!.title).to.have.length(200);
     expect(signal!.title.endsWith('…')).to.equal(true);
     expect(signal!.summary).to.have.length(2000);
-    expectWellFormed(signal!, SEVERITY_IDS);
+    assertWellFormedSignals([signal!], INSTALLATION);
   });
 
   it('never links to anything but http(s): a javascript: externalURL and generatorURL are dropped', async () => {
@@ -183,7 +189,7 @@ describe('alertmanager: parse', () => {
       it(name, async () => {
         const { ports } = await activateForTest(alertmanager);
         const request = typeof body === 'string' ? webhookRequest({ rawBody: body }) : webhookRequest({ body });
-        const error = payloadErrorOf(() => ports['alert-source'].parse(request));
+        const error = payloadErrorOf(ports['alert-source'], request);
         expect(error).to.be.instanceOf(PayloadError);
         expect(error.reason).to.match(reason);
       });

@@ -1,37 +1,9 @@
-import { PayloadError, readPayload, z, type WebhookRequest } from '@muster/plugin-sdk';
+import { alertmanagerStyleNotification, PayloadError, readPayload, type WebhookRequest, type z } from '@muster/plugin-sdk';
 
 // The webhook receiver's payload, as documented at
 // https://prometheus.io/docs/alerting/latest/configuration/#webhook_config ("The Alertmanager will
-// send HTTP POST requests in the following JSON format"). Alertmanager always sends every field;
-// the optional ones default so a hand-written test payload is read too.
-const labelSet = z.record(z.string(), z.string());
-const status = z.enum(['firing', 'resolved']);
-
-const alertSchema = z.object({
-  status,
-  labels: labelSet,
-  annotations: labelSet.default({}),
-  startsAt: z.string().optional(),
-  // Alertmanager zeroes it (0001-01-01T00:00:00Z) while the alert fires, so it is stable across repeats.
-  endsAt: z.string().optional(),
-  generatorURL: z.string().optional(),
-  // Since Alertmanager 0.19; a hash of the labels before that.
-  fingerprint: z.string().optional(),
-});
-
-const notificationSchema = z.object({
-  version: z.literal('4'),
-  groupKey: z.string().refine((key) => key.trim().length > 0, 'must not be blank'),
-  status,
-  receiver: z.string().default(''),
-  groupLabels: labelSet.default({}),
-  commonLabels: labelSet.default({}),
-  commonAnnotations: labelSet.default({}),
-  externalURL: z.string().default(''),
-  // Alerts left out because of max_alerts: they still make this notification differ from another.
-  truncatedAlerts: z.number().int().min(0).default(0),
-  alerts: z.array(alertSchema),
-});
+// send HTTP POST requests in the following JSON format"): the SDK's Alertmanager-style format.
+const notificationSchema = alertmanagerStyleNotification('4');
 
 export type Notification = z.output<typeof notificationSchema>;
 export type NotifiedAlert = Notification['alerts'][number];

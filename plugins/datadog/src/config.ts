@@ -2,6 +2,19 @@ import { alertSourceOptions, z } from '@muster/plugin-sdk';
 import { TRANSITIONS } from './transitions';
 
 /**
+ * The custom header a Datadog webhook can carry instead of an Authorization header: Datadog sends
+ * whatever custom headers the webhook defines (`X-Muster-Token: <token>`, `Authorization: Bearer
+ * <token>`, or basic auth).
+ */
+export const TOKEN_HEADER = 'X-Muster-Token';
+
+/**
+ * Without a map, monitor priorities go onto the installation's levels by position: P1 the most
+ * severe, P2 the next, and so on; with fewer than five levels the lower priorities share the least.
+ */
+export const PRIORITY_POSITIONS = { P1: 0, P2: 1, P3: 2, P4: 3, P5: 4 };
+
+/**
  * `plugins.datadog.config` in muster.yaml (or the install form in chat, which shows the
  * descriptions). Strict: a misspelt key is refused with its name rather than silently ignored.
  */

@@ -1,9 +1,7 @@
-import { definePlugin } from '@muster/plugin-sdk';
-import { verifyDatadog } from './auth';
-import { configSchema } from './config';
+import { configuredSeverities, definePlugin, severitiesByPosition, verifyTokenOrBasic } from '@muster/plugin-sdk';
+import { configSchema, PRIORITY_POSITIONS, TOKEN_HEADER } from './config';
 import { signalsOf } from './notification';
 import { readAlert } from './payload';
-import { severityMapper } from './severity';
 
 export { configSchema, type DatadogConfig } from './config';
 export { TRANSITIONS, type Transition } from './transitions';
@@ -16,7 +14,7 @@ export const datadogPlugin = definePlugin({
   name: 'Datadog',
   description: 'Declares an incident when a Datadog monitor triggers and resolves it when the monitor recovers',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   capabilities: ['alert-source'],
   configSchema,
   webhookAuth: 'X-Muster-Token: <TOKEN> (or Authorization: Bearer <TOKEN>, or basic auth <USERNAME>:<PASSWORD>)',
@@ -26,16 +24,11 @@ export const datadogPlugin = definePlugin({
     { name: 'PASSWORD', description: 'The basic-auth password the webhook sends, with USERNAME', required: false },
   ],
   activate(ctx) {
-    const severities = severityMapper(ctx.severities, ctx.config.severity.map);
-    if (severities.unknownTargets.length > 0) {
-      ctx.logger.warn('The severity map names levels this installation does not have; those alerts get the default level', {
-        entries: severities.unknownTargets, levels: ctx.severities.map((level) => level.id),
-      });
-    }
+    const severities = configuredSeverities(ctx, ctx.config.severity.map ?? severitiesByPosition(ctx.severities, PRIORITY_POSITIONS));
     const settings = { groupBy: ctx.config.groupBy, serviceTag: ctx.config.service.tag, ignore: ctx.config.ignore, severities };
     return {
       'alert-source': {
-        verify: (request) => verifyDatadog(ID, request, ctx.secrets),
+        verify: (request) => verifyTokenOrBasic(request, ctx.secrets, ID, { tokenHeader: TOKEN_HEADER }),
         parse: (request) => signalsOf(readAlert(request), settings),
       },
     };

@@ -1,7 +1,5 @@
-import { deliveryDigest, PayloadError, safeLabels, type AlertSignal } from '@muster/plugin-sdk';
+import { deliveryDigest, oneLine, paragraphs, PayloadError, safeLabels, safeUrl, sourceKey, type AlertSignal, type SeverityMapper } from '@muster/plugin-sdk';
 import type { DatadogAlert } from './payload';
-import type { SeverityMapper } from './severity';
-import { httpUrl, oneLine, paragraphs } from './text';
 import { titleParts, transitionOf, type Transition } from './transitions';
 
 export interface AlertSettings {
@@ -11,7 +9,6 @@ export interface AlertSettings {
   readonly severities: SeverityMapper;
 }
 
-const MAX_KEY = 200;
 const MAX_SERVICES = 20;
 
 /**
@@ -34,7 +31,7 @@ export function signalsOf(alert: DatadogAlert, settings: AlertSettings): AlertSi
   const tags = tagsOf(alert.tags, alert.alert_scope);
   const services = [...new Set(tags.filter(([key]) => key === settings.serviceTag).map(([, value]) => oneLine(value, 100)).filter((s): s is string => s !== undefined))];
   const status = transition === 'Recovered' ? 'resolved' : 'firing';
-  const url = httpUrl(alert.link);
+  const url = safeUrl(alert.link);
   // Datadog already writes the scope into a multi alert's name; say it once.
   const title = name ? oneLine(scope && !name.includes(scope) ? `${name} (${scope})` : name)! : 'Datadog alert';
   return [{
@@ -60,12 +57,12 @@ function groupKeyOf(alert: DatadogAlert, groupBy: AlertSettings['groupBy'], name
   const aggregation = alert.aggreg_key ? `aggreg:${alert.aggreg_key}` : alert.alert_cycle_key ? `cycle:${alert.alert_cycle_key}` : undefined;
   const monitor = alert.alert_id ? `monitor:${alert.alert_id}` : undefined;
   const key = (groupBy === 'monitor' ? monitor ?? aggregation : aggregation ?? monitor) ?? `title:${name ?? ''}${scope ? ` {${scope}}` : ''}`;
-  return key.length <= MAX_KEY ? key : `sha256:${deliveryDigest('groupKey', key)}`;
+  return sourceKey(key);
 }
 
 /** Datadog's event id ($ID) names the notification; Datadog's retries resend the same one. */
 function deliveryIdOf(alert: DatadogAlert, groupKey: string, transition: Transition): string {
-  if (alert.id && alert.id.length <= 100) return `event:${alert.id}`;
+  if (alert.id && alert.id.length <= 100) return sourceKey(`event:${alert.id}`);
   return deliveryDigest('datadog', alert.id, groupKey, transition, alert.date, alert.last_updated, alert.title);
 }
 

@@ -1,11 +1,10 @@
 import { expect } from 'chai';
 import type { AlertSignal } from '@muster/plugin-sdk';
-import { activateForTest, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertWellFormedSignals, payloadErrorOf, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
 import datadog from './index';
 import { fixture } from './fixtures';
-import { expectWellFormed, payloadErrorOf } from './signal-checks.spec-helper';
 
-const SEVERITY_IDS = ['SEV1', 'SEV2', 'SEV3'];
+const INSTALLATION = { severities: TEST_SEVERITIES };
 
 async function parser(config: unknown = {}) {
   const { ports } = await activateForTest(datadog, { config });
@@ -31,7 +30,7 @@ describe('datadog: parse', () => {
     expect(signal!.summary).not.to.include('%%%');
     expect(signal!.labels).to.deep.equal({ env: 'prod', host: 'web-1', service: 'checkout', team: 'payments' });
     expect(signal!.alerts).to.deep.equal([{ id: '40217153', status: 'firing', title: signal!.title, url: signal!.url }]);
-    expectWellFormed(signal!, SEVERITY_IDS);
+    assertWellFormedSignals([signal!], INSTALLATION);
   });
 
   it('reads Recovered as resolving the same group, with another delivery id', async () => {
@@ -141,7 +140,7 @@ describe('datadog: parse', () => {
     expect(signal!.url).to.equal(undefined);
     expect(({} as Record<string, unknown>).x).to.equal(undefined);
     expect(Object.keys(signal!.labels!)).to.deep.equal(['__proto__', 'constructor', 'service']);
-    expectWellFormed(signal!, SEVERITY_IDS);
+    assertWellFormedSignals([signal!], INSTALLATION);
   });
 
   describe('refuses what cannot be a Datadog alert, naming the field', () => {
@@ -155,7 +154,7 @@ describe('datadog: parse', () => {
     for (const [name, body, reason] of cases) {
       it(name, async () => {
         const { ports } = await activateForTest(datadog);
-        expect(payloadErrorOf(() => ports['alert-source'].parse(webhookRequest({ body }))).reason).to.match(reason);
+        expect(payloadErrorOf(ports['alert-source'], { body }).reason).to.match(reason);
       });
     }
   });

@@ -1,9 +1,7 @@
-import { definePlugin } from '@muster/plugin-sdk';
-import { verifyBearerOrBasic } from './auth';
+import { alertmanagerStyleSettings, definePlugin, verifyTokenOrBasic } from '@muster/plugin-sdk';
 import { configSchema } from './config';
 import { signalsOf } from './notification';
 import { readNotification } from './payload';
-import { severityMapper } from './severity';
 
 export { configSchema, type GrafanaConfig } from './config';
 
@@ -15,7 +13,7 @@ export const grafanaPlugin = definePlugin({
   name: 'Grafana Alerting',
   description: 'Declares an incident per Grafana alert group and resolves it when the group resolves',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   capabilities: ['alert-source'],
   configSchema,
   webhookAuth: 'Authorization: Bearer <TOKEN>, or basic auth <USERNAME>:<PASSWORD>',
@@ -25,16 +23,10 @@ export const grafanaPlugin = definePlugin({
     { name: 'PASSWORD', description: 'The contact point\'s basic-auth password, with USERNAME', required: false },
   ],
   activate(ctx) {
-    const severities = severityMapper(ctx.severities, ctx.config.severity.map);
-    if (severities.unknownTargets.length > 0) {
-      ctx.logger.warn('The severity map names levels this installation does not have; those alerts get the default level', {
-        entries: severities.unknownTargets, levels: ctx.severities.map((level) => level.id),
-      });
-    }
-    const settings = { severityLabel: ctx.config.severity.label, serviceLabel: ctx.config.service.label, severities };
+    const settings = alertmanagerStyleSettings(ctx);
     return {
       'alert-source': {
-        verify: (request) => verifyBearerOrBasic(ID, request, ctx.secrets),
+        verify: (request) => verifyTokenOrBasic(request, ctx.secrets, ID),
         parse: (request) => signalsOf(readNotification(request), settings),
       },
     };

@@ -1,51 +1,28 @@
-import { deliveryDigest, pickLabel, safeLabels, type AlertSignal } from '@muster/plugin-sdk';
+import { deliveryDigest, oneLine, paragraphs, readAlertmanagerStyle, safeUrl, sourceKey, type AlertmanagerStyleSettings, type AlertSignal } from '@muster/plugin-sdk';
 import type { Notification, NotifiedAlert } from './payload';
-import type { SeverityMapper } from './severity';
-import { httpUrl, oneLine, paragraphs } from './text';
 
-export interface NotificationSettings {
-  readonly severityLabel: string;
-  readonly serviceLabel: string;
-  readonly severities: SeverityMapper;
-}
-
-const MAX_GROUP_KEY = 200;
-const MAX_ALERTS = 100;
-const MAX_SERVICES = 20;
+/** The contact point's "Test" sends alert `TestAlert` on this instance (labels can be added to it, these two stay). */
+const GRAFANA = {
+  testInstance: 'Grafana',
+  alertUrl: (alert: NotifiedAlert) => safeUrl(alert.panelURL) ?? safeUrl(alert.dashboardURL) ?? safeUrl(alert.generatorURL),
+};
 
 /**
  * One signal per notification: Grafana sends a whole alert group at a time (its notification
  * policy's group_by), and Muster keeps one incident per group. A notification without alerts, or
- * the contact point's "Test" (alert `TestAlert` on instance `Grafana`), means nothing.
+ * the contact point's test, means nothing.
  */
-export function signalsOf(notification: Notification, settings: NotificationSettings): AlertSignal[] {
-  const { alerts } = notification;
-  if (alerts.length === 0 || alerts.every(isTestAlert)) return [];
-  const first = alerts.find((alert) => alert.status === notification.status) ?? alerts[0]!;
-  const title = oneLine(notification.commonAnnotations.summary) ?? oneLine(notification.commonLabels.alertname)
-    ?? oneLine(notification.groupLabels.alertname) ?? oneLine(first.annotations.summary) ?? oneLine(first.labels.alertname)
-    ?? oneLine(notification.title?.replace(/^\[(FIRING|RESOLVED)(:\d+)?\]\s*/, '')) ?? 'Grafana alert';
-  const summary = paragraphs(notification.commonAnnotations.description)
-    ?? (alerts.length === 1 ? paragraphs(first.annotations.description) : undefined) ?? paragraphs(notification.message);
-  const labelSets = [notification.commonLabels, ...alerts.map((alert) => alert.labels)];
-  const services = [...new Set(labelSets.map((labels) => oneLine(pickLabel(labels, settings.serviceLabel), 100)).filter((s): s is string => s !== undefined))];
+export function signalsOf(notification: Notification, settings: AlertmanagerStyleSettings): AlertSignal[] {
+  const group = readAlertmanagerStyle(notification, settings, GRAFANA);
+  if (!group) return [];
   return [{
-    status: notification.status,
+    ...group.signal,
     groupKey: groupKeyOf(notification),
-    deliveryId: deliveryIdOf(notification),
-    title,
-    summary,
-    severity: settings.severities.mostSevere(labelSets.map((labels) => pickLabel(labels, settings.severityLabel))),
-    services: services.slice(0, MAX_SERVICES),
-    url: httpUrl(first.generatorURL) ?? httpUrl(notification.externalURL),
-    startedAt: earliest(alerts.map((alert) => alert.startsAt)),
-    labels: safeLabels(notification.commonLabels),
-    alerts: alerts.slice(0, MAX_ALERTS).map((alert) => ({
-      id: alertId(alert),
-      status: alert.status,
-      title: oneLine(alert.annotations.summary) ?? oneLine(alert.labels.alertname),
-      url: httpUrl(alert.panelURL) ?? httpUrl(alert.dashboardURL) ?? httpUrl(alert.generatorURL),
-    })),
+    // Not `values`, which change at every evaluation: a repeat of an unchanged group carries the same id.
+    deliveryId: deliveryDigest('grafana', notification.orgId, notification.groupKey, notification.status, notification.truncatedAlerts, group.identity),
+    title: group.title ?? oneLine(notification.title?.replace(/^\[(FIRING|RESOLVED)(:\d+)?\]\s*/, '')) ?? 'Grafana alert',
+    summary: group.signal.summary ?? paragraphs(notification.message),
+    url: safeUrl(group.lead.generatorURL) ?? safeUrl(notification.externalURL),
   }];
 }
 
@@ -54,37 +31,5 @@ export function signalsOf(notification: Notification, settings: NotificationSett
  * same labels. A key too long for a database column is replaced by its digest.
  */
 function groupKeyOf(notification: Notification): string {
-  const key = notification.orgId === undefined ? notification.groupKey : `org${notification.orgId}/${notification.groupKey}`;
-  return key.length <= MAX_GROUP_KEY ? key : `sha256:${deliveryDigest('groupKey', key)}`;
-}
-
-/**
- * What makes one notification differ from another of the same group: its status and each alert's
- * identity and timestamps (not `values`, which change at every evaluation). A redelivery or a
- * repeat of an unchanged group carries the same values; an alert joining, resolving or firing again
- * changes them.
- */
-function deliveryIdOf(notification: Notification): string {
-  const alerts = notification.alerts.map((alert) => [alertId(alert), alert.status, alert.startsAt ?? '', alert.endsAt ?? ''] as const)
-    .sort((a, b) => (a.join('\u0000') < b.join('\u0000') ? -1 : 1));
-  return deliveryDigest('grafana', notification.orgId, notification.groupKey, notification.status, notification.truncatedAlerts, alerts.map((alert) => [...alert]));
-}
-
-/** The fingerprint, or a digest of the labels it is computed from when a payload lacks it. */
-function alertId(alert: NotifiedAlert): string {
-  const fingerprint = oneLine(alert.fingerprint, 100);
-  if (fingerprint) return fingerprint;
-  const pairs = Object.entries(alert.labels).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => [key, value]);
-  return deliveryDigest('labels', pairs).slice(0, 16);
-}
-
-function earliest(timestamps: readonly (string | undefined)[]): string | undefined {
-  // Go's zero time (0001-01-01) and anything unparseable are "not given".
-  const times = timestamps.map((value) => (value ? Date.parse(value) : NaN)).filter((time) => Number.isFinite(time) && time > 0);
-  return times.length ? new Date(Math.min(...times)).toISOString() : undefined;
-}
-
-/** Grafana's contact point test sends this alert (labels can be added to it, these two stay). */
-function isTestAlert(alert: NotifiedAlert): boolean {
-  return alert.labels.alertname === 'TestAlert' && alert.labels.instance === 'Grafana';
+  return sourceKey(notification.orgId === undefined ? notification.groupKey : `org${notification.orgId}/${notification.groupKey}`);
 }

@@ -1,21 +1,10 @@
-import { PayloadError, readPayload, z, type WebhookRequest } from '@muster/plugin-sdk';
+import { alertmanagerStyleAlert, alertmanagerStyleNotification, PayloadError, readPayload, z, type WebhookRequest } from '@muster/plugin-sdk';
 
 // Grafana Alerting's webhook contact point (Grafana 9+, unified alerting), as documented in
 // "Configure the webhook notifier for Alerting", section "Webhook JSON payload":
 // https://grafana.com/docs/grafana/latest/alerting/configure-notifications/manage-contact-points/integrations/webhook-notifier/
-// Grafana always sends every field; the optional ones default so a hand-written payload is read too.
-const labelSet = z.record(z.string(), z.string());
-const status = z.enum(['firing', 'resolved']);
-
-const alertSchema = z.object({
-  status,
-  labels: labelSet,
-  annotations: labelSet.default({}),
-  startsAt: z.string().optional(),
-  // Zero (0001-01-01T00:00:00Z) while the alert fires, so it is stable across repeats.
-  endsAt: z.string().optional(),
-  generatorURL: z.string().optional(),
-  fingerprint: z.string().optional(),
+// The SDK's Alertmanager-style format (version "1"), with Grafana's own fields.
+const alertSchema = alertmanagerStyleAlert.extend({
   silenceURL: z.string().optional(),
   dashboardURL: z.string().optional(),
   panelURL: z.string().optional(),
@@ -25,17 +14,8 @@ const alertSchema = z.object({
   valueString: z.unknown().optional(),
 });
 
-const notificationSchema = z.object({
-  version: z.literal('1'),
-  groupKey: z.string().refine((key) => key.trim().length > 0, 'must not be blank'),
-  status,
+const notificationSchema = alertmanagerStyleNotification('1').extend({
   orgId: z.number().int().optional(),
-  receiver: z.string().default(''),
-  groupLabels: labelSet.default({}),
-  commonLabels: labelSet.default({}),
-  commonAnnotations: labelSet.default({}),
-  externalURL: z.string().default(''),
-  truncatedAlerts: z.number().int().min(0).default(0),
   title: z.string().optional(),
   state: z.unknown().optional(),
   message: z.string().optional(),

@@ -1,7 +1,6 @@
-import type { AlertSignal } from '@muster/plugin-sdk';
+import { isoInstant, labelSet, oneLine, paragraphs, safeUrl, stableKey, SUMMARY_MAX, TITLE_MAX, wellFormed, type AlertSignal } from '@muster/plugin-sdk';
 import type { OpsgenieConfig } from './config';
 import type { OpsgeniePayload } from './opsgenie-payload';
-import { isoInstant, labelSet, oneLine, paragraph, safeUrl, stableKey, SUMMARY_MAX, TITLE_MAX, wellFormed } from './untrusted-text';
 
 /**
  * What each action means for Muster, by its lower-cased name. Create declares (or is noted on the
@@ -42,7 +41,7 @@ export function alertSignal({ action, alert, source, integrationName }: Opsgenie
     // updatedAt changes with every action; without it the exact bytes still recognise a redelivery.
     deliveryId: stableKey([alert.alertId, actionKey, alert.updatedAt !== undefined ? String(alert.updatedAt) : `body:${rawBody.toString('base64')}`]),
     title,
-    summary: paragraph(summary.join('\n'), SUMMARY_MAX),
+    summary: paragraphs(summary.join('\n'), SUMMARY_MAX),
     severity: severityOf(priority),
     services: servicesOf(alert.tags ?? [], config.servicePrefix),
     url,

@@ -1,25 +1,21 @@
-import { activateForTest, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertWellFormedSignals, parseOrPayloadError, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
+import { assertParsesAnyBytes, assertParsesAnyJson, assertParsesMutations, headersWith, hostileText } from '@muster/plugin-sdk/testing/properties';
 import { PayloadError } from '@muster/plugin-sdk';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { close, create, updatePriority } from './fixtures';
 import opsgenie from './index';
-import { expectWellFormed, headersWith, hostileText, mutationsOf, parseOrPayloadError } from './signal-checks.spec-helper';
 
 const RUNS = 3000;
 const SECRETS = { TOKEN: 'og-hook-token-93jd7Q', USERNAME: 'opsgenie', PASSWORD: 'og-basic-pw-1x8Lm' };
-const IDS = TEST_SEVERITIES.map((s) => s.id);
+const INSTALLATION = { severities: TEST_SEVERITIES };
 
 describe('opsgenie alert source: properties', () => {
   const activated = activateForTest(opsgenie, { secrets: SECRETS });
   const source = async () => (await activated).ports['alert-source'];
 
   it('never throws anything but PayloadError for arbitrary JSON, and what it returns is well-formed', async () => {
-    const src = await source();
-    fc.assert(fc.property(fc.jsonValue(), (body) => {
-      const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
-    }), { numRuns: RUNS });
+    assertParsesAnyJson(await source(), { ctx: INSTALLATION, numRuns: RUNS });
   });
 
   it('reads alert-shaped posts with any values into well-formed signals or a PayloadError', async () => {
@@ -36,28 +32,16 @@ describe('opsgenie alert source: properties', () => {
     }, { requiredKeys: ['action', 'alert'] });
     fc.assert(fc.property(post, (body) => {
       const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
+      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
     }), { numRuns: RUNS });
   });
 
   it('never throws anything but PayloadError for arbitrary bytes', async () => {
-    const src = await source();
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      parseOrPayloadError(src, webhookRequest({ rawBody: Buffer.from(bytes) }));
-    }), { numRuns: RUNS });
+    assertParsesAnyBytes(await source(), { ctx: INSTALLATION, numRuns: RUNS });
   });
 
   it('reads mutated documented posts into well-formed signals or a PayloadError, the same way every time', async () => {
-    const src = await source();
-    let read = 0;
-    fc.assert(fc.property(fc.oneof(mutationsOf(create), mutationsOf(close), mutationsOf(updatePriority)), (body) => {
-      const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (result instanceof PayloadError) return;
-      read += result.length;
-      result.forEach((s) => expectWellFormed(s, IDS));
-      const again = src.parse(webhookRequest({ body: structuredClone(body) }));
-      expect(again.map((s) => [s.deliveryId, s.groupKey, s.status])).to.deep.equal(result.map((s) => [s.deliveryId, s.groupKey, s.status]));
-    }), { numRuns: RUNS });
+    const read = assertParsesMutations(await source(), [create, close, updatePriority], { ctx: INSTALLATION, numRuns: RUNS });
     expect(read).to.be.greaterThan(RUNS / 3);
   });
 

@@ -7,7 +7,7 @@ export const opsgeniePlugin = definePlugin({
   name: 'Opsgenie',
   description: 'Declares and resolves incidents from Opsgenie alerts, through its outgoing Webhook integration',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   capabilities: ['alert-source'],
   configSchema: opsgenieConfigSchema,
   webhookAuth: 'Authorization: Bearer <TOKEN>, or <TOKEN> in the tokenHeader header (default X-Muster-Token), or basic auth <USERNAME>:<PASSWORD>',

@@ -1,27 +1,24 @@
-import { activateForTest, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertWellFormedSignals, parseOrPayloadError, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
+import { assertParsesAnyBytes, assertParsesAnyJson, assertParsesMutations, headersWith, hostileText } from '@muster/plugin-sdk/testing/properties';
 import { PayloadError } from '@muster/plugin-sdk';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { pagerDutyHeaders, priorityUpdated, resolved, triggered } from './fixtures';
 import pagerduty from './index';
-import { expectWellFormed, headersWith, hostileText, mutationsOf, parseOrPayloadError } from './signal-checks.spec-helper';
 
 const RUNS = 3000;
 const SECRET = 'pd-whsec-Hk2v9QxT4mZ';
-const IDS = TEST_SEVERITIES.map((s) => s.id);
+const INSTALLATION = { severities: TEST_SEVERITIES };
 
 describe('pagerduty alert source: properties', () => {
   const activated = activateForTest(pagerduty, { secrets: { WEBHOOK_SECRET: SECRET } });
   const source = async () => (await activated).ports['alert-source'];
   const webhookId = fc.option(hostileText, { nil: undefined });
   const request = (body: unknown, id: string | undefined) => webhookRequest({ body, headers: id === undefined ? {} : { 'X-Webhook-Id': id } });
+  const withWebhookId = (body: unknown) => webhookId.map((id) => request(body, id));
 
   it('never throws anything but PayloadError for arbitrary JSON, and what it returns is well-formed', async () => {
-    const src = await source();
-    fc.assert(fc.property(fc.jsonValue(), webhookId, (body, id) => {
-      const result = parseOrPayloadError(src, request(body, id));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
-    }), { numRuns: RUNS });
+    assertParsesAnyJson(await source(), { ctx: INSTALLATION, numRuns: RUNS, requests: withWebhookId });
   });
 
   it('reads incident-shaped webhooks with any values into well-formed signals or a PayloadError', async () => {
@@ -39,28 +36,16 @@ describe('pagerduty alert source: properties', () => {
     }, { requiredKeys: ['event_type', 'data'] }).map((event) => ({ event }));
     fc.assert(fc.property(envelope, webhookId, (body, id) => {
       const result = parseOrPayloadError(src, request(body, id));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
+      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
     }), { numRuns: RUNS });
   });
 
   it('never throws anything but PayloadError for arbitrary bytes', async () => {
-    const src = await source();
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      parseOrPayloadError(src, webhookRequest({ rawBody: Buffer.from(bytes) }));
-    }), { numRuns: RUNS });
+    assertParsesAnyBytes(await source(), { ctx: INSTALLATION, numRuns: RUNS });
   });
 
   it('reads mutated documented webhooks into well-formed signals or a PayloadError, the same way every time', async () => {
-    const src = await source();
-    let read = 0;
-    fc.assert(fc.property(fc.oneof(mutationsOf(triggered), mutationsOf(resolved), mutationsOf(priorityUpdated)), webhookId, (body, id) => {
-      const result = parseOrPayloadError(src, request(body, id));
-      if (result instanceof PayloadError) return;
-      read += result.length;
-      result.forEach((s) => expectWellFormed(s, IDS));
-      const again = src.parse(request(structuredClone(body), id));
-      expect(again.map((s) => [s.deliveryId, s.groupKey, s.status])).to.deep.equal(result.map((s) => [s.deliveryId, s.groupKey, s.status]));
-    }), { numRuns: RUNS });
+    const read = assertParsesMutations(await source(), [triggered, resolved, priorityUpdated], { ctx: INSTALLATION, numRuns: RUNS, requests: withWebhookId });
     expect(read).to.be.greaterThan(RUNS / 3);
   });
 

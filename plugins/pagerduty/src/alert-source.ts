@@ -1,9 +1,8 @@
-import { PayloadError, readPayload, verifyHmacSha256, type AlertSignal, type AlertSource, type PluginContext, type WebhookRequest } from '@muster/plugin-sdk';
+import { oneLine, PayloadError, readPayload, stableKey, verifyHmacSha256, type AlertSignal, type AlertSource, type PluginContext, type WebhookRequest } from '@muster/plugin-sdk';
 import type { PagerDutyConfig } from './config';
 import { ACTED_ON, incidentSignal } from './incident-signal';
 import { pagerDutyEnvelopeSchema, pagerDutyIncidentEventSchema } from './pagerduty-event';
 import { severityResolver } from './severity';
-import { oneLine, stableKey } from './untrusted-text';
 
 /**
  * `POST /webhooks/pagerduty`: a V3 webhook subscription. PagerDuty signs the exact body with the

@@ -1,7 +1,6 @@
-import type { AlertSignal } from '@muster/plugin-sdk';
+import { isoInstant, labelSet, oneLine, paragraphs, safeUrl, stableKey, SUMMARY_MAX, TITLE_MAX, type AlertSignal } from '@muster/plugin-sdk';
 import type { PagerDutyConfig } from './config';
 import type { PagerDutyEnvelope, PagerDutyIncident } from './pagerduty-event';
-import { isoInstant, labelSet, oneLine, paragraph, safeUrl, stableKey, SUMMARY_MAX, TITLE_MAX } from './untrusted-text';
 
 /**
  * What each incident event means for Muster. Triggered and reopened declare (or, when the incident is
@@ -44,7 +43,7 @@ export function incidentSignal(envelope: PagerDutyEnvelope, incident: PagerDutyI
     groupKey: stableKey([incident.id]),
     deliveryId,
     title,
-    summary: paragraph(summary.join('\n'), SUMMARY_MAX),
+    summary: paragraphs(summary.join('\n'), SUMMARY_MAX),
     severity: severityOf(priority, urgency),
     services: mapped ? [mapped] : [],
     url,

@@ -7,7 +7,7 @@ export const pagerDutyPlugin = definePlugin({
   name: 'PagerDuty',
   description: 'Declares and resolves incidents from PagerDuty V3 webhooks (signed), mapping priority and urgency to severity',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   capabilities: ['alert-source'],
   configSchema: pagerDutyConfigSchema,
   webhookAuth: 'X-PagerDuty-Signature, signed by PagerDuty with <WEBHOOK_SECRET>',

@@ -1,6 +1,5 @@
+import { severityAt, severityMapper, type SeverityLevels } from '@muster/plugin-sdk';
 import type { PagerDutyConfig } from './config';
-
-type Severities = readonly { readonly id: string }[];
 
 /**
  * A PagerDuty priority (`P1`…), else the urgency, as one of the installation's severity ids. The
@@ -8,16 +7,13 @@ type Severities = readonly { readonly id: string }[];
  * severe beyond the last), high urgency the most severe, low the least. A configured name the
  * installation does not have gives `undefined` (the host's default level) rather than a failed webhook.
  */
-export function severityResolver(config: PagerDutyConfig['severity'], severities: Severities) {
-  const known = new Set(severities.map((s) => s.id));
-  const pick = (id: string | undefined) => (id !== undefined && known.has(id) ? id : undefined);
-  const priorities = new Map(Object.entries(config.priority).map(([name, id]) => [name.toUpperCase(), id]));
-  const byUrgency = { high: config.urgency.high ?? severities[0]?.id, low: config.urgency.low ?? severities.at(-1)?.id };
+export function severityResolver(config: PagerDutyConfig['severity'], severities: SeverityLevels) {
+  const byPriority = severityMapper(severities, config.priority);
+  const byUrgency = severityMapper(severities, { high: config.urgency.high ?? severityAt(severities, 0), low: config.urgency.low ?? severityAt(severities, -1) });
   return (priority: string | undefined, urgency: string | undefined): string | undefined => {
-    const name = priority?.trim().toUpperCase();
-    if (name && priorities.has(name)) return pick(priorities.get(name));
-    const position = name ? /^P([1-9]\d?)$/.exec(name)?.[1] : undefined;
-    if (position) return severities[Math.min(Number(position), severities.length) - 1]?.id;
-    return urgency === 'high' || urgency === 'low' ? pick(byUrgency[urgency]) : undefined;
+    if (byPriority.has(priority)) return byPriority.of(priority);
+    const position = priority?.trim().toUpperCase().match(/^P([1-9]\d?)$/)?.[1];
+    if (position) return severityAt(severities, Number(position) - 1);
+    return urgency === 'high' || urgency === 'low' ? byUrgency.of(urgency) : undefined;
   };
 }

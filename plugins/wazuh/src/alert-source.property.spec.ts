@@ -1,15 +1,14 @@
-import { webhookRequest } from '@muster/plugin-sdk/testing';
 import { PayloadError } from '@muster/plugin-sdk';
-import { activateForTest, TEST_SEVERITIES } from '@muster/plugin-sdk/testing';
+import { activateForTest, assertWellFormedSignals, parseOrPayloadError, TEST_SEVERITIES, webhookRequest } from '@muster/plugin-sdk/testing';
+import { assertParsesAnyBytes, assertParsesAnyJson, assertParsesMutations, headersWith, hostileText } from '@muster/plugin-sdk/testing/properties';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { critical, firing } from './fixtures';
 import wazuh from './index';
-import { expectWellFormed, headersWith, hostileText, mutationsOf, parseOrPayloadError } from './signal-checks.spec-helper';
 
 const RUNS = 3000;
 const TOKEN = 'wazuh-api-key-7f3c1e';
-const IDS = TEST_SEVERITIES.map((s) => s.id);
+const INSTALLATION = { severities: TEST_SEVERITIES };
 
 describe('wazuh alert source: properties', () => {
   // minimumLevel 0 and several group fields: as much of the parser as possible runs on every case.
@@ -17,11 +16,7 @@ describe('wazuh alert source: properties', () => {
   const source = async () => (await activated).ports['alert-source'];
 
   it('never throws anything but PayloadError for arbitrary JSON, and what it returns is well-formed', async () => {
-    const src = await source();
-    fc.assert(fc.property(fc.jsonValue(), (body) => {
-      const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
-    }), { numRuns: RUNS });
+    assertParsesAnyJson(await source(), { ctx: INSTALLATION, numRuns: RUNS });
   });
 
   it('reads alert-shaped payloads with any values into well-formed signals or a PayloadError', async () => {
@@ -35,30 +30,17 @@ describe('wazuh alert source: properties', () => {
     }, { requiredKeys: ['id', 'rule'] });
     fc.assert(fc.property(alertLike, (body) => {
       const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (!(result instanceof PayloadError)) result.forEach((s) => expectWellFormed(s, IDS));
+      if (!(result instanceof PayloadError)) assertWellFormedSignals(result, INSTALLATION);
     }), { numRuns: RUNS });
   });
 
   it('never throws anything but PayloadError for arbitrary bytes', async () => {
-    const src = await source();
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      parseOrPayloadError(src, webhookRequest({ rawBody: Buffer.from(bytes) }));
-    }), { numRuns: RUNS });
+    assertParsesAnyBytes(await source(), { ctx: INSTALLATION, numRuns: RUNS });
   });
 
   it('reads mutated documented alerts into well-formed signals or a PayloadError, the same way every time', async () => {
-    const src = await source();
-    let declared = 0;
-    fc.assert(fc.property(fc.oneof(mutationsOf(firing), mutationsOf(critical)), (body) => {
-      const result = parseOrPayloadError(src, webhookRequest({ body }));
-      if (result instanceof PayloadError) return;
-      declared += result.length;
-      result.forEach((s) => expectWellFormed(s, IDS));
-      // A redelivery of the same bytes is the same delivery.
-      const again = src.parse(webhookRequest({ body: structuredClone(body) }));
-      expect(again.map((s) => [s.deliveryId, s.groupKey])).to.deep.equal(result.map((s) => [s.deliveryId, s.groupKey]));
-    }), { numRuns: RUNS });
-    // Most mutations leave a readable alert: the checks above ran on real signals, not only on refusals.
+    const declared = assertParsesMutations(await source(), [firing, critical], { ctx: INSTALLATION, numRuns: RUNS });
+    // Most mutations leave a readable alert: the checks ran on real signals, not only on refusals.
     expect(declared).to.be.greaterThan(RUNS / 3);
   });
 

@@ -7,7 +7,7 @@ export const wazuhPlugin = definePlugin({
   name: 'Wazuh',
   description: 'Declares incidents from Wazuh alerts at or above a rule level, sent by the custom-muster integration script',
   version: '1.0.0',
-  sdk: '^1.0.0',
+  sdk: '^1.1.0',
   capabilities: ['alert-source'],
   configSchema: wazuhConfigSchema,
   webhookAuth: 'Authorization: Bearer <TOKEN> (the api_key of the custom-muster integration)',

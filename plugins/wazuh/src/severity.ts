@@ -1,6 +1,5 @@
+import { severityAt, severityIdOf, type SeverityLevels } from '@muster/plugin-sdk';
 import type { WazuhConfig } from './config';
-
-type Severities = readonly { readonly id: string }[];
 
 interface Threshold {
   readonly level: number;
@@ -13,16 +12,13 @@ interface Threshold {
  * rest the least severe. A configured name the installation does not have gives `undefined` (the host's
  * default level): a typo in muster.yaml must not make the webhook fail.
  */
-export function severityResolver(config: WazuhConfig['severity'], severities: Severities): (level: number) => string | undefined {
-  const known = new Set(severities.map((s) => s.id));
-  const pick = (id: string | undefined) => (id !== undefined && known.has(id) ? id : undefined);
-  const first = severities[0]?.id;
-  const second = severities[1]?.id ?? first;
-  const last = severities.at(-1)?.id;
+export function severityResolver(config: WazuhConfig['severity'], severities: SeverityLevels): (level: number) => string | undefined {
+  const first = severityAt(severities, 0);
+  const second = severityAt(severities, 1);
   const thresholds: readonly Threshold[] = [...(config.thresholds ?? [
     ...(first ? [{ level: 12, severity: first }] : []),
     ...(second ? [{ level: 8, severity: second }] : []),
   ])].sort((a, b) => b.level - a.level);
-  const otherwise = config.otherwise ?? last;
-  return (level) => pick(thresholds.find((t) => level >= t.level)?.severity ?? otherwise);
+  const otherwise = config.otherwise ?? severityAt(severities, -1);
+  return (level) => severityIdOf(severities, thresholds.find((t) => level >= t.level)?.severity ?? otherwise);
 }

@@ -1,6 +1,5 @@
-import type { AlertSignal } from '@muster/plugin-sdk';
+import { isoInstant, labelSet, oneLine, paragraphs, safeUrl, stableKey, SUMMARY_MAX, TITLE_MAX, type AlertSignal } from '@muster/plugin-sdk';
 import type { GroupField, WazuhConfig } from './config';
-import { isoInstant, labelSet, oneLine, paragraph, safeUrl, stableKey, SUMMARY_MAX, TITLE_MAX } from './untrusted-text';
 import type { WazuhAlert } from './wazuh-alert';
 
 /**
@@ -20,7 +19,7 @@ export function wazuhSignals(alert: WazuhAlert, config: WazuhConfig, severityOf:
     // The alert id is the manager's (epoch.offset in alerts.json); the timestamp and manager make it unique across a cluster.
     deliveryId: stableKey([alert.id, alert.timestamp ?? '', alert.manager?.name ?? '']),
     title,
-    summary: paragraph(summaryOf(alert), SUMMARY_MAX),
+    summary: paragraphs(summaryOf(alert), SUMMARY_MAX),
     severity: severityOf(rule.level),
     services: servicesOf(alert, config),
     url,

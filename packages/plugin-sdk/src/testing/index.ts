@@ -3,4 +3,8 @@ export * from './webhook-request';
 export * from './fake-http';
 export * from './fake-incident';
 export * from './deliver';
+export * from './well-formed-signals';
+export * from './parse-outcome';
 export * from './assert-no-secret';
+export * from './undescribed-settings';
+export * from './assert-deliveries';

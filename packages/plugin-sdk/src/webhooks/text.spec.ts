@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { pickLabel, safeLabels, textOf, truncate } from './text';
+import { oneLine, paragraphs, pickLabel, textOf, truncate, wellFormed } from './text';
 
 describe('text helpers', () => {
   it('truncate cuts to the limit with an ellipsis and never splits an emoji', () => {
@@ -27,15 +27,30 @@ describe('text helpers', () => {
     expect(pickLabel(['db'], '0')).to.equal(undefined);
   });
 
-  it('safeLabels keeps text fields, bounded, and a __proto__ key cannot change the prototype', () => {
-    const hostile = JSON.parse('{"__proto__": "polluted", "team": "sre", "nested": {"a": 1}, "n": 3, "nil": null}') as unknown;
-    const labels = safeLabels(hostile);
-    expect(Object.getPrototypeOf(labels)).to.equal(Object.prototype);
-    expect(Object.entries(labels)).to.deep.equal([['__proto__', 'polluted'], ['team', 'sre'], ['n', '3']]);
-    const many = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`k${i}`, 'v'.repeat(1000)]));
-    const bounded = safeLabels(many, { maxLabels: 10, maxValueLength: 20 });
-    expect(Object.keys(bounded)).to.have.length(10);
-    expect(bounded.k0).to.have.length(20);
-    expect(safeLabels('not an object')).to.deep.equal({});
+  it('makes a title one trimmed line and a summary paragraphs, both cut and well-formed', () => {
+    expect(oneLine('  <!channel>\n\tfire\u2028now  ', 200)).to.equal('<!channel> fire now');
+    // 199: the cut would split a pair, so the whole emoji goes.
+    expect(oneLine('🚨'.repeat(150), 200)).to.have.length(199).and.match(/🚨…$/);
+    expect(oneLine('\ud800x', 10)).to.equal('\ufffdx');
+    expect([oneLine('   ', 10), oneLine({}, 10), oneLine(7, 10), oneLine(true)]).to.deep.equal([undefined, undefined, '7', 'true']);
+    expect(paragraphs('line one  \r\nline two\n\n\n\nend\u0000', 2000)).to.equal('line one\nline two\n\nend');
+    expect([paragraphs(7), paragraphs(' \n ')]).to.deep.equal([undefined, undefined]);
+  });
+
+  it('cuts at 200 for a title and 2000 for a summary unless told otherwise', () => {
+    expect(oneLine('t'.repeat(5000))).to.have.length(200);
+    expect(paragraphs('s'.repeat(50_000))).to.have.length(2000);
+    expect(oneLine('t'.repeat(5000), 100)).to.have.length(100);
+  });
+
+  it('drops bidi overrides and zero-width characters, so a title reads as it is stored', () => {
+    expect(oneLine('<!channel> \u202Egnp.exe\u202C\u0000 done')).to.equal('<!channel> gnp.exe done');
+    expect(oneLine('pass\u200Bword\uFEFF \u2066isolated\u2069')).to.equal('password isolated');
+    expect(paragraphs('first\u202E line\u2029\nsecond\u0007 line')).to.equal('first line\nsecond  line');
+  });
+
+  it('wellFormed replaces lone surrogates and keeps pairs', () => {
+    expect(wellFormed('a\udc00b\ud800')).to.equal('a\ufffdb\ufffd');
+    expect(wellFormed('🚨')).to.equal('🚨');
   });
 });

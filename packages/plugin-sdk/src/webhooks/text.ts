@@ -1,3 +1,22 @@
+/*
+ * Everything in a webhook is written by whoever controls the monitored system (a log line, a rule
+ * description, a label), so it is only cleaned, trimmed and cut here, never interpreted: the chat
+ * renderers escape it. The limits keep one noisy alert from filling a card or a database column.
+ */
+
+/** The longest title (and alert title) a signal carries: what a chat card shows on one line. */
+export const TITLE_MAX = 200;
+/** The longest summary a signal carries. */
+export const SUMMARY_MAX = 2000;
+
+// A lone half of a surrogate pair cannot be stored as UTF-8 (the host would store U+FFFD instead).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+// C0 and C1 controls (tab, newline and carriage return aside) and the line and paragraph separators.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Zero-width characters, bidi embeddings, overrides and isolates, the BOM: invisible, and a title
+// showing text in another order than it is stored ("Trojan source") misleads responders.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
 /**
  * At most `max` characters, ending in `…` when cut, never splitting a surrogate pair (an emoji in
  * an alert title stays whole or goes).
@@ -11,12 +30,37 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
+/** `text` with each lone surrogate replaced by U+FFFD, so it can be stored and compared as UTF-8. */
+export const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, '\ufffd');
+
 /** The text of a JSON value that should be one (a string, or a number some senders send instead), trimmed and cut. */
 export function textOf(value: unknown, max = 500): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') return undefined;
   const trimmed = value.trim();
   return trimmed ? truncate(trimmed, max) : undefined;
+}
+
+/**
+ * A title, a label or a name: one line (controls and line breaks become spaces, runs of whitespace
+ * one space), invisible characters dropped, well-formed, trimmed and cut to `max`. A number or a
+ * boolean is written out; anything else, or nothing left, is undefined.
+ */
+export function oneLine(value: unknown, max = TITLE_MAX): string | undefined {
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+  const text = wellFormed(String(value)).replace(INVISIBLE, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  return text ? truncate(text, max) : undefined;
+}
+
+/**
+ * A summary: line breaks kept (at most one blank line in a row, no trailing spaces), invisible
+ * characters dropped, other controls as spaces, well-formed, trimmed and cut to `max`.
+ */
+export function paragraphs(value: unknown, max = SUMMARY_MAX): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const text = wellFormed(value).replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(CONTROL, ' ')
+    .replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return text ? truncate(text, max) : undefined;
 }
 
 /**
@@ -31,32 +75,4 @@ export function pickLabel(labels: unknown, ...names: readonly string[]): string 
     if (value !== undefined) return value;
   }
   return undefined;
-}
-
-export interface LabelLimits {
-  /** Default 50: a sender with thousands of labels does not fill the timeline. */
-  readonly maxLabels?: number;
-  readonly maxKeyLength?: number;
-  /** Default 500. */
-  readonly maxValueLength?: number;
-}
-
-/**
- * The text fields of a sender's label object, bounded, for `AlertSignal.labels`; anything not text
- * (objects, lists, null) is left out rather than refused.
- */
-export function safeLabels(labels: unknown, limits: LabelLimits = {}): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (labels === null || typeof labels !== 'object' || Array.isArray(labels)) return out;
-  const maxLabels = limits.maxLabels ?? 50;
-  let count = 0;
-  for (const [key, raw] of Object.entries(labels)) {
-    if (count >= maxLabels) break;
-    const value = textOf(raw, limits.maxValueLength ?? 500);
-    if (value === undefined || !key) continue;
-    // defineProperty: a key named `__proto__` stays a plain field instead of changing the object's prototype.
-    Object.defineProperty(out, truncate(key, limits.maxKeyLength ?? 100), { value, enumerable: true, writable: true, configurable: true });
-    count += 1;
-  }
-  return out;
 }
