@@ -2,6 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { TOKENS, type PluginAdministration } from '@muster/core';
+import { SDK_VERSION } from '@muster/plugin-sdk';
+import wazuh from '@muster/plugin-wazuh';
 import { fixturePackage, firing, postWebhook, writeMusterYaml, type PluginEntry } from './plugin-support';
 import { removeDir, runCli, startInProcess, tempDir, type CliResult, type InProcessServer } from './server-support';
 
@@ -174,9 +176,9 @@ describe('muster plugins check (the CLI as a child process)', function () {
     expectNoSecret(result);
     expect(result.stdout.trim().split('\n')).to.deep.equal([
       `OK    fixture-source 1.2.3 from ${fixturePackage(dir, 'fixture-source')} (SDK ^1.0.0): config valid; MUSTER_PLUGIN_FIXTURE_SOURCE_TOKEN set, MUSTER_PLUGIN_FIXTURE_SOURCE_EXTRA not set (optional)`,
-      'OK    wazuh 1.0.0 from @muster/plugin-wazuh (SDK ^1.0.0): config valid; MUSTER_PLUGIN_WAZUH_TOKEN set',
+      `OK    wazuh ${wazuh.version} from @muster/plugin-wazuh (SDK ${wazuh.sdk}): config valid; MUSTER_PLUGIN_WAZUH_TOKEN set`,
       `off   fixture-hang: enabled: false, so not checked (0.0.1 loads from ${fixturePackage(dir, 'fixture-hang')})`,
-      'All 2 plugins muster.yaml enables would start (plugin SDK 1.0.0).',
+      `All 2 plugins muster.yaml enables would start (plugin SDK ${SDK_VERSION}).`,
     ]);
     expectNothingWritten();
   });
@@ -197,10 +199,10 @@ describe('muster plugins check (the CLI as a child process)', function () {
     expect(problems[0]).to.equal('muster: MUSTER_PLUGIN_FIXTURE_TYPEERROR_TOKEN is not set: the fixture-typeerror plugin (plugins.fixture-typeerror in muster.yaml) needs it: A token');
     expect(problems[1]).to.match(/^muster: muster\.yaml: plugins\.fixture-source\.config\.threshold .*number.*\(got "many"\)$/);
     expect(problems[2]).to.contain('muster: muster.yaml: plugins.acme-pager.package "@muster/plugin-acme-pager" is not installed: run `npm install @muster/plugin-acme-pager` where Muster runs');
-    expect(problems[3]).to.match(/^muster: muster\.yaml: plugins\.fixture-future\.package ".*fixture-future\.js" 9\.0\.0 was written for plugin SDK \^9\.0\.0, and this Muster provides SDK 1\.0\.0/);
+    expect(problems[3]).to.match(new RegExp(`^muster: muster\\.yaml: plugins\\.fixture-future\\.package ".*fixture-future\\.js" 9\\.0\\.0 was written for plugin SDK \\^9\\.0\\.0, and this Muster provides SDK ${escaped(SDK_VERSION)}`));
     expect(problems[4]).to.equal('muster: plugins check found 4 problems: `muster start` would refuse to start with this configuration.');
     const lines = result.stdout.trim().split('\n');
-    expect(lines.map((l) => l.split(':')[0])).to.deep.equal(['FAIL  fixture-source', 'FAIL  fixture-typeerror', 'FAIL  acme-pager', 'FAIL  fixture-future', 'OK    wazuh 1.0.0 from @muster/plugin-wazuh (SDK ^1.0.0)']);
+    expect(lines.map((l) => l.split(':')[0])).to.deep.equal(['FAIL  fixture-source', 'FAIL  fixture-typeerror', 'FAIL  acme-pager', 'FAIL  fixture-future', `OK    wazuh ${wazuh.version} from @muster/plugin-wazuh (SDK ${wazuh.sdk})`]);
     expectNothingWritten();
   });
 
@@ -255,3 +257,8 @@ describe('muster plugins check (the CLI as a child process)', function () {
     expect(existsSync(join(dir, 'data'))).to.equal(false);
   });
 });
+
+/** A literal text as a regular expression. */
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
