@@ -35,19 +35,21 @@ async function runWebhookAck(database: 'sqlite' | 'mariadb', options: SuiteOptio
     const floor = scratch ? { mysqlUrl: scratch.url(await scratch.create()) } : { sqliteFile: join(dir, 'durable-floor.db') };
     targets = await startWebhookTargets({ dir, databaseUrl, floor, progress });
     const t = targets;
-    const children = { ack_only: t.ackOnly, durable: t.durable, muster: t.muster } as const;
-    const urls: Record<WebhookTarget, string> = { ack_only: t.ackOnly.info.url, durable: t.durable.info.url, muster: `${t.muster.info.webhooksUrl}/alertmanager` };
+    const children = { ack_only: t.ackOnly, durable: t.durable, muster: t.muster, muster_outbox_paused: t.muster } as const;
+    const musterUrl = `${t.muster.info.webhooksUrl}/alertmanager`;
+    const urls: Record<WebhookTarget, string> = { ack_only: t.ackOnly.info.url, durable: t.durable.info.url, muster: musterUrl, muster_outbox_paused: musterUrl };
+    const isMuster = (which: WebhookTarget) => which === 'muster' || which === 'muster_outbox_paused';
     const drain = () => t.muster.call<OutboxCounts>('drainOutbox', 120_000, 130_000);
     const phase = (which: WebhookTarget, deliveries: readonly WebhookDelivery[], concurrency: number, tag: string, ticker = true) =>
       runWebhookPhase(children[which], urls[which], deliveries, {
-        concurrency, deadlineMs: plan.deadlineMs, tag, loopDelay: which === 'muster', ...(ticker ? { onProgress: progress.ticker(tag, deliveries.length) } : {}),
+        concurrency, deadlineMs: plan.deadlineMs, tag, loopDelay: isMuster(which), ...(ticker ? { onProgress: progress.ticker(tag, deliveries.length) } : {}),
       });
 
     // Warm-up (not recorded): JIT, the plugin's and the store's first paths, the databases' pages.
     progress.line(`  warm-up: ${plan.warmup} notifications of each kind on each target`);
     for (const kind of WEBHOOK_KINDS) {
       const warm = planAlertmanagerDeliveries(kind, { tag: `warm-${kind}`, count: plan.warmup, seed: 999 });
-      for (const which of WEBHOOK_TARGETS) {
+      for (const which of WEBHOOK_TARGETS.filter((w) => w !== 'muster_outbox_paused')) {
         if (warm.opening.length) await phase(which, warm.opening, 1, `warm-up opening ${which}`, false);
         await phase(which, warm.deliveries, 8, `warm-up ${kind} ${which}`);
       }
@@ -59,28 +61,40 @@ async function runWebhookAck(database: 'sqlite' | 'mariadb', options: SuiteOptio
       for (const concurrency of plan.concurrencies) {
         for (const kind of WEBHOOK_KINDS) {
           const tag = `r${rep + 1}-c${concurrency}-${kind}`;
-          const planned = planAlertmanagerDeliveries(kind, { tag, count: plan.requests, seed: rep * 1_000 + concurrency });
+          const seed = rep * 1_000 + concurrency;
+          const planned = planAlertmanagerDeliveries(kind, { tag, count: plan.requests, seed });
+          // The same shapes, in groups of its own: sent to the same server again, they would all be redeliveries.
+          const pausedPlan = planAlertmanagerDeliveries(kind, { tag: `${tag}-paused`, count: plan.requests, seed });
+          const planOf = (which: WebhookTarget) => (which === 'muster_outbox_paused' ? pausedPlan : planned);
           const got: Partial<Record<WebhookTarget, WebhookPhase>> = {};
           let floorRows = 0;
           // Rotate which target goes first, so a drift in the machine's load favours none.
           for (const which of WEBHOOK_TARGETS.map((_, i, all) => all[(i + rep + concurrency) % all.length]!)) {
-            if (planned.opening.length) {
-              const opened = await phase(which, planned.opening, 1, `${tag} opening ${which}`, false);
-              if (opened.acked.length !== planned.opening.length) throw new Error(`${which}: ${planned.opening.length - opened.acked.length} of the ${planned.opening.length} opening notifications were refused (${opened.sampleOddAnswer ?? 'no answer'})`);
-              if (which === 'muster') await drain();
+            const sent = planOf(which);
+            if (sent.opening.length) {
+              const opened = await phase(which, sent.opening, 1, `${tag} opening ${which}`, false);
+              if (opened.acked.length !== sent.opening.length) throw new Error(`${which}: ${sent.opening.length - opened.acked.length} of the ${sent.opening.length} opening notifications were refused (${opened.sampleOddAnswer ?? 'no answer'})`);
+              if (isMuster(which)) await drain();
             }
             const rowsBefore = which === 'durable' ? await t.durable.call<number>('rows') : 0;
-            got[which] = await phase(which, planned.deliveries, concurrency, `${tag} ${which}`);
-            if (which === 'durable') floorRows = (await t.durable.call<number>('rows')) - rowsBefore + planned.opening.length;
+            if (which === 'muster_outbox_paused') await t.muster.call('pausePump');
+            got[which] = await phase(which, sent.deliveries, concurrency, `${tag} ${which}`);
+            if (which === 'muster_outbox_paused') await t.muster.call('resumePump');
+            if (which === 'durable') floorRows = (await t.durable.call<number>('rows')) - rowsBefore + sent.opening.length;
             // Let room set-up finish before the next phase, so no phase is measured under another's backlog.
-            if (which === 'muster') await drain();
+            if (isMuster(which)) await drain();
           }
           const phases = got as Record<WebhookTarget, WebhookPhase>;
-          const rows = await t.muster.call<AlertIncidentRow[]>('alertIncidents', `Bench ${tag} group `);
-          const audit = auditAlertIncidents(rows, [...planned.opening, ...planned.deliveries], [...planned.opening, ...phases.muster.acked]);
-          runs.push({ rep, concurrency, kind, plan: planned, phases, audit, floorRows });
+          const audits = [];
+          for (const which of ['muster', 'muster_outbox_paused'] as const) {
+            const sent = planOf(which);
+            const rows = await t.muster.call<AlertIncidentRow[]>('alertIncidents', `Bench ${which === 'muster' ? tag : `${tag}-paused`} group `);
+            audits.push(auditAlertIncidents(rows, [...sent.opening, ...sent.deliveries], [...sent.opening, ...phases[which].acked]));
+          }
+          const audit = { incidents: audits[0]!.incidents, lost: audits.reduce((n, a) => n + a.lostIncidents + a.lostEntries, 0), duplicated: audits.reduce((n, a) => n + a.duplicateIncidents + a.duplicateEntries, 0) };
+          runs.push({ rep, concurrency, kind, plan: planned, pausedPlan, phases, audits, floorRows });
           const f = (p: WebhookPhase) => `${p.p50.toFixed(2)}/${p.p99.toFixed(2)}`;
-          progress.line(`  repetition ${rep + 1}/${plan.repetitions}, ${concurrency} client(s), ${kind}: p50/p99 ack-only ${f(phases.ack_only)} ms, durable ${f(phases.durable)} ms, muster ${f(phases.muster)} ms, p99 ratio vs durable ${(phases.muster.p99 / phases.durable.p99).toFixed(2)}; incidents ${audit.incidents}, lost ${audit.lostIncidents + audit.lostEntries}, duplicated ${audit.duplicateIncidents + audit.duplicateEntries}`);
+          progress.line(`  repetition ${rep + 1}/${plan.repetitions}, ${concurrency} client(s), ${kind}: p50/p99 ack-only ${f(phases.ack_only)} ms, durable ${f(phases.durable)} ms, muster ${f(phases.muster)} ms, p99 ratio vs durable ${(phases.muster.p99 / phases.durable.p99).toFixed(2)}; outbox held: ${f(phases.muster_outbox_paused)} ms; incidents ${audit.incidents}, lost ${audit.lost}, duplicated ${audit.duplicated}`);
         }
       }
     }
