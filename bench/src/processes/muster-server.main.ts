@@ -26,6 +26,8 @@ export interface MusterServerInfo {
   readonly url: string;
   /** Teams' endpoint (`/api/messages`). */
   readonly teamsUrl: string;
+  /** Alert sources' endpoints: `<webhooksUrl>/<plugin id>`. */
+  readonly webhooksUrl: string;
 }
 
 export interface StoredMessageRow {
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
 
   const diagnostics = new Diagnostics();
   const variants = new CaptureVariants(server.container, store, config.databaseUrl);
-  const info: MusterServerInfo = { url: `http://127.0.0.1:${server.port}/slack/events`, teamsUrl: `http://127.0.0.1:${server.port}/api/messages` };
+  const info: MusterServerInfo = { url: `http://127.0.0.1:${server.port}/slack/events`, teamsUrl: `http://127.0.0.1:${server.port}/api/messages`, webhooksUrl: `http://127.0.0.1:${server.port}/webhooks` };
   serveDriver({ ...info }, {
     outbox,
     /** Lets the outbox (and any Slack follow-up) finish what is queued, bounded by `deadlineMs`. */
@@ -91,6 +93,11 @@ async function main(): Promise<void> {
         [platform, conversationId, 'message'],
       ) as Promise<StoredMessageRow[]>;
     },
+    /** Per incident title starting with `prefix`: how many incidents, and their `alert` timeline entries (the webhook suites audit them). */
+    alertIncidents: (prefix: unknown) => store.dataSource.query(
+      'SELECT i.title AS title, COUNT(DISTINCT i.id) AS incidents, COUNT(t.position) AS alert_entries FROM incidents i LEFT JOIN timeline_entries t ON t.incident_id = i.id AND t.kind = ? WHERE i.title LIKE ? GROUP BY i.title',
+      ['alert', `${String(prefix)}%`],
+    ),
     /** The store path alone (no HTTP, no Bolt), in this process, through this server's container. */
     captureDirect: (request: unknown) => {
       const r = request as DirectCaptureRequest;

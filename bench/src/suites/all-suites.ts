@@ -5,12 +5,15 @@ import { storePathVariantsSuite } from './store-path-variants.bench';
 import type { Suite } from './suite';
 import { summarizerTokensSuite } from './summarizer-tokens.suite';
 import { teamsAckSuite } from './teams-ack.bench';
+import { webhookAckMariaDbSuite, webhookAckSuite } from './webhook-ack.bench';
 
 /** Every suite, in the order `npm run bench` runs them. */
 export const ALL_SUITES: readonly Suite[] = [
   ackLatencySqliteSuite,
   ackLatencyMariaDbSuite,
   teamsAckSuite,
+  webhookAckSuite,
+  webhookAckMariaDbSuite,
   ingestionSuite,
   storePathVariantsSuite,
   summarizerTokensSuite,
