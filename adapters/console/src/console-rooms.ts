@@ -1,4 +1,4 @@
-import type { ConversationRef, MessageRef, View } from '@muster/core';
+import { slugify, type ConversationRef, type MessageRef, type View } from '@muster/core';
 
 export interface ConsoleRoom {
   readonly ref: ConversationRef;
@@ -115,8 +115,10 @@ export class ConsoleRooms {
   }
 }
 
-/** Lowercase letters, digits, `-` and `_`, like the chat platforms people know. */
+/**
+ * Core's slug with the console's rules: `_` kept and dashes kept as typed (`ops--alerts` stays), at
+ * most 80 characters, `room` when nothing usable is left. A leading `#` goes with the other punctuation.
+ */
 function validName(wanted: string): string {
-  const name = wanted.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/^#/, '').replace(/[^a-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, MAX_NAME).replace(/-+$/, '');
-  return name || 'room';
+  return slugify(wanted, { maxLength: MAX_NAME, underscores: true, dashRuns: true }) || 'room';
 }
