@@ -42,6 +42,7 @@ export * from './application/inbound/after-ack';
 export * from './application/inbound/rate-limit-retries';
 export * from './application/views/inbound-notices.view';
 export * from './support/bounded-cache';
+export * from './support/credential-patterns';
 export * from './support/slug';
 export * from './support/truncate';
 export * from './application/commands/command-reply';

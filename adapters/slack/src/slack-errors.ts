@@ -1,4 +1,4 @@
-import { MusterError, type MusterErrorCode, RateLimitedError } from '@muster/core';
+import { maskCredentials, MusterError, type MusterErrorCode, RateLimitedError } from '@muster/core';
 import { WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError } from '@slack/web-api';
 
 /**
@@ -19,9 +19,8 @@ export class SlackApiError extends MusterError {
   }
 }
 
-/** Anything shaped like a Slack token, so no message we build can carry one even by accident. */
-const TOKEN_PATTERN = /\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/g;
-export const redactTokens = (text: string): string => text.replace(TOKEN_PATTERN, '$1-…redacted');
+/** Anything shaped like a credential (a Slack token above all), so no message we build can carry one even by accident. */
+export const redactTokens = (text: string): string => maskCredentials(text, '…redacted');
 
 /** Slack codes are snake_case words; anything else is not echoed back into a message. */
 const safeCode = (code: unknown): string => (typeof code === 'string' && /^[a-z0-9_.:]{1,80}$/.test(code) ? code : 'unknown_error');

@@ -1,4 +1,4 @@
-import { MusterError, type MusterErrorCode, RateLimitedError } from '@muster/core';
+import { maskCredentials, MusterError, type MusterErrorCode, RateLimitedError } from '@muster/core';
 import type { TransportFailure } from './json-http';
 
 export type MicrosoftService = 'Bot Connector' | 'Microsoft Graph';
@@ -63,9 +63,8 @@ export function remoteErrorOf(body: unknown): { code?: string; message?: string 
   return { code, message };
 }
 
-/** Bearer tokens and JWTs, so nothing we keep or log can carry one even when a service echoes it. */
-export const redactSecrets = (text: string): string =>
-  text.replace(/Bearer\s+[A-Za-z0-9._~+/=-]+/gi, 'Bearer …redacted').replace(/eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]+\.?[A-Za-z0-9_-]*/g, '…redacted-jwt');
+/** Bearer tokens, JWTs and any other credential, so nothing we keep or log can carry one even when a service echoes it. */
+export const redactSecrets = (text: string): string => maskCredentials(text, '…redacted');
 
 export function transportError(service: MicrosoftService, operation: string, failure: TransportFailure): TeamsApiError {
   return new TeamsApiError(

@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
+import { CREDENTIAL_PATTERNS, type CredentialKind } from '@muster/core';
 import { looksLikeCredentialValue, looksRandom } from './secret-heuristics';
 
 /**
@@ -29,6 +30,14 @@ export const PLACEHOLDER = {
 
 const keepPrefix = (placeholder: string) => (_: string, groups: readonly (string | undefined)[]) => `${groups[0] ?? ''}${placeholder}`;
 
+/** A credential as core defines it (the one definition the logs and adapters use too), called a secret here. */
+const credential = (kind: CredentialKind): RedactionPattern => ({
+  name: kind,
+  pattern: CREDENTIAL_PATTERNS[kind],
+  placeholder: PLACEHOLDER.secret,
+  replace: keepPrefix(PLACEHOLDER.secret),
+});
+
 /** Words that make the value after `=` or `:` a credential. */
 const CREDENTIAL_KEY = String.raw`[A-Za-z0-9_.-]*(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|apikey|access[_-]?key|account[_-]?key|private[_-]?key|sharedaccesssignature|client[_-]?secret|credentials?|session[_-]?id|cookie)`;
 
@@ -41,22 +50,13 @@ const STRONG_CONTEXT = /password|passwd|pwd|passphrase|secret|token|api[ _-]?key
  * before the URL rules see it, and IPv6 goes before IPv4 so `::ffff:10.0.0.1` is replaced whole.
  */
 export const SECRET_PATTERNS: readonly RedactionPattern[] = [
-  {
-    name: 'private_key',
-    pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/,
-    placeholder: PLACEHOLDER.secret,
-  },
-  {
-    name: 'url_credentials',
-    pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)[^\s/:@]*:[^\s/@]+@/,
-    ignoreCase: true,
-    placeholder: PLACEHOLDER.secret,
-    replace: (_, g) => `${g[0]}${PLACEHOLDER.secret}@`,
-  },
+  credential('private_key'),
+  credential('url_credentials'),
   { name: 'slack_webhook', pattern: /(hooks\.slack\.com\/(?:services|workflows|triggers)\/)[A-Za-z0-9/_-]+/, placeholder: PLACEHOLDER.secret, replace: keepPrefix(PLACEHOLDER.secret) },
-  { name: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}/, placeholder: PLACEHOLDER.secret },
-  { name: 'slack_token', pattern: /\b(?:xox[abposre]|xapp)-[A-Za-z0-9-]{10,}/, placeholder: PLACEHOLDER.secret },
-  { name: 'openai_key', pattern: /\bsk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}/, placeholder: PLACEHOLDER.secret },
+  credential('jwt'),
+  credential('slack_token'),
+  credential('openai_key'),
+  credential('muster_token'),
   { name: 'github_token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{22,255})/, placeholder: PLACEHOLDER.secret },
   { name: 'aws_access_key', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA)[A-Z0-9]{16}\b/, placeholder: PLACEHOLDER.secret },
   { name: 'google_api_key', pattern: /\bAIza[A-Za-z0-9_-]{35}/, placeholder: PLACEHOLDER.secret },
@@ -69,13 +69,7 @@ export const SECRET_PATTERNS: readonly RedactionPattern[] = [
     placeholder: PLACEHOLDER.secret,
     replace: keepPrefix(PLACEHOLDER.secret),
   },
-  {
-    name: 'authorization_header',
-    pattern: /\b(bearer|basic)(\s+)[A-Za-z0-9._~+/=-]{12,}/,
-    ignoreCase: true,
-    placeholder: PLACEHOLDER.secret,
-    replace: (_, g) => `${g[0]}${g[1]}${PLACEHOLDER.secret}`,
-  },
+  credential('authorization_header'),
   {
     // `password=...` in URLs, configs, env dumps and logs: the name stays, so the reader knows what was there.
     name: 'credential_assignment',

@@ -13,6 +13,12 @@ describe('SecretRedactor: an installation\'s secrets never pass', () => {
     expect(out).to.deep.equal({ a: '[redacted]', list: ['ok', { b: 'Bearer [redacted]' }], err: { name: 'Error', message: 'bad [redacted]' }, n: 4, when: new Date(0) });
   });
 
+  it('also hides credentials no setting names, by core\'s patterns, with the same mark', () => {
+    const redactor = new SecretRedactor(['s3cr3t']);
+    expect(redactor.text('s3cr3t and xapp-1-A0123456789-abcdef from the monitor')).to.equal('[redacted] and [redacted] from the monitor');
+    expect(new SecretRedactor([]).text('Bearer abcdefgh12345')).to.equal('Bearer [redacted]');
+  });
+
   it('stops at a depth, so a cycle cannot hang a log line', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;

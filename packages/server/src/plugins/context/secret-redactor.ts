@@ -1,10 +1,13 @@
+import { maskCredentials } from '@muster/core';
+
 const REDACTED = '[redacted]';
 const MAX_DEPTH = 6;
 
 /**
  * Replaces every known secret value of one installation wherever it appears: in log messages and
  * fields, failure reasons, answers to the sender. Longest values first, so a secret that contains
- * another is hidden whole.
+ * another is hidden whole; then anything shaped like a credential (core's patterns), so a token the
+ * plugin fetched or was sent, which no setting names, does not pass either.
  */
 export class SecretRedactor {
   private readonly values: readonly string[];
@@ -20,7 +23,7 @@ export class SecretRedactor {
   text(input: string): string {
     let out = input;
     for (const value of this.values) if (out.includes(value)) out = out.split(value).join(REDACTED);
-    return out;
+    return maskCredentials(out, REDACTED);
   }
 
   /** A copy of `value` with secrets replaced in every string, errors turned into plain `{ name, message }`. */
