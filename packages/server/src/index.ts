@@ -21,7 +21,6 @@ export { HttpError } from './http/http-error';
 export { readJsonBody } from './http/json-body';
 
 export { ServerMetrics } from './metrics/server-metrics';
-export { renderExposition, EXPOSITION_CONTENT_TYPE } from './metrics/exposition';
 
 export { OutboxPump } from './runtime/outbox-pump';
 export { startServer, SHUTDOWN_GRACE_MS, type RunningServer, type StartOptions } from './runtime/start-server';

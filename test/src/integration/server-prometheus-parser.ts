@@ -1,7 +1,10 @@
 /**
- * A strict reader of the Prometheus text exposition format 0.0.4, for the metrics tests: every line
- * must be a HELP, a TYPE or a sample; samples must belong to a declared family; histograms must have
- * cumulative buckets ending at +Inf whose count equals `_count`. Throws naming the offending line.
+ * A strict reader of the Prometheus text exposition format 0.0.4, for the metrics tests. It stays
+ * hand-written: prom-client writes but does not parse, and parse-prometheus-text-format merges every
+ * labelled series of a histogram into one (dropping `_sum`/`_count`) and reads invalid lines as samples.
+ * The checks: every line must be a HELP, a TYPE, a sample, a comment or empty; samples must belong to a
+ * declared family; histograms must have cumulative buckets ending at +Inf whose count equals `_count`.
+ * Throws naming the offending line.
  */
 export interface ParsedSample { name: string; labels: Record<string, string>; value: number }
 export interface ParsedFamily { name: string; type: string; help: string; samples: ParsedSample[] }
@@ -42,8 +45,8 @@ export function parseExposition(text: string): Map<string, ParsedFamily> {
       const family = familyOf(families, m[1]);
       if (!family) throw new Error(`Sample of an undeclared family, ${where}`);
       family.samples.push({ name: m[1], labels, value: m[3] === '+Inf' ? Infinity : m[3] === '-Inf' ? -Infinity : Number(m[3]) });
-    } else if (line.startsWith('#')) {
-      // Other comments are allowed by the format.
+    } else if (line.startsWith('#') || line === '') {
+      // Other comments and empty lines (prom-client puts one between families) are allowed by the format.
     } else {
       throw new Error(`Not a valid exposition line, ${where}`);
     }

@@ -4,7 +4,6 @@ import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
 import { errorBody, json } from '../http/response';
 import type { Router } from '../http/router';
-import { EXPOSITION_CONTENT_TYPE } from '../metrics/exposition';
 import type { ServerMetrics } from '../metrics/server-metrics';
 import type { PlatformHealth, PlatformIntegration } from '../platforms/platform-integration';
 
@@ -38,7 +37,7 @@ export function registerOpsRoutes(router: Router, container: Container): void {
     return json(200, { status: 'ready', database: 'reachable', ...shown });
   });
 
-  router.get('/metrics', async () => ({ status: 200, text: await metrics.scrape(repos), headers: { 'content-type': EXPOSITION_CONTENT_TYPE } }));
+  router.get('/metrics', async () => ({ status: 200, text: await metrics.scrape(repos), headers: { 'content-type': metrics.contentType } }));
 }
 
 /** Each platform's own health; one that throws or hangs is reported as such, not as a failed probe. */

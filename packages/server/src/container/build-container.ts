@@ -76,7 +76,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
   Object.assign(directories, overrides.directories);
 
   const summarizer = overrides.summarizer ?? createSummarizer(summarizerConfigFrom(config), { summaries: store.repositories.summaries, clock, logger });
-  const metrics = new ServerMetrics(clock.now());
+  const metrics = new ServerMetrics();
   const ids = overrides.ids ?? new UuidIdGenerator();
 
   const serverModule = new ContainerModule(({ bind }) => {

@@ -1,30 +1,43 @@
 import type { Repositories } from '@muster/core';
-import { renderExposition, type MetricFamily } from './exposition';
-import { Counter, Histogram } from './instruments';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export type OutboxOutcome = 'done' | 'retried' | 'dead';
+const OUTBOX_OUTCOMES = ['done', 'retried', 'dead'] as const;
 
 /**
- * The process's metrics. Counters and the request histogram live in memory; the incident and outbox
- * gauges are read from the database at scrape time, so every instance reports the same truth.
+ * The process's metrics, on a registry of their own (not prom-client's global one) so that several
+ * servers in one process, as in the tests, never count into each other. Counters and histograms live
+ * in memory; the incident and outbox gauges are read from the database at scrape time, so every
+ * instance reports the same truth. Histograms keep prom-client's default buckets (5 ms to 10 s).
  */
 export class ServerMetrics {
-  readonly httpDuration = new Histogram('muster_http_request_duration_seconds', 'Time to answer HTTP requests, by route pattern.', ['method', 'route', 'status']);
-  readonly outboxProcessed = new Counter('muster_outbox_processed_total', 'Outbox messages processed by this process, by outcome.', ['outcome']);
+  private readonly registry = new Registry();
+  private readonly registers = [this.registry];
+  readonly httpDuration = new Histogram({ name: 'muster_http_request_duration_seconds', help: 'Time to answer HTTP requests, by route pattern.', labelNames: ['method', 'route', 'status'], registers: this.registers });
+  readonly outboxProcessed = new Counter({ name: 'muster_outbox_processed_total', help: 'Outbox messages processed by this process, by outcome.', labelNames: ['outcome'], registers: this.registers });
   /** Every call the plugin host made into a plugin; outcome `ok`, `rejected` (the plugin refused the input, e.g. a bad payload), `error` or `timeout`. */
-  readonly pluginCalls = new Counter('muster_plugin_calls_total', 'Calls into plugins, by plugin, operation and outcome.', ['plugin', 'operation', 'outcome']);
-  readonly pluginDuration = new Histogram('muster_plugin_call_duration_seconds', 'Time plugin calls took, by plugin and operation.', ['plugin', 'operation']);
+  readonly pluginCalls = new Counter({ name: 'muster_plugin_calls_total', help: 'Calls into plugins, by plugin, operation and outcome.', labelNames: ['plugin', 'operation', 'outcome'], registers: this.registers });
+  readonly pluginDuration = new Histogram({ name: 'muster_plugin_call_duration_seconds', help: 'Time plugin calls took, by plugin and operation.', labelNames: ['plugin', 'operation'], registers: this.registers });
   /** `POST /webhooks/<plugin>` by outcome (`accepted`, `unauthorized`, `bad_request`, …); unknown plugin ids are counted as `unknown`. */
-  readonly webhooks = new Counter('muster_webhooks_total', 'Alert webhooks received, by plugin and outcome.', ['plugin', 'outcome']);
-  private readonly startTimeSeconds: number;
+  readonly webhooks = new Counter({ name: 'muster_webhooks_total', help: 'Alert webhooks received, by plugin and outcome.', labelNames: ['plugin', 'outcome'], registers: this.registers });
+  private readonly incidents = new Gauge({ name: 'muster_incidents', help: 'Incidents by status and severity.', labelNames: ['status', 'severity'], registers: this.registers });
+  private readonly outboxDepth = new Gauge({ name: 'muster_outbox_depth', help: 'Outbox messages still to be carried out.', registers: this.registers });
+  private readonly deadLetters = new Gauge({ name: 'muster_outbox_dead_letters', help: 'Outbox messages given up on (kept for inspection).', registers: this.registers });
 
-  constructor(startedAt: Date = new Date()) {
-    this.startTimeSeconds = Math.floor(startedAt.getTime() / 1000);
-    for (const outcome of ['done', 'retried', 'dead'] as const) this.outboxProcessed.touch({ outcome });
+  constructor() {
+    // process_start_time_seconds and the other process_*/nodejs_* series come from here.
+    collectDefaultMetrics({ register: this.registry });
+    // Pre-declared at zero, so they are scraped before anything happened (rates need a start).
+    for (const outcome of OUTBOX_OUTCOMES) this.outboxProcessed.inc({ outcome }, 0);
+  }
+
+  /** The content type of what `scrape` returns (Prometheus text 0.0.4). */
+  get contentType(): string {
+    return this.registry.contentType;
   }
 
   recordOutbox(result: Readonly<Record<OutboxOutcome, number>>): void {
-    for (const outcome of ['done', 'retried', 'dead'] as const) if (result[outcome] > 0) this.outboxProcessed.inc({ outcome }, result[outcome]);
+    for (const outcome of OUTBOX_OUTCOMES) if (result[outcome] > 0) this.outboxProcessed.inc({ outcome }, result[outcome]);
   }
 
   async scrape(repos: Repositories): Promise<string> {
@@ -33,20 +46,11 @@ export class ServerMetrics {
       repos.outbox.depth(),
       repos.outbox.deadLetterCount(),
     ]);
-    const families: MetricFamily[] = [
-      {
-        name: 'muster_incidents', help: 'Incidents by status and severity.', type: 'gauge',
-        samples: counts.map((c) => ({ name: 'muster_incidents', labels: { status: c.status, severity: c.severity }, value: c.count })),
-      },
-      { name: 'muster_outbox_depth', help: 'Outbox messages still to be carried out.', type: 'gauge', samples: [{ name: 'muster_outbox_depth', labels: {}, value: depth }] },
-      { name: 'muster_outbox_dead_letters', help: 'Outbox messages given up on (kept for inspection).', type: 'gauge', samples: [{ name: 'muster_outbox_dead_letters', labels: {}, value: dead }] },
-      this.outboxProcessed.collect(),
-      this.pluginCalls.collect(),
-      this.pluginDuration.collect(),
-      this.webhooks.collect(),
-      this.httpDuration.collect(),
-      { name: 'process_start_time_seconds', help: 'Start time of the process since unix epoch in seconds.', type: 'gauge', samples: [{ name: 'process_start_time_seconds', labels: {}, value: this.startTimeSeconds }] },
-    ];
-    return renderExposition(families);
+    // Reset first, so a status/severity pair with no incidents left is dropped rather than stuck at its last count.
+    this.incidents.reset();
+    for (const c of counts) this.incidents.set({ status: c.status, severity: c.severity }, c.count);
+    this.outboxDepth.set(depth);
+    this.deadLetters.set(dead);
+    return this.registry.metrics();
   }
 }

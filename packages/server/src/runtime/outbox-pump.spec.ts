@@ -46,7 +46,7 @@ const until = async (check: () => boolean, what: string) => {
 };
 
 describe('OutboxPump', () => {
-  const pumpWith = (dispatcher: QueueDispatcher) => new OutboxPump(dispatcher as unknown as OutboxDispatcher, new ServerMetrics(new Date()), silent);
+  const pumpWith = (dispatcher: QueueDispatcher) => new OutboxPump(dispatcher as unknown as OutboxDispatcher, new ServerMetrics(), silent);
 
   it('holds background work while requests are being answered, and runs it when they are done', async () => {
     const dispatcher = new QueueDispatcher();

@@ -33,7 +33,7 @@ function setUp(logger: Logger = silent) {
   const call = (extra: Partial<GuardedCall> = {}): GuardedCall => ({
     pluginId: 'acme', pluginName: 'Acme Monitor', installationId: 'config', operation: 'event', what: 'incident.declared', redactor: new SecretRedactor([SECRET]), ...extra,
   });
-  const count = (outcome: string, operation = 'event') => metrics.pluginCalls.collect().samples.find((s) => s.labels.outcome === outcome && s.labels.operation === operation)?.value ?? 0;
+  const count = async (outcome: string, operation = 'event') => (await metrics.pluginCalls.get()).values.find((s) => s.labels.outcome === outcome && s.labels.operation === operation)?.value ?? 0;
   return { guard, call, health, timeline, count };
 }
 
@@ -41,7 +41,7 @@ describe('PluginGuard: every plugin call is time-limited, caught, counted and re
   it('returns the value of a call that settles in time, counting it ok and healthy', async () => {
     const { guard, call, health, count } = setUp();
     expect(await guard.run(call(), async () => 42)).to.deep.equal({ ok: true, value: 42 });
-    expect(count('ok')).to.equal(1);
+    expect(await count('ok')).to.equal(1);
     expect((await health.find('acme', 'config')).lastSuccessAt).to.be.instanceOf(Date);
   });
 
@@ -49,7 +49,7 @@ describe('PluginGuard: every plugin call is time-limited, caught, counted and re
     const { guard, call, count, health } = setUp();
     const outcome = await guard.run(call(), () => new Promise<never>(() => undefined));
     expect(outcome).to.deep.include({ ok: false, kind: 'timeout', reason: 'timed out after 40 ms' });
-    expect(count('timeout')).to.equal(1);
+    expect(await count('timeout')).to.equal(1);
     expect((await health.find('acme', 'config')).lastFailure).to.equal('incident.declared: timed out after 40 ms');
   });
 
@@ -65,7 +65,7 @@ describe('PluginGuard: every plugin call is time-limited, caught, counted and re
     const { guard, call, health, count } = setUp();
     const outcome = await guard.run(call({ operation: 'parse', isRejection: (e) => e instanceof RangeError }), () => { throw new RangeError('bad payload'); });
     expect(outcome).to.deep.include({ ok: false, kind: 'rejected' });
-    expect(count('rejected', 'parse')).to.equal(1);
+    expect(await count('rejected', 'parse')).to.equal(1);
     expect((await health.find('acme', 'config')).lastFailure).to.equal(undefined);
   });
 
