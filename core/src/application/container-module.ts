@@ -26,7 +26,7 @@ import { ListIncidents } from './services/list-incidents';
 import { PostmortemEditing } from './services/postmortem-editing';
 import { RecordNotes } from './services/record-notes';
 import { StatusUpdates } from './services/status-updates';
-import { RequestSummary } from './services/summaries';
+import { RequestSummary } from './services/request-summary';
 import { TransitionIncident } from './services/transition-incident';
 import { ActionPreflight } from './services/action-preflight';
 import { RoomDirectory } from './services/room-directory';

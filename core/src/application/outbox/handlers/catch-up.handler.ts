@@ -5,7 +5,7 @@ import type { Summarizer } from '../../ports/summarizer.port';
 import type { Repositories } from '../../ports/unit-of-work.port';
 import type { MusterSettings } from '../../settings';
 import { TOKENS } from '../../tokens';
-import { summaryView } from '../../views/notice.view';
+import { summaryView } from '../../views/summary.view';
 import { effectStep } from '../effect-step';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
