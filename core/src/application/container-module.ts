@@ -9,6 +9,7 @@ import { ChatUpdatePublisher } from './outbox/chat-update-publisher';
 import { AnnounceHandler } from './outbox/handlers/announce.handler';
 import { CardRefreshHandler } from './outbox/handlers/card-refresh.handler';
 import { CatchUpHandler } from './outbox/handlers/catch-up.handler';
+import { IncidentSummaries } from './outbox/handlers/incident-summaries';
 import { PostmortemDraftHandler } from './outbox/handlers/postmortem-draft.handler';
 import { RoomInviteHandler } from './outbox/handlers/room-invite.handler';
 import { RoomSetupHandler } from './outbox/handlers/room-setup.handler';
@@ -26,7 +27,7 @@ import { ListIncidents } from './services/list-incidents';
 import { PostmortemEditing } from './services/postmortem-editing';
 import { RecordNotes } from './services/record-notes';
 import { StatusUpdates } from './services/status-updates';
-import { RequestSummary } from './services/summaries';
+import { RequestSummary } from './services/request-summary';
 import { TransitionIncident } from './services/transition-incident';
 import { ActionPreflight } from './services/action-preflight';
 import { RoomDirectory } from './services/room-directory';
@@ -46,6 +47,7 @@ const SERVICES = [
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
   StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
   ActionPreflight, RoomDirectory, PluginsCommand, PluginAdmins, PluginSubmissions, AlertIntake, CommandRegistry, EventSubscribers,
+  IncidentSummaries,
 ] as const;
 
 const OUTBOX_HANDLERS = [

@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { RequestContext } from '../../context';
 import { RecordNotes } from '../../services/record-notes';
 import { StatusUpdates } from '../../services/status-updates';
-import { RequestSummary } from '../../services/summaries';
+import { RequestSummary } from '../../services/request-summary';
 import { noticeView } from '../../views/notice.view';
 import type { CommandOf } from '../command';
 import type { BuiltInCommand } from '../command-contribution';

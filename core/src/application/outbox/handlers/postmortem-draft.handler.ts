@@ -2,18 +2,15 @@ import { inject, injectable } from 'inversify';
 import { applyNarrativeDraft } from '../../../domain/postmortem';
 import type { ChatGatewayRegistry } from '../../ports/chat-gateway.port';
 import type { OutboxMessage } from '../../ports/outbox.port';
-import type { Summarizer } from '../../ports/summarizer.port';
 import type { Clock } from '../../ports/system.port';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.port';
 import { Postmortems } from '../../services/postmortems';
-import type { MusterSettings } from '../../settings';
 import { TOKENS } from '../../tokens';
 import { noticeView } from '../../views/notice.view';
-import { effectStep } from '../effect-step';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
-import { loadIncident } from './handler-support';
-import { summaryRequest } from './summary-request';
+import { loadIncident, postOnce } from './handler-support';
+import { IncidentSummaries } from './incident-summaries';
 
 /** On resolve: draft the narrative sections into the postmortem (never over what a person wrote). */
 @injectable()
@@ -24,15 +21,14 @@ export class PostmortemDraftHandler implements OutboxHandler<'postmortem.draft'>
     @inject(TOKENS.Repositories) private readonly repos: Repositories,
     @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
     @inject(TOKENS.ChatGatewayRegistry) private readonly gateways: ChatGatewayRegistry,
-    @inject(TOKENS.Settings) private readonly settings: MusterSettings,
-    @inject(TOKENS.Summarizer) private readonly summarizer: Summarizer,
     @inject(TOKENS.Clock) private readonly clock: Clock,
+    @inject(IncidentSummaries) private readonly summaries: IncidentSummaries,
     @inject(Postmortems) private readonly postmortems: Postmortems,
   ) {}
 
   async handle(p: TopicPayloads['postmortem.draft'], message: OutboxMessage): Promise<void> {
     const incident = await loadIncident(this.repos, p.incidentId);
-    const result = await this.summarizer.summarize(await summaryRequest(this.repos, this.settings, incident, 'postmortem_narrative'));
+    const result = await this.summaries.summarize(incident, 'postmortem_narrative');
     const origin = result.producedBy === 'extractive' ? 'extractive' : 'ai';
     await this.uow.run(async (tx) => {
       const postmortem = await this.postmortems.ensure(tx, incident.id);
@@ -42,13 +38,12 @@ export class PostmortemDraftHandler implements OutboxHandler<'postmortem.draft'>
     for (const room of incident.snapshot().links.rooms) {
       const gateway = this.gateways.get(room.platform);
       if (!gateway) continue;
-      const key = `${message.idempotencyKey}:${room.platform}:${room.conversationId}`;
       const view = noticeView([
         '📝 The postmortem for ', { bold: incident.reference }, ` is ready, ${how}. `, { command: 'postmortem' },
         ' shows it with an Edit button under each section; a section you save is yours and no later draft replaces it. ',
         { command: 'postmortem start' }, ' moves the incident to its postmortem stage.',
       ], 'normal', gateway.prefix);
-      await effectStep(this.repos.outbox, `post:${key}`, async (uncertainSince) => ({ ...await gateway.post(room, view, { idempotencyKey: key, uncertainSince }) }));
+      await postOnce(this.repos.outbox, gateway, room, view, `${message.idempotencyKey}:${room.platform}:${room.conversationId}`);
     }
   }
 }

@@ -1,17 +1,15 @@
 import { inject, injectable } from 'inversify';
 import type { ChatGatewayRegistry } from '../../ports/chat-gateway.port';
 import type { OutboxMessage } from '../../ports/outbox.port';
-import type { Summarizer } from '../../ports/summarizer.port';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.port';
 import type { MusterSettings } from '../../settings';
 import { StatusUpdates } from '../../services/status-updates';
 import { TOKENS } from '../../tokens';
 import { statusUpdateView } from '../../views/status-update.view';
-import { effectStep } from '../effect-step';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
-import { gatewayFor, loadIncident } from './handler-support';
-import { summaryRequest } from './summary-request';
+import { gatewayFor, loadIncident, postAnswer } from './handler-support';
+import { IncidentSummaries } from './incident-summaries';
 
 /** Drafts a stakeholder update and puts it up for approval in the room it was asked for. */
 @injectable()
@@ -23,7 +21,7 @@ export class UpdateDraftHandler implements OutboxHandler<'update.draft'> {
     @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
     @inject(TOKENS.ChatGatewayRegistry) private readonly gateways: ChatGatewayRegistry,
     @inject(TOKENS.Settings) private readonly settings: MusterSettings,
-    @inject(TOKENS.Summarizer) private readonly summarizer: Summarizer,
+    @inject(IncidentSummaries) private readonly summaries: IncidentSummaries,
     @inject(StatusUpdates) private readonly updates: StatusUpdates,
   ) {}
 
@@ -33,15 +31,12 @@ export class UpdateDraftHandler implements OutboxHandler<'update.draft'> {
     const marker = `draft-request:${message.idempotencyKey}`;
     let update = await this.existing(marker);
     if (!update) {
-      const result = await this.summarizer.summarize(await summaryRequest(this.repos, this.settings, incident, 'status_update', p.audience));
+      const result = await this.summaries.summarize(incident, 'status_update', p.audience);
       const author = { kind: 'ai' as const, model: result.producedBy, requestedBy: p.requestedBy };
       update = await this.uow.run((tx) => this.updates.createDraft(tx, incident, p.audience, result.text, author, marker));
     }
     const gateway = gatewayFor(this.gateways, p.conversation.platform);
-    const key = `${message.idempotencyKey}:card`;
-    const view = statusUpdateView(update, incident, this.settings);
-    if (p.privateTo) await gateway.postEphemeral(p.conversation, p.privateTo, view);
-    else await effectStep(this.repos.outbox, `post:${key}`, async (uncertainSince) => ({ ...await gateway.post(p.conversation, view, { idempotencyKey: key, uncertainSince }) }));
+    await postAnswer(this.repos.outbox, gateway, p, statusUpdateView(update, incident, this.settings), `${message.idempotencyKey}:card`);
   }
 
   private async existing(marker: string) {
