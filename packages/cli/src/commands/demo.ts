@@ -5,6 +5,7 @@ import { ConsoleSession } from '@muster/console';
 import { buildContainer, consoleTransportOf, createLogger, ensureMigrated, loadConfig, SERVER_TOKENS, type OutboxPump } from '@muster/server';
 import type { Store } from '@muster/store';
 import type { CliCommand } from '../cli-command';
+import { readCommandLine, refusedCommandLine } from '../command-line';
 import { DemoClock } from '../demo/demo-clock';
 import { DEMO_MINUTES_PER_LINE, DEMO_SCRIPT, DEMO_USER } from '../demo/demo-script';
 
@@ -16,7 +17,12 @@ export const demoCommand: CliCommand = {
   usage: USAGE,
   summary: 'play a scripted incident in the console, from declaration to postmortem (nothing is kept)',
   async run(args) {
-    const out = resolve(parseOut(args));
+    let out: string;
+    try {
+      out = resolve(parseOut(args));
+    } catch (error) {
+      return refusedCommandLine(error);
+    }
     // A clean environment: the demo never touches a real database, Slack or an LLM, whatever is configured.
     const config = loadConfig({
       env: { MUSTER_DATABASE_URL: 'sqlite::memory:', MUSTER_CONSOLE: 'on', MUSTER_LOG_LEVEL: process.env.MUSTER_LOG_LEVEL },
@@ -55,11 +61,9 @@ export const demoCommand: CliCommand = {
   },
 };
 
+/** `--out <file>` or `--out=<file>`, else the default; anything else is refused. */
 function parseOut(args: readonly string[]): string {
-  if (args.length === 0) return DEFAULT_OUT;
-  const [flag, value] = args;
-  const inline = /^--out=(.+)$/.exec(flag ?? '')?.[1];
-  if (inline && args.length === 1) return inline;
-  if (flag === '--out' && value && args.length === 2) return value;
-  throw new MusterError('invalid_argument', `Usage: muster ${USAGE}`);
+  const out = readCommandLine(args, { out: 'string' }, `muster ${USAGE}`).options.out;
+  if (out === '') throw new MusterError('invalid_argument', `--out needs a value. Usage: muster ${USAGE}`);
+  return out ?? DEFAULT_OUT;
 }

@@ -1,12 +1,19 @@
 import { createDataSource, pendingMigrations, runMigrations } from '@muster/store';
 import type { CliCommand } from '../cli-command';
+import { readCommandLine, refusedCommandLine } from '../command-line';
 import { commandConfig } from '../cli-config';
 
 export const migrateCommand: CliCommand = {
   name: 'migrate',
   usage: 'migrate',
   summary: 'bring the database schema up to date (run once per upgrade for MySQL)',
-  async run() {
+  async run(args) {
+    // It takes nothing: a stray word or option is refused rather than ignored.
+    try {
+      readCommandLine(args, {}, 'muster migrate');
+    } catch (error) {
+      return refusedCommandLine(error);
+    }
     const config = commandConfig();
     const dataSource = await createDataSource(config.databaseUrl);
     try {

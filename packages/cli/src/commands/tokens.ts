@@ -1,8 +1,8 @@
-import { isMusterError } from '@muster/core';
 import { ensureMigrated } from '@muster/server';
 import { createStore, type Store } from '@muster/store';
 import type { CliCommand } from '../cli-command';
 import { commandConfig, commandLogger } from '../cli-config';
+import { refusedCommandLine } from '../command-line';
 import { printable } from '../text';
 import { parseTokenArgs, usageError, type TokenArgs } from './tokens/token-args';
 import { createToken } from './tokens/tokens-create';
@@ -44,9 +44,7 @@ export const tokensCommand: CliCommand = {
       parsed = parseTokenArgs(rest);
       action.check(parsed);
     } catch (error) {
-      if (!isMusterError(error, 'invalid_argument')) throw error;
-      process.stderr.write(`muster: ${error.message}\n`);
-      return 2;
+      return refusedCommandLine(error);
     }
     const config = commandConfig();
     const store = await createStore(config.databaseUrl, { migrate: false });

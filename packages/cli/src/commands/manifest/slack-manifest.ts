@@ -1,5 +1,6 @@
 import { isMusterError } from '@muster/core';
 import { slackManifest } from '@muster/slack';
+import { readCommandLine, refusedCommandLine } from '../../command-line';
 
 export const SLACK_USAGE = 'manifest slack [--socket-mode]';
 
@@ -8,14 +9,15 @@ export const SLACK_USAGE = 'manifest slack [--socket-mode]';
  * ("Create New App" → "From an app manifest"). Only the manifest goes to stdout, so it can be piped.
  */
 export function printSlackManifest(flags: readonly string[]): number {
-  const unknown = flags.filter((f) => f !== '--socket-mode');
-  if (unknown.length > 0) {
-    process.stderr.write(`muster: unknown option ${unknown[0]}. Usage: muster ${SLACK_USAGE}\n`);
-    return 2;
+  let socketMode: boolean;
+  try {
+    socketMode = readCommandLine(flags, { 'socket-mode': 'boolean' }, `muster ${SLACK_USAGE}`).options['socket-mode'] === true;
+  } catch (error) {
+    return refusedCommandLine(error);
   }
   const publicUrl = process.env.MUSTER_PUBLIC_URL?.trim() || undefined;
   try {
-    const manifest = slackManifest({ publicUrl, socketMode: flags.includes('--socket-mode') });
+    const manifest = slackManifest({ publicUrl, socketMode });
     process.stdout.write(`${JSON.stringify(manifest, null, 2)}\n`);
     return 0;
   } catch (error) {

@@ -1,4 +1,5 @@
 import { MusterError } from '@muster/core';
+import { readCommandLine } from '../../command-line';
 
 export const TEAMS_USAGE = 'manifest teams [--app-id <guid>] [--out <file>] [--name <short name>] [--app-version <x.y.z>]';
 
@@ -9,30 +10,19 @@ export interface TeamsArgs {
   readonly appVersion?: string;
 }
 
-const OPTIONS: Readonly<Record<string, keyof TeamsArgs>> = { '--app-id': 'appId', '--out': 'out', '--name': 'name', '--app-version': 'appVersion' };
+/** Each option's field in TeamsArgs. */
+const FIELDS = { 'app-id': 'appId', out: 'out', name: 'name', 'app-version': 'appVersion' } as const;
+const KINDS = { 'app-id': 'string', out: 'string', name: 'string', 'app-version': 'string' } as const;
 
-/** For echoing input back: no control characters (a terminal would run escapes), and short. */
-const printable = (text: string) => {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-  return clean.length > 60 ? `${clean.slice(0, 57)}...` : clean;
-};
-
-export function teamsUsageError(what: string): MusterError {
-  return new MusterError('invalid_argument', `${what}. Usage: muster ${TEAMS_USAGE}`);
-}
-
-/** Reads `--option value` and `--option=value` for the options above; anything else is refused. */
+/** Reads `--option value` and `--option=value` for the options above; anything else is refused, as is a blank value. */
 export function parseTeamsArgs(args: readonly string[]): TeamsArgs {
+  const usage = `muster ${TEAMS_USAGE}`;
+  const { options } = readCommandLine(args, KINDS, usage);
   const parsed: { -readonly [K in keyof TeamsArgs]?: string } = {};
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const key = Object.hasOwn(OPTIONS, flag) ? OPTIONS[flag] : undefined;
-    if (!key) throw teamsUsageError(arg.startsWith('-') ? `unknown option ${printable(arg)}` : `unexpected "${printable(arg)}"`);
-    const value = inline ?? args[++i];
-    if (value === undefined || value.trim() === '' || (inline === undefined && value.startsWith('--'))) throw teamsUsageError(`${flag} needs a value`);
-    if (parsed[key] !== undefined) throw teamsUsageError(`${flag} is given twice`);
-    parsed[key] = value.trim();
+  for (const option of Object.keys(FIELDS) as (keyof typeof FIELDS)[]) {
+    const value = options[option]?.trim();
+    if (value === '') throw new MusterError('invalid_argument', `--${option} needs a value. Usage: ${usage}`);
+    if (value !== undefined) parsed[FIELDS[option]] = value;
   }
   return parsed;
 }

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isMusterError } from '@muster/core';
 import { teamsAppPackage } from '@muster/teams';
+import { refusedCommandLine } from '../../command-line';
 import { parseTeamsArgs, type TeamsArgs } from './teams-args';
 
 const DEFAULT_OUT = 'muster-teams-app.zip';
@@ -13,9 +14,7 @@ export function writeTeamsPackage(flags: readonly string[]): number {
   try {
     args = parseTeamsArgs(flags);
   } catch (error) {
-    if (!isMusterError(error, 'invalid_argument')) throw error;
-    process.stderr.write(`muster: ${error.message}\n`);
-    return 2;
+    return refusedCommandLine(error);
   }
   const appId = args.appId ?? env('MICROSOFT_APP_ID');
   if (!appId) {

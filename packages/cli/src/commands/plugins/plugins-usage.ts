@@ -20,6 +20,9 @@ export function pluginsUsage(): string {
   ].join('\n');
 }
 
+/** The one-line usage a refusal ends with. */
+export const PLUGINS_USAGE_TEXT = LINES.map(([usage]) => `muster ${usage}`).join(' | ');
+
 export function pluginsUsageError(what: string): MusterError {
-  return new MusterError('invalid_argument', `${what}. Usage: ${LINES.map(([usage]) => `muster ${usage}`).join(' | ')}`);
+  return new MusterError('invalid_argument', `${what}. Usage: ${PLUGINS_USAGE_TEXT}`);
 }
