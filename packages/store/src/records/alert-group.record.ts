@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { KEY, TEXT, TIME } from './column-kinds';
 
-/** Which incident an alert group last declared (typeorm-alert-group-repository.ts). */
+/** Which incident an alert group last declared (sql-alert-group-repository.ts). */
 @Entity({ name: 'alert_groups' })
 export class AlertGroupRecord {
   /** SHA-256 of the group's four parts: group keys are long (Alertmanager's name every grouping label), indexes are not. */

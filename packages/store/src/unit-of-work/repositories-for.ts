@@ -1,28 +1,28 @@
 import type { Repositories } from '@muster/core';
-import { TypeOrmActionItemRepository } from '../repositories/typeorm-action-item-repository';
-import { TypeOrmAlertGroupRepository } from '../repositories/typeorm-alert-group-repository';
-import { TypeOrmInboxRepository } from '../repositories/typeorm-inbox-repository';
-import { TypeOrmIncidentRepository } from '../repositories/typeorm-incident-repository';
-import { TypeOrmOutbox } from '../repositories/typeorm-outbox';
-import { TypeOrmPostmortemRepository } from '../repositories/typeorm-postmortem-repository';
-import { TypeOrmServiceRepository } from '../repositories/typeorm-service-repository';
-import { TypeOrmStatusUpdateRepository } from '../repositories/typeorm-status-update-repository';
-import { TypeOrmSummaryStateRepository } from '../repositories/typeorm-summary-state-repository';
-import { TypeOrmTimelineRepository } from '../repositories/typeorm-timeline-repository';
+import { SqlActionItemRepository } from '../repositories/sql-action-item-repository';
+import { SqlAlertGroupRepository } from '../repositories/sql-alert-group-repository';
+import { SqlInboxRepository } from '../repositories/sql-inbox-repository';
+import { SqlIncidentRepository } from '../repositories/sql-incident-repository';
+import { SqlOutbox } from '../repositories/sql-outbox';
+import { SqlPostmortemRepository } from '../repositories/sql-postmortem-repository';
+import { SqlServiceRepository } from '../repositories/sql-service-repository';
+import { SqlStatusUpdateRepository } from '../repositories/sql-status-update-repository';
+import { SqlSummaryStateRepository } from '../repositories/sql-summary-state-repository';
+import { SqlTimelineRepository } from '../repositories/sql-timeline-repository';
 import type { TransactionContext } from './group-commit-queue';
 
 /** Every repository bound to one transaction's connection. */
 export function repositoriesFor(tx: TransactionContext): Repositories {
   return {
-    incidents: new TypeOrmIncidentRepository(tx),
-    timeline: new TypeOrmTimelineRepository(tx),
-    actionItems: new TypeOrmActionItemRepository(tx),
-    statusUpdates: new TypeOrmStatusUpdateRepository(tx),
-    postmortems: new TypeOrmPostmortemRepository(tx),
-    services: new TypeOrmServiceRepository(tx),
-    inbox: new TypeOrmInboxRepository(tx),
-    outbox: new TypeOrmOutbox(tx),
-    summaries: new TypeOrmSummaryStateRepository(tx),
-    alertGroups: new TypeOrmAlertGroupRepository(tx),
+    incidents: new SqlIncidentRepository(tx),
+    timeline: new SqlTimelineRepository(tx),
+    actionItems: new SqlActionItemRepository(tx),
+    statusUpdates: new SqlStatusUpdateRepository(tx),
+    postmortems: new SqlPostmortemRepository(tx),
+    services: new SqlServiceRepository(tx),
+    inbox: new SqlInboxRepository(tx),
+    outbox: new SqlOutbox(tx),
+    summaries: new SqlSummaryStateRepository(tx),
+    alertGroups: new SqlAlertGroupRepository(tx),
   };
 }

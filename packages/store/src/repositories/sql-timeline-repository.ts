@@ -5,7 +5,7 @@ import { TimelineEntryRecord } from '../records/timeline-entry.record';
 import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 
-export class TypeOrmTimelineRepository implements TimelineRepository {
+export class SqlTimelineRepository implements TimelineRepository {
   private readonly db: Db;
 
   constructor(tx: TransactionContext) {

@@ -5,7 +5,7 @@ import { StatusUpdateRecord } from '../records/status-update.record';
 import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 
-export class TypeOrmStatusUpdateRepository implements StatusUpdateRepository {
+export class SqlStatusUpdateRepository implements StatusUpdateRepository {
   private readonly db: Db;
 
   constructor(tx: TransactionContext) {

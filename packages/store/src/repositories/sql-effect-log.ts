@@ -13,7 +13,7 @@ const stored = (key: string): string =>
  * pair in the caller's transaction; through the auto-commit repositories each is committed on its
  * own, which is the point: a begin must be durable before the remote call it announces.
  */
-export class TypeOrmEffectLog implements EffectLog {
+export class SqlEffectLog implements EffectLog {
   constructor(private readonly db: Db, private readonly clock: () => Date) {}
 
   async beginEffect(effectKey: string): Promise<EffectRecord> {

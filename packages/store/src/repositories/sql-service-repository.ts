@@ -5,7 +5,7 @@ import { ServiceRecord } from '../records/service.record';
 import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 
-export class TypeOrmServiceRepository implements ServiceRepository {
+export class SqlServiceRepository implements ServiceRepository {
   private readonly db: Db;
 
   constructor(tx: TransactionContext) {

@@ -8,7 +8,7 @@ import { Db } from '../sql/db';
 import { placeholders } from '../sql/sql';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 
-export class TypeOrmIncidentRepository implements IncidentRepository {
+export class SqlIncidentRepository implements IncidentRepository {
   private readonly db: Db;
 
   constructor(tx: TransactionContext) {

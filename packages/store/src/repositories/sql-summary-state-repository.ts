@@ -4,7 +4,7 @@ import { SummaryStateRecord } from '../records/summary-state.record';
 import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 
-export class TypeOrmSummaryStateRepository implements SummaryStateRepository {
+export class SqlSummaryStateRepository implements SummaryStateRepository {
   private readonly db: Db;
 
   constructor(tx: TransactionContext) {

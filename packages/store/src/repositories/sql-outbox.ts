@@ -4,19 +4,19 @@ import { toOutboxMessage, toOutboxRecord } from '../mappers/outbox.mapper';
 import { OutboxRecord } from '../records/outbox.record';
 import { Db } from '../sql/db';
 import { placeholders } from '../sql/sql';
-import { TypeOrmEffectLog } from './typeorm-effect-log';
+import { SqlEffectLog } from './sql-effect-log';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 
 /** Long stack traces are for logs; the outbox keeps enough to tell what went wrong. */
 const MAX_ERROR_LENGTH = 4000;
 
-export class TypeOrmOutbox implements Outbox {
+export class SqlOutbox implements Outbox {
   private readonly db: Db;
-  private readonly effects: TypeOrmEffectLog;
+  private readonly effects: SqlEffectLog;
 
   constructor(tx: TransactionContext, private readonly clock: () => Date = () => new Date()) {
     this.db = new Db(tx);
-    this.effects = new TypeOrmEffectLog(this.db, clock);
+    this.effects = new SqlEffectLog(this.db, clock);
   }
 
   beginEffect(effectKey: string): Promise<EffectRecord> {

@@ -4,7 +4,7 @@ import { InboxRecord } from '../records/inbox.record';
 import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 
-export class TypeOrmInboxRepository implements InboxRepository {
+export class SqlInboxRepository implements InboxRepository {
   private readonly db: Db;
 
   constructor(tx: TransactionContext) {

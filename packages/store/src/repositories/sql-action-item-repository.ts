@@ -4,7 +4,7 @@ import { ActionItemRecord } from '../records/action-item.record';
 import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 
-export class TypeOrmActionItemRepository implements ActionItemRepository {
+export class SqlActionItemRepository implements ActionItemRepository {
   private readonly db: Db;
 
   constructor(tx: TransactionContext) {

@@ -8,7 +8,7 @@ import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 /** The columns' widths (1733000000007-alert-groups.ts). */
 const WIDTHS = { tenantId: 191, pluginId: 128, installationId: 191, incidentId: 64 } as const;
 
-export class TypeOrmAlertGroupRepository implements AlertGroupRepository {
+export class SqlAlertGroupRepository implements AlertGroupRepository {
   private readonly db: Db;
 
   constructor(tx: TransactionContext) {

@@ -5,7 +5,7 @@ import { PostmortemRecord } from '../records/postmortem.record';
 import { Db } from '../sql/db';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 
-export class TypeOrmPostmortemRepository implements PostmortemRepository {
+export class SqlPostmortemRepository implements PostmortemRepository {
   private readonly db: Db;
 
   constructor(tx: TransactionContext) {
