@@ -6,3 +6,4 @@ export { ConsoleRooms, LOBBY_NAME, type ConsoleRoom } from './console-rooms';
 export { ConsoleSession, type ConsoleSessionOptions } from './session/console-session';
 export { renderView, type RenderedView } from './render/view-text';
 export { terminalSafe, terminalSafeLine } from './render/sanitize';
+export { createConsoleSession, type ConsoleSessionWiring, type CoreApplication } from './session/console-session-factory';

@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { Container } from 'inversify';
 import {
-  ActionPreflight, OutboxDispatcher, RoomDirectory, TOKENS, coreApplicationModule,
-  createInMemoryStore, defaultSettings, type ChatGatewayRegistry, type Clock, type InboundPort, type Logger, type MusterSettings,
+  OutboxDispatcher, TOKENS, coreApplicationModule,
+  createInMemoryStore, defaultSettings, type ChatGatewayRegistry, type Clock, type Logger, type MusterSettings,
 } from '@muster/core';
 import { createConsoleTransport, type ConsoleTransport } from '../console-transport';
-import { ConsoleSession } from '../session/console-session';
-import { ExtractiveSummarizer } from './extractive-summarizer';
+import type { ConsoleSession } from '../session/console-session';
+import { createConsoleSession } from '../session/console-session-factory';
+import { LatestLinesSummarizer } from './latest-lines-summarizer';
 
 /** Time that moves only when a test says so, so durations in the postmortem are exact. */
 export class ManualClock implements Clock {
@@ -53,13 +54,14 @@ export function createConsoleHarness(options: { settings?: Partial<MusterSetting
   const logger: Logger = { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
   const registry: ChatGatewayRegistry = { get: (p) => (p === 'console' ? transport.gateway : undefined), all: () => [transport.gateway] };
 
+  // Its own container, not the server's buildContainer: adapters may not import the server (ARCHITECTURE §2).
   const container = new Container();
   container.bind(TOKENS.Settings).toConstantValue(defaultSettings(options.settings));
   container.bind(TOKENS.UnitOfWork).toConstantValue(store.unitOfWork);
   container.bind(TOKENS.Repositories).toConstantValue(store.repositories);
   container.bind(TOKENS.ChatGatewayRegistry).toConstantValue(registry);
   container.bind(TOKENS.DirectoryPort).toConstantValue(transport.directory);
-  container.bind(TOKENS.Summarizer).toConstantValue(new ExtractiveSummarizer());
+  container.bind(TOKENS.Summarizer).toConstantValue(new LatestLinesSummarizer());
   container.bind(TOKENS.Clock).toConstantValue(clock);
   container.bind(TOKENS.IdGenerator).toConstantValue({ newId: () => randomUUID() });
   container.bind(TOKENS.Logger).toConstantValue(logger);
@@ -74,11 +76,7 @@ export function createConsoleHarness(options: { settings?: Partial<MusterSetting
     }
   };
 
-  const session = new ConsoleSession({
-    input, transport, flush, clock, user: options.user, prompt: false,
-    inbound: container.get<InboundPort>(TOKENS.InboundPort),
-    preflight: container.get(ActionPreflight), directory: container.get(RoomDirectory),
-  });
+  const session = createConsoleSession(container, { input, transport, flush, clock, user: options.user, prompt: false });
 
   const since = async (work: () => Promise<void>) => {
     const start = printed.length;

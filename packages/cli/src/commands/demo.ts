@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ActionPreflight, MusterError, Postmortems, RoomDirectory, TOKENS, type InboundPort, type Logger } from '@muster/core';
-import { ConsoleSession } from '@muster/console';
-import { buildContainer, consoleTransportOf, createLogger, ensureMigrated, loadConfig, SERVER_TOKENS, type OutboxPump } from '@muster/server';
+import { MusterError, Postmortems, type Logger } from '@muster/core';
+import { buildContainer, createConsoleSession, createLogger, ensureMigrated, loadConfig, SERVER_TOKENS } from '@muster/server';
 import type { Store } from '@muster/store';
 import type { CliCommand } from '../cli-command';
 import { readCommandLine, refusedCommandLine } from '../command-line';
@@ -34,19 +33,9 @@ export const demoCommand: CliCommand = {
     const store = container.get<Store>(SERVER_TOKENS.Store);
     try {
       await ensureMigrated(store, config, logger);
-      const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
-      const session = new ConsoleSession({
-        input: process.stdin,
-        transport: consoleTransportOf(container),
-        inbound: container.get<InboundPort>(TOKENS.InboundPort),
-        preflight: container.get(ActionPreflight), directory: container.get(RoomDirectory),
-        flush: async () => {
-          await pump.drainUntilIdle();
-          clock.advance(DEMO_MINUTES_PER_LINE * 60_000);
-        },
-        user: DEMO_USER,
-        prompt: false,
-        clock,
+      const session = createConsoleSession(container, {
+        input: process.stdin, user: DEMO_USER, prompt: false, clock,
+        afterLine: () => clock.advance(DEMO_MINUTES_PER_LINE * 60_000),
       });
       await session.runScript(DEMO_SCRIPT);
       const doc = await container.get(Postmortems).open({

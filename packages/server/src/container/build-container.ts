@@ -49,8 +49,10 @@ export interface ContainerOverrides {
 /**
  * The one container of the process. It opens the store (without migrating: the runtime decides),
  * builds the chat platforms whose credentials are set (platforms/platform-registry.ts), and binds
- * their gateways and directories around the core's application module. Nothing else in the project
- * creates a Container.
+ * their gateways and directories around the core's application module. The process (server, CLI)
+ * gets its container only here; two test harnesses compose core without the server, because their
+ * layers may not import it (ARCHITECTURE §2): core's app-harness.spec-helper.ts and the console's
+ * testing/console-harness.ts, each with an in-memory store and recording or console gateways.
  */
 export async function buildContainer(config: ServerConfig, overrides: ContainerOverrides = {}): Promise<Container> {
   const logger = overrides.logger ?? createServerLogger(config);

@@ -1,5 +1,5 @@
-import { ActionPreflight, RoomDirectory, TOKENS, type InboundPort, type Logger } from '@muster/core';
-import { ConsoleSession, type ConsoleTransport } from '@muster/console';
+import type { Clock, Logger } from '@muster/core';
+import { createConsoleSession as createSessionOver, type ConsoleSession, type ConsoleTransport } from '@muster/console';
 import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
 import { ConsoleIntegration } from '../platforms/console/console-integration';
@@ -11,19 +11,23 @@ export interface ConsoleChatOptions {
   /** Who types until `:as` says otherwise. */
   readonly user?: string;
   readonly prompt: boolean;
+  /** Stamps chat messages (default: system time); `muster demo` passes its scripted clock. */
+  readonly clock?: Clock;
+  /** Runs after each line's outbox drain (`muster demo` moves its clock on). */
+  readonly afterLine?: () => void;
 }
 
 /** A console session wired to the container: commands go to core, and each line ends with a drain of the outbox. */
 export function createConsoleSession(container: Container, options: ConsoleChatOptions): ConsoleSession {
   const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
-  return new ConsoleSession({
-    input: options.input,
+  const { afterLine, ...wiring } = options;
+  return createSessionOver(container, {
+    ...wiring,
     transport: consoleTransportOf(container),
-    inbound: container.get<InboundPort>(TOKENS.InboundPort),
-    preflight: container.get(ActionPreflight), directory: container.get(RoomDirectory),
-    flush: () => pump.drainUntilIdle(),
-    user: options.user,
-    prompt: options.prompt,
+    flush: async () => {
+      await pump.drainUntilIdle();
+      afterLine?.();
+    },
   });
 }
 

@@ -1,10 +1,12 @@
 import type { Summarizer, SummaryRequest, SummaryResult } from '@muster/core';
 
 /**
- * A stand-in for @muster/summarizer (written elsewhere at the same time): picks timeline lines rather
- * than writing prose, like the real package's offline fallback, so flows can run without a model.
+ * The console harness's summarizer: one line of title, severity and status plus the last three chat
+ * lines or notes, so flows that ask for a summary or postmortem run without a model. Adapters may not
+ * import @muster/summarizer (ARCHITECTURE §2), whose ExtractiveSummarizer is the real offline summarizer;
+ * this one only answers with the same `producedBy`, as an offline summary would.
  */
-export class ExtractiveSummarizer implements Summarizer {
+export class LatestLinesSummarizer implements Summarizer {
   async summarize(request: SummaryRequest): Promise<SummaryResult> {
     const { incident, timeline } = request;
     const said = timeline.filter((e) => e.kind === 'message' || e.kind === 'note').slice(-3).map((e) => e.text);
