@@ -1,7 +1,7 @@
 import type { ConversationRef, PersonRef } from '@muster/core';
 import { WebAPIPlatformError } from '@slack/web-api';
 import { MAX_USERS_PER_INVITE } from './render/slack-limits';
-import type { SlackApiClient } from './slack-api-client';
+import type { SlackApiClient } from './web-api-client';
 import { SlackApiError } from './slack-errors';
 
 export interface InviteOutcome {

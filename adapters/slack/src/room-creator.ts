@@ -3,7 +3,7 @@ import { BoundedCache, sharedPromise } from '@muster/core';
 import { channelNameFrom, channelNameWithSuffix } from './channel-name';
 import { renderMrkdwn } from './render/mrkdwn';
 import { MAX_CHANNEL_TOPIC } from './render/slack-limits';
-import type { SlackApiClient } from './slack-api-client';
+import type { SlackApiClient } from './web-api-client';
 import { isSlackError } from './slack-errors';
 
 /** How many names (`x`, `x-2` … `x-20`) are tried before giving up on a clash. */

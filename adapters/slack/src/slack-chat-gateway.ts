@@ -16,7 +16,7 @@ import { inviteInBatches, type InviteOutcome } from './invite';
 import { safeLinkUrl } from './render/mrkdwn';
 import { renderBlocks } from './render/render-blocks';
 import { truncatePlain } from '@muster/core';
-import { type SlackApiClient } from './slack-api-client';
+import { type SlackApiClient } from './web-api-client';
 import { isSlackError } from './slack-errors';
 import { RoomCreator, slackTopicText } from './room-creator';
 

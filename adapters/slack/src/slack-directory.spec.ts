@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { SlackApiClient } from './slack-api-client';
+import { SlackApiClient } from './web-api-client';
 import { SlackDirectory } from './slack-directory';
-import { SlackWebApi } from './slack-web-api';
+import { SlackWebApi } from './modals-and-people';
 
 /** Slack's users.info as a stand-in for the Web API: answers after `answer` resolves, counting the calls. */
 function askingSlack(names: Record<string, string>, answer: () => Promise<void> = async () => undefined) {

@@ -1,4 +1,4 @@
-import type { SlackWebApi } from '../slack-web-api';
+import type { SlackWebApi } from '../modals-and-people';
 
 /** The part of an Events API envelope that says which installation (bot user) the event is for. */
 export interface EventAuthorization {

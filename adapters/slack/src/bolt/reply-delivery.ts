@@ -1,13 +1,13 @@
 import type { AfterAck, CommandReply, ConversationRef, FormView, Logger, PersonRef, ReplySurface, View } from '@muster/core';
 import { renderBlocks } from '../render/render-blocks';
-import type { SlackApiClient } from '../slack-api-client';
+import type { SlackApiClient } from '../web-api-client';
 import type { SlackChatGateway } from '../slack-chat-gateway';
-import type { SlackWebApi } from '../slack-web-api';
-import { uploadDocument } from './document-upload';
+import type { SlackWebApi } from '../modals-and-people';
+import { uploadDocument } from '../outbound/document-upload';
 import type { ModalEnvelope } from './modal-envelope';
 import { slackRoom } from './request-context';
-import { postToResponseUrl, type ResponseUrlMessage } from './response-url';
-import type { SlackUrls } from './slack-urls';
+import { postToResponseUrl, type ResponseUrlMessage } from '../outbound/response-url';
+import type { SlackUrls } from '../outbound/slack-urls';
 
 /** Where a reply goes: who asked, from which channel, and the handles Slack gave for answering. */
 export interface ReplyTarget {

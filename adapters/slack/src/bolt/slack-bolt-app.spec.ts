@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { Logger } from '@muster/core';
-import { SlackApiClient } from '../slack-api-client';
+import { SlackApiClient } from '../web-api-client';
 import { SlackChatGateway } from '../slack-chat-gateway';
 import { SlackDirectory } from '../slack-directory';
-import { SlackWebApi } from '../slack-web-api';
+import { SlackWebApi } from '../modals-and-people';
 import { SlackInstallations } from './installation-store';
 import type { SlackCore } from './listener-deps';
 import { createSlackBoltApp, type SlackBoltAppOptions } from './slack-bolt-app';

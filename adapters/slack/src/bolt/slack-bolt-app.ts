@@ -2,10 +2,10 @@ import type { RequestListener } from 'node:http';
 import { AfterAck, MusterError } from '@muster/core';
 import { App, type Authorize, type HTTPReceiver, type Receiver } from '@slack/bolt';
 import { SLACK_EVENTS_PATH, SLACK_OAUTH_REDIRECT_PATH } from '../manifest';
-import { normaliseSlackApiUrl, slackLoggerFor, type SlackApiClient } from '../slack-api-client';
+import { normaliseSlackApiUrl, slackLoggerFor, type SlackApiClient } from '../web-api-client';
 import type { SlackChatGateway } from '../slack-chat-gateway';
 import type { SlackDirectory } from '../slack-directory';
-import type { SlackWebApi } from '../slack-web-api';
+import type { SlackWebApi } from '../modals-and-people';
 import { registerBlockActions } from './block-actions.listener';
 import { BotIdentity } from './bot-identity';
 import { registerHighlightEvents } from './highlight-events.listener';
@@ -19,7 +19,7 @@ import { SlackReplies } from './reply-delivery';
 import { rejectFutureTimestamps } from './request-guard';
 import { registerShortcuts } from './shortcuts.listener';
 import { registerSlashCommand } from './slash-command.listener';
-import { SlackUrls } from './slack-urls';
+import { SlackUrls } from '../outbound/slack-urls';
 import { registerViewSubmissions } from './view-submission.listener';
 
 export interface SlackBoltAppOptions {

@@ -1,5 +1,5 @@
 import { MusterError } from '@muster/core';
-import { normaliseSlackApiUrl } from '../slack-api-client';
+import { normaliseSlackApiUrl } from '../web-api-client';
 
 /**
  * Only URLs Slack hands us are fetched: `response_url`s (hooks.slack.com) and upload URLs

@@ -1,5 +1,5 @@
 import { MusterError } from '@muster/core';
-import type { SlackApiClient } from '../slack-api-client';
+import type { SlackApiClient } from '../web-api-client';
 import type { SlackUrls } from './slack-urls';
 
 export interface SlackDocument {

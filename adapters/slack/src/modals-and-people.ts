@@ -1,7 +1,7 @@
 import { type FormView, type MessageRef, MusterError, type PersonRef } from '@muster/core';
 import { BoundedCache, sharedPromise } from '@muster/core';
 import { renderModal } from './render/render-modal';
-import type { SlackApiClient } from './slack-api-client';
+import type { SlackApiClient } from './web-api-client';
 import { isSlackError } from './slack-errors';
 
 export interface SlackWebApiOptions {
