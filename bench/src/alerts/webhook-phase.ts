@@ -1,8 +1,7 @@
-import { describeStatuses, runClosedLoop, type LoadOutcome } from '../http/closed-loop';
+import { phaseFigures, runClosedLoop, type LoadOutcome } from '../http/closed-loop';
 import { KeepAliveClient } from '../http/keep-alive-client';
 import type { BenchChild } from '../processes/bench-child';
 import { cpuMsOf } from '../slack/slack-targets';
-import { percentile } from '../support/stats';
 import type { WebhookDelivery } from './alertmanager-plan';
 import { ALERTMANAGER_TOKEN } from './webhook-targets';
 
@@ -51,13 +50,9 @@ export async function runWebhookPhase(target: BenchChild<unknown>, url: string, 
     });
     const cpuMs = (await cpuMsOf(target)) - cpuBefore;
     const loopDelay = options.loopDelay ? await target.call<WebhookPhase['loopDelay']>('stopLoopDelay') : undefined;
-    if (outcome.latencies.length === 0) {
-      throw new Error(`${options.tag}: no request was answered 200 (${describeStatuses(outcome.statuses)}${outcome.firstError ? `; ${outcome.firstError}` : ''}${sampleOddAnswer ? `; e.g. ${sampleOddAnswer}` : ''})`);
-    }
+    const figures = phaseFigures(options.tag, outcome, options.concurrency, cpuMs, sampleOddAnswer);
     return {
-      p50: percentile(outcome.latencies, 50), p99: percentile(outcome.latencies, 99),
-      p99AfterBurst: percentile([...outcome.latencyByRequest.subarray(2 * options.concurrency)].filter((ms) => !Number.isNaN(ms)), 99),
-      perSecond: (outcome.latencies.length / outcome.wallMs) * 1000, cpuMsPerRequest: cpuMs / outcome.sent,
+      ...figures,
       outcome, acked, actions, ...(sampleOddAnswer ? { sampleOddAnswer } : {}), ...(loopDelay ? { loopDelay } : {}),
     };
   } finally {

@@ -1,3 +1,4 @@
+import { percentile } from '../support/stats';
 /**
  * A closed-loop load generator: `concurrency` clients, each sending its next request as soon as the
  * previous one is answered, until `requests` have been sent or `deadlineMs` has passed (whichever
@@ -67,4 +68,29 @@ export async function runClosedLoop(options: LoadOptions): Promise<LoadOutcome> 
 /** `200×998, 500×2`: what a phase was answered, for notes. */
 export function describeStatuses(statuses: Readonly<Record<number, number>>): string {
   return Object.entries(statuses).map(([status, n]) => `${status === '0' ? 'no answer' : status}×${n}`).join(', ');
+}
+
+/** The latency figures every ack phase reports. */
+export interface PhaseFigures {
+  readonly p50: number;
+  readonly p99: number;
+  /** p99 without the first two requests of each client (connection set-up, the first burst). */
+  readonly p99AfterBurst: number;
+  readonly perSecond: number;
+  readonly cpuMsPerRequest: number;
+}
+
+/**
+ * A phase's figures from its outcome and the server's CPU over it; throws, naming the statuses seen
+ * (and an odd answer when one was kept), when no request was answered 200.
+ */
+export function phaseFigures(tag: string, outcome: LoadOutcome, concurrency: number, cpuMs: number, sampleOddAnswer?: string): PhaseFigures {
+  if (outcome.latencies.length === 0) {
+    throw new Error(`${tag}: no request was answered 200 (${describeStatuses(outcome.statuses)}${outcome.firstError ? `; ${outcome.firstError}` : ''}${sampleOddAnswer ? `; e.g. ${sampleOddAnswer}` : ''})`);
+  }
+  return {
+    p50: percentile(outcome.latencies, 50), p99: percentile(outcome.latencies, 99),
+    p99AfterBurst: percentile([...outcome.latencyByRequest.subarray(2 * concurrency)].filter((ms) => !Number.isNaN(ms)), 99),
+    perSecond: (outcome.latencies.length / outcome.wallMs) * 1000, cpuMsPerRequest: cpuMs / outcome.sent,
+  };
 }

@@ -1,10 +1,9 @@
 import { KeepAliveClient } from '../http/keep-alive-client';
-import { describeStatuses, runClosedLoop, type LoadOutcome } from '../http/closed-loop';
+import { phaseFigures, runClosedLoop, type LoadOutcome } from '../http/closed-loop';
 import type { BenchChild } from '../processes/bench-child';
 import { slashCommandBody, type BenchWorkspace } from '../slack/slack-payloads';
 import { signedHeaders } from '../slack/slack-signing';
 import { cpuMsOf, FORM, SIGNING_SECRET } from '../slack/slack-targets';
-import { percentile } from '../support/stats';
 
 export interface AckPhase {
   readonly p50: number;
@@ -50,13 +49,9 @@ export async function runAckPhase(target: BenchChild<{ url: string }>, workspace
     });
     const cpuMs = (await cpuMsOf(target)) - cpuBefore;
     const loopDelay = options.expectDeclared ? await target.call<AckPhase['loopDelay']>('stopLoopDelay') : undefined;
-    if (outcome.latencies.length === 0) {
-      throw new Error(`${options.tag}: no request was answered 200 (${describeStatuses(outcome.statuses)}${outcome.firstError ? `; ${outcome.firstError}` : ''})`);
-    }
+    const figures = phaseFigures(options.tag, outcome, options.concurrency, cpuMs);
     return {
-      p50: percentile(outcome.latencies, 50), p99: percentile(outcome.latencies, 99),
-      p99AfterBurst: percentile([...outcome.latencyByRequest.subarray(2 * options.concurrency)].filter((ms) => !Number.isNaN(ms)), 99),
-      perSecond: (outcome.latencies.length / outcome.wallMs) * 1000, cpuMsPerRequest: cpuMs / outcome.sent,
+      ...figures,
       outcome, wrongAnswers, ...(sampleAnswer ? { sampleAnswer } : {}), ...(loopDelay ? { loopDelay } : {}),
     };
   } finally {

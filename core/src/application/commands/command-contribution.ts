@@ -6,7 +6,7 @@ import type { BuiltInDescription } from './built-in/descriptions';
 
 /** What a command's run gets besides the request: how the platform invokes Muster, and the grammar now. */
 export interface CommandCall {
-  /** `/incident`, `@Muster`: written into plain-text fallbacks. */
+  /** How the request's platform invokes Muster (ctx.prefix, else the canonical one): written into plain-text fallbacks. */
   readonly prefix: string;
   /** The registry's catalogue, built-in and run-time commands: what `help` lists. */
   readonly catalog: CommandCatalog;
