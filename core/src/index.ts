@@ -14,6 +14,7 @@ export * from './domain/status-update';
 export * from './domain/postmortem';
 export * from './domain/service';
 export * from './domain/alert';
+export * from './domain/integration';
 export * from './application/tokens';
 export * from './application/settings';
 export * from './application/views/view';

@@ -2,6 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { IncidentEvent } from '../domain/events';
 import { displayName, type Incident } from '../domain/incident';
 import type { ChatPlatform, ConversationRef } from '../domain/person';
+import { integrationLine } from './views/integration-line';
 import { timelineEntry, type TimelineEntry, type TimelineKind } from '../domain/timeline';
 import type { Clock, IdGenerator } from './ports/system.port';
 import type { Repositories } from './ports/unit-of-work.port';
@@ -67,6 +68,8 @@ export class IncidentRecorder {
         return entry('room', `Room opened on ${event.room.platform}: ${event.room.name ?? event.room.conversationId}.`, { room: event.room }, undefined);
       case 'link_added':
         return entry('integration', `${event.kind} linked: ${event.link.title} ${event.link.url}`, { kind: event.kind, link: event.link });
+      case 'integration_changed':
+        return entry('integration', integrationLine(event.status), { ...event.status }, undefined);
     }
   }
 }

@@ -19,6 +19,7 @@ export const TOKENS = {
   IncidentEventSubscriber: Symbol.for('IncidentEventSubscriber'),
   /** Subscribers to published status updates, multi-injected (extensions/extension-points.ts). */
   StatusUpdateSubscriber: Symbol.for('StatusUpdateSubscriber'),
+  ActionItemSubscriber: Symbol.for('ActionItemSubscriber'),
   /** Run-time registries: CommandExtensions and EventExtensions (extensions/extension-points.ts). */
   CommandExtensions: Symbol.for('CommandExtensions'),
   EventExtensions: Symbol.for('EventExtensions'),

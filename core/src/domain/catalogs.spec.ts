@@ -22,7 +22,7 @@ describe('severity and role catalogues', () => {
 
   it('refuses catalogues that would confuse people', () => {
     expect(() => new SeverityCatalog([])).to.throw(MusterError, /At least one severity/);
-    const sev = { id: 'P1', label: 'x', description: '', updateCadenceMinutes: 30, createsRoom: true, page: [] };
+    const sev = { id: 'P1', label: 'x', description: '', updateCadenceMinutes: 30, createsRoom: true, page: [], conference: false };
     expect(() => new SeverityCatalog([sev, { ...sev, id: 'p1' }])).to.throw(/configured twice/);
     expect(() => new RoleCatalog(DEFAULT_ROLES.filter((r) => r.id !== 'commander'))).to.throw(/needs a "commander" role/);
     expect(() => new RoleCatalog([...DEFAULT_ROLES, { id: 'boss', label: 'Boss', aliases: ['ic'], multiple: false, description: '' }])).to.throw(/"ic" is used by two roles/);

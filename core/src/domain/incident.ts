@@ -1,5 +1,6 @@
 import { MusterError } from '../errors';
 import type { IncidentEvent } from './events';
+import { boundedIntegrationStatus, integrationVisiblyChanged, type IntegrationStatus } from './integration';
 import { assertTransition, isOpen, milestonesOnEnter, type IncidentStatus, type Milestone } from './lifecycle';
 import { conversationKey, enclosingConversations, samePerson, type ConversationAddress, type ConversationRef, type Link, type PersonRef } from './person';
 import type { RoleCatalog } from './roles';
@@ -21,6 +22,8 @@ export interface IncidentLinks {
   readonly rooms: readonly IncidentRoom[];
   /** Tickets, call, status page, dashboards: keyed by kind (`ticket`, `call`, `status_page`, `runbook`...). */
   readonly external: readonly (Link & { readonly kind: string })[];
+  /** What each integration did for the incident (page, ticket, call, runbook, status page); absent in incidents stored before them. */
+  readonly integrations?: readonly IntegrationStatus[];
 }
 
 export interface IncidentState {
@@ -226,6 +229,31 @@ export class Incident {
     const external = [...this.state.links.external.filter((l) => !(l.kind === kind && l.url === link.url)), { ...link, kind }];
     this.apply({ links: { ...this.state.links, external } }, at);
     this.record({ type: 'link_added', at, by, kind, link });
+  }
+
+  /** Where each integration stands for this incident, in the order they were first asked. */
+  get integrations(): readonly IntegrationStatus[] {
+    return this.state.links.integrations ?? [];
+  }
+
+  integration(key: string): IntegrationStatus | undefined {
+    return this.integrations.find((i) => i.key === key);
+  }
+
+  /**
+   * Records where an integration stands (one line per `key`, updated in place). An event, and so a
+   * timeline entry and a card refresh, only when people would see the difference; returns whether
+   * anything was stored. Allowed on finished incidents too: a ticket may be transitioned after close.
+   */
+  recordIntegration(status: IntegrationStatus, at: Date): boolean {
+    const next = boundedIntegrationStatus({ ...status, updatedAt: at.toISOString() });
+    const before = this.integration(next.key);
+    const same = before && JSON.stringify({ ...before, updatedAt: '' }) === JSON.stringify({ ...next, updatedAt: '' });
+    if (same) return false;
+    const integrations = before ? this.integrations.map((i) => (i.key === next.key ? next : i)) : [...this.integrations, next];
+    this.apply({ links: { ...this.state.links, integrations } }, at);
+    if (integrationVisiblyChanged(before, next)) this.record({ type: 'integration_changed', at, status: next, ...(before && { previous: before.state }) });
+    return true;
   }
 
   /** Events recorded since the last call; the caller persists and publishes them. */

@@ -9,14 +9,29 @@ export interface SeverityLevel {
   readonly updateCadenceMinutes: number;
   /** Whether declaring at this level opens a dedicated room (not every incident needs a channel). */
   readonly createsRoom: boolean;
-  /** Who to page on declaration: escalation policy or team names handed to the paging capability. */
+  /**
+   * What to page on declaration, through the installed paging plugins: service names (the catalogue's,
+   * or a name the paging plugin knows), and `affected` for the incident's affected services. Empty:
+   * declaring at this level pages nobody (`/incident page` still does).
+   */
   readonly page: readonly string[];
+  /** Whether declaring at this level opens a video bridge through the installed conference plugin. */
+  readonly conference: boolean;
+}
+
+/** The `page:` word for "the incident's affected services". */
+export const AFFECTED_SERVICES = 'affected';
+
+/** The services to page on declaring at `level`: its named ones and, for `affected`, the incident's, each once. */
+export function pageTargets(level: SeverityLevel, affected: readonly string[]): string[] {
+  const names = level.page.flatMap((name) => (name.trim().toLowerCase() === AFFECTED_SERVICES ? affected : [name.trim()]));
+  return [...new Set(names.filter(Boolean))];
 }
 
 export const DEFAULT_SEVERITIES: readonly SeverityLevel[] = [
-  { id: 'SEV1', label: 'Critical', description: 'Customer-facing outage or data loss; all hands.', updateCadenceMinutes: 30, createsRoom: true, page: ['primary-oncall'] },
-  { id: 'SEV2', label: 'Major', description: 'Significant degradation for many customers.', updateCadenceMinutes: 60, createsRoom: true, page: ['primary-oncall'] },
-  { id: 'SEV3', label: 'Minor', description: 'Limited impact or a workaround exists.', updateCadenceMinutes: 240, createsRoom: true, page: [] },
+  { id: 'SEV1', label: 'Critical', description: 'Customer-facing outage or data loss; all hands.', updateCadenceMinutes: 30, createsRoom: true, page: [AFFECTED_SERVICES], conference: true },
+  { id: 'SEV2', label: 'Major', description: 'Significant degradation for many customers.', updateCadenceMinutes: 60, createsRoom: true, page: [AFFECTED_SERVICES], conference: true },
+  { id: 'SEV3', label: 'Minor', description: 'Limited impact or a workaround exists.', updateCadenceMinutes: 240, createsRoom: true, page: [], conference: false },
 ];
 
 /** The ordered severity levels of one installation; the first is the most severe. */

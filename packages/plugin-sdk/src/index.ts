@@ -1,6 +1,7 @@
 export * from './version';
 export * from './errors';
 export * from './incident';
+export * from './catalog';
 export * from './events';
 export * from './commands';
 export * from './capabilities';

@@ -1,3 +1,4 @@
+import type { PluginServiceCatalog } from './catalog';
 import type { PluginCommand } from './commands';
 import type { PluginEventHandler, PluginEventName } from './events';
 
@@ -16,6 +17,8 @@ export interface PluginContext<Config = unknown> {
   /** The installation's severity levels, most severe first: map source priorities onto these ids. */
   readonly severities: readonly { readonly id: string; readonly label: string }[];
   readonly installation: { readonly tenantId: string; readonly source: 'config' | 'chat' };
+  /** The tenant's service catalogue: owners, experts, runbooks and what each integration calls a service. */
+  readonly services: PluginServiceCatalog;
   /** Hear a domain event (after commit, from the outbox, at least once). */
   on<E extends PluginEventName>(event: E, handler: PluginEventHandler<E>): void;
   /** Add a chat command (see `PluginCommand`). */

@@ -5,7 +5,7 @@ import { satisfies, validRange } from 'semver';
  * (`sdk: '^1.0.0'`); the host refuses to activate a plugin whose range this version does not satisfy.
  * Bump the major for any change that can break a published plugin.
  */
-export const SDK_VERSION = '1.1.0';
+export const SDK_VERSION = '1.2.0';
 
 /**
  * Whether a plugin written against `range` (its `sdk` field) runs on this SDK: the host's

@@ -151,8 +151,8 @@ describe('parseCommand', () => {
     it('checks against the configured catalogues', () => {
       const custom: CommandCatalogs = {
         severities: new SeverityCatalog([
-          { id: 'P1', label: 'Urgent', description: '', updateCadenceMinutes: 15, createsRoom: true, page: [] },
-          { id: 'P2', label: 'High', description: '', updateCadenceMinutes: 60, createsRoom: false, page: [] },
+          { id: 'P1', label: 'Urgent', description: '', updateCadenceMinutes: 15, createsRoom: true, page: [], conference: false },
+          { id: 'P2', label: 'High', description: '', updateCadenceMinutes: 60, createsRoom: false, page: [], conference: false },
         ]),
         roles: new RoleCatalog([{ id: 'commander', label: 'Lead', aliases: ['boss'], multiple: false, description: '' }], {
           'incident.transition': [],

@@ -1,17 +1,16 @@
 import { inject, injectable, multiInject, optional } from 'inversify';
 import { MusterError } from '../../errors';
-import type { IncidentEvent, StatusUpdateEvent } from '../../domain/events';
+import type { ActionItemEvent, IncidentEvent, StatusUpdateEvent } from '../../domain/events';
 import type { Incident } from '../../domain/incident';
 import type { ChangeOrigin } from '../incident-recorder';
 import type { NewOutboxMessage } from '../ports/outbox.port';
 import type { Logger } from '../ports/system.port';
 import { TOKENS } from '../tokens';
-import type { EventExtensions, IncidentEventSubscriber, StatusUpdateSubscriber } from './extension-points';
-
-type AnySubscriber = IncidentEventSubscriber | StatusUpdateSubscriber;
+import type { ActionItemSubscriber, AnySubscriber, EventExtensions, IncidentEventSubscriber, StatusUpdateSubscriber } from './extension-points';
 
 const hearsIncidents = (s: AnySubscriber): s is IncidentEventSubscriber => typeof (s as Partial<IncidentEventSubscriber>).effectsOf === 'function';
 const hearsUpdates = (s: AnySubscriber): s is StatusUpdateSubscriber => typeof (s as Partial<StatusUpdateSubscriber>).effectsOfUpdate === 'function';
+const hearsActionItems = (s: AnySubscriber): s is ActionItemSubscriber => typeof (s as Partial<ActionItemSubscriber>).effectsOfActionItem === 'function';
 
 /**
  * Everyone who hears domain events: the subscribers bound in the container (core's own first) and the
@@ -32,14 +31,15 @@ export class EventSubscribers implements EventExtensions {
     @multiInject(TOKENS.IncidentEventSubscriber) @optional() private readonly bound: IncidentEventSubscriber[] = [],
     @inject(TOKENS.Logger) private readonly logger: Logger,
     @multiInject(TOKENS.StatusUpdateSubscriber) @optional() private readonly boundToUpdates: StatusUpdateSubscriber[] = [],
+    @multiInject(TOKENS.ActionItemSubscriber) @optional() private readonly boundToActionItems: ActionItemSubscriber[] = [],
   ) {}
 
   add(subscriber: AnySubscriber): void {
     const name = subscriber?.name;
-    if (typeof name !== 'string' || !name.trim() || !(hearsIncidents(subscriber) || hearsUpdates(subscriber))) {
-      throw new MusterError('invalid_argument', 'An event subscriber needs a name and an effectsOf (or effectsOfUpdate) function.');
+    if (typeof name !== 'string' || !name.trim() || !(hearsIncidents(subscriber) || hearsUpdates(subscriber) || hearsActionItems(subscriber))) {
+      throw new MusterError('invalid_argument', 'An event subscriber needs a name and an effectsOf, effectsOfUpdate or effectsOfActionItem function.');
     }
-    if ([...this.bound, ...this.boundToUpdates].some((s) => s.name === name) || this.added.has(name)) {
+    if ([...this.bound, ...this.boundToUpdates, ...this.boundToActionItems].some((s) => s.name === name) || this.added.has(name)) {
       throw new MusterError('conflict', `An event subscriber named "${name}" is already listening; give this one another name.`, { subscriber: name });
     }
     this.added.set(name, subscriber);
@@ -59,6 +59,12 @@ export class EventSubscribers implements EventExtensions {
   effectsOfUpdate(event: StatusUpdateEvent, incident: Incident, now: Date): NewOutboxMessage[] {
     const subscribers = [...this.boundToUpdates, ...[...this.added.values()].filter(hearsUpdates)];
     return this.collect(subscribers, (s) => s.effectsOfUpdate(event, incident, now), { event: event.type, incidentId: incident.id, updateId: event.update.id });
+  }
+
+  /** What a follow-up's change calls for (see ActionItemSubscriber), enqueued by the caller in its transaction. */
+  effectsOfActionItem(event: ActionItemEvent, incident: Incident, now: Date): NewOutboxMessage[] {
+    const subscribers = [...this.boundToActionItems, ...[...this.added.values()].filter(hearsActionItems)];
+    return this.collect(subscribers, (s) => s.effectsOfActionItem(event, incident, now), { event: event.type, incidentId: incident.id, actionItemId: event.item.id });
   }
 
   private collect<S extends AnySubscriber>(subscribers: readonly S[], ask: (subscriber: S) => unknown, about: Record<string, string>): NewOutboxMessage[] {

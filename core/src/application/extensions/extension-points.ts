@@ -1,4 +1,4 @@
-import type { IncidentEvent, StatusUpdateEvent } from '../../domain/events';
+import type { ActionItemEvent, IncidentEvent, StatusUpdateEvent } from '../../domain/events';
 import type { Incident } from '../../domain/incident';
 import type { CommandReply } from '../commands/command-reply';
 import type { RequestContext } from '../context';
@@ -61,12 +61,25 @@ export interface StatusUpdateSubscriber {
   effectsOfUpdate(event: StatusUpdateEvent, incident: Incident, now: Date): readonly NewOutboxMessage[];
 }
 
+/**
+ * Hears that a follow-up was added or changed, inside the transaction of the change, under the same
+ * rules as an IncidentEventSubscriber (fast, no I/O, one that throws is logged and skipped): a
+ * ticketing integration opens or syncs the item's ticket from here.
+ */
+export interface ActionItemSubscriber {
+  readonly name: string;
+  effectsOfActionItem(event: ActionItemEvent, incident: Incident, now: Date): readonly NewOutboxMessage[];
+}
+
+/** Any subscriber: one object may implement several of the interfaces. */
+export type AnySubscriber = IncidentEventSubscriber | StatusUpdateSubscriber | ActionItemSubscriber;
+
 /** Implemented by EventSubscribers (extensions/event-subscribers.ts). */
 export interface EventExtensions {
   /**
    * Adds a subscriber to incident events, to status-update events, or to both (by the methods it
    * has). Throws MusterError `conflict` when a subscriber of that name already listens.
    */
-  add(subscriber: IncidentEventSubscriber | StatusUpdateSubscriber): void;
+  add(subscriber: AnySubscriber): void;
   remove(name: string): void;
 }

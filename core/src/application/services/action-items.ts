@@ -10,9 +10,11 @@ import type { RequestContext } from '../context';
 import { IncidentChanges } from '../incident-changes';
 import { IncidentLocator, type IncidentTarget } from '../incident-locator';
 import type { IdGenerator } from '../ports/system.port';
-import type { Repositories } from '../ports/unit-of-work.port';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
 import { TOKENS } from '../tokens';
 import { commandCode } from '../commands/command-usage';
+import { EventSubscribers } from '../extensions/event-subscribers';
+import type { Clock } from '../ports/system.port';
 
 /** An item as people name it: its number in the incident's list (1 = oldest), or its id (buttons, REST). */
 export type ActionItemRef = number | { readonly id: string };
@@ -44,6 +46,9 @@ export class ActionItems {
     @inject(AccessPolicy) private readonly access: AccessPolicy,
     @inject(TOKENS.Repositories) private readonly repos: Repositories,
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
+    @inject(EventSubscribers) private readonly subscribers: EventSubscribers,
+    @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
+    @inject(TOKENS.Clock) private readonly clock: Clock,
   ) {}
 
   async list(ctx: RequestContext, target?: IncidentTarget): Promise<{ incident: Incident; items: ActionItem[] }> {
@@ -66,6 +71,7 @@ export class ActionItems {
       const item = newActionItem({ id: this.ids.newId(), incidentId: incident.id, text, owner, createdBy: ctx.actor, at: now });
       await tx.actionItems.save(item);
       await this.record(tx, incident, ctx, now, key, item, `Follow-up: ${item.text}${owner ? ` (owner: ${displayName(owner)})` : ''}`);
+      await tx.outbox.enqueue(this.subscribers.effectsOfActionItem({ type: 'action_item_added', at: now, item, by: ctx.actor, source: ctx.platform }, incident, now));
       return item;
     });
     // A redelivery: the item was saved the first time; answer with that one.
@@ -91,6 +97,7 @@ export class ActionItems {
       if (patch.state === 'open') { next = reopenActionItem(next, now); said.push('reopened'); }
       await tx.actionItems.save(next);
       await this.record(tx, incident, ctx, now, `request:${ctx.idempotencyKey}:item`, next, `Follow-up "${next.text}": ${said.join(', ')}.`);
+      await tx.outbox.enqueue(this.subscribers.effectsOfActionItem({ type: 'action_item_changed', at: now, item: next, by: ctx.actor, source: ctx.platform }, incident, now));
       return next;
     });
     if (outcome.result) return this.numbered(outcome.incident, outcome.result, false);
@@ -98,6 +105,31 @@ export class ActionItems {
     const earlier = itemId ? await this.repos.actionItems.findById(itemId) : await this.earlier(`request:${ctx.idempotencyKey}:item`);
     if (!earlier || earlier.incidentId !== outcome.incident.id) throw missing(outcome.incident, ref);
     return this.numbered(outcome.incident, earlier, true);
+  }
+
+  /**
+   * A follow-up's ticket was done (or reopened) in the tracker: the item follows, on the timeline with
+   * the integration as its source. Idempotent: an item already in that state is left alone (a webhook
+   * redelivered, or the change came from Muster in the first place). Not for people: no access check,
+   * the caller (the plugin host) has verified the webhook and that the item is of the plugin's tenant.
+   */
+  async settleFromTracker(itemId: string, state: 'done' | 'open', by: { readonly source: string; readonly actor: PersonRef; readonly ticket: string }): Promise<ActionItem | undefined> {
+    return this.uow.run(async (tx) => {
+      const item = await tx.actionItems.findById(itemId);
+      if (!item || item.state === state || item.state === 'cancelled') return undefined;
+      const incident = await tx.incidents.findById(item.incidentId);
+      if (!incident) return undefined;
+      const now = this.clock.now();
+      const next = state === 'done' ? completeActionItem(item, now) : reopenActionItem(item, now);
+      await tx.actionItems.save(next);
+      await tx.timeline.append(timelineEntry({
+        id: this.ids.newId(), incidentId: incident.id, kind: 'action_item', occurredAt: now, recordedAt: now, actor: by.actor, source: by.source,
+        text: `Follow-up "${next.text}": ${state === 'done' ? 'done' : 'reopened'} in ${by.ticket}.`, data: { actionItemId: next.id, ticket: by.ticket },
+        idempotencyKey: `tracker:${by.source}:${next.id}:${state}:${now.getTime()}`,
+      }));
+      await tx.outbox.enqueue(this.subscribers.effectsOfActionItem({ type: 'action_item_changed', at: now, item: next, by: by.actor, source: by.source }, incident, now));
+      return next;
+    });
   }
 
   private async find(tx: Repositories, incident: Incident, ref: ActionItemRef): Promise<ActionItem> {

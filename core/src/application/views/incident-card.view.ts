@@ -4,6 +4,8 @@ import type { ChatPlatform, ConversationRef } from '../../domain/person';
 import type { Button, Inline, RichText, View } from './view';
 import type { MusterSettings } from '../settings';
 import { ACTIONS } from './action-ids';
+import type { IntegrationStatus } from '../../domain/integration';
+import { INTEGRATION_ICON, integrationHead, integrationLine, outcomeSuffix } from './integration-line';
 
 const STATUS_LABEL: Record<string, string> = {
   triage: '🔴 Triage', investigating: '🟠 Investigating', mitigated: '🟡 Mitigated', resolved: '🟢 Resolved',
@@ -41,6 +43,7 @@ export function incidentCardView(incident: Incident, settings: MusterSettings): 
         ],
       },
       ...(links.length ? [{ type: 'list' as const, items: links.map((l): RichText => [`${l.kind}: `, { link: { url: l.url, text: l.title } }]) }] : []),
+      ...(incident.integrations.length ? [{ type: 'list' as const, items: incident.integrations.map(integrationInline) }] : []),
       {
         type: 'context',
         text: [
@@ -54,6 +57,15 @@ export function incidentCardView(incident: Incident, settings: MusterSettings): 
       ...(incident.isOpen ? [{ type: 'actions' as const, buttons: cardButtons(incident) }] : []),
     ],
   };
+}
+
+/** An integration's card line, its link clickable: "🎫 Jira ticket: OPS-12". */
+function integrationInline(status: IntegrationStatus): RichText {
+  const icon = `${INTEGRATION_ICON[status.kind]} `;
+  const made = status.state === 'done' || status.state === 'acknowledged' || status.state === 'resolved';
+  if (!status.link || !made) return [icon, integrationLine(status)];
+  const suffix = outcomeSuffix(status);
+  return [icon, `${integrationHead(status)}: `, { link: { url: status.link.url, text: status.link.title } }, ...(suffix ? [suffix] : [])];
 }
 
 export const PLATFORM_NAMES: Record<ChatPlatform, string> = { slack: 'Slack', teams: 'Teams', console: 'the console' };

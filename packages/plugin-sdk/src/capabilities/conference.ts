@@ -1,7 +1,10 @@
 import type { PluginIncident } from '../incident';
+import type { CallOptions, RemoteRef } from './call-options';
 
-/** `conference`: a video bridge for the incident (Zoom, Google Meet, a Teams meeting). */
+/** `conference`: a video bridge for the incident (Zoom, Google Meet, a Teams meeting), created on declaration per severity. */
 export interface ConferencePort {
-  start(incident: PluginIncident, idempotencyKey: string): Promise<{ readonly url: string; readonly id: string; readonly title?: string }>;
-  end?(meetingId: string): Promise<void>;
+  /** `RemoteRef.url` is the join link shown on the card and bookmarked in the room. */
+  start(incident: PluginIncident, options: CallOptions): Promise<RemoteRef>;
+  /** Optional: Muster's incident resolved; end the meeting (when the plugin's config says so, else do nothing). */
+  end?(meeting: RemoteRef, incident: PluginIncident, options: CallOptions): Promise<void>;
 }

@@ -9,6 +9,7 @@ import type { TicketingPort } from './ticketing';
 
 export * from './alert-source';
 export * from './alert-source-options';
+export * from './call-options';
 export * from './conference';
 export * from './notifier';
 export * from './oncall';

@@ -3,6 +3,7 @@ import type { Capability, ProvidedCapabilities } from '../capabilities';
 import type { CommandAnswer, PluginCommand } from '../commands';
 import { PluginConfigError } from '../errors';
 import { PLUGIN_EVENTS, type EventDelivery, type PluginEventHandler, type PluginEventName, type PluginEvents } from '../events';
+import type { PluginServiceCatalog, PluginService } from '../catalog';
 import type { PluginIncident, PluginPerson } from '../incident';
 import type { HttpRequest, PluginContext, PluginHttp } from '../plugin-context';
 import type { PluginDefinition } from '../plugin-definition';
@@ -32,6 +33,8 @@ export interface TestHostOptions {
    * remote side does.
    */
   readonly http?: PluginHttp | FakeHttpRoutes;
+  /** The tenant's service catalogue as `ctx.services` answers it; default: empty. */
+  readonly services?: readonly PluginService[];
 }
 
 export interface RecordedLog {
@@ -106,6 +109,7 @@ export async function activateForTest<C extends Capability, S extends z.ZodType>
     http,
     severities,
     installation: { tenantId: options.tenantId ?? 'default', source: options.source ?? 'config' },
+    services: { find: async (name: string) => (options.services ?? []).find((s) => s.name === name) },
     on: (event, handler) => {
       if (!PLUGIN_EVENTS.includes(event)) throw new Error(`ctx.on: "${String(event)}" is not an event a plugin can hear (${PLUGIN_EVENTS.join(', ')})`);
       subscriptions.push({ event, handler: handler as PluginEventHandler<PluginEventName> });

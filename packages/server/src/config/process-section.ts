@@ -13,6 +13,7 @@ const SEVERITY = settings({
   updateCadenceMinutes: positiveNumber(),
   createsRoom: flag().default(true),
   page: textList().default([]),
+  conference: flag().default(false),
 }, 'must be a mapping with id, label and updateCadenceMinutes');
 
 /** Ordered, most severe first. Duplicate ids are the core catalogue's to refuse (its message is passed on). */

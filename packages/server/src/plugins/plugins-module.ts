@@ -41,7 +41,7 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
   const guard = new PluginGuard({ timeouts, health, metrics, timeline: store.repositories.timeline, clock, ids, logger });
   // The key is read once, and only when a secret is sealed or opened: an embedded in-memory store gets one ephemeral key per process.
   const sealer = new PluginSecretSealer(() => resolveSecretKey(config, logger).key);
-  const activator = new InstallationActivator({ guard, logger, storage: store.pluginStorage, clock, settings: config.settings });
+  const activator = new InstallationActivator({ guard, logger, storage: store.pluginStorage, clock, settings: config.settings, services: store.repositories.services });
   const host = new PluginHost({ config, settings: config.settings, store, logger, activator, health, sealer, clock });
   return new ContainerModule(({ bind }) => {
     bind(PLUGIN_TOKENS.Host).toConstantValue(host);

@@ -33,7 +33,7 @@ function activator() {
     timeouts: DEFAULT_PLUGIN_TIMEOUTS, health: new PluginHealthBook(health as unknown as PluginHealthRepository, silent), metrics: new ServerMetrics(),
     timeline: new InMemoryTimelineRepository(new InMemoryDatabase()), clock: { now: () => new Date() }, ids: { newId: () => 'id' }, logger: silent,
   });
-  return new InstallationActivator({ guard, logger: silent, storage: {} as PluginStorageRepository, clock: { now: () => new Date() }, settings: defaultSettings() });
+  return new InstallationActivator({ guard, logger: silent, storage: {} as PluginStorageRepository, clock: { now: () => new Date() }, settings: defaultSettings(), services: { findByName: async () => undefined } });
 }
 
 describe('InstallationActivator: deactivate', () => {

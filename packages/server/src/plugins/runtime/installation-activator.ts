@@ -1,4 +1,4 @@
-import type { Clock, Logger, MusterSettings } from '@muster/core';
+import type { Clock, Logger, MusterSettings, ServiceRepository } from '@muster/core';
 import {
   PLUGIN_EVENTS, type Capability, type CapabilityPorts, type PluginCommand, type PluginContext, type PluginEventHandler, type PluginEventName,
 } from '@muster/plugin-sdk';
@@ -6,6 +6,7 @@ import type { PluginStorageRepository } from '@muster/store';
 import { pluginHttp } from '../context/plugin-http';
 import { pluginLogger } from '../context/plugin-logger';
 import { pluginSecrets } from '../context/plugin-secrets';
+import { pluginServices } from '../context/plugin-services';
 import { pluginStorage } from '../context/plugin-storage';
 import { SecretRedactor } from '../context/secret-redactor';
 import type { PluginGuard } from '../guard/plugin-guard';
@@ -29,6 +30,8 @@ export class InstallationActivator {
     readonly storage: PluginStorageRepository;
     readonly clock: Clock;
     readonly settings: MusterSettings;
+    /** The service catalogue (`ctx.services`). */
+    readonly services: Pick<ServiceRepository, 'findByName'>;
   }) {}
 
   async activate(spec: InstallationSpec): Promise<ActivationResult> {
@@ -48,6 +51,7 @@ export class InstallationActivator {
       http: pluginHttp(spec.config, Object.values(spec.secrets), this.deps.logger, tags),
       severities: this.deps.settings.severities.levels.map((l) => ({ id: l.id, label: l.label })),
       installation: { tenantId: spec.tenantId, source: spec.source },
+      services: pluginServices(this.deps.services),
       on: (event, handler) => {
         if (!open) return late(`subscribed to ${String(event)}`);
         if (!(PLUGIN_EVENTS as readonly string[]).includes(event)) throw new Error(`There is no event "${String(event)}"; plugins may hear ${PLUGIN_EVENTS.join(', ')}.`);
