@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { buildApp, person } from '../app-harness.spec-helper';
+import { buildApp, person } from '../container/app-harness.spec-helper';
 import { replyText, scene, visibilityOf, type RoomKind, type Scene, type Who } from './access-scene.spec-helper';
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import type { CommandReply, FormReply } from '../commands/command-reply';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import type { ConversationRef } from '../../domain/person';
 import { CaptureConversation } from '../services/capture-conversation';
-import { defaultSettings } from '../settings';
+import { defaultSettings } from '../container/settings';
 import { ACTIONS, FORMS } from '../views/action-ids';
 
 /**

@@ -3,10 +3,10 @@ import { MusterError } from '../../errors';
 import type { Incident } from '../../domain/incident';
 import { roleWord, type Permission } from '../../domain/roles';
 import type { StatusUpdate } from '../../domain/status-update';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import { actorKeys, actorRoles, actorTakesPart, isActor } from './actor-identity';
-import type { MusterSettings } from '../settings';
-import { TOKENS } from '../tokens';
+import type { MusterSettings } from '../container/settings';
+import { TOKENS } from '../container/tokens';
 import { commandCode } from '../commands/command-usage';
 
 /**

@@ -1,12 +1,12 @@
 import type { ConversationRef, PersonRef } from '../../domain/person';
 import { TenantMap } from '../../domain/tenancy';
-import { buildApp, person } from '../app-harness.spec-helper';
+import { buildApp, person } from '../container/app-harness.spec-helper';
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import { inChannel, type CommandReply, type FormReply } from '../commands/command-reply';
 import { CommandRegistry } from '../commands/command-registry';
 import { InteractionRouter } from '../commands/interaction-router';
-import type { RequestContext } from '../context';
-import { defaultSettings } from '../settings';
+import type { RequestContext } from '../incidents/request-context';
+import { defaultSettings } from '../container/settings';
 import { noticeView } from '../views/notice.view';
 import { draftVersionRef } from '../views/status-update.view';
 import { textOf, type View } from '../views/view';

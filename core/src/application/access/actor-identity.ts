@@ -1,6 +1,6 @@
 import type { Incident } from '../../domain/incident';
 import { personKey, samePerson, type PersonRef } from '../../domain/person';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 
 /**
  * "Is the actor this person?" asked the one way everywhere access and roles are decided: the actor is

@@ -1,13 +1,13 @@
 import { expect } from 'chai';
 import type { PersonRef } from '../../domain/person';
 import { TenantMap } from '../../domain/tenancy';
-import { buildApp } from '../app-harness.spec-helper';
-import type { RequestContext } from '../context';
+import { buildApp } from '../container/app-harness.spec-helper';
+import type { RequestContext } from '../incidents/request-context';
 import type { InboundPort } from '../inbound/inbound.port';
 import type { IdentityLinks } from '../ports/identity-links.port';
 import { AssignRole } from '../services/assign-role';
-import { defaultSettings } from '../settings';
-import { TOKENS } from '../tokens';
+import { defaultSettings } from '../container/settings';
+import { TOKENS } from '../container/tokens';
 import { replyText } from './access-scene.spec-helper';
 import { isActor } from './actor-identity';
 

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { CommandReply, FormReply } from '../commands/command-reply';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import { elsewhere, person, pluginsScene } from '../plugins/plugins-scene.spec-helper';
 import { ACTIONS, FORMS } from '../views/action-ids';
 import { pluginFormMetadata } from '../views/plugin-form.view';

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { buildApp } from '../app-harness.spec-helper';
+import { buildApp } from '../container/app-harness.spec-helper';
 import { FORMS } from '../views/action-ids';
 import { CommandDispatcher } from './command-dispatcher';
 import { InteractionRouter } from './interaction-router';

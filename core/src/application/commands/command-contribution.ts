@@ -1,4 +1,4 @@
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import type { CommandName, CommandOf, ParsedCommand } from './command';
 import type { CommandCatalog, CommandDescription } from './command-catalog';
 import type { CommandReply } from './command-reply';

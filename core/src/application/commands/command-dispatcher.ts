@@ -1,7 +1,7 @@
 import { inject, injectable } from 'inversify';
-import type { RequestContext } from '../context';
-import type { MusterSettings } from '../settings';
-import { TOKENS } from '../tokens';
+import type { RequestContext } from '../incidents/request-context';
+import type { MusterSettings } from '../container/settings';
+import { TOKENS } from '../container/tokens';
 import { errorView } from '../views/error.view';
 import { parseAnyCommand } from './command-parser';
 import { DEFAULT_PREFIX } from './command-prefix';

@@ -1,11 +1,11 @@
 import { expect } from 'chai';
 import { MusterError } from '../../errors';
 import type { Incident } from '../../domain/incident';
-import { buildApp } from '../app-harness.spec-helper';
-import type { RequestContext } from '../context';
+import { buildApp } from '../container/app-harness.spec-helper';
+import type { RequestContext } from '../incidents/request-context';
 import type { RuntimeCommand } from '../extensions/extension-points';
 import { replyText, withIncident } from '../services/follow-up-flows.spec-helper';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { noticeView } from '../views/notice.view';
 import { CommandDispatcher } from './command-dispatcher';
 import { ephemeral, inChannel } from './command-reply';

@@ -1,9 +1,9 @@
 import type { Incident } from '../../domain/incident';
-import type { RequestContext } from '../context';
-import type { ChangeOutcome } from '../incident-changes';
+import type { RequestContext } from '../incidents/request-context';
+import type { ChangeOutcome } from '../incidents/incident-changes';
 import type { View } from '../views/view';
 import { askedInRoom } from '../services/answer-place';
-import type { MusterSettings } from '../settings';
+import type { MusterSettings } from '../container/settings';
 import { noticeView } from '../views/notice.view';
 import { ephemeral, inChannel, type CommandReply } from './command-reply';
 

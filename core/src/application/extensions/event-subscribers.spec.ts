@@ -1,12 +1,12 @@
 import { expect } from 'chai';
 import type { IncidentEvent } from '../../domain/events';
 import { MusterError } from '../../errors';
-import { buildApp, person } from '../app-harness.spec-helper';
+import { buildApp, person } from '../container/app-harness.spec-helper';
 import { CommandDispatcher } from '../commands/command-dispatcher';
-import { IncidentRecorder, SYSTEM_ORIGIN } from '../incident-recorder';
+import { IncidentRecorder, SYSTEM_ORIGIN } from '../incidents/incident-recorder';
 import type { NewOutboxMessage } from '../ports/outbox.port';
-import { defaultSettings } from '../settings';
-import { TOKENS } from '../tokens';
+import { defaultSettings } from '../container/settings';
+import { TOKENS } from '../container/tokens';
 import { EventSubscribers } from './event-subscribers';
 import type { EventExtensions, IncidentEventSubscriber } from './extension-points';
 

@@ -2,10 +2,10 @@ import { inject, injectable, multiInject, optional } from 'inversify';
 import { MusterError } from '../../errors';
 import type { ActionItemEvent, IncidentEvent, StatusUpdateEvent } from '../../domain/events';
 import type { Incident } from '../../domain/incident';
-import type { ChangeOrigin } from '../incident-recorder';
+import type { ChangeOrigin } from '../incidents/incident-recorder';
 import type { NewOutboxMessage } from '../ports/outbox.port';
 import type { Logger } from '../ports/system.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import type { ActionItemSubscriber, AnySubscriber, EventExtensions, IncidentEventSubscriber, StatusUpdateSubscriber } from './extension-points';
 
 const hearsIncidents = (s: AnySubscriber): s is IncidentEventSubscriber => typeof (s as Partial<IncidentEventSubscriber>).effectsOf === 'function';

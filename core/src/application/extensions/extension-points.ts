@@ -1,8 +1,8 @@
 import type { ActionItemEvent, IncidentEvent, StatusUpdateEvent } from '../../domain/events';
 import type { Incident } from '../../domain/incident';
 import type { CommandReply } from '../commands/command-reply';
-import type { RequestContext } from '../context';
-import type { ChangeOrigin } from '../incident-recorder';
+import type { RequestContext } from '../incidents/request-context';
+import type { ChangeOrigin } from '../incidents/incident-recorder';
 import type { NewOutboxMessage } from '../ports/outbox.port';
 
 /**

@@ -1,6 +1,6 @@
 import type { ConversationRef } from '../../domain/person';
 import type { CommandReply, FormReply, FormValues } from '../commands/command-reply';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import type { CaptureResult, CapturedMessage } from '../services/capture-conversation';
 import type { FormView, View } from '../views/view';
 

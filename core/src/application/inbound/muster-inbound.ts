@@ -5,13 +5,13 @@ import { CommandRegistry } from '../commands/command-registry';
 import type { CommandReply, FormReply, FormValues } from '../commands/command-reply';
 import { InteractionRouter } from '../commands/interaction-router';
 import { DEFAULT_PREFIX } from '../commands/command-usage';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import { CaptureConversation, type CaptureResult, type CapturedMessage } from '../services/capture-conversation';
 import type { IdentityLinks } from '../ports/identity-links.port';
 import { helpView } from '../views/help.view';
 import type { View } from '../views/view';
 import { AccessPolicy } from '../access/access-policy';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import type { InboundPort } from './inbound.port';
 
 /** Core's side of the platform seam: every adapter's request lands here, whatever the platform. */

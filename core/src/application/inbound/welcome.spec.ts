@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { buildApp } from '../app-harness.spec-helper';
+import { buildApp } from '../container/app-harness.spec-helper';
 import type { CommandExtensions, RuntimeCommand } from '../extensions/extension-points';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { textFor, type View } from '../views/view';
 import type { InboundPort } from './inbound.port';
 

@@ -4,9 +4,9 @@ import type { PublishedTarget, StatusUpdate } from '../../domain/status-update';
 import type { ChatGatewayRegistry } from '../ports/chat-gateway.port';
 import type { UpdatePublisher } from '../ports/publisher.port';
 import type { Repositories } from '../ports/unit-of-work.port';
-import type { MusterSettings } from '../settings';
+import type { MusterSettings } from '../container/settings';
 import { effectStep } from './effect-step';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { publishedUpdateView } from '../views/status-update.view';
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
-import { buildApp } from '../app-harness.spec-helper';
-import { TOKENS } from '../tokens';
+import { buildApp } from '../container/app-harness.spec-helper';
+import { TOKENS } from '../container/tokens';
 import { OutboxDispatcher } from './outbox-dispatcher';
 import type { OutboxHandler } from './outbox-handler';
 import type { Logger } from '../ports/system.port';

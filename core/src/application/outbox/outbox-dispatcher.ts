@@ -3,7 +3,7 @@ import { MusterError, RateLimitedError } from '../../errors';
 import type { OutboxMessage } from '../ports/outbox.port';
 import type { Clock, Logger } from '../ports/system.port';
 import type { Repositories } from '../ports/unit-of-work.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { DEFAULT_HANDLER_TIMEOUT_MS, type OutboxHandler } from './outbox-handler';
 import { withTimeLimit } from './time-limit';
 

@@ -1,11 +1,11 @@
 import { inject, injectable } from 'inversify';
 import type { PersonRef } from '../../domain/person';
 import { AccessPolicy } from '../access/access-policy';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import type { DirectoryPort } from '../ports/chat-gateway.port';
 import type { Logger } from '../ports/system.port';
-import type { MusterSettings } from '../settings';
-import { TOKENS } from '../tokens';
+import type { MusterSettings } from '../container/settings';
+import { TOKENS } from '../container/tokens';
 
 /**
  * How long a plugins command waits for the platform to say whether someone is a workspace admin.

@@ -1,11 +1,11 @@
 import { inject, injectable, optional } from 'inversify';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import type { ParsedCommand } from '../commands/command';
 import { ephemeral, type CommandReply } from '../commands/command-reply';
 import { nearest } from '../commands/suggest';
 import { AccessPolicy } from '../access/access-policy';
 import type { PluginAdministration, PluginListing } from '../ports/plugins.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { pluginFormView } from '../views/plugin-form.view';
 import {
   configuredInFileView, notInstalledView, pluginListView, pluginsRefusedView, pluginsUnavailableView, pluginWithoutFormView, uninstallConfirmView, unknownPluginView,

@@ -1,12 +1,12 @@
 import type { PersonRef } from '../../domain/person';
 import { TenantMap } from '../../domain/tenancy';
-import { buildApp, directory, person } from '../app-harness.spec-helper';
+import { buildApp, directory, person } from '../container/app-harness.spec-helper';
 import type { CommandReply, FormReply, FormValues } from '../commands/command-reply';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import type { InboundPort } from '../inbound/inbound.port';
 import type { DirectoryPort } from '../ports/chat-gateway.port';
-import { defaultSettings } from '../settings';
-import { TOKENS } from '../tokens';
+import { defaultSettings } from '../container/settings';
+import { TOKENS } from '../container/tokens';
 import { ACTIONS, FORMS } from '../views/action-ids';
 import type { FormView } from '../views/view';
 import { FakePluginAdministration } from './fake-plugin-administration.spec-helper';

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import { InteractionRouter } from '../commands/interaction-router';
-import { buildApp } from '../app-harness.spec-helper';
+import { buildApp } from '../container/app-harness.spec-helper';
 import { ACTIONS } from '../views/action-ids';
 import { draftVersionRef } from '../views/status-update.view';
 import { ActionPreflight } from './action-preflight';

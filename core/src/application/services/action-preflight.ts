@@ -3,10 +3,10 @@ import { isMusterError } from '../../errors';
 import type { Incident } from '../../domain/incident';
 import type { Permission } from '../../domain/roles';
 import { AccessPolicy } from '../access/access-policy';
-import type { RequestContext } from '../context';
-import { IncidentLocator } from '../incident-locator';
+import type { RequestContext } from '../incidents/request-context';
+import { IncidentLocator } from '../incidents/incident-locator';
 import type { Repositories } from '../ports/unit-of-work.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { ACTIONS } from '../views/action-ids';
 import { parseDraftVersionRef } from '../views/status-update.view';
 

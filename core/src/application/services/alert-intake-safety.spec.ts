@@ -3,7 +3,7 @@ import { isMusterError, MusterError } from '../../errors';
 import { InMemoryUnitOfWork } from '../../testing/in-memory-unit-of-work';
 import type { AlertSignal } from '../../domain/alert';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
-import { defaultSettings } from '../settings';
+import { defaultSettings } from '../container/settings';
 import type { Inline, View } from '../views/view';
 import { alertApp, alertmanager, firing, intakeOver, resolved } from './alert-intake.spec-helper';
 

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import type { AlertIntakeAction, AlertSignal } from '../../domain/alert';
 import { isOpen } from '../../domain/lifecycle';
-import type { RequestContext } from '../context';
-import { defaultSettings } from '../settings';
+import type { RequestContext } from '../incidents/request-context';
+import { defaultSettings } from '../container/settings';
 import { TransitionIncident, type TransitionCommand } from './transition-incident';
 import { alertApp, alertmanager } from './alert-intake.spec-helper';
 

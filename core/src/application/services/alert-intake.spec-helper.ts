@@ -1,12 +1,12 @@
 import type { AlertOrigin, AlertSignal } from '../../domain/alert';
 import type { Incident } from '../../domain/incident';
-import { buildApp } from '../app-harness.spec-helper';
-import { defaultSettings, type MusterSettings } from '../settings';
+import { buildApp } from '../container/app-harness.spec-helper';
+import { defaultSettings, type MusterSettings } from '../container/settings';
 import { AccessPolicy } from '../access/access-policy';
-import { IncidentRecorder } from '../incident-recorder';
+import { IncidentRecorder } from '../incidents/incident-recorder';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { AlertIntake } from './alert-intake';
 import { DeclareIncident } from './declare-incident';
 import { TransitionIncident } from './transition-incident';

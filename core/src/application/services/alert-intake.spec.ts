@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { MAX_TITLE_LENGTH } from '../../domain/incident';
-import { defaultSettings } from '../settings';
+import { defaultSettings } from '../container/settings';
 import { TransitionIncident } from './transition-incident';
 import { alertApp, alertmanager, firing, resolved } from './alert-intake.spec-helper';
 

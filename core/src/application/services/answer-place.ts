@@ -1,6 +1,6 @@
 import type { Incident } from '../../domain/incident';
 import { CHAT_PLATFORMS, type ChatPlatform, type ConversationRef, type PersonRef } from '../../domain/person';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 
 /** Where a later answer about an incident is posted: a room for everyone in it, or one person alone. */
 export interface AnswerPlace {

@@ -2,12 +2,12 @@ import { inject, injectable } from 'inversify';
 import type { PersonRef } from '../../domain/person';
 import { isActor } from '../access/actor-identity';
 import { AccessPolicy } from '../access/access-policy';
-import type { RequestContext } from '../context';
-import type { IncidentTarget } from '../incident-locator';
-import { IncidentChanges, type ChangeOutcome } from '../incident-changes';
-import { PeopleResolver } from '../people-resolver';
-import type { MusterSettings } from '../settings';
-import { TOKENS } from '../tokens';
+import type { RequestContext } from '../incidents/request-context';
+import type { IncidentTarget } from '../incidents/incident-locator';
+import { IncidentChanges, type ChangeOutcome } from '../incidents/incident-changes';
+import { PeopleResolver } from '../people/people-resolver';
+import type { MusterSettings } from '../container/settings';
+import { TOKENS } from '../container/tokens';
 
 @injectable()
 export class AssignRole {

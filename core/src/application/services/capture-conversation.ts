@@ -4,8 +4,8 @@ import { conversationKey, enclosingConversations, type ConversationAddress, type
 import { deleteEntry, reviseEntry, timelineEntry, type ExternalMessageRef, type TimelineEntry } from '../../domain/timeline';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
-import { Batcher, Failed } from '../batcher';
-import { TOKENS } from '../tokens';
+import { Batcher, Failed } from '../../support/batcher';
+import { TOKENS } from '../container/tokens';
 
 export interface CapturedMessage {
   readonly room: ConversationRef;

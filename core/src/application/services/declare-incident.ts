@@ -2,14 +2,14 @@ import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
 import { Incident } from '../../domain/incident';
 import { CHAT_PLATFORMS } from '../../domain/person';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import { AccessPolicy } from '../access/access-policy';
-import { IncidentRecorder } from '../incident-recorder';
+import { IncidentRecorder } from '../incidents/incident-recorder';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
-import type { ChangeOrigin } from '../incident-recorder';
-import type { MusterSettings } from '../settings';
-import { TOKENS } from '../tokens';
+import type { ChangeOrigin } from '../incidents/incident-recorder';
+import type { MusterSettings } from '../container/settings';
+import { TOKENS } from '../container/tokens';
 
 export interface Declaration {
   readonly title: string;

@@ -1,8 +1,8 @@
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import type { CommandReply, FormReply } from '../commands/command-reply';
 import { InteractionRouter } from '../commands/interaction-router';
-import { buildApp } from '../app-harness.spec-helper';
-import type { MusterSettings } from '../settings';
+import { buildApp } from '../container/app-harness.spec-helper';
+import type { MusterSettings } from '../container/settings';
 import { textOf, type Block, type View } from '../views/view';
 
 /** Everything a person reads in a view, list items and fields included. */

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { TenantMap } from '../../domain/tenancy';
-import { buildApp } from '../app-harness.spec-helper';
+import { buildApp } from '../container/app-harness.spec-helper';
 import { CommandDispatcher } from '../commands/command-dispatcher';
-import { defaultSettings } from '../settings';
+import { defaultSettings } from '../container/settings';
 import { replyText } from './follow-up-flows.spec-helper';
 
 describe('list: the incidents a requester may see', () => {

@@ -3,9 +3,9 @@ import type { Incident } from '../../domain/incident';
 import { INCIDENT_STATUSES, type IncidentStatus } from '../../domain/lifecycle';
 import { AccessPolicy } from '../access/access-policy';
 import { actorTakesPart } from '../access/actor-identity';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import type { Repositories } from '../ports/unit-of-work.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 
 export interface IncidentListQuery {
   /** `open`: not closed or declined yet (resolved ones awaiting their postmortem included). */

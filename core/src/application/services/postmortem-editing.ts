@@ -5,12 +5,12 @@ import { displayName } from '../../domain/incident';
 import { editPostmortemSection, isNarrativeSection, type NarrativeSectionKey, type Postmortem, type PostmortemSection } from '../../domain/postmortem';
 import { timelineEntry } from '../../domain/timeline';
 import { AccessPolicy } from '../access/access-policy';
-import type { RequestContext } from '../context';
-import { IncidentChanges } from '../incident-changes';
-import { IncidentLocator, type IncidentTarget } from '../incident-locator';
+import type { RequestContext } from '../incidents/request-context';
+import { IncidentChanges } from '../incidents/incident-changes';
+import { IncidentLocator, type IncidentTarget } from '../incidents/incident-locator';
 import type { IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { Postmortems } from './postmortems';
 import { commandCode } from '../commands/command-usage';
 

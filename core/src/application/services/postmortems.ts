@@ -1,12 +1,12 @@
 import { inject, injectable } from 'inversify';
 import { emptyPostmortem, renderPostmortemMarkdown, type Postmortem } from '../../domain/postmortem';
 import type { Incident } from '../../domain/incident';
-import type { RequestContext } from '../context';
-import { IncidentLocator, type IncidentTarget } from '../incident-locator';
+import type { RequestContext } from '../incidents/request-context';
+import { IncidentLocator, type IncidentTarget } from '../incidents/incident-locator';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
-import type { MusterSettings } from '../settings';
-import { TOKENS } from '../tokens';
+import type { MusterSettings } from '../container/settings';
+import { TOKENS } from '../container/tokens';
 
 export interface PostmortemDocument {
   readonly incident: Incident;

@@ -2,13 +2,13 @@ import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
 import { newActionItem, type ActionItem } from '../../domain/action-item';
 import { timelineEntry } from '../../domain/timeline';
-import type { RequestContext } from '../context';
-import { IncidentLocator, type IncidentTarget } from '../incident-locator';
+import type { RequestContext } from '../incidents/request-context';
+import { IncidentLocator, type IncidentTarget } from '../incidents/incident-locator';
 import type { Incident } from '../../domain/incident';
-import { PeopleResolver } from '../people-resolver';
+import { PeopleResolver } from '../people/people-resolver';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { commandCode, usageLine } from '../commands/command-usage';
 
 export const MAX_NOTE_LENGTH = 4000;

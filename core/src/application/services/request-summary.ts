@@ -1,12 +1,12 @@
 import { inject, injectable } from 'inversify';
 import type { Incident } from '../../domain/incident';
-import type { RequestContext } from '../context';
-import { IncidentLocator, type IncidentTarget } from '../incident-locator';
+import type { RequestContext } from '../incidents/request-context';
+import { IncidentLocator, type IncidentTarget } from '../incidents/incident-locator';
 import { answerPlace } from './answer-place';
 import { outboxMessage } from '../outbox/topics';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import type { Clock } from '../ports/system.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { requireConversation } from './status-updates';
 
 /** The summary command: answered at once, the catch-up itself is posted when the summarizer is done. */

@@ -3,9 +3,9 @@ import type { IncidentRoom } from '../../domain/incident';
 import type { IncidentStatus } from '../../domain/lifecycle';
 import { CHAT_PLATFORMS, type ChatPlatform } from '../../domain/person';
 import { AccessPolicy } from '../access/access-policy';
-import type { RequestContext } from '../context';
+import type { RequestContext } from '../incidents/request-context';
 import type { Repositories } from '../ports/unit-of-work.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 
 export interface IncidentRoomEntry {
   readonly reference: string;

@@ -8,13 +8,13 @@ import {
 } from '../../domain/status-update';
 import { timelineEntry } from '../../domain/timeline';
 import { AccessPolicy } from '../access/access-policy';
-import type { RequestContext } from '../context';
-import { IncidentLocator, type IncidentTarget } from '../incident-locator';
+import type { RequestContext } from '../incidents/request-context';
+import { IncidentLocator, type IncidentTarget } from '../incidents/incident-locator';
 import { answerPlace } from './answer-place';
 import { outboxMessage } from '../outbox/topics';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container/tokens';
 import { commandCode } from '../commands/command-usage';
 
 export interface UpdateWithIncident {

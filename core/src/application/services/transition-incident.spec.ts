@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import type { CommandReply } from '../commands/command-reply';
-import { buildApp } from '../app-harness.spec-helper';
+import { buildApp } from '../container/app-harness.spec-helper';
 import { textOf, type View } from '../views/view';
 
 const blockText = (view: View | undefined): string =>

@@ -1,9 +1,9 @@
 import { inject, injectable } from 'inversify';
 import { commandFor, invalidTransition, type IncidentStatus } from '../../domain/lifecycle';
 import { AccessPolicy } from '../access/access-policy';
-import type { RequestContext } from '../context';
-import type { IncidentTarget } from '../incident-locator';
-import { IncidentChanges, type ChangeOutcome } from '../incident-changes';
+import type { RequestContext } from '../incidents/request-context';
+import type { IncidentTarget } from '../incidents/incident-locator';
+import { IncidentChanges, type ChangeOutcome } from '../incidents/incident-changes';
 import type { ActionItem } from '../../domain/action-item';
 import { Postmortems } from './postmortems';
 import type { Incident } from '../../domain/incident';

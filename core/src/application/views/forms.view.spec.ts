@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import { InteractionRouter } from '../commands/interaction-router';
-import { buildApp } from '../app-harness.spec-helper';
+import { buildApp } from '../container/app-harness.spec-helper';
 import { FORMS } from './action-ids';
 import { DECLARE_FIELDS } from './forms.view';
 import type { Block, FormView } from './view';

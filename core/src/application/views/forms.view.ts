@@ -3,7 +3,7 @@ import { draftVersionRef } from './status-update.view';
 import type { StatusUpdate } from '../../domain/status-update';
 import { MAX_TITLE_LENGTH } from '../../domain/incident';
 import { MAX_UPDATE_LENGTH } from '../../domain/status-update';
-import type { MusterSettings } from '../settings';
+import type { MusterSettings } from '../container/settings';
 import { FORMS } from './action-ids';
 import type { FormView } from './view';
 

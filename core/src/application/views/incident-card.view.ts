@@ -2,7 +2,7 @@ import { durationsOf, formatDuration } from '../../domain/durations';
 import type { Incident } from '../../domain/incident';
 import type { ChatPlatform, ConversationRef } from '../../domain/person';
 import type { Button, Inline, RichText, View } from './view';
-import type { MusterSettings } from '../settings';
+import type { MusterSettings } from '../container/settings';
 import { ACTIONS } from './action-ids';
 import type { IntegrationStatus } from '../../domain/integration';
 import { INTEGRATION_ICON, integrationHead, integrationLine, outcomeSuffix } from './integration-line';

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import { InteractionRouter } from '../commands/interaction-router';
-import { buildApp } from '../app-harness.spec-helper';
-import { defaultSettings, type MusterSettings } from '../settings';
+import { buildApp } from '../container/app-harness.spec-helper';
+import { defaultSettings, type MusterSettings } from '../container/settings';
 import { ACTIONS } from './action-ids';
 import { draftVersionRef } from './status-update.view';
 import { textOf, type View } from './view';

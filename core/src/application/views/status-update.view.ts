@@ -1,6 +1,6 @@
 import type { Incident } from '../../domain/incident';
 import type { StatusUpdate } from '../../domain/status-update';
-import type { MusterSettings } from '../settings';
+import type { MusterSettings } from '../container/settings';
 import { ACTIONS } from './action-ids';
 import type { Block, View } from './view';
 

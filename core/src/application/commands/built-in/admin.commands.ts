@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { RequestContext } from '../../context';
+import type { RequestContext } from '../../incidents/request-context';
 import { PluginsCommand } from '../../plugins/plugins-command';
 import { helpView } from '../../views/help.view';
 import type { CommandOf } from '../command';

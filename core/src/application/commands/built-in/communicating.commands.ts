@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import type { RequestContext } from '../../context';
+import type { RequestContext } from '../../incidents/request-context';
 import { RecordNotes } from '../../services/record-notes';
 import { StatusUpdates } from '../../services/status-updates';
 import { RequestSummary } from '../../services/request-summary';

@@ -1,11 +1,11 @@
 import { inject, injectable } from 'inversify';
-import type { RequestContext } from '../../context';
-import { IncidentLocator } from '../../incident-locator';
+import type { RequestContext } from '../../incidents/request-context';
+import { IncidentLocator } from '../../incidents/incident-locator';
 import type { Clock } from '../../ports/system.port';
 import { DeclareIncident } from '../../services/declare-incident';
 import { ListIncidents } from '../../services/list-incidents';
-import type { MusterSettings } from '../../settings';
-import { TOKENS } from '../../tokens';
+import type { MusterSettings } from '../../container/settings';
+import { TOKENS } from '../../container/tokens';
 import { declareFormView } from '../../views/forms.view';
 import { incidentCardView } from '../../views/incident-card.view';
 import { incidentListView } from '../../views/incident-list.view';

@@ -1,9 +1,9 @@
 import { inject, injectable } from 'inversify';
-import type { RequestContext } from '../../context';
+import type { RequestContext } from '../../incidents/request-context';
 import { AssignRole } from '../../services/assign-role';
 import { ChangeSeverity } from '../../services/change-severity';
-import type { MusterSettings } from '../../settings';
-import { TOKENS } from '../../tokens';
+import type { MusterSettings } from '../../container/settings';
+import { TOKENS } from '../../container/tokens';
 import { roleNotice, severityNotice } from '../../views/change-notices.view';
 import type { CommandOf } from '../command';
 import type { BuiltInCommand } from '../command-contribution';

@@ -1,5 +1,5 @@
 import { inject, injectable, type Newable } from 'inversify';
-import type { RequestContext } from '../../context';
+import type { RequestContext } from '../../incidents/request-context';
 import { TransitionIncident } from '../../services/transition-incident';
 import { statusNotice } from '../../views/change-notices.view';
 import { openFollowUpsBlocks } from '../../views/follow-ups.view';

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { MessageRef } from '../../../domain/person';
-import { buildApp } from '../../app-harness.spec-helper';
+import { buildApp } from '../../container/app-harness.spec-helper';
 import { CommandDispatcher } from '../../commands/command-dispatcher';
 import { textOf, type View } from '../../views/view';
 import { OutboxDispatcher } from '../outbox-dispatcher';

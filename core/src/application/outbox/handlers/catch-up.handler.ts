@@ -2,7 +2,7 @@ import { inject, injectable } from 'inversify';
 import type { ChatGatewayRegistry } from '../../ports/chat-gateway.port';
 import type { OutboxMessage } from '../../ports/outbox.port';
 import type { Repositories } from '../../ports/unit-of-work.port';
-import { TOKENS } from '../../tokens';
+import { TOKENS } from '../../container/tokens';
 import { summaryView } from '../../views/summary.view';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';

@@ -4,9 +4,9 @@ import type { Incident } from '../../../domain/incident';
 import type { Audience } from '../../../domain/status-update';
 import type { Summarizer, SummaryKind, SummaryResult } from '../../ports/summarizer.port';
 import type { Repositories } from '../../ports/unit-of-work.port';
-import type { MusterSettings } from '../../settings';
+import type { MusterSettings } from '../../container/settings';
 import { roleLabels } from '../../services/postmortems';
-import { TOKENS } from '../../tokens';
+import { TOKENS } from '../../container/tokens';
 
 /** What the drafting handlers share: the summarizer asked about an incident as it is now. */
 @injectable()

@@ -5,7 +5,7 @@ import type { OutboxMessage } from '../../ports/outbox.port';
 import type { Clock } from '../../ports/system.port';
 import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.port';
 import { Postmortems } from '../../services/postmortems';
-import { TOKENS } from '../../tokens';
+import { TOKENS } from '../../container/tokens';
 import { noticeView } from '../../views/notice.view';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';

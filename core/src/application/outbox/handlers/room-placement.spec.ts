@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { ConversationRef } from '../../../domain/person';
-import { buildApp, RecordingGateway } from '../../app-harness.spec-helper';
+import { buildApp, RecordingGateway } from '../../container/app-harness.spec-helper';
 import { CommandDispatcher } from '../../commands/command-dispatcher';
-import type { RequestContext } from '../../context';
-import { defaultSettings, type RoomPlacement } from '../../settings';
+import type { RequestContext } from '../../incidents/request-context';
+import { defaultSettings, type RoomPlacement } from '../../container/settings';
 import { incidentCardView } from '../../views/incident-card.view';
 import { textOf, type View } from '../../views/view';
 

@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import { MusterError } from '../../../errors';
 import type { ConversationRef, MessageRef } from '../../../domain/person';
-import { buildApp } from '../../app-harness.spec-helper';
+import { buildApp } from '../../container/app-harness.spec-helper';
 import { CommandDispatcher } from '../../commands/command-dispatcher';
 import type { CreateRoom, PostOptions } from '../../ports/chat-gateway.port';
-import { defaultSettings } from '../../settings';
+import { defaultSettings } from '../../container/settings';
 import type { View } from '../../views/view';
 import { textOf } from '../../views/view';
 

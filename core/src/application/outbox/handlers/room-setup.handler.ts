@@ -1,12 +1,12 @@
 import { inject, injectable } from 'inversify';
 import type { Incident } from '../../../domain/incident';
 import { personKey, type ChatPlatform, type ConversationRef, type Link, type MessageRef, type PersonRef } from '../../../domain/person';
-import { IncidentChanges } from '../../incident-changes';
+import { IncidentChanges } from '../../incidents/incident-changes';
 import type { ChatGateway, ChatGatewayRegistry } from '../../ports/chat-gateway.port';
 import type { OutboxMessage } from '../../ports/outbox.port';
 import type { Repositories } from '../../ports/unit-of-work.port';
-import type { MusterSettings } from '../../settings';
-import { TOKENS } from '../../tokens';
+import type { MusterSettings } from '../../container/settings';
+import { TOKENS } from '../../container/tokens';
 import { incidentCardView, PLATFORM_NAMES, roomInline } from '../../views/incident-card.view';
 import { noticeView } from '../../views/notice.view';
 import type { OutboxHandler } from '../outbox-handler';

@@ -1,15 +1,15 @@
 import { expect } from 'chai';
 import type { StatusUpdateEvent } from '../../../domain/events';
 import type { StatusUpdate } from '../../../domain/status-update';
-import { buildApp } from '../../app-harness.spec-helper';
+import { buildApp } from '../../container/app-harness.spec-helper';
 import { CommandDispatcher } from '../../commands/command-dispatcher';
 import { InteractionRouter } from '../../commands/interaction-router';
 import { EventSubscribers } from '../../extensions/event-subscribers';
 import type { EventExtensions, IncidentEventSubscriber, StatusUpdateSubscriber } from '../../extensions/extension-points';
 import type { UpdatePublisher } from '../../ports/publisher.port';
 import type { UnitOfWork } from '../../ports/unit-of-work.port';
-import type { MusterSettings } from '../../settings';
-import { TOKENS } from '../../tokens';
+import type { MusterSettings } from '../../container/settings';
+import { TOKENS } from '../../container/tokens';
 import { ACTIONS } from '../../views/action-ids';
 import { draftVersionRef } from '../../views/status-update.view';
 import { UpdatePublishHandler } from './update-publish.handler';

@@ -2,7 +2,7 @@ import { injectable } from 'inversify';
 import type { IncidentEvent } from '../../../domain/events';
 import type { Incident } from '../../../domain/incident';
 import type { IncidentEventSubscriber } from '../../extensions/extension-points';
-import type { ChangeOrigin } from '../../incident-recorder';
+import type { ChangeOrigin } from '../../incidents/incident-recorder';
 import type { NewOutboxMessage } from '../../ports/outbox.port';
 import { outboxMessage } from '../topics';
 

@@ -3,10 +3,10 @@ import type { IncidentEvent } from '../../../domain/events';
 import type { Incident } from '../../../domain/incident';
 import { CHAT_PLATFORMS, type ChatPlatform } from '../../../domain/person';
 import type { IncidentEventSubscriber } from '../../extensions/extension-points';
-import type { ChangeOrigin } from '../../incident-recorder';
+import type { ChangeOrigin } from '../../incidents/incident-recorder';
 import type { NewOutboxMessage } from '../../ports/outbox.port';
-import type { MusterSettings } from '../../settings';
-import { TOKENS } from '../../tokens';
+import type { MusterSettings } from '../../container/settings';
+import { TOKENS } from '../../container/tokens';
 import { outboxMessage } from '../topics';
 
 /** A declared incident whose severity calls for a room gets one where settings.roomPlacement says. */

@@ -1,7 +1,7 @@
-import { RoleCatalog } from '../domain/roles';
-import { SeverityCatalog } from '../domain/severity';
-import type { ChatPlatform, ConversationRef } from '../domain/person';
-import { TenantMap } from '../domain/tenancy';
+import { RoleCatalog } from '../../domain/roles';
+import { SeverityCatalog } from '../../domain/severity';
+import type { ChatPlatform, ConversationRef } from '../../domain/person';
+import { TenantMap } from '../../domain/tenancy';
 
 /** What an installation configures about its process. The server builds this from env and muster.yaml. */
 export interface MusterSettings {

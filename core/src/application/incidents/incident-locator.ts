@@ -1,12 +1,12 @@
 import { inject, injectable } from 'inversify';
-import { MusterError } from '../errors';
-import type { Incident } from '../domain/incident';
-import { AccessPolicy, invisible } from './access/access-policy';
-import type { IncidentRepository } from './ports/repositories.port';
-import type { Repositories } from './ports/unit-of-work.port';
-import type { RequestContext } from './context';
-import { TOKENS } from './tokens';
-import { commandCode } from './commands/command-usage';
+import { MusterError } from '../../errors';
+import type { Incident } from '../../domain/incident';
+import { AccessPolicy, invisible } from '../access/access-policy';
+import type { IncidentRepository } from '../ports/repositories.port';
+import type { Repositories } from '../ports/unit-of-work.port';
+import type { RequestContext } from './request-context';
+import { TOKENS } from '../container/tokens';
+import { commandCode } from '../commands/command-usage';
 import { findRoomIncident } from './room-lookup';
 
 /** What a request names: a reference people typed, an id from a button or form, or nothing (the room it came from). */

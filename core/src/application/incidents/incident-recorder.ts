@@ -1,16 +1,16 @@
 import { inject, injectable } from 'inversify';
-import type { IncidentEvent } from '../domain/events';
-import { displayName, type Incident } from '../domain/incident';
-import type { ChatPlatform, ConversationRef } from '../domain/person';
-import { integrationLine } from './views/integration-line';
-import { timelineEntry, type TimelineEntry, type TimelineKind } from '../domain/timeline';
-import type { Clock, IdGenerator } from './ports/system.port';
-import type { Repositories } from './ports/unit-of-work.port';
-import type { NewOutboxMessage } from './ports/outbox.port';
-import { EventSubscribers } from './extensions/event-subscribers';
-import { outboxMessage } from './outbox/topics';
-import type { MusterSettings } from './settings';
-import { TOKENS } from './tokens';
+import type { IncidentEvent } from '../../domain/events';
+import { displayName, type Incident } from '../../domain/incident';
+import type { ChatPlatform, ConversationRef } from '../../domain/person';
+import { integrationLine } from '../views/integration-line';
+import { timelineEntry, type TimelineEntry, type TimelineKind } from '../../domain/timeline';
+import type { Clock, IdGenerator } from '../ports/system.port';
+import type { Repositories } from '../ports/unit-of-work.port';
+import type { NewOutboxMessage } from '../ports/outbox.port';
+import { EventSubscribers } from '../extensions/event-subscribers';
+import { outboxMessage } from '../outbox/topics';
+import type { MusterSettings } from '../container/settings';
+import { TOKENS } from '../container/tokens';
 
 /**
  * Saves an incident and, in the same transaction, what its changes mean: timeline entries for every

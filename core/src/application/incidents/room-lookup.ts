@@ -1,6 +1,6 @@
-import type { Incident } from '../domain/incident';
-import { enclosingConversations, type ConversationAddress } from '../domain/person';
-import type { IncidentRepository } from './ports/repositories.port';
+import type { Incident } from '../../domain/incident';
+import { enclosingConversations, type ConversationAddress } from '../../domain/person';
+import type { IncidentRepository } from '../ports/repositories.port';
 
 export interface RoomMatch {
   readonly incident: Incident;

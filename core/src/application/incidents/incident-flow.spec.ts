@@ -1,13 +1,13 @@
 import { expect } from 'chai';
-import { RateLimitedError } from '../errors';
-import { CommandDispatcher } from './commands/command-dispatcher';
-import { InteractionRouter } from './commands/interaction-router';
-import type { CommandReply } from './commands/command-reply';
-import { CaptureConversation } from './services/capture-conversation';
-import { buildApp, person } from './app-harness.spec-helper';
-import { ACTIONS } from './views/action-ids';
-import { draftVersionRef } from './views/status-update.view';
-import { textOf, type View } from './views/view';
+import { RateLimitedError } from '../../errors';
+import { CommandDispatcher } from '../commands/command-dispatcher';
+import { InteractionRouter } from '../commands/interaction-router';
+import type { CommandReply } from '../commands/command-reply';
+import { CaptureConversation } from '../services/capture-conversation';
+import { buildApp, person } from '../container/app-harness.spec-helper';
+import { ACTIONS } from '../views/action-ids';
+import { draftVersionRef } from '../views/status-update.view';
+import { textOf, type View } from '../views/view';
 
 const text = (reply: CommandReply): string => viewText(reply.view);
 const viewText = (view: View | undefined): string =>

@@ -1,10 +1,10 @@
 import { inject, injectable } from 'inversify';
-import { MusterError } from '../errors';
-import { CHAT_PLATFORMS, type ChatPlatform, type PersonRef } from '../domain/person';
-import { parseMention } from '../domain/person-mention';
-import type { RequestContext } from './context';
-import type { DirectoryPort } from './ports/chat-gateway.port';
-import { TOKENS } from './tokens';
+import { MusterError } from '../../errors';
+import { CHAT_PLATFORMS, type ChatPlatform, type PersonRef } from '../../domain/person';
+import { parseMention } from '../../domain/person-mention';
+import type { RequestContext } from '../incidents/request-context';
+import type { DirectoryPort } from '../ports/chat-gateway.port';
+import { TOKENS } from '../container/tokens';
 
 /**
  * Turns what people typed into a person on the requester's platform. A mention the adapter handed

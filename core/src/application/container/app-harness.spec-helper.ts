@@ -1,17 +1,17 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
-import type { ChatPlatform, ConversationRef, Link, MessageRef, PersonRef } from '../domain/person';
-import { createInMemoryStore } from '../testing/in-memory-unit-of-work';
+import type { ChatPlatform, ConversationRef, Link, MessageRef, PersonRef } from '../../domain/person';
+import { createInMemoryStore } from '../../testing/in-memory-unit-of-work';
 import { coreApplicationModule } from './container-module';
-import type { RequestContext } from './context';
-import { OutboxDispatcher } from './outbox/outbox-dispatcher';
-import type { ChatGateway, ChatGatewayRegistry, CreateRoom, DirectoryPort, PostOptions } from './ports/chat-gateway.port';
-import type { Summarizer, SummaryRequest, SummaryResult } from './ports/summarizer.port';
-import type { Clock, Logger } from './ports/system.port';
+import type { RequestContext } from '../incidents/request-context';
+import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
+import type { ChatGateway, ChatGatewayRegistry, CreateRoom, DirectoryPort, PostOptions } from '../ports/chat-gateway.port';
+import type { Summarizer, SummaryRequest, SummaryResult } from '../ports/summarizer.port';
+import type { Clock, Logger } from '../ports/system.port';
 import { defaultSettings, type MusterSettings } from './settings';
 import { TOKENS } from './tokens';
-import type { View } from './views/view';
-import { textOf } from './views/view';
+import type { View } from '../views/view';
+import { textOf } from '../views/view';
 
 /** A chat platform that records what Muster asked of it: the port's contract, no transport. */
 export class RecordingGateway implements ChatGateway {

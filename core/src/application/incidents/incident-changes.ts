@@ -1,12 +1,12 @@
 import { inject, injectable } from 'inversify';
-import { MusterError } from '../errors';
-import type { Incident } from '../domain/incident';
-import type { RequestContext } from './context';
+import { MusterError } from '../../errors';
+import type { Incident } from '../../domain/incident';
+import type { RequestContext } from './request-context';
 import { IncidentLocator, type IncidentTarget } from './incident-locator';
 import { IncidentRecorder, SYSTEM_ORIGIN } from './incident-recorder';
-import type { Repositories, UnitOfWork } from './ports/unit-of-work.port';
-import type { Clock } from './ports/system.port';
-import { TOKENS } from './tokens';
+import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
+import type { Clock } from '../ports/system.port';
+import { TOKENS } from '../container/tokens';
 
 export interface ChangeOutcome<T> {
   readonly incident: Incident;

@@ -1,8 +1,8 @@
 import { expect } from 'chai';
-import { MusterError } from '../errors';
-import type { RequestContext } from './context';
+import { MusterError } from '../../errors';
+import type { RequestContext } from '../incidents/request-context';
 import { PeopleResolver } from './people-resolver';
-import type { DirectoryPort } from './ports/chat-gateway.port';
+import type { DirectoryPort } from '../ports/chat-gateway.port';
 
 const ctx = (platform: 'slack' | 'teams'): RequestContext => ({ actor: { platform, id: 'A1' }, platform, workspaceId: 'W1', idempotencyKey: 'k' });
 

@@ -1,4 +1,4 @@
-import type { ConversationRef, PersonRef, Platform } from '../domain/person';
+import type { ConversationRef, PersonRef, Platform } from '../../domain/person';
 
 /** Who is asking, from where. Adapters build one per inbound command, button or form. */
 export interface RequestContext {
