@@ -86,6 +86,13 @@ describe('pagerduty paging: page', () => {
     expect(pd.requests).to.have.length(0);
   });
 
+  it('an account key without the from setting is a PluginConfigError naming from', async () => {
+    const { ports } = await activated(pd, { from: undefined });
+    const error = await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }));
+    expect(error).to.be.instanceOf(PluginConfigError).with.property('key', 'from');
+    expect(pd.incidents()).to.have.length(0);
+  });
+
   it('pages defaultService for a service the catalogue does not map', async () => {
     const { ports } = await activated(pd);
     const result = await ports.paging.page({ ...servicePage('k-search'), target: { kind: 'service', name: 'search' } }, { idempotencyKey: 'k2' });

@@ -1,4 +1,4 @@
-import { PluginHttpError, z, type HttpResponse, type PluginContext } from '@muster/plugin-sdk';
+import { PluginConfigError, PluginHttpError, z, type HttpResponse, type PluginContext } from '@muster/plugin-sdk';
 import type { PagerDutyConfig } from '../config';
 
 export type RestContext = Pick<PluginContext<PagerDutyConfig>, 'config' | 'secrets' | 'http'>;
@@ -21,9 +21,9 @@ export function pagerDutyRest(ctx: RestContext) {
     get: <S extends z.ZodType>(path: string, schema: S) =>
       ctx.http.request({ method: 'GET', url: `${base}${path}`, headers: headers(false) }).then((r) => answerOf(r, schema, `GET ${path.split('?')[0]}`)),
     post: <S extends z.ZodType>(path: string, json: unknown, schema: S) =>
-      ctx.http.request({ method: 'POST', url: `${base}${path}`, headers: headers(true), json }).then((r) => answerOf(r, schema, `POST ${path}`)),
+      ctx.http.request({ method: 'POST', url: `${base}${path}`, headers: headers(true), json }).then((r) => answerOf(r, schema, `POST ${path}`), fromRefusal),
     put: <S extends z.ZodType>(path: string, json: unknown, schema: S) =>
-      ctx.http.request({ method: 'PUT', url: `${base}${path}`, headers: headers(true), json }).then((r) => answerOf(r, schema, `PUT ${path}`)),
+      ctx.http.request({ method: 'PUT', url: `${base}${path}`, headers: headers(true), json }).then((r) => answerOf(r, schema, `PUT ${path}`), fromRefusal),
   };
 }
 
@@ -39,6 +39,14 @@ function answerOf<S extends z.ZodType>(response: HttpResponse, schema: S, what: 
   const issue = parsed.error.issues[0];
   const field = issue ? `${issue.path.join('.') || '(the body)'}: ${issue.message}` : 'unexpected shape';
   throw new PluginHttpError(`PagerDuty ${what} answered ${response.status} with an unexpected body (${field.slice(0, 200)})`, response.status);
+}
+
+/** A write refused for want of a From header is the installation's to fix (the `from` setting), not something a retry mends. */
+function fromRefusal(error: unknown): never {
+  if (error instanceof PluginHttpError && error.status === 400 && /\bfrom\b.{0,20}header/i.test(error.body ?? '')) {
+    throw new PluginConfigError('PagerDuty needs a From header with this API key: set from to the email of a PagerDuty user', 'from');
+  }
+  throw error;
 }
 
 /** PagerDuty's "Open incident with matching dedup key already exists" refusal of a second create. */
