@@ -17,6 +17,13 @@ export const pagerDutyConfigSchema = z.strictObject({
     .describe('PagerDuty service name → Muster service; a service not listed keeps its PagerDuty name'),
   useServiceName: z.boolean().default(true)
     .describe('Take the incident\'s PagerDuty service as its Muster service (default true)'),
+  // Paging and on-call (REST API v2).
+  apiUrl: z.url({ protocol: /^https?$/ }).default('https://api.pagerduty.com')
+    .describe('The PagerDuty REST API v2 base URL (default https://api.pagerduty.com; https://api.eu.pagerduty.com for the EU service region)'),
+  defaultService: z.string().trim().regex(/^[A-Za-z0-9]{1,20}$/, 'must be a PagerDuty service id such as PF9KMXH').optional()
+    .describe('The PagerDuty service id to page when the catalogue names none for a service, and to raise person pages on'),
+  from: z.email().optional()
+    .describe('The email of a PagerDuty user sent as the From header on writes; required by PagerDuty with an account (global) API token'),
 });
 
 export type PagerDutyConfig = z.output<typeof pagerDutyConfigSchema>;

@@ -11,7 +11,7 @@ import { z } from '@muster/plugin-sdk';
  * incident id) must be right; what only describes the incident is read leniently (`catch`).
  */
 const optionalText = z.string().optional().catch(undefined);
-const reference = z.object({ id: optionalText, summary: optionalText, html_url: optionalText }).nullish().catch(undefined);
+const reference = z.object({ id: optionalText, type: optionalText, summary: optionalText, html_url: optionalText }).nullish().catch(undefined);
 
 export const pagerDutyEnvelopeSchema = z.object({
   event: z.object({
