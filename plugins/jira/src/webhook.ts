@@ -6,7 +6,7 @@ import { isIssueKey } from './issue-fields';
 export const TOKEN_HEADER = 'x-muster-token';
 
 /**
- * `POST /webhooks/jira`. A Jira admin webhook with a secret (Cloud, Data Center 10+) signs the exact
+ * `POST /webhooks/jira`. A Jira admin webhook with a secret (Cloud; Data Center releases that offer one) signs the exact
  * body: `X-Hub-Signature: sha256=<hex HMAC-SHA256>` (developer.atlassian.com, "Webhooks", secure
  * admin webhooks). Senders that cannot sign may present WEBHOOK_SECRET instead as `?token=`, an
  * `X-Muster-Token` header or a bearer token. A signed request is judged by its signature alone;
