@@ -40,7 +40,9 @@ export async function createOnce(api: JiraApi, storage: PluginStorage, fields: R
 export async function findByLabel(api: JiraApi, label: string): Promise<string | undefined> {
   const body = { jql: `labels = "${label}" ORDER BY created ASC`, fields: ['created'], maxResults: 10 };
   const answer = await api.post<{ issues?: unknown }>(api.cloud ? '/search/jql' : '/search', body);
-  const issues = Array.isArray((answer as { issues?: unknown } | null)?.issues) ? (answer as { issues: unknown[] }).issues : [];
+  const issues = (answer as { issues?: unknown } | null)?.issues;
+  // An answer that cannot be read is not "nothing found": creating then could make a second issue.
+  if (!Array.isArray(issues)) throw new PluginHttpError('Jira answered the search for an earlier attempt\'s issue without an issues list', 200);
   const keys = issues.map((issue) => (issue as { key?: unknown } | null)?.key).filter(isIssueKey);
   return keys.sort((a, b) => numberOf(a) - numberOf(b))[0];
 }

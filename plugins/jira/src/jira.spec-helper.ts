@@ -25,6 +25,8 @@ export async function startJira(options: {
   readonly fake?: FakeJiraOptions;
   readonly services?: readonly PluginService[];
   readonly secrets?: Record<string, string>;
+  /** Per attempt, for the specs of a remote that never answers. */
+  readonly timeoutMs?: number;
 } = {}): Promise<JiraHarness> {
   const deployment = options.deployment ?? 'cloud';
   const secrets = options.secrets ?? (deployment === 'cloud' ? CLOUD_SECRETS : DC_SECRETS);
@@ -33,7 +35,7 @@ export async function startJira(options: {
     ...(deployment === 'cloud' ? { email: CLOUD_SECRETS.EMAIL, apiToken: CLOUD_SECRETS.API_TOKEN } : { personalAccessToken: DC_SECRETS.PERSONAL_ACCESS_TOKEN }),
     ...options.fake,
   });
-  const http = createPluginHttp({ baseUrl: fake.url, backoff: { baseMs: 1, maxMs: 2 }, redact: Object.values(secrets) });
+  const http = createPluginHttp({ baseUrl: fake.url, timeoutMs: options.timeoutMs, backoff: { baseMs: 1, maxMs: 2 }, redact: Object.values(secrets) });
   const plugin = await activateForTest(jira, {
     config: { apiUrl: fake.url, deployment, project: 'OPS', ...options.config },
     secrets,

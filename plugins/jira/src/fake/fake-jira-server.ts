@@ -56,6 +56,11 @@ export class FakeJira {
     for (let i = 0; i < (options.times ?? 1); i += 1) this.scripted.push({ kind: 'fail', status, retryAfter: options.retryAfter, body: options.body });
   }
 
+  /** The next answer is this body, whatever was asked: a broken, hostile or huge remote. */
+  answerNext(status: number, body: unknown): void {
+    this.scripted.push({ kind: 'fail', status, body });
+  }
+
   /** The next request is never answered (until `stop`). */
   hangNext(): void {
     this.scripted.push({ kind: 'hang' });
