@@ -6,7 +6,8 @@ export type Line = { readonly text: string } | { readonly label: string; readonl
 /** What the incident's issue says: its summary, severity, services, status and links to its rooms. */
 export function incidentLines(incident: PluginIncident, severityLabel: string | undefined): Line[] {
   const lines: Line[] = [];
-  if (incident.summary?.trim()) lines.push({ text: incident.summary.trim() });
+  // One paragraph per line of the summary: a text node's line breaks are not paragraphs in ADF.
+  for (const line of (incident.summary ?? '').split(/\r?\n/)) if (line.trim()) lines.push({ text: line.trim() });
   lines.push({ text: `Severity: ${incident.severity}${severityLabel ? ` (${severityLabel})` : ''}` });
   if (incident.services.length) lines.push({ text: `Services: ${incident.services.join(', ')}` });
   lines.push({ text: `Declared: ${incident.declaredAt}` });
@@ -49,7 +50,7 @@ export function toAdf(lines: readonly Line[]): unknown {
 /** Data Center (REST v2) takes wiki markup: links as `[text|url]`, with the markup characters of user text neutralised. */
 export function toWiki(lines: readonly Line[]): string {
   return lines.filter((line) => line.text.length > 0)
-    .map((line) => ('href' in line ? `${wikiText(line.label)}[${wikiText(line.text).replace(/\|/g, '/')}|${line.href}]` : wikiText(line.text)))
+    .map((line) => ('href' in line ? `${wikiText(line.label)}[${wikiText(line.text).replace(/\\\|/g, '/')}|${line.href.replace(/\|/g, '%7C').replace(/\]/g, '%5D')}]` : wikiText(line.text)))
     .join('\n\n');
 }
 

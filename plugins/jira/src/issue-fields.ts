@@ -8,7 +8,8 @@ const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,49}$/;
 
 /** `[INC-42] Checkout is down`, on one line, cut to what Jira accepts. */
 export function summaryOf(reference: string, text: string): string {
-  const line = `[${reference}] ${text.replace(/\s+/g, ' ').trim()}`;
+  // Control characters are refused by Jira (and mean nothing in a summary): they become spaces too.
+  const line = `[${reference}] ${text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim()}`;
   return line.length <= SUMMARY_MAX ? line : `${line.slice(0, SUMMARY_MAX - 1)}…`;
 }
 
