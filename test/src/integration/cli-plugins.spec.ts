@@ -109,7 +109,8 @@ describe('muster plugins list (the CLI as a child process, SQLite)', function ()
     const body = JSON.parse(result.stdout);
     expect(body).to.have.keys(['configFile', 'publicUrl', 'plugins']);
     expect(body.configFile).to.equal(join(dir, 'muster.yaml'));
-    expect(body.plugins.map((p: { id: string }) => p.id)).to.deep.equal([...BUNDLED.slice(0, 2), 'fixture-source', 'fixture-typeerror', ...BUNDLED.slice(2)]);
+    // jira is bundled too (ticketing, not an alert source): listed by id among them.
+    expect(body.plugins.map((p: { id: string }) => p.id)).to.deep.equal([...BUNDLED.slice(0, 2), 'fixture-source', 'fixture-typeerror', BUNDLED[2], 'jira', ...BUNDLED.slice(3)]);
     const source = body.plugins.find((p: { id: string }) => p.id === 'fixture-source');
     expect(source).to.deep.include({
       name: 'Fixture Monitor', version: '1.2.3', sdk: '^1.0.0', capabilities: ['alert-source'], musterYaml: { enabled: true },
