@@ -25,6 +25,7 @@ interface Scripted {
 /**
  * The plumbing every vendor fake shares: a node:http server on 127.0.0.1 (port 0), every request
  * recorded, failures scripted by the test (`failNext`, `hangNext`). The vendor's behaviour is `route`.
+ * (The same file is in each video-bridge plugin's fake: keep the copies the same.)
  */
 export abstract class FakeServer {
   readonly requests: RecordedRequest[] = [];
