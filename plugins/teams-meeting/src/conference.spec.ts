@@ -97,6 +97,11 @@ describe('teams-meeting conference', () => {
     assertNoSecretIn([forbidden, refused, unknown, failed, ref, unpoliced.logs, wrongSecret.logs, right.logs], { ...SECRETS, wrong: 'Wr0ng~secret.value_1234', ...tokens });
   });
 
+  it('keeps a private incident\'s title out of the meeting subject', async () => {
+    await (await port()).start(fakeIncident({ private: true, title: 'Acquisition of Globex leaks' }), { idempotencyKey: 'k-1' });
+    expect(fake.meetings[0]!.subject).to.equal('[INC-1] Private incident');
+  });
+
   it('a remote that is down fails the call with PluginHttpError', async () => {
     const conference = await port();
     await fake.stop();

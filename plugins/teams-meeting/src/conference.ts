@@ -17,7 +17,8 @@ export function teamsMeetingConference(ctx: PluginContext<TeamsMeetingConfig>): 
     async start(incident: PluginIncident, options: CallOptions): Promise<RemoteRef> {
       const { ref, created } = await meetings.createOrGet({
         idempotencyKey: options.idempotencyKey,
-        subject: `[${incident.reference}] ${incident.title}`.slice(0, SUBJECT_MAX),
+        // A private incident's title stays in Muster: the subject shows in Teams to everyone invited or joining.
+        subject: `[${incident.reference}] ${incident.private ? 'Private incident' : incident.title}`.slice(0, SUBJECT_MAX),
         start: new Date(),
         durationMinutes: ctx.config.durationMinutes,
       });

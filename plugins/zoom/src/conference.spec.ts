@@ -160,6 +160,14 @@ describe('zoom conference', () => {
     expect(meeting!.agenda).to.have.length.at.most(2000).and.match(new RegExp(`${meetingMarker('k-1')}$`));
   });
 
+  it('keeps a private incident\'s title and summary out of Zoom', async () => {
+    await (await port()).start(fakeIncident({ private: true, title: 'Acquisition of Globex leaks', summary: 'Board only' }), { idempotencyKey: 'k-1' });
+    const [meeting] = [...fake.meetings.values()];
+    expect(meeting!.topic).to.equal('[INC-1] Private incident');
+    expect(meeting!.agenda).to.not.match(/Globex|Board|slack\.com/);
+    expect(meeting!.agenda).to.contain(meetingMarker('k-1'));
+  });
+
   it('describes every setting and defaults onResolve to leave', () => {
     expect(undescribedSettings(zoomConfigSchema)).to.deep.equal([]);
     expect(zoomConfigSchema.parse({})).to.include({ onResolve: 'leave', apiUrl: 'https://api.zoom.us/v2', oauthUrl: 'https://zoom.us/oauth/token', userId: 'me' });

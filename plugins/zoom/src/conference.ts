@@ -27,7 +27,7 @@ export function zoomConference(ctx: PluginContext<ZoomConfig>): ConferencePort {
       }
       const scheduled = ctx.config.meetingType === 'scheduled';
       const ref = await meetings.create({
-        topic: `[${incident.reference}] ${incident.title}`.slice(0, TOPIC_MAX),
+        topic: `[${incident.reference}] ${titleOf(incident)}`.slice(0, TOPIC_MAX),
         agenda: agendaOf(incident, marker),
         type: scheduled ? 2 : 1,
         ...(scheduled ? { startTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), duration: ctx.config.durationMinutes } : {}),
@@ -43,8 +43,14 @@ export function zoomConference(ctx: PluginContext<ZoomConfig>): ConferencePort {
   };
 }
 
+/** A private incident's title and summary stay in Muster: a meeting's topic and agenda are seen by anyone invited and by the Zoom account's admins. */
+function titleOf(incident: PluginIncident): string {
+  return incident.private ? 'Private incident' : incident.title;
+}
+
 /** The incident's summary and its first room, then the marker, which must survive the length limit. */
 function agendaOf(incident: PluginIncident, marker: string): string {
+  if (incident.private) return `Muster incident ${incident.reference}\n\n${marker}`;
   const room = incident.rooms.find((r) => r.url)?.url;
   const text = [`Muster incident ${incident.reference} (${incident.severity}): ${incident.title}`, incident.summary, room ? `Room: ${room}` : undefined].filter(Boolean).join('\n');
   const tail = `\n\n${marker}`;
