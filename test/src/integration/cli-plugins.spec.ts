@@ -13,6 +13,8 @@ import { removeDir, runCli, startInProcess, tempDir, type CliResult, type InProc
  * administration code on a real server first. Secrets are given as values no output may contain.
  */
 const BUNDLED = ['alertmanager', 'datadog', 'grafana', 'opsgenie', 'pagerduty', 'wazuh'];
+/** The bundled video bridges (capability conference): no webhook of their own. */
+const BRIDGES = ['google-meet', 'teams-meeting', 'zoom'];
 const YAML_TOKEN = 'yaml-token-c0ffee-5e4c';
 const WAZUH_TOKEN = 'wazuh-token-77b2-aa91';
 const ACME_TOKEN = 'acme-chat-token-19d3';
@@ -109,7 +111,7 @@ describe('muster plugins list (the CLI as a child process, SQLite)', function ()
     const body = JSON.parse(result.stdout);
     expect(body).to.have.keys(['configFile', 'publicUrl', 'plugins']);
     expect(body.configFile).to.equal(join(dir, 'muster.yaml'));
-    expect(body.plugins.map((p: { id: string }) => p.id)).to.deep.equal([...BUNDLED.slice(0, 2), 'fixture-source', 'fixture-typeerror', ...BUNDLED.slice(2)]);
+    expect(body.plugins.map((p: { id: string }) => p.id)).to.deep.equal([...BUNDLED, ...BRIDGES, 'fixture-source', 'fixture-typeerror'].sort());
     const source = body.plugins.find((p: { id: string }) => p.id === 'fixture-source');
     expect(source).to.deep.include({
       name: 'Fixture Monitor', version: '1.2.3', sdk: '^1.0.0', capabilities: ['alert-source'], musterYaml: { enabled: true },
