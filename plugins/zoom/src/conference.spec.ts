@@ -86,6 +86,16 @@ describe('zoom conference', () => {
     expect(fake.requestsTo(/^GET /).some((r) => r.query.get('next_page_token') === '2')).to.equal(true);
   });
 
+  it('a malformed list answer finds nothing (and pages no further) rather than failing the redo or matching wrongly', async () => {
+    const conference = await port();
+    fake.answerNext({ status: 200, json: { meetings: 'all of them', next_page_token: 'x'.repeat(5000) } }, /^GET /);
+    fake.answerNext({ status: 200, json: { meetings: [null, 7, { agenda: meetingMarker('k-1'), id: 5, join_url: 'javascript:alert(1)' }] } }, /^GET /);
+    const ref = await conference.start(incident, { idempotencyKey: 'k-1', uncertainSince: new Date() });
+    expect(fake.requestsTo(/^GET /)).to.have.length(2);
+    expect(ref.url).to.match(/^https:\/\/us05web\.zoom\.us\/j\//);
+    expect(fake.meetings.size).to.equal(1);
+  });
+
   it('a 429 with Retry-After is waited out within the call, and creates one meeting', async () => {
     fake.failNext(429, { retryAfter: 0, match: /^POST \/v2\// });
     await (await port()).start(incident, { idempotencyKey: 'k-1' });
