@@ -86,6 +86,15 @@ describe('google-meet conference', () => {
     expect(plugin.storage.size).to.equal(0);
   });
 
+  it('a token answer without a usable access_token (missing, with a newline, not JSON) fails before any space is made', async () => {
+    const conference = await port();
+    for (const answer of [{ status: 200, json: { expires_in: 3599 } }, { status: 200, json: { access_token: 'ya29.a\r\nX-Injected: 1' } }, { status: 200, json: 'ya29.plain' }]) {
+      fake.answerNext(answer, /^POST \/token$/);
+      expect(await conference.start(incident, { idempotencyKey: 'k-1' }).catch((e: unknown) => e), JSON.stringify(answer)).to.be.instanceOf(PluginHttpError).with.property('message').that.matches(/usable access_token/);
+    }
+    expect(creates()).to.have.length(0);
+  });
+
   it('a remote that is down fails the call with PluginHttpError', async () => {
     const conference = await port();
     await fake.stop();
