@@ -13,6 +13,8 @@ import { removeDir, runCli, startInProcess, tempDir, type CliResult, type InProc
  * administration code on a real server first. Secrets are given as values no output may contain.
  */
 const BUNDLED = ['alertmanager', 'datadog', 'grafana', 'opsgenie', 'pagerduty', 'wazuh'];
+/** The bundled plugins with outgoing capabilities (tickets, video bridges, status page, runbooks, webhooks): no alert webhook. */
+const OUTGOING = ['google-meet', 'jira', 'teams-meeting', 'zoom'];
 const YAML_TOKEN = 'yaml-token-c0ffee-5e4c';
 const WAZUH_TOKEN = 'wazuh-token-77b2-aa91';
 const ACME_TOKEN = 'acme-chat-token-19d3';
@@ -109,8 +111,8 @@ describe('muster plugins list (the CLI as a child process, SQLite)', function ()
     const body = JSON.parse(result.stdout);
     expect(body).to.have.keys(['configFile', 'publicUrl', 'plugins']);
     expect(body.configFile).to.equal(join(dir, 'muster.yaml'));
-    // jira is bundled too (ticketing, not an alert source): listed by id among them.
-    expect(body.plugins.map((p: { id: string }) => p.id)).to.deep.equal([...BUNDLED.slice(0, 2), 'fixture-source', 'fixture-typeerror', BUNDLED[2], 'jira', ...BUNDLED.slice(3)]);
+    // The outgoing-capability plugins (tickets, bridges, status page...) are bundled too: listed by id among the sources.
+    expect(body.plugins.map((p: { id: string }) => p.id)).to.deep.equal([...BUNDLED, ...OUTGOING, 'fixture-source', 'fixture-typeerror'].sort());
     const source = body.plugins.find((p: { id: string }) => p.id === 'fixture-source');
     expect(source).to.deep.include({
       name: 'Fixture Monitor', version: '1.2.3', sdk: '^1.0.0', capabilities: ['alert-source'], musterYaml: { enabled: true },

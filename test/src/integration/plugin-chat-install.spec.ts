@@ -12,8 +12,8 @@ const GLOBEX_TOKEN = 'globex-monitor-token-88e0';
 const admin = (workspaceId: string) => ({ platform: 'slack' as const, id: `U0ADMIN${workspaceId}`, name: 'Ada' });
 /** The alert sources Muster ships, installed with the server and offered from chat. */
 const BUNDLED = ['alertmanager', 'grafana', 'datadog', 'wazuh', 'pagerduty', 'opsgenie'];
-/** The other bundled plugins (outgoing capabilities), offered from chat too. */
-const BUNDLED_OTHERS = ['jira'];
+/** The other bundled plugins (outgoing capabilities: tickets, video bridges), offered from chat too. */
+const BUNDLED_OTHERS = ['jira', 'zoom', 'google-meet', 'teams-meeting'];
 const tenantOf = (workspaceId: string) => (workspaceId === ACME ? 'acme' : 'globex');
 
 /**
