@@ -12,7 +12,9 @@ import { removeDir, runCli, startInProcess, tempDir, type CliResult, type InProc
  * directory with its own muster.yaml and SQLite file; installations made through the server's own
  * administration code on a real server first. Secrets are given as values no output may contain.
  */
-const BUNDLED = ['alertmanager', 'datadog', 'grafana', 'opsgenie', 'pagerduty', 'wazuh'];
+const BUNDLED = ['alertmanager', 'datadog', 'grafana', 'opsgenie', 'outgoing-webhook', 'pagerduty', 'runbooks', 'statuspage', 'wazuh'];
+/** Bundled plugins that are not alert sources take no webhooks. */
+const NO_WEBHOOK = new Set(['outgoing-webhook', 'runbooks', 'statuspage']);
 const YAML_TOKEN = 'yaml-token-c0ffee-5e4c';
 const WAZUH_TOKEN = 'wazuh-token-77b2-aa91';
 const ACME_TOKEN = 'acme-chat-token-19d3';
@@ -69,7 +71,7 @@ describe('muster plugins list (the CLI as a child process, SQLite)', function ()
     expectNoSecret(result);
     const [header] = result.stdout.split('\n');
     expect(cells(header!)).to.deep.equal(['PLUGIN', 'VERSION', 'MUSTER.YAML', 'INSTALLED', 'TENANT', 'BY', 'SINCE', 'WEBHOOK', 'HEALTH']);
-    for (const id of BUNDLED) expect(rowsOf(result.stdout, id)[0], id).to.deep.equal([id, '1.0.0', '-', 'available', '-', '-', '-', `${PUBLIC_URL}/webhooks/${id}`, '-']);
+    for (const id of BUNDLED) expect(rowsOf(result.stdout, id)[0], id).to.deep.equal([id, '1.0.0', '-', 'available', '-', '-', '-', NO_WEBHOOK.has(id) ? '-' : `${PUBLIC_URL}/webhooks/${id}`, '-']);
     // The muster.yaml installation belongs to the default tenant (no home workspace is set); it has never been called.
     expect(rowsOf(result.stdout, 'fixture-source')).to.deep.equal([
       ['fixture-source', '1.2.3', 'enabled', 'muster.yaml', 'default', '-', '-', `${PUBLIC_URL}/webhooks/fixture-source`, 'no calls yet'],

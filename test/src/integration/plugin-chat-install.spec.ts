@@ -11,7 +11,9 @@ const GLOBEX_TOKEN = 'globex-monitor-token-88e0';
 
 const admin = (workspaceId: string) => ({ platform: 'slack' as const, id: `U0ADMIN${workspaceId}`, name: 'Ada' });
 /** The alert sources Muster ships, installed with the server and offered from chat. */
-const BUNDLED = ['alertmanager', 'grafana', 'datadog', 'wazuh', 'pagerduty', 'opsgenie'];
+const BUNDLED_SOURCES = ['alertmanager', 'grafana', 'datadog', 'wazuh', 'pagerduty', 'opsgenie'];
+/** Every bundled plugin: the alert sources and those that only call out (no webhook, no webhookAuth). */
+const BUNDLED = [...BUNDLED_SOURCES, 'statuspage', 'runbooks', 'outgoing-webhook'];
 const tenantOf = (workspaceId: string) => (workspaceId === ACME ? 'acme' : 'globex');
 
 /**
@@ -69,9 +71,9 @@ describe('plugin host: installations from chat, one per tenant (real server, SQL
 
   it('says for each bundled alert source what to set at the source, naming its secrets without holding one', async () => {
     const listing = await admin$().list('acme');
-    const auth = Object.fromEntries(listing.filter((p) => BUNDLED.includes(p.id)).map((p) => [p.id, p.webhookAuth]));
+    const auth = Object.fromEntries(listing.filter((p) => BUNDLED_SOURCES.includes(p.id)).map((p) => [p.id, p.webhookAuth]));
     expect(auth).to.deep.include({ grafana: 'Authorization: Bearer <TOKEN>, or basic auth <USERNAME>:<PASSWORD>', pagerduty: 'X-PagerDuty-Signature, signed by PagerDuty with <WEBHOOK_SECRET>' });
-    for (const id of BUNDLED) expect(auth[id], id).to.match(/<(TOKEN|WEBHOOK_SECRET)>/);
+    for (const id of BUNDLED_SOURCES) expect(auth[id], id).to.match(/<(TOKEN|WEBHOOK_SECRET)>/);
     expect(listing.find((p) => p.id === 'fixture-source'), 'a plugin that says nothing gets its secrets described instead').not.to.have.property('webhookAuth');
   });
 

@@ -1,7 +1,7 @@
 import type { AnyPluginDefinition } from '@muster/plugin-sdk';
 
 /** The first-party plugins Muster ships (their packages are dependencies of the server once built). */
-export const BUNDLED_PLUGIN_IDS = ['alertmanager', 'grafana', 'datadog', 'wazuh', 'pagerduty', 'opsgenie'] as const;
+export const BUNDLED_PLUGIN_IDS = ['alertmanager', 'grafana', 'datadog', 'wazuh', 'pagerduty', 'opsgenie', 'statuspage', 'runbooks', 'outgoing-webhook'] as const;
 
 export interface CatalogEntry {
   readonly definition: AnyPluginDefinition;
