@@ -100,6 +100,19 @@ describe('outgoing-webhook plugin against a fake receiver (real ctx.http)', () =
     assertNoSecretIn([error, plugin.logs, plugin.storage], { SECRET });
   });
 
+  it('a receiver that hangs times out and fails the call, the other URL still gets the event, and the retry sends only to the one owed', async () => {
+    const http = createPluginHttp({ allowedHosts: [receiver.host], retries: 0, timeoutMs: 200, deadlineMs: 2_000 });
+    plugin = await activateForTest(outgoingWebhook, { config: { urls: [receiver.url('/a'), receiver.url('/b')] }, secrets: { SIGNING_SECRET: SECRET }, http });
+    receiver.hangNext('/a');
+    const error = await plugin.ports.notifier.notify(event(), { idempotencyKey: 'k1' }).catch((e: unknown) => e) as PluginHttpError;
+    expect(error).to.be.instanceOf(PluginHttpError);
+    expect(error.message).to.match(/timed out/);
+    expect(receiver.to('/b')).to.have.length(1);
+    await plugin.ports.notifier.notify(event(), { idempotencyKey: 'k1', uncertainSince: new Date() });
+    expect(receiver.to('/a')).to.have.length(2);
+    expect(receiver.to('/b')).to.have.length(1);
+  });
+
   it('sends nothing of a private incident unless includePrivate, and only the configured event types', async () => {
     await port.notify(event({ incident: fakeIncident({ private: true }) }), { idempotencyKey: 'k1' });
     expect(receiver.deliveries).to.have.length(0);

@@ -89,6 +89,27 @@ describe('statuspage plugin against a fake Statuspage (real ctx.http)', () => {
     expect(fake.incidents.get(ref.id)!.incident_updates.map((u) => u.body)).to.deep.equal(['Identified the bad deploy.', 'Investigating.']);
   });
 
+  it('the catalogue\'s component id wins over the config map; an uncertain update that never landed is sent once', async () => {
+    await activate({ components: { checkout: SEARCH } });
+    const incident = fakeIncident({ severity: 'SEV3' });
+    const ref = await port.publish(incident, update('u1', 'Investigating.'), undefined, opts('k1'));
+    expect(fake.componentStatus.get(CHECKOUT)).to.equal('degraded_performance');
+    expect(fake.componentStatus.get(SEARCH)).to.equal('operational');
+    await port.publish(incident, update('u2', 'Still looking.'), ref, opts('k2', new Date()));
+    expect(fake.incidents.get(ref.id)!.incident_updates.map((u) => u.body)).to.deep.equal(['Still looking.', 'Investigating.']);
+  });
+
+  it('a PATCH that hangs times out into a PluginHttpError; the incident keeps its one update', async () => {
+    const http = createPluginHttp({ allowedHosts: [fake.host], retries: 0, timeoutMs: 200, deadlineMs: 2_000 });
+    plugin = await activateForTest(statuspage, { config: { apiUrl: fake.apiUrl, pageId: PAGE }, secrets: { API_KEY }, http, services: [checkoutService] });
+    const ref = await plugin.ports['status-page'].publish(fakeIncident(), update('u1', 'Investigating.'), undefined, opts('k1'));
+    fake.hangNext();
+    const error = await plugin.ports['status-page'].publish(fakeIncident(), update('u2', 'More.'), ref, opts('k2')).catch((e: unknown) => e) as PluginHttpError;
+    expect(error).to.be.instanceOf(PluginHttpError);
+    expect(error.message).to.match(/timed out/);
+    expect(fake.incidents.get(ref.id)!.incident_updates).to.have.length(1);
+  });
+
   it('resolve sets resolved and puts every component back to operational, once', async () => {
     const incident = fakeIncident({ severity: 'SEV1', services: ['checkout', 'search'] });
     const ref = await port.publish(incident, update('u1', 'Investigating.'), undefined, opts('k1'));

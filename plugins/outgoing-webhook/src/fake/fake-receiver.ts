@@ -19,6 +19,7 @@ export class FakeReceiver {
   readonly deliveries: ReceivedDelivery[] = [];
   private readonly scripted = new Map<string, { status: number; retryAfter?: string }[]>();
   private readonly always = new Map<string, number>();
+  private readonly hanging = new Set<string>();
   private readonly server: Server;
 
   private constructor(private readonly secret: string) {
@@ -29,6 +30,7 @@ export class FakeReceiver {
         const path = req.url ?? '/';
         const rawBody = Buffer.concat(chunks).toString('utf8');
         this.deliveries.push({ path, headers: req.headers, rawBody, check: verifyMusterSignature(this.secret, req.headers, rawBody) });
+        if (this.hanging.delete(path)) return; // never answered: the sender's time-out decides
         const next = this.scripted.get(path)?.shift() ?? { status: this.always.get(path) ?? 200 };
         res.writeHead(next.status, { 'content-type': 'application/json', ...(next.retryAfter === undefined ? {} : { 'retry-after': next.retryAfter }) });
         res.end(JSON.stringify(next.status < 300 ? { ok: true } : { error: `scripted ${next.status}` }));
@@ -60,6 +62,11 @@ export class FakeReceiver {
   /** Every request to `path` is answered `status` from now on. */
   answerAlways(path: string, status: number): void {
     this.always.set(path, status);
+  }
+
+  /** The next request to `path` is recorded and never answered. */
+  hangNext(path: string): void {
+    this.hanging.add(path);
   }
 
   to(path: string): ReceivedDelivery[] {
