@@ -79,6 +79,19 @@ describe('statuspage plugin against a fake Statuspage (real ctx.http)', () => {
     expect(fake.incidents.get(ref.id)!.incident_updates).to.have.length(1);
   });
 
+  it('on a page that keeps no metadata, an uncertain retry still finds its incident by title and text, never another one', async () => {
+    await fake.stop();
+    fake = await FakeStatuspage.start({ apiKey: API_KEY, pageId: PAGE, components: { [CHECKOUT]: 'Checkout' }, dropMetadata: true });
+    await activate();
+    const incident = fakeIncident();
+    await port.publish(fakeIncident({ id: 'incident-2', title: 'Checkout is failing' }), update('x', 'Other text.'), undefined, opts('o'));
+    fake.dropNextAnswer('POST');
+    await port.publish(incident, update('u1', 'Investigating.'), undefined, opts('k1')).catch(() => undefined);
+    const ref = await port.publish(incident, update('u1', 'Investigating.'), undefined, opts('k1', new Date()));
+    expect(fake.incidents.size).to.equal(2);
+    expect(fake.incidents.get(ref.id)!.incident_updates.map((u) => u.body)).to.deep.equal(['Investigating.']);
+  });
+
   it('an uncertain update whose PATCH went through is not appended twice; another incident of the page is never taken for ours', async () => {
     const other = await port.publish(fakeIncident({ id: 'incident-2', reference: 'INC-2' }), update('x', 'Investigating.'), undefined, opts('o'));
     const incident = fakeIncident();

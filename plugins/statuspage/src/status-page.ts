@@ -46,7 +46,11 @@ export function statuspagePort(ctx: PluginContext<StatuspageConfig>): StatusPage
         return refOf(await client.update(ref.id, later));
       }
       // No ref: the first update, or a call whose earlier attempt may have created the incident.
-      const existing = (await client.unresolved()).find(ours(incident));
+      const unresolved = await client.unresolved();
+      // Metadata is the marker; should a page not keep it, an uncertain retry still knows its own
+      // incident by title and text (and only among incidents no other Muster incident marked).
+      const existing = unresolved.find(ours(incident))
+        ?? (options.uncertainSince ? unresolved.find((r) => !r.metadata?.muster && r.name === incident.title.slice(0, MAX_NAME) && carries(r, update.body)) : undefined);
       if (existing) {
         ctx.logger.info('The Statuspage incident already exists: no second one is created', { incident: incident.reference, statuspageIncident: existing.id });
         return carries(existing, update.body) ? refOf(existing) : refOf(await client.update(existing.id, later));

@@ -33,6 +33,8 @@ export interface FakeStatuspageOptions {
   readonly pageId: string;
   /** The page's components (id → name); all start operational. */
   readonly components?: Readonly<Record<string, string>>;
+  /** Keep no `metadata` (an account or a proxy that drops it): the plugin's fallback marker is tested with it. */
+  readonly dropMetadata?: boolean;
 }
 
 const CLOSED = new Set(['resolved', 'postmortem', 'completed']);
@@ -125,7 +127,7 @@ export class FakeStatuspage {
     const incident: FakeIncident = {
       id: id(), page_id: this.options.pageId, name: body.name, status: 'investigating', impact: 'none',
       shortlink: `https://stspg.io/${id().slice(0, 6)}`, created_at: now, updated_at: now, resolved_at: null,
-      metadata: isObject(body.metadata) ? body.metadata : {}, incident_updates: [], components: [],
+      metadata: isObject(body.metadata) && !this.options.dropMetadata ? body.metadata : {}, incident_updates: [], components: [],
     };
     this.incidents.set(incident.id, incident);
     this.apply(incident, body);
