@@ -1,6 +1,8 @@
 import type { PluginIncident, PluginLogger, PluginServiceCatalog } from '@muster/plugin-sdk';
 import type { ComponentStatus, OpenIncidentStatus, StatuspageConfig } from './config';
 
+const COMPONENT_ID = /^[A-Za-z0-9]{1,40}$/;
+
 /**
  * The Statuspage components of the incident's services: the catalogue's
  * `integrations.statuspage` first, then the plugin's `components` map. A service with neither is
@@ -10,7 +12,9 @@ export async function componentIdsOf(incident: PluginIncident, config: Statuspag
   const ids = new Set<string>();
   for (const name of incident.services) {
     const fromCatalogue = (await services.find(name))?.integrations.statuspage?.trim();
-    const id = fromCatalogue || config.components[name];
+    // The catalogue is editable through the REST API: only a well-formed id goes into a request.
+    if (fromCatalogue && !COMPONENT_ID.test(fromCatalogue)) logger.warn('The catalogue\'s Statuspage component id is not one: ignored', { service: name });
+    const id = (fromCatalogue && COMPONENT_ID.test(fromCatalogue) ? fromCatalogue : undefined) ?? config.components[name];
     if (id) ids.add(id);
     else logger.info('A service has no Statuspage component: it is left off the page', { service: name });
   }

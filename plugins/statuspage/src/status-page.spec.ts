@@ -112,6 +112,15 @@ describe('statuspage plugin against a fake Statuspage (real ctx.http)', () => {
     expect(fake.incidents.get(ref.id)!.incident_updates.map((u) => u.body)).to.deep.equal(['Still looking.', 'Investigating.']);
   });
 
+  it('a malformed component id in the catalogue is ignored (the config map is used), never sent', async () => {
+    const http = createPluginHttp({ allowedHosts: [fake.host] });
+    const hostile: PluginService = { ...checkoutService, integrations: { statuspage: '../../pages/x?y=1' } };
+    plugin = await activateForTest(statuspage, { config: { apiUrl: fake.apiUrl, pageId: PAGE, components: { checkout: SEARCH } }, secrets: { API_KEY }, http, services: [hostile] });
+    await plugin.ports['status-page'].publish(fakeIncident(), update('u1', 'Investigating.'), undefined, opts('k1'));
+    expect(JSON.parse(posts()[0]!.body).incident.component_ids).to.deep.equal([SEARCH]);
+    expect(plugin.logs.some((l) => l.level === 'warn')).to.equal(true);
+  });
+
   it('a PATCH that hangs times out into a PluginHttpError; the incident keeps its one update', async () => {
     const http = createPluginHttp({ allowedHosts: [fake.host], retries: 0, timeoutMs: 200, deadlineMs: 2_000 });
     plugin = await activateForTest(statuspage, { config: { apiUrl: fake.apiUrl, pageId: PAGE }, secrets: { API_KEY }, http, services: [checkoutService] });
