@@ -12,9 +12,9 @@ import { removeDir, runCli, startInProcess, tempDir, type CliResult, type InProc
  * directory with its own muster.yaml and SQLite file; installations made through the server's own
  * administration code on a real server first. Secrets are given as values no output may contain.
  */
-const BUNDLED = ['alertmanager', 'datadog', 'grafana', 'opsgenie', 'pagerduty', 'wazuh'];
-/** The bundled plugins with outgoing capabilities (tickets, video bridges, status page, runbooks, webhooks): no alert webhook. */
-const OUTGOING = ['google-meet', 'jira', 'teams-meeting', 'zoom'];
+const BUNDLED = ['alertmanager', 'datadog', 'google-meet', 'grafana', 'jira', 'opsgenie', 'outgoing-webhook', 'pagerduty', 'runbooks', 'statuspage', 'teams-meeting', 'wazuh', 'zoom'];
+/** Bundled plugins that are not alert sources take no alert webhooks. */
+const NO_WEBHOOK = new Set(['google-meet', 'jira', 'outgoing-webhook', 'runbooks', 'statuspage', 'teams-meeting', 'zoom']);
 const YAML_TOKEN = 'yaml-token-c0ffee-5e4c';
 const WAZUH_TOKEN = 'wazuh-token-77b2-aa91';
 const ACME_TOKEN = 'acme-chat-token-19d3';
@@ -71,7 +71,7 @@ describe('muster plugins list (the CLI as a child process, SQLite)', function ()
     expectNoSecret(result);
     const [header] = result.stdout.split('\n');
     expect(cells(header!)).to.deep.equal(['PLUGIN', 'VERSION', 'MUSTER.YAML', 'INSTALLED', 'TENANT', 'BY', 'SINCE', 'WEBHOOK', 'HEALTH']);
-    for (const id of BUNDLED) expect(rowsOf(result.stdout, id)[0], id).to.deep.equal([id, '1.0.0', '-', 'available', '-', '-', '-', `${PUBLIC_URL}/webhooks/${id}`, '-']);
+    for (const id of BUNDLED) expect(rowsOf(result.stdout, id)[0], id).to.deep.equal([id, '1.0.0', '-', 'available', '-', '-', '-', NO_WEBHOOK.has(id) ? '-' : `${PUBLIC_URL}/webhooks/${id}`, '-']);
     // The muster.yaml installation belongs to the default tenant (no home workspace is set); it has never been called.
     expect(rowsOf(result.stdout, 'fixture-source')).to.deep.equal([
       ['fixture-source', '1.2.3', 'enabled', 'muster.yaml', 'default', '-', '-', `${PUBLIC_URL}/webhooks/fixture-source`, 'no calls yet'],
@@ -112,7 +112,7 @@ describe('muster plugins list (the CLI as a child process, SQLite)', function ()
     expect(body).to.have.keys(['configFile', 'publicUrl', 'plugins']);
     expect(body.configFile).to.equal(join(dir, 'muster.yaml'));
     // The outgoing-capability plugins (tickets, bridges, status page...) are bundled too: listed by id among the sources.
-    expect(body.plugins.map((p: { id: string }) => p.id)).to.deep.equal([...BUNDLED, ...OUTGOING, 'fixture-source', 'fixture-typeerror'].sort());
+    expect(body.plugins.map((p: { id: string }) => p.id)).to.deep.equal([...BUNDLED, 'fixture-source', 'fixture-typeerror'].sort());
     const source = body.plugins.find((p: { id: string }) => p.id === 'fixture-source');
     expect(source).to.deep.include({
       name: 'Fixture Monitor', version: '1.2.3', sdk: '^1.0.0', capabilities: ['alert-source'], musterYaml: { enabled: true },

@@ -11,9 +11,9 @@ const GLOBEX_TOKEN = 'globex-monitor-token-88e0';
 
 const admin = (workspaceId: string) => ({ platform: 'slack' as const, id: `U0ADMIN${workspaceId}`, name: 'Ada' });
 /** The alert sources Muster ships, installed with the server and offered from chat. */
-const BUNDLED = ['alertmanager', 'grafana', 'datadog', 'wazuh', 'pagerduty', 'opsgenie'];
-/** The other bundled plugins (outgoing capabilities: tickets, video bridges), offered from chat too. */
-const BUNDLED_OTHERS = ['jira', 'zoom', 'google-meet', 'teams-meeting'];
+const BUNDLED_SOURCES = ['alertmanager', 'grafana', 'datadog', 'wazuh', 'pagerduty', 'opsgenie'];
+/** Every bundled plugin: the alert sources and those that only call out (no webhook, no webhookAuth). */
+const BUNDLED = [...BUNDLED_SOURCES, 'jira', 'zoom', 'google-meet', 'teams-meeting', 'statuspage', 'runbooks', 'outgoing-webhook'];
 const tenantOf = (workspaceId: string) => (workspaceId === ACME ? 'acme' : 'globex');
 
 /**
@@ -64,16 +64,16 @@ describe('plugin host: installations from chat, one per tenant (real server, SQL
   it('lists the plugins muster.yaml names as available, with their webhook URL', async () => {
     const listing = await admin$().list('acme');
     // The bundled alert sources are offered too, though muster.yaml names none of them.
-    expect(listing.map((p) => [p.id, p.installedBy])).to.deep.equal([...BUNDLED, ...BUNDLED_OTHERS, 'fixture-broken', 'fixture-source'].sort().map((id) => [id, undefined]));
+    expect(listing.map((p) => [p.id, p.installedBy])).to.deep.equal([...BUNDLED, 'fixture-broken', 'fixture-source'].sort().map((id) => [id, undefined]));
     expect(listing.find((p) => p.id === 'fixture-source')).to.deep.include({ name: 'Fixture Monitor', version: '1.2.3', capabilities: ['alert-source'], webhookUrl: 'https://muster.example.com/webhooks/fixture-source', health: {} });
     expect((await postWebhook(server!.url, 'fixture-source', { token: ACME_TOKEN, body: firing('a') })).status).to.equal(404);
   });
 
   it('says for each bundled alert source what to set at the source, naming its secrets without holding one', async () => {
     const listing = await admin$().list('acme');
-    const auth = Object.fromEntries(listing.filter((p) => BUNDLED.includes(p.id)).map((p) => [p.id, p.webhookAuth]));
+    const auth = Object.fromEntries(listing.filter((p) => BUNDLED_SOURCES.includes(p.id)).map((p) => [p.id, p.webhookAuth]));
     expect(auth).to.deep.include({ grafana: 'Authorization: Bearer <TOKEN>, or basic auth <USERNAME>:<PASSWORD>', pagerduty: 'X-PagerDuty-Signature, signed by PagerDuty with <WEBHOOK_SECRET>' });
-    for (const id of BUNDLED) expect(auth[id], id).to.match(/<(TOKEN|WEBHOOK_SECRET)>/);
+    for (const id of BUNDLED_SOURCES) expect(auth[id], id).to.match(/<(TOKEN|WEBHOOK_SECRET)>/);
     expect(listing.find((p) => p.id === 'fixture-source'), 'a plugin that says nothing gets its secrets described instead').not.to.have.property('webhookAuth');
   });
 
@@ -203,7 +203,7 @@ describe('plugin host: installations from chat, one per tenant (real server, SQL
     const orphan = (await admin$().list('globex')).find((p) => p.id === 'fixture-source')!;
     expect(orphan).to.deep.include({ installedBy: 'chat', capabilities: [] });
     expect(orphan.health.lastFailure).to.contain('the plugin no longer loads: "@muster/plugin-fixture-source" is not installed');
-    expect((await admin$().list('acme')).map((p) => p.id), 'only the bundled plugins are left to offer').to.deep.equal([...BUNDLED, ...BUNDLED_OTHERS].sort());
+    expect((await admin$().list('acme')).map((p) => p.id), 'only the bundled plugins are left to offer').to.deep.equal([...BUNDLED].sort());
     expect((await postWebhook(server.url, 'fixture-source', { token: GLOBEX_TOKEN, body: firing('orphaned') })).status).to.equal(503);
     const removed = await admin$().uninstall('globex', 'fixture-source', admin(GLOBEX));
     expect(removed.installedBy).to.equal(undefined);

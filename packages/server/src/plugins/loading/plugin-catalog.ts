@@ -1,7 +1,10 @@
 import type { AnyPluginDefinition } from '@muster/plugin-sdk';
 
 /** The first-party plugins Muster ships (their packages are dependencies of the server once built). */
-export const BUNDLED_PLUGIN_IDS = ['alertmanager', 'grafana', 'datadog', 'wazuh', 'pagerduty', 'opsgenie', 'jira', 'zoom', 'google-meet', 'teams-meeting'] as const;
+export const BUNDLED_PLUGIN_IDS = [
+  'alertmanager', 'grafana', 'datadog', 'wazuh', 'pagerduty', 'opsgenie',
+  'jira', 'zoom', 'google-meet', 'teams-meeting', 'statuspage', 'runbooks', 'outgoing-webhook',
+] as const;
 
 export interface CatalogEntry {
   readonly definition: AnyPluginDefinition;

@@ -1,0 +1,1 @@
+export { FakeReceiver, type ReceivedDelivery } from './fake-receiver';
