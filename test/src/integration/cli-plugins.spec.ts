@@ -14,6 +14,8 @@ import { removeDir, runCli, startInProcess, tempDir, type CliResult, type InProc
  */
 const BUNDLED = ['alertmanager', 'datadog', 'google-meet', 'grafana', 'jira', 'opsgenie', 'outgoing-webhook', 'pagerduty', 'runbooks', 'statuspage', 'teams-meeting', 'wazuh', 'zoom'];
 /** Bundled plugins that are not alert sources take no alert webhooks. */
+/** Plugin versions that moved past 1.0.0 (paging and on-call added to the alert sources). */
+const VERSION: Record<string, string> = { opsgenie: '1.1.0', pagerduty: '1.1.0' };
 const NO_WEBHOOK = new Set(['google-meet', 'jira', 'outgoing-webhook', 'runbooks', 'statuspage', 'teams-meeting', 'zoom']);
 const YAML_TOKEN = 'yaml-token-c0ffee-5e4c';
 const WAZUH_TOKEN = 'wazuh-token-77b2-aa91';
@@ -71,7 +73,7 @@ describe('muster plugins list (the CLI as a child process, SQLite)', function ()
     expectNoSecret(result);
     const [header] = result.stdout.split('\n');
     expect(cells(header!)).to.deep.equal(['PLUGIN', 'VERSION', 'MUSTER.YAML', 'INSTALLED', 'TENANT', 'BY', 'SINCE', 'WEBHOOK', 'HEALTH']);
-    for (const id of BUNDLED) expect(rowsOf(result.stdout, id)[0], id).to.deep.equal([id, '1.0.0', '-', 'available', '-', '-', '-', NO_WEBHOOK.has(id) ? '-' : `${PUBLIC_URL}/webhooks/${id}`, '-']);
+    for (const id of BUNDLED) expect(rowsOf(result.stdout, id)[0], id).to.deep.equal([id, VERSION[id] ?? '1.0.0', '-', 'available', '-', '-', '-', NO_WEBHOOK.has(id) ? '-' : `${PUBLIC_URL}/webhooks/${id}`, '-']);
     // The muster.yaml installation belongs to the default tenant (no home workspace is set); it has never been called.
     expect(rowsOf(result.stdout, 'fixture-source')).to.deep.equal([
       ['fixture-source', '1.2.3', 'enabled', 'muster.yaml', 'default', '-', '-', `${PUBLIC_URL}/webhooks/fixture-source`, 'no calls yet'],
