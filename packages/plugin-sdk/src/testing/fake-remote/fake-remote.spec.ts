@@ -97,14 +97,16 @@ describe('FakeRemote (the base of every plugin fake)', () => {
     expect(await res.json()).to.deep.equal({ message: 'fake failed: the fake has a bug' });
   });
 
-  it('works from passed-in behaviour too, with a default error body', async () => {
-    const plain = await new FakeRemote({ route: () => ({ status: 204 }) }).start();
+  it('works from passed-in behaviour too, with a default error body, showing onRequest every request', async () => {
+    const seen: string[] = [];
+    const plain = await new FakeRemote({ route: () => ({ status: 204 }), onRequest: (r) => seen.push(r.method) }).start();
     try {
       plain.failNext(502);
       const failed = await fetch(plain.url);
       expect([failed.status, await failed.json()]).to.deep.equal([502, { error: 'scripted 502' }]);
       const empty = await fetch(plain.url);
       expect([empty.status, empty.headers.get('content-type')]).to.deep.equal([204, null]);
+      expect(seen).to.deep.equal(['GET', 'GET']);
     } finally {
       await plain.stop();
     }

@@ -11,6 +11,8 @@ export interface FakeRemoteBehaviour {
   readonly route?: RemoteRoute;
   /** The vendor's error body for a scripted failure; default `{"error": "scripted <status>"}`. */
   readonly errorBody?: (status: number) => unknown;
+  /** Sees every request as it arrives, scripted ones included (e.g. to check a signature then). */
+  readonly onRequest?: (request: RecordedRequest) => void;
 }
 
 /**
@@ -98,6 +100,7 @@ export class FakeRemote {
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = await record(req);
     this.requests.push(request);
+    this.behaviour.onRequest?.(request);
     const script = takeScript(this.scripts, routeKeyOf(request));
     if (script?.kind === 'hang') {
       this.hanging.add(res);
