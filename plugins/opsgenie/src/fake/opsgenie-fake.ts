@@ -16,26 +16,16 @@ const ogError = (status: number, message: string, errors?: Record<string, string
 const accepted = (requestId: string): RemoteAnswer => ({ status: 202, json: { result: 'Request will be processed', took: 0.012, requestId } });
 
 /** The Opsgenie Alert and Who-is-on-call APIs on 127.0.0.1, from their documented formats. See `startOpsgenieFake`. */
-export class OpsgenieFake {
-  private readonly server = new FakeRemote({ route: (request) => this.route(request) });
+export class OpsgenieFake extends FakeRemote {
   private readonly schedules = new Map<string, string[]>();
   private readonly teams = new Set<string>();
   private readonly users = new Set<string>();
   private readonly stored: FakeAlert[] = [];
   private readonly pending = new Map<string, FakeRequest>();
 
-  constructor(private readonly options: OpsgenieFakeOptions) {}
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
+  constructor(private readonly options: OpsgenieFakeOptions) {
+    super();
   }
-  stop(): Promise<void> { return this.server.stop(); }
-  /** `http://127.0.0.1:<port>`: the plugin's `apiUrl`. */
-  get url(): string { return this.server.url; }
-  get host(): string { return this.server.host; }
-  /** Every request received, in order. */
-  get requests(): readonly RecordedRequest[] { return this.server.requests; }
 
   /** A schedule and the usernames (emails) on call on it now. */
   addSchedule(name: string, oncall: readonly string[]): void {
@@ -52,14 +42,10 @@ export class OpsgenieFake {
   /** The alerts, oldest first. */
   alerts(): readonly FakeAlert[] { return this.stored; }
 
-  /** The next request answers `status` with Opsgenie's error body (and Retry-After when given). */
-  failNext(status: number, options: { readonly retryAfter?: number } = {}): void {
-    const message = status === 429 ? 'You are making too many requests! To avoid errors, we recommend you limit requests.' : 'Internal Server Error';
-    this.server.answerNext({ ...ogError(status, message), headers: options.retryAfter !== undefined ? { 'retry-after': String(options.retryAfter) } : {} });
+  /** Opsgenie's error body, for `failNext(status, { retryAfter, match })`. */
+  protected override errorBody(status: number): unknown {
+    return ogError(status, status === 429 ? 'You are making too many requests! To avoid errors, we recommend you limit requests.' : 'Internal Server Error').json;
   }
-  /** The next (matching) request gets exactly this answer (hostile bodies). */
-  answerNext(answer: RemoteAnswer, match?: RegExp): void { this.server.answerNext(answer, match); }
-  hangNext(match?: RegExp): void { this.server.hangNext(match); }
 
   /** Acknowledges or closes an alert as a user would in Opsgenie; returns the Webhook integration's post. */
   act(alias: string, action: 'Acknowledge' | 'Close', username: string) {
@@ -71,7 +57,7 @@ export class OpsgenieFake {
     return webhookBody(alert, action, username);
   }
 
-  private route(request: RecordedRequest): RemoteAnswer {
+  protected override route(request: RecordedRequest): RemoteAnswer {
     const authorization = request.headers.authorization ?? '';
     if (authorization !== `GenieKey ${this.options.apiKey}`) return ogError(401, authorization.startsWith('GenieKey ') ? 'Could not authenticate' : 'Key format is not valid!');
     const parts = request.path.split('/').map(decodeURIComponent);

@@ -19,25 +19,14 @@ const list = <K extends string>(key: K, items: unknown[]) => ({ [key]: items, li
 /**
  * The PagerDuty REST API v2 on 127.0.0.1, from its documented formats. See `startPagerDutyFake`.
  */
-export class PagerDutyFake {
-  private readonly server = new FakeRemote({ route: (request) => this.route(request) });
+export class PagerDutyFake extends FakeRemote {
   private readonly users = new Map<string, FakeUser>();
   private readonly services = new Map<string, FakeService>();
   private readonly stored: FakeIncident[] = [];
 
-  constructor(private readonly options: PagerDutyFakeOptions) {}
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
+  constructor(private readonly options: PagerDutyFakeOptions) {
+    super();
   }
-  stop(): Promise<void> { return this.server.stop(); }
-  /** `http://127.0.0.1:<port>`: the plugin's `apiUrl`. */
-  get url(): string { return this.server.url; }
-  /** `127.0.0.1:<port>`. */
-  get host(): string { return this.server.host; }
-  /** Every request received, in order (method, url, path, query, headers, body, json). */
-  get requests(): readonly RecordedRequest[] { return this.server.requests; }
 
   /** A PagerDuty user (found by `GET /users?query=`); returns it with its id. */
   addUser(user: { readonly name: string; readonly email: string; readonly id?: string }): FakeUser {
@@ -57,15 +46,10 @@ export class PagerDutyFake {
   /** The incidents created, oldest first (their status changes as they are acknowledged or resolved). */
   incidents(): readonly FakeIncident[] { return this.stored; }
 
-  /** The next request answers `status` with PagerDuty's error body (and `Retry-After` when given). */
-  failNext(status: number, options: { readonly retryAfter?: number; readonly message?: string } = {}): void {
-    const reply = pdError(status, options.message ?? (status === 429 ? 'Rate Limit Exceeded' : 'Internal Server Error'), status === 429 ? 2020 : 2000);
-    this.server.answerNext({ ...reply, headers: options.retryAfter !== undefined ? { 'retry-after': String(options.retryAfter) } : {} });
+  /** PagerDuty's error body, for `failNext(status, { retryAfter, match })`. */
+  protected override errorBody(status: number): unknown {
+    return pdError(status, status === 429 ? 'Rate Limit Exceeded' : 'Internal Server Error', status === 429 ? 2020 : 2000).json;
   }
-  /** The next (matching) request gets exactly this answer (hostile bodies: huge, not JSON, the wrong shape). */
-  answerNext(answer: RemoteAnswer, match?: RegExp): void { this.server.answerNext(answer, match); }
-  /** The next request is never answered. */
-  hangNext(match?: RegExp): void { this.server.hangNext(match); }
 
   /** Acknowledges (or resolves) an incident as its user would at PagerDuty; returns the V3 webhook body PagerDuty would post. */
   act(incidentId: string, status: 'acknowledged' | 'resolved', byEmail?: string) {
@@ -77,7 +61,7 @@ export class PagerDutyFake {
     return webhookBody(incident, this.services.get(incident.serviceId), `incident.${status}`, by);
   }
 
-  private route(request: RecordedRequest): RemoteAnswer {
+  protected override route(request: RecordedRequest): RemoteAnswer {
     if (request.headers.authorization !== `Token token=${this.options.apiToken}`) return pdError(401, 'Authentication failed', 2006);
     const write = request.method === 'POST' || request.method === 'PUT';
     if (write && this.options.requireFrom !== false && !request.headers.from) return pdError(400, 'Invalid Input Provided', 2001, ['A valid user email address is required in the From header']);

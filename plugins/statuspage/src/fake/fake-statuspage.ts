@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { FakeRemote, type FailOptions, type RecordedRequest, type RemoteAnswer } from '@muster/plugin-sdk/testing';
+import { FakeRemote, type RecordedRequest, type RemoteAnswer } from '@muster/plugin-sdk/testing';
 
 export interface FakeIncidentUpdate {
   readonly id: string;
@@ -48,54 +48,26 @@ const error = (status: number, message: string): RemoteAnswer => ({ status, json
  * `/v1`, `Authorization: OAuth <key>` (or `?api_key=`), 401 `{"error": …}` otherwise, incidents
  * with `incident_updates` newest first, component states kept per page.
  */
-export class FakeStatuspage {
+export class FakeStatuspage extends FakeRemote {
   readonly incidents = new Map<string, FakeIncident>();
   /** Component id → current status. */
   readonly componentStatus = new Map<string, string>();
-  private readonly server = new FakeRemote({ route: (request) => this.route(request) });
 
   constructor(private readonly options: FakeStatuspageOptions) {
+    super();
     for (const componentId of Object.keys(options.components ?? {})) this.componentStatus.set(componentId, 'operational');
   }
 
-  static async start(options: FakeStatuspageOptions): Promise<FakeStatuspage> {
-    const fake = new FakeStatuspage(options);
-    await fake.server.start();
-    return fake;
+  static start(options: FakeStatuspageOptions): Promise<FakeStatuspage> {
+    return new FakeStatuspage(options).start();
   }
 
   /** The plugin's `apiUrl`: `http://127.0.0.1:<port>/v1`. */
   get apiUrl(): string {
-    return `${this.server.url}/v1`;
+    return `${this.url}/v1`;
   }
 
-  get host(): string {
-    return new URL(this.server.url).host;
-  }
-
-  get requests(): readonly RecordedRequest[] {
-    return this.server.requests;
-  }
-
-  /** The next request (the next one whose `METHOD /path` matches `match`, when given) is answered `status` and changes nothing. */
-  failNext(status: number, options?: FailOptions): void {
-    this.server.failNext(status, options);
-  }
-
-  hangNext(match?: RegExp): void {
-    this.server.hangNext(match);
-  }
-
-  /** Carries out the next (matching) request and drops its answer. */
-  dropNextAnswer(match?: RegExp): void {
-    this.server.dropNextAnswer(match);
-  }
-
-  stop(): Promise<void> {
-    return this.server.stop();
-  }
-
-  private route(request: RecordedRequest): RemoteAnswer {
+  protected override route(request: RecordedRequest): RemoteAnswer {
     const url = new URL(request.url, 'http://fake');
     if (!this.authenticated(request, url)) return error(401, 'Could not authenticate');
     const match = /^\/v1\/pages\/([^/]+)\/incidents(?:\/([^/]+))?$/.exec(url.pathname);
