@@ -3,3 +3,4 @@ export * from './http-options';
 export { parseRetryAfter } from './retry-policy';
 export { redactUrl } from './url-guard';
 export * from './bearer-session';
+export { answerAs } from './answer-as';
