@@ -17,7 +17,7 @@ describe('google-meet conference', () => {
   afterEach(() => fake.stop());
 
   async function activate(config: Record<string, unknown> = {}, key = fake.serviceAccountKey()): Promise<ActivatedPlugin<'conference'>> {
-    const http = createPluginHttp({ allowedHosts: [new URL(fake.url).host], backoff: { baseMs: 1, maxMs: 2 }, timeoutMs: 500, deadlineMs: 5000 });
+    const http = createPluginHttp({ allowedHosts: [fake.host], backoff: { baseMs: 1, maxMs: 2 }, timeoutMs: 500, deadlineMs: 5000 });
     return activateForTest(googleMeet, { config: { apiUrl: fake.apiUrl, tokenUrl: fake.tokenUrl, impersonate: USER, ...config }, secrets: { SERVICE_ACCOUNT_KEY: key }, http });
   }
   const port = async (config?: Record<string, unknown>): Promise<ConferencePort> => (await activate(config)).ports.conference;

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CallOptions, ConferencePort, PluginContext, PluginIncident, RemoteRef } from '@muster/plugin-sdk';
-import { BearerSession } from './bearer-session';
+import { type CallOptions, type ConferencePort, type PluginContext, type PluginIncident, type RemoteRef, BearerSession } from '@muster/plugin-sdk';
 import type { GoogleMeetConfig } from './config';
 import { googleTokenIssuer } from './google-token';
 import { MeetSpaces, spaceOf, type MeetSpace } from './meet-spaces';

@@ -1,5 +1,4 @@
-import { PluginConfigError, PluginHttpError, type PluginContext } from '@muster/plugin-sdk';
-import { accessTokenOf, expiresInOf, type IssuedToken } from './bearer-session';
+import { PluginConfigError, PluginHttpError, type PluginContext, accessTokenOf, expiresInOf, type IssuedToken } from '@muster/plugin-sdk';
 import type { GoogleMeetConfig } from './config';
 import { signJwt } from './jwt';
 import { parseServiceAccount, type ServiceAccount } from './service-account';

@@ -1,5 +1,4 @@
-import { PluginHttpError, safeUrl } from '@muster/plugin-sdk';
-import type { BearerSession } from './bearer-session';
+import { PluginHttpError, safeUrl, type BearerSession } from '@muster/plugin-sdk';
 
 /** A Meet space as Muster keeps it: its resource name (`spaces/jQCFfuBOdN5z`) and join link. */
 export interface MeetSpace {

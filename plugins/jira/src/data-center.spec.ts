@@ -13,7 +13,7 @@ describe('jira: Data Center (REST v2, personal access token)', () => {
     const incident = fakeIncident({ title: 'Checkout {panel} [x|javascript:alert(1)]' });
     const ref = await port().openIncidentTicket(incident, { idempotencyKey: 'dc' });
     expect(ref).to.deep.equal({ id: 'OPS-1', url: `${h.fake.url}/browse/OPS-1`, title: 'OPS-1' });
-    const [create] = h.fake.requestsTo('POST', /^\/rest\/api\/2\/issue$/);
+    const [create] = h.fake.requestsTo(/^POST \/rest\/api\/2\/issue$/);
     expect(create!.headers.authorization).to.equal(`Bearer ${DC_SECRETS.PERSONAL_ACCESS_TOKEN}`);
     const description = h.fake.state.issue('OPS-1')!.description as string;
     expect(description).to.be.a('string').and.include('Incident room (slack): [inc-1-checkout-is-failing|https://example.slack.com/archives/C0INC1]');
@@ -23,7 +23,7 @@ describe('jira: Data Center (REST v2, personal access token)', () => {
     const issue = h.fake.state.issue(item.id)!;
     expect(issue.assignee).to.deep.equal(ALAN);
     expect(issue.description as string).to.include('Fix \\[x\\|y\\] \\{code\\}');
-    expect(h.fake.requestsTo('GET', /\/user\/search$/)[0]!.query.get('username')).to.equal(ALAN.emailAddress);
+    expect(h.fake.requestsTo(/^GET .*\/user\/search$/)[0]!.query.get('username')).to.equal(ALAN.emailAddress);
   });
 
   it('finds the earlier issue through /rest/api/2/search on an uncertain redo', async () => {
@@ -31,7 +31,7 @@ describe('jira: Data Center (REST v2, personal access token)', () => {
     await port().openIncidentTicket(fakeIncident(), { idempotencyKey: 'dc' });
     h.plugin.storage.clear();
     expect((await port().openIncidentTicket(fakeIncident(), { idempotencyKey: 'dc', uncertainSince: new Date() })).id).to.equal('OPS-1');
-    expect(h.fake.requestsTo('POST', /^\/rest\/api\/2\/search$/)).to.have.length(1);
+    expect(h.fake.requestsTo(/^POST \/rest\/api\/2\/search$/)).to.have.length(1);
     expect(h.fake.state.issues).to.have.length(1);
   });
 

@@ -10,7 +10,7 @@ const posted = (body: unknown) => webhookRequest({ body, headers: { authorizatio
 describe('opsgenie oncall: whoIsOnCall', () => {
   let og: OpsgenieFake;
   beforeEach(async () => { og = await seededFake(); });
-  afterEach(() => og.close());
+  afterEach(() => og.stop());
 
   it('reads the schedule\'s on-call recipients (usernames are emails), each person once', async () => {
     const { ports } = await activated(og);
@@ -24,7 +24,7 @@ describe('opsgenie oncall: whoIsOnCall', () => {
   it('an unknown schedule is a PluginHttpError 404; recipients that are not strings fail cleanly', async () => {
     const { ports } = await activated(og);
     expect(await rejection(ports.oncall.whoIsOnCall({ name: 'nosuch' }))).to.be.instanceOf(PluginHttpError).with.property('status', 404);
-    og.replyNext({ status: 200, body: { data: { onCallRecipients: [{ evil: true }] } } });
+    og.answerNext({ status: 200, json: { data: { onCallRecipients: [{ evil: true }] } } });
     expect((await rejection(ports.oncall.whoIsOnCall({ name: 'checkout', service: checkout }))).message).to.contain('data.onCallRecipients.0');
   });
 });
@@ -32,7 +32,7 @@ describe('opsgenie oncall: whoIsOnCall', () => {
 describe('opsgenie paging: acknowledgements from the Webhook integration', () => {
   let og: OpsgenieFake;
   beforeEach(async () => { og = await seededFake(); });
-  afterEach(() => og.close());
+  afterEach(() => og.stop());
 
   it('maps Acknowledge of a paged alert to its dedupKey and the user who acknowledged, by email', async () => {
     const { ports } = await activated(og);

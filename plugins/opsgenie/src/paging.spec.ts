@@ -9,7 +9,7 @@ const alertPosts = (og: OpsgenieFake) => og.requests.filter((r) => r.method === 
 describe('opsgenie paging: page', () => {
   let og: OpsgenieFake;
   beforeEach(async () => { og = await seededFake(); });
-  afterEach(() => og.close());
+  afterEach(() => og.stop());
 
   it('raises one alert with the dedupKey as alias to the service\'s schedule, and returns who is on call with emails and a link', async () => {
     const { ports } = await activated(og);
@@ -51,7 +51,7 @@ describe('opsgenie paging: page', () => {
   });
 
   it('polls the asynchronous create until it is processed, a bounded number of times', async () => {
-    await og.close();
+    await og.stop();
     og = await seededFake({ pendingPolls: 2 });
     const { ports } = await activated(og);
     const result = await ports.paging.page(servicePage(), { idempotencyKey: 'k1' });
@@ -60,7 +60,7 @@ describe('opsgenie paging: page', () => {
   });
 
   it('links the alert by alias when Opsgenie has not processed it within the polls', async () => {
-    await og.close();
+    await og.stop();
     og = await seededFake({ pendingPolls: 99 });
     const { ports } = await activated(og, { requestPolls: 2 });
     const result = await ports.paging.page(servicePage(), { idempotencyKey: 'k1' });
@@ -134,15 +134,15 @@ describe('opsgenie paging: page', () => {
 describe('opsgenie paging: hostile answers, resolve', () => {
   let og: OpsgenieFake;
   beforeEach(async () => { og = await seededFake(); });
-  afterEach(() => og.close());
+  afterEach(() => og.stop());
 
   it('fails cleanly on a body that is not JSON, on the wrong shape, and on a huge answer', async () => {
     const { ports } = await activated(og);
-    og.replyNext({ status: 202, raw: 'Request will be processed' });
+    og.answerNext({ status: 202, text: 'Request will be processed' });
     expect((await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }))).message).to.contain('not JSON');
-    og.replyNext({ status: 202, body: { requestId: { $ne: null } } });
+    og.answerNext({ status: 202, json: { requestId: { $ne: null } } });
     expect((await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }))).message).to.match(/unexpected body \(requestId/);
-    og.replyNext({ status: 202, raw: JSON.stringify({ requestId: 'x', junk: 'y'.repeat(2 * 1024 * 1024) }) });
+    og.answerNext({ status: 202, text: JSON.stringify({ requestId: 'x', junk: 'y'.repeat(2 * 1024 * 1024) }) });
     const huge = await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }));
     expect(huge).to.be.instanceOf(PluginHttpError);
     expect(huge.message).to.contain('larger than');

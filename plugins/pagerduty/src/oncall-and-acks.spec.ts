@@ -13,7 +13,7 @@ function signed(body: unknown) {
 describe('pagerduty oncall: whoIsOnCall', () => {
   let pd: PagerDutyFake;
   beforeEach(async () => { pd = await seededFake(); });
-  afterEach(() => pd.close());
+  afterEach(() => pd.stop());
 
   it('answers the first escalation level of the service\'s policy, with emails, each person once', async () => {
     // A second service on the same policy lists Ana again: she is answered once.
@@ -39,7 +39,8 @@ describe('pagerduty oncall: whoIsOnCall', () => {
 
   it('refuses an on-call answer without users instead of inventing people', async () => {
     const { ports } = await activated(pd);
-    pd.replyNext({ status: 200, body: { service: { id: 'PF9KMXH', escalation_policy: { id: 'PUS0KTE' } } } }, { status: 200, body: { oncalls: [{ escalation_level: 1 }] } });
+    pd.answerNext({ status: 200, json: { service: { id: 'PF9KMXH', escalation_policy: { id: 'PUS0KTE' } } } });
+    pd.answerNext({ status: 200, json: { oncalls: [{ escalation_level: 1 }] } });
     const error = await ports.oncall.whoIsOnCall({ name: 'checkout', service: checkout }).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(PluginHttpError);
     expect((error as Error).message).to.contain('oncalls.0.user');
@@ -49,7 +50,7 @@ describe('pagerduty oncall: whoIsOnCall', () => {
 describe('pagerduty paging: acknowledgements from V3 webhooks', () => {
   let pd: PagerDutyFake;
   beforeEach(async () => { pd = await seededFake(); });
-  afterEach(() => pd.close());
+  afterEach(() => pd.stop());
 
   it('maps incident.acknowledged of a paged incident to its dedupKey and the paged person with email', async () => {
     const { ports } = await activated(pd);

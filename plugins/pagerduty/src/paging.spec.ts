@@ -16,7 +16,7 @@ async function rejection(promise: Promise<unknown>): Promise<Error> {
 describe('pagerduty paging: page', () => {
   let pd: PagerDutyFake;
   beforeEach(async () => { pd = await seededFake(); });
-  afterEach(() => pd.close());
+  afterEach(() => pd.stop());
 
   it('opens one incident on the catalogue\'s PagerDuty service with the dedup key, and returns the level-1 on-call with emails and a link', async () => {
     const { ports } = await activated(pd);
@@ -121,11 +121,11 @@ describe('pagerduty paging: page', () => {
 describe('pagerduty paging: hostile answers and a remote that is down', () => {
   let pd: PagerDutyFake;
   beforeEach(async () => { pd = await seededFake(); });
-  afterEach(() => pd.close());
+  afterEach(() => pd.stop());
 
   it('fails cleanly on a body that is not JSON', async () => {
     const { ports } = await activated(pd);
-    pd.replyNext({ status: 201, raw: '<html>gateway</html>' });
+    pd.answerNext({ status: 201, text: '<html>gateway</html>' });
     const error = await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }));
     expect(error).to.be.instanceOf(PluginHttpError);
     expect(error.message).to.contain('not JSON');
@@ -133,7 +133,7 @@ describe('pagerduty paging: hostile answers and a remote that is down', () => {
 
   it('fails cleanly on JSON of the wrong shape, naming the field', async () => {
     const { ports } = await activated(pd);
-    pd.replyNext({ status: 201, body: { incident: { id: 42, status: ['x'] } } });
+    pd.answerNext({ status: 201, json: { incident: { id: 42, status: ['x'] } } });
     const error = await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }));
     expect(error).to.be.instanceOf(PluginHttpError);
     expect(error.message).to.match(/unexpected body \(incident\.id/);
@@ -141,7 +141,7 @@ describe('pagerduty paging: hostile answers and a remote that is down', () => {
 
   it('refuses a huge answer', async () => {
     const { ports } = await activated(pd);
-    pd.replyNext({ status: 201, raw: JSON.stringify({ incident: { id: 'P1', status: 'triggered', title: 'x'.repeat(2 * 1024 * 1024) } }) });
+    pd.answerNext({ status: 201, text: JSON.stringify({ incident: { id: 'P1', status: 'triggered', title: 'x'.repeat(2 * 1024 * 1024) } }) });
     const error = await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }));
     expect(error).to.be.instanceOf(PluginHttpError);
     expect(error.message).to.contain('larger than');
@@ -159,7 +159,7 @@ describe('pagerduty paging: hostile answers and a remote that is down', () => {
 
   it('a remote that is down is a PluginHttpError', async () => {
     const { ports } = await activated(pd);
-    await pd.close();
+    await pd.stop();
     const error = await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }));
     expect(error).to.be.instanceOf(PluginHttpError);
     pd = await seededFake();
@@ -169,7 +169,7 @@ describe('pagerduty paging: hostile answers and a remote that is down', () => {
 describe('pagerduty paging: resolve', () => {
   let pd: PagerDutyFake;
   beforeEach(async () => { pd = await seededFake(); });
-  afterEach(() => pd.close());
+  afterEach(() => pd.stop());
 
   it('resolves the incident it paged, by the ref', async () => {
     const { ports } = await activated(pd);

@@ -69,7 +69,7 @@ describe('statuspage plugin against a fake Statuspage (real ctx.http)', () => {
 
   it('a crash between create and record: the lost answer is not re-POSTed, and the uncertain retry finds the incident', async () => {
     const incident = fakeIncident();
-    fake.dropNextAnswer('POST');
+    fake.dropNextAnswer(/^POST /);
     const lost = await port.publish(incident, update('u1', 'Investigating.'), undefined, opts('k1')).then(() => undefined, (e: unknown) => e);
     expect(lost).to.be.instanceOf(PluginHttpError);
     expect(posts(), 'ctx.http must not resend a create without an idempotency key').to.have.length(1);
@@ -85,7 +85,7 @@ describe('statuspage plugin against a fake Statuspage (real ctx.http)', () => {
     await activate();
     const incident = fakeIncident();
     await port.publish(fakeIncident({ id: 'incident-2', title: 'Checkout is failing' }), update('x', 'Other text.'), undefined, opts('o'));
-    fake.dropNextAnswer('POST');
+    fake.dropNextAnswer(/^POST /);
     await port.publish(incident, update('u1', 'Investigating.'), undefined, opts('k1')).catch(() => undefined);
     const ref = await port.publish(incident, update('u1', 'Investigating.'), undefined, opts('k1', new Date()));
     expect(fake.incidents.size).to.equal(2);
@@ -160,7 +160,7 @@ describe('statuspage plugin against a fake Statuspage (real ctx.http)', () => {
   });
 
   it('a 429 on the create is not resent by ctx.http (no idempotency key) but handed to the outbox with its Retry-After; the retry creates once', async () => {
-    fake.failNext(429, { retryAfter: 7, method: 'POST' });
+    fake.failNext(429, { retryAfter: 7, match: /^POST / });
     const error = await port.publish(fakeIncident(), update('u1', 'Investigating.'), undefined, opts('k1')).catch((e: unknown) => e) as PluginHttpError;
     expect(error).to.be.instanceOf(PluginHttpError);
     expect(error.retryAfterMs).to.equal(7_000);

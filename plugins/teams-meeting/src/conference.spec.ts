@@ -16,7 +16,7 @@ describe('teams-meeting conference', () => {
   afterEach(() => fake.stop());
 
   async function activate(config: Record<string, unknown> = {}, secrets: Record<string, string> = SECRETS): Promise<ActivatedPlugin<'conference'>> {
-    const http = createPluginHttp({ allowedHosts: [new URL(fake.url).host], backoff: { baseMs: 1, maxMs: 2 }, timeoutMs: 500, deadlineMs: 5000 });
+    const http = createPluginHttp({ allowedHosts: [fake.host], backoff: { baseMs: 1, maxMs: 2 }, timeoutMs: 500, deadlineMs: 5000 });
     return activateForTest(teamsMeeting, { config: { graphUrl: fake.graphUrl, loginUrl: fake.graphUrl, tenantId: fake.tenantId, organizerId: fake.organizerId, ...config }, secrets, http });
   }
   const port = async (config?: Record<string, unknown>): Promise<ConferencePort> => (await activate(config)).ports.conference;

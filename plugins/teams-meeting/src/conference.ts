@@ -1,5 +1,4 @@
-import type { CallOptions, ConferencePort, PluginContext, PluginIncident, RemoteRef } from '@muster/plugin-sdk';
-import { BearerSession } from './bearer-session';
+import { type CallOptions, type ConferencePort, type PluginContext, type PluginIncident, type RemoteRef, BearerSession } from '@muster/plugin-sdk';
 import type { TeamsMeetingConfig } from './config';
 import { entraTokenIssuer } from './entra-token';
 import { OnlineMeetings } from './online-meetings';

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PluginConfigError, PluginHttpError, safeUrl, type RemoteRef } from '@muster/plugin-sdk';
-import type { BearerSession } from './bearer-session';
+import { PluginConfigError, PluginHttpError, safeUrl, type RemoteRef, type BearerSession } from '@muster/plugin-sdk';
 
 export interface NewMeeting {
   readonly idempotencyKey: string;

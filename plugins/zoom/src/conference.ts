@@ -1,5 +1,4 @@
-import type { CallOptions, ConferencePort, PluginContext, PluginIncident, RemoteRef } from '@muster/plugin-sdk';
-import { BearerSession } from './bearer-session';
+import { type CallOptions, type ConferencePort, type PluginContext, type PluginIncident, type RemoteRef, BearerSession } from '@muster/plugin-sdk';
 import type { ZoomConfig } from './config';
 import { meetingMarker } from './marker';
 import { zoomTokenIssuer } from './zoom-token';

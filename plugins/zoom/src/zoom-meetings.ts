@@ -1,5 +1,4 @@
-import { PluginHttpError, safeUrl, type RemoteRef } from '@muster/plugin-sdk';
-import type { BearerSession } from './bearer-session';
+import { PluginHttpError, safeUrl, type RemoteRef, type BearerSession } from '@muster/plugin-sdk';
 
 /** The fields of a Zoom meeting (create and list answers) Muster reads. */
 interface ZoomMeeting {

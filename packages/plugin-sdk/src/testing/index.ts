@@ -8,3 +8,4 @@ export * from './parse-outcome';
 export * from './assert-no-secret';
 export * from './undescribed-settings';
 export * from './assert-deliveries';
+export * from './fake-remote';

@@ -1,2 +1,2 @@
 export { MeetFake, type MeetFakeOptions, type FakeMeetSpace } from './meet-fake';
-export type { RecordedRequest, FakeAnswer } from './fake-server';
+export type { RecordedRequest, RemoteAnswer } from '@muster/plugin-sdk/testing';

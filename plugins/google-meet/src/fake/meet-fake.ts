@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes, verify, type KeyObject } from 'node:crypto';
-import { bearerOf, FakeServer, type FakeAnswer, type RecordedRequest } from './fake-server';
+import { bearerOf, FakeRemote, type RecordedRequest, type RemoteAnswer } from '@muster/plugin-sdk/testing';
 
 export interface MeetFakeOptions {
   /** The `sub` every assertion must carry (domain-wide delegation granted to that user only); default: any or none. */
@@ -26,7 +26,7 @@ const letters = (n: number) => Array.from(randomBytes(n), (b) => String.fromChar
  * spaces (`/v2/spaces`, `:endActiveConference`), with Google's `{error: {code, message, status}}`
  * bodies. `serviceAccountKey` is the JSON key file to hand the plugin.
  */
-export class MeetFake extends FakeServer {
+export class MeetFake extends FakeRemote {
   readonly spaces = new Map<string, FakeMeetSpace>();
   readonly tokensIssued: string[] = [];
   /** The claims of every assertion the token endpoint accepted. */
@@ -81,7 +81,7 @@ export class MeetFake extends FakeServer {
     return { error: { code: status, message, status: statusName[status] ?? 'UNKNOWN' } };
   }
 
-  protected override route(request: RecordedRequest): FakeAnswer {
+  protected override route(request: RecordedRequest): RemoteAnswer {
     if (request.method === 'POST' && request.path === '/token') return this.token(request);
     if (!request.path.startsWith('/v2/')) return { status: 404, json: this.errorBody(404) };
     const token = bearerOf(request);
@@ -92,7 +92,7 @@ export class MeetFake extends FakeServer {
     return { status: 404, json: this.errorBody(404) };
   }
 
-  private token(request: RecordedRequest): FakeAnswer {
+  private token(request: RecordedRequest): RemoteAnswer {
     const form = new URLSearchParams(request.body);
     if (form.get('grant_type') !== JWT_BEARER) return { status: 400, json: { error: 'unsupported_grant_type', error_description: 'Invalid grant_type.' } };
     const claims = this.verifiedClaims(form.get('assertion') ?? '');
@@ -125,7 +125,7 @@ export class MeetFake extends FakeServer {
     }
   }
 
-  private create(request: RecordedRequest): FakeAnswer {
+  private create(request: RecordedRequest): RemoteAnswer {
     let body: { config?: { accessType?: unknown } };
     try {
       body = JSON.parse(request.body || '{}') as typeof body;
@@ -142,7 +142,7 @@ export class MeetFake extends FakeServer {
     return { status: 200, json: answer };
   }
 
-  private end(name: string): FakeAnswer {
+  private end(name: string): RemoteAnswer {
     const space = this.spaces.get(name);
     if (!space) return { status: 404, json: { error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } } };
     if (!space.activeConference) return { status: 400, json: { error: { code: 400, message: 'The space has no active conference.', status: 'FAILED_PRECONDITION' } } };

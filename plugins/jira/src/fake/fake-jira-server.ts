@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { FakeRemote, type RecordedRequest, type RemoteAnswer } from '@muster/plugin-sdk/testing';
 import { FakeJiraState, jiraError, type ApiVersion, type FakeJiraSetup, type Reply } from './fake-jira-state';
 
 export interface FakeJiraOptions extends FakeJiraSetup {
@@ -10,95 +9,37 @@ export interface FakeJiraOptions extends FakeJiraSetup {
   readonly personalAccessToken?: string;
 }
 
-export interface RecordedRequest {
-  readonly method: string;
-  /** Without the query string. */
-  readonly path: string;
-  readonly query: URLSearchParams;
-  readonly headers: IncomingMessage['headers'];
-  readonly body: unknown;
-}
-
-type Scripted = { readonly kind: 'fail'; readonly status: number; readonly retryAfter?: number; readonly body?: unknown } | { readonly kind: 'hang' };
-
 /**
  * A Jira site on 127.0.0.1 answering the REST API v3 (Cloud) and v2 (Data Center) as documented:
  * 401 without the credentials it was given, Jira's error bodies, 201 on create and 204 on updates and
- * transitions. Every request is recorded; `failNext` / `hangNext` script the next answers, and
- * `dropCreateAnswer` makes an issue but answers otherwise (an answer lost after the create).
+ * transitions. Recording and scripted answers (`failNext`, `answerNext`, `hangNext`) come from the
+ * SDK's `FakeRemote`; `dropCreateAnswer` makes an issue but answers otherwise (an answer lost after the create).
  */
-export class FakeJira {
-  readonly requests: RecordedRequest[] = [];
+export class FakeJira extends FakeRemote {
   readonly state: FakeJiraState;
-  private readonly server: Server;
-  private readonly scripted: Scripted[] = [];
-  private readonly hanging = new Set<ServerResponse>();
   /** When set, a create that succeeded is answered by this instead (the issue stays made). */
   dropCreateAnswer?: Reply;
 
   private constructor(private readonly options: FakeJiraOptions) {
+    super();
     this.state = new FakeJiraState(options, () => this.url);
-    this.server = createServer((req, res) => void this.handle(req, res));
   }
 
-  static async start(options: FakeJiraOptions = {}): Promise<FakeJira> {
-    const fake = new FakeJira(options);
-    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
-    return fake;
+  static start(options: FakeJiraOptions = {}): Promise<FakeJira> {
+    return new FakeJira(options).start();
   }
 
-  get url(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  protected override errorBody(status: number): unknown {
+    return jiraError(status, [`Scripted failure ${status}`]).body;
   }
 
-  /** The next answer is this status (429/503 with `Retry-After` seconds when given), whatever was asked. */
-  failNext(status: number, options: { readonly retryAfter?: number; readonly body?: unknown; readonly times?: number } = {}): void {
-    for (let i = 0; i < (options.times ?? 1); i += 1) this.scripted.push({ kind: 'fail', status, retryAfter: options.retryAfter, body: options.body });
-  }
-
-  /** The next answer is this body, whatever was asked: a broken, hostile or huge remote. */
-  answerNext(status: number, body: unknown): void {
-    this.scripted.push({ kind: 'fail', status, body });
-  }
-
-  /** The next request is never answered (until `stop`). */
-  hangNext(): void {
-    this.scripted.push({ kind: 'hang' });
-  }
-
-  requestsTo(method: string, pathPattern: RegExp): RecordedRequest[] {
-    return this.requests.filter((r) => r.method === method && pathPattern.test(r.path));
-  }
-
-  async stop(): Promise<void> {
-    for (const res of this.hanging) res.destroy();
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', this.url);
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      return send(res, jiraError(400, ['Unexpected character: the body is not JSON']));
-    }
-    this.requests.push({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body });
-    const script = this.scripted.shift();
-    if (script?.kind === 'hang') {
-      this.hanging.add(res);
-      return;
-    }
-    if (script) return send(res, { status: script.status, body: script.body ?? jiraError(script.status, [`Scripted failure ${script.status}`]).body }, script.retryAfter);
-    if (!this.authorized(req.headers.authorization)) {
+  protected override route(request: RecordedRequest): RemoteAnswer {
+    if (request.body && request.json === undefined) return answer(jiraError(400, ['Unexpected character: the body is not JSON']));
+    if (!this.authorized(request.headers.authorization)) {
       // Jira's own answer to missing or wrong credentials (it names neither).
-      return send(res, jiraError(401, ['You are not authenticated. Authentication required to perform this operation.']));
+      return answer(jiraError(401, ['You are not authenticated. Authentication required to perform this operation.']));
     }
-    send(res, this.route(req.method ?? 'GET', url, body));
+    return answer(this.jiraRoute(request.method, request.path, request.query, request.json));
   }
 
   private authorized(header: string | undefined): boolean {
@@ -108,8 +49,8 @@ export class FakeJira {
     return Boolean(email && apiToken && header === `Basic ${Buffer.from(`${email}:${apiToken}`).toString('base64')}`);
   }
 
-  private route(method: string, url: URL, body: unknown): Reply {
-    const match = /^\/rest\/api\/(2|3)(\/.*)$/.exec(url.pathname);
+  private jiraRoute(method: string, pathname: string, query: URLSearchParams, body: unknown): Reply {
+    const match = /^\/rest\/api\/(2|3)(\/.*)$/.exec(pathname);
     if (!match) return { status: 404, body: { errorMessages: ['Not found'] } };
     const v = match[1] as ApiVersion;
     const path = match[2]!;
@@ -128,18 +69,13 @@ export class FakeJira {
     }
     // Cloud removed `GET /rest/api/3/search`; `POST /search/jql` replaces it. Data Center keeps `/search`.
     if (method === 'POST' && ((v === '3' && path === '/search/jql') || (v === '2' && path === '/search'))) return this.state.search(v, body);
-    if (method === 'GET' && path === '/user/search') return this.state.userSearch(v, url.searchParams);
+    if (method === 'GET' && path === '/user/search') return this.state.userSearch(v, query);
     if (method === 'POST' && path === '/issueLink') return this.state.link(body);
-    return { status: 404, body: { errorMessages: [`No route for ${method} ${url.pathname}`] } };
+    return { status: 404, body: { errorMessages: [`No route for ${method} ${pathname}`] } };
   }
 }
 
-function send(res: ServerResponse, reply: Reply, retryAfter?: number): void {
-  const headers: Record<string, string> = {};
-  if (retryAfter !== undefined) headers['retry-after'] = String(retryAfter);
-  if (reply.body === undefined) {
-    res.writeHead(reply.status, headers).end();
-    return;
-  }
-  res.writeHead(reply.status, { ...headers, 'content-type': 'application/json;charset=UTF-8' }).end(JSON.stringify(reply.body));
+/** Jira's state answers in the SDK fake's shape. */
+function answer(reply: Reply): RemoteAnswer {
+  return { status: reply.status, json: reply.body };
 }

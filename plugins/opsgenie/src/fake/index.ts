@@ -9,9 +9,9 @@
  *   … the plugin pages …
  *   og.alerts();                    // [{ id, tinyId, alias, message, priority, responders, status, acknowledged, count, history }]
  *   const body = og.act(alias, 'Acknowledge', 'ana@example.com');     // the Webhook integration's post to send
- *   og.failNext(429, { retryAfter: 1 }); og.replyNext({ status: 200, raw: 'nope' }); og.hangNext();
+ *   og.failNext(429, { retryAfter: 1 }); og.answerNext({ status: 200, text: 'nope' }); og.hangNext();
  *   og.requests;                    // every request: method, url, path, query, headers, body, json
- *   await og.close();
+ *   await og.stop();
  *
  * Served: POST /v2/alerts (202 + requestId; an open alert with the same alias is de-duplicated: its
  * count rises, no new alert), GET /v2/alerts/requests/{id} (404 while pending: `pendingPolls`), GET
@@ -22,10 +22,10 @@
  */
 export { OpsgenieFake, type OpsgenieFakeOptions } from './opsgenie-fake';
 export type { FakeAlert } from './opsgenie-fake-state';
-export type { RecordedRequest, Reply } from './recording-server';
+export type { RecordedRequest, RemoteAnswer } from '@muster/plugin-sdk/testing';
 import { OpsgenieFake, type OpsgenieFakeOptions } from './opsgenie-fake';
 
-/** Starts a fake on a free port of 127.0.0.1; `close()` it after the test. */
+/** Starts a fake on a free port of 127.0.0.1; `stop()` it after the test. */
 export function startOpsgenieFake(options: OpsgenieFakeOptions): Promise<OpsgenieFake> {
   return new OpsgenieFake(options).start();
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { RecordingServer, type RecordedRequest, type Reply } from './recording-server';
+import { FakeRemote, type RecordedRequest, type RemoteAnswer } from '@muster/plugin-sdk/testing';
 import { alertJson, took, webhookBody, type FakeAlert, type FakeRequest } from './opsgenie-fake-state';
 
 export interface OpsgenieFakeOptions {
@@ -12,30 +12,20 @@ export interface OpsgenieFakeOptions {
 type Json = Record<string, unknown>;
 /** `value` as an object to read fields of ({} for anything else): request bodies are the client's, so nothing is trusted. */
 const obj = (value: unknown): Json => (value !== null && typeof value === 'object' && !Array.isArray(value) ? value as Json : {});
-const ogError = (status: number, message: string, errors?: Record<string, string>): Reply => ({ status, body: { message, ...(errors ? { errors } : {}), ...took() } });
-const accepted = (requestId: string): Reply => ({ status: 202, body: { result: 'Request will be processed', took: 0.012, requestId } });
+const ogError = (status: number, message: string, errors?: Record<string, string>): RemoteAnswer => ({ status, json: { message, ...(errors ? { errors } : {}), ...took() } });
+const accepted = (requestId: string): RemoteAnswer => ({ status: 202, json: { result: 'Request will be processed', took: 0.012, requestId } });
 
 /** The Opsgenie Alert and Who-is-on-call APIs on 127.0.0.1, from their documented formats. See `startOpsgenieFake`. */
-export class OpsgenieFake {
-  private readonly server = new RecordingServer((request) => this.route(request));
+export class OpsgenieFake extends FakeRemote {
   private readonly schedules = new Map<string, string[]>();
   private readonly teams = new Set<string>();
   private readonly users = new Set<string>();
   private readonly stored: FakeAlert[] = [];
   private readonly pending = new Map<string, FakeRequest>();
 
-  constructor(private readonly options: OpsgenieFakeOptions) {}
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
+  constructor(private readonly options: OpsgenieFakeOptions) {
+    super();
   }
-  close(): Promise<void> { return this.server.close(); }
-  /** `http://127.0.0.1:<port>`: the plugin's `apiUrl`. */
-  get url(): string { return this.server.url; }
-  get host(): string { return this.server.host; }
-  /** Every request received, in order. */
-  get requests(): readonly RecordedRequest[] { return this.server.requests; }
 
   /** A schedule and the usernames (emails) on call on it now. */
   addSchedule(name: string, oncall: readonly string[]): void {
@@ -52,14 +42,10 @@ export class OpsgenieFake {
   /** The alerts, oldest first. */
   alerts(): readonly FakeAlert[] { return this.stored; }
 
-  /** The next request answers `status` with Opsgenie's error body (and Retry-After when given). */
-  failNext(status: number, options: { readonly retryAfter?: number } = {}): void {
-    const message = status === 429 ? 'You are making too many requests! To avoid errors, we recommend you limit requests.' : 'Internal Server Error';
-    this.server.replyNext({ ...ogError(status, message), headers: options.retryAfter !== undefined ? { 'retry-after': String(options.retryAfter) } : {} });
+  /** Opsgenie's error body, for `failNext(status, { retryAfter, match })`. */
+  protected override errorBody(status: number): unknown {
+    return ogError(status, status === 429 ? 'You are making too many requests! To avoid errors, we recommend you limit requests.' : 'Internal Server Error').json;
   }
-  /** The next requests get exactly these answers (hostile bodies). */
-  replyNext(...replies: Reply[]): void { this.server.replyNext(...replies); }
-  hangNext(): void { this.server.hangNext(); }
 
   /** Acknowledges or closes an alert as a user would in Opsgenie; returns the Webhook integration's post. */
   act(alias: string, action: 'Acknowledge' | 'Close', username: string) {
@@ -71,7 +57,7 @@ export class OpsgenieFake {
     return webhookBody(alert, action, username);
   }
 
-  private route(request: RecordedRequest): Reply {
+  protected override route(request: RecordedRequest): RemoteAnswer {
     const authorization = request.headers.authorization ?? '';
     if (authorization !== `GenieKey ${this.options.apiKey}`) return ogError(401, authorization.startsWith('GenieKey ') ? 'Could not authenticate' : 'Key format is not valid!');
     const parts = request.path.split('/').map(decodeURIComponent);
@@ -86,17 +72,17 @@ export class OpsgenieFake {
     return ogError(404, 'Not found');
   }
 
-  private onCalls(name: string, query: URLSearchParams): Reply {
+  private onCalls(name: string, query: URLSearchParams): RemoteAnswer {
     const oncall = query.get('scheduleIdentifierType') === 'name' ? this.schedules.get(name) : undefined;
     if (!oncall) return ogError(404, `No schedule exists with name [${name}]`);
     const parent = { id: randomUUID(), name, enabled: true };
     const data = query.get('flat') === 'true'
       ? { _parent: parent, onCallRecipients: oncall }
       : { _parent: parent, onCallParticipants: oncall.map((u) => ({ id: randomUUID(), name: u, type: 'user' })) };
-    return { status: 200, body: { data, ...took() } };
+    return { status: 200, json: { data, ...took() } };
   }
 
-  private create(json: unknown): Reply {
+  private create(json: unknown): RemoteAnswer {
     const body = obj(json);
     const message = typeof body['message'] === 'string' ? body['message'].trim() : '';
     if (!message) return ogError(422, 'Request body is not processable. Please check the errors.', { message: 'Message can not be empty.' });
@@ -133,13 +119,13 @@ export class OpsgenieFake {
     return false;
   }
 
-  private requestStatus(requestId: string): Reply {
+  private requestStatus(requestId: string): RemoteAnswer {
     const request = this.pending.get(requestId);
     if (!request || request.pendingPolls > 0) {
       if (request) request.pendingPolls -= 1;
       return ogError(404, 'Request not found. It might not be processed, yet.');
     }
-    return { status: 200, body: { data: { success: request.outcome.isSuccess, processedAt: new Date().toISOString(), integrationId: '37c8f316-17c6-49d7-899b-9c7e540c048d', ...request.outcome }, ...took() } };
+    return { status: 200, json: { data: { success: request.outcome.isSuccess, processedAt: new Date().toISOString(), integrationId: '37c8f316-17c6-49d7-899b-9c7e540c048d', ...request.outcome }, ...took() } };
   }
 
   private find(identifier: string, type: string): FakeAlert | undefined {
@@ -147,12 +133,12 @@ export class OpsgenieFake {
     return matching.find((a) => a.status === 'open') ?? matching.at(-1);
   }
 
-  private getAlert(identifier: string, type: string): Reply {
+  private getAlert(identifier: string, type: string): RemoteAnswer {
     const alert = this.find(identifier, type);
-    return alert ? { status: 200, body: { data: alertJson(alert), ...took() } } : ogError(404, 'Alert does not exist');
+    return alert ? { status: 200, json: { data: alertJson(alert), ...took() } } : ogError(404, 'Alert does not exist');
   }
 
-  private closeAlert(identifier: string, type: string, json: unknown): Reply {
+  private closeAlert(identifier: string, type: string, json: unknown): RemoteAnswer {
     const alert = this.find(identifier, type);
     const requestId = randomUUID();
     // Accepted either way, as Opsgenie does; the request's status tells whether there was an alert.

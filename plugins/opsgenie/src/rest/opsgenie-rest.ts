@@ -1,4 +1,4 @@
-import { PluginHttpError, z, type HttpResponse, type PluginContext } from '@muster/plugin-sdk';
+import { answerAs, PluginHttpError, z, type PluginContext } from '@muster/plugin-sdk';
 import type { OpsgenieConfig } from '../config';
 
 export type RestContext = Pick<PluginContext<OpsgenieConfig>, 'config' | 'secrets' | 'http'>;
@@ -13,7 +13,7 @@ export function opsgenieRest(ctx: RestContext) {
   const call = async <S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, json?: unknown): Promise<z.output<S>> => {
     const headers = { authorization: `GenieKey ${ctx.secrets.require('API_KEY')}` };
     const response = await ctx.http.request({ method, url: `${base}${path}`, headers, ...(json !== undefined ? { json } : {}) });
-    return answerOf(response, schema, `${method} ${path.split('?')[0]}`);
+    return answerAs(response, schema, `Opsgenie ${method} ${path.split('?')[0]}`);
   };
   return {
     get: <S extends z.ZodType>(path: string, schema: S) => call('GET', path, schema),
@@ -22,15 +22,6 @@ export function opsgenieRest(ctx: RestContext) {
 }
 
 export type OpsgenieRest = ReturnType<typeof opsgenieRest>;
-
-/** A body that is not JSON, or not the documented shape, fails as a `PluginHttpError` naming the field. */
-function answerOf<S extends z.ZodType>(response: HttpResponse, schema: S, what: string): z.output<S> {
-  const parsed = schema.safeParse(response.json());
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue ? `${issue.path.join('.') || '(the body)'}: ${issue.message}` : 'unexpected shape';
-  throw new PluginHttpError(`Opsgenie ${what} answered ${response.status} with an unexpected body (${field.slice(0, 200)})`, response.status);
-}
 
 /** A 404: the alert, the schedule or (not processed yet) the request does not exist. */
 export async function unlessNotFound<T>(call: Promise<T>): Promise<T | undefined> {

@@ -8,9 +8,9 @@
  *   … the plugin pages …
  *   pd.incidents();                 // [{ id, number, title, status, incidentKey, serviceId, assignees, history }]
  *   const body = pd.act(id, 'acknowledged', 'ana@example.com');        // the V3 webhook to post (sign with fixtures' pagerDutyHeaders)
- *   pd.failNext(429, { retryAfter: 1 }); pd.replyNext({ status: 200, raw: 'nope' }); pd.hangNext();
+ *   pd.failNext(429, { retryAfter: 1 }); pd.answerNext({ status: 200, text: 'nope' }); pd.hangNext();
  *   pd.requests;                    // every request: method, url, path, query, headers, body, json
- *   await pd.close();
+ *   await pd.stop();
  *
  * Served: GET /services/{id}, GET /oncalls (escalation_policy_ids[], include[]=users), GET /users?query=,
  * POST /incidents, GET /incidents (incident_key, statuses[]), GET|PUT /incidents/{id}. Auth as
@@ -21,10 +21,10 @@
  */
 export { PagerDutyFake, type PagerDutyFakeOptions } from './pagerduty-fake';
 export type { FakeIncident, FakeService, FakeUser } from './pagerduty-fake-state';
-export type { RecordedRequest, Reply } from './recording-server';
+export type { RecordedRequest, RemoteAnswer } from '@muster/plugin-sdk/testing';
 import { PagerDutyFake, type PagerDutyFakeOptions } from './pagerduty-fake';
 
-/** Starts a fake on a free port of 127.0.0.1; `close()` it after the test. */
+/** Starts a fake on a free port of 127.0.0.1; `stop()` it after the test. */
 export function startPagerDutyFake(options: PagerDutyFakeOptions): Promise<PagerDutyFake> {
   return new PagerDutyFake(options).start();
 }

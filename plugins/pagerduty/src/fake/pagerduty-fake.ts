@@ -1,4 +1,4 @@
-import { RecordingServer, type RecordedRequest, type Reply } from './recording-server';
+import { FakeRemote, type RecordedRequest, type RemoteAnswer } from '@muster/plugin-sdk/testing';
 import { incidentJson, oncallJson, serviceJson, userJson, webhookBody, type FakeIncident, type FakeService, type FakeUser } from './pagerduty-fake-state';
 
 export interface PagerDutyFakeOptions {
@@ -8,8 +8,8 @@ export interface PagerDutyFakeOptions {
   readonly requireFrom?: boolean;
 }
 
-const pdError = (status: number, message: string, code: number, errors?: string[]): Reply =>
-  ({ status, body: { error: { message, code, ...(errors ? { errors } : {}) } } });
+const pdError = (status: number, message: string, code: number, errors?: string[]): RemoteAnswer =>
+  ({ status, json: { error: { message, code, ...(errors ? { errors } : {}) } } });
 const NOT_FOUND = pdError(404, 'Not Found', 2100);
 type Json = Record<string, unknown>;
 /** `value` as an object to read fields of ({} for anything else): request bodies are the client's, so nothing is trusted. */
@@ -19,25 +19,14 @@ const list = <K extends string>(key: K, items: unknown[]) => ({ [key]: items, li
 /**
  * The PagerDuty REST API v2 on 127.0.0.1, from its documented formats. See `startPagerDutyFake`.
  */
-export class PagerDutyFake {
-  private readonly server = new RecordingServer((request) => this.route(request));
+export class PagerDutyFake extends FakeRemote {
   private readonly users = new Map<string, FakeUser>();
   private readonly services = new Map<string, FakeService>();
   private readonly stored: FakeIncident[] = [];
 
-  constructor(private readonly options: PagerDutyFakeOptions) {}
-
-  async start(): Promise<this> {
-    await this.server.start();
-    return this;
+  constructor(private readonly options: PagerDutyFakeOptions) {
+    super();
   }
-  close(): Promise<void> { return this.server.close(); }
-  /** `http://127.0.0.1:<port>`: the plugin's `apiUrl`. */
-  get url(): string { return this.server.url; }
-  /** `127.0.0.1:<port>`. */
-  get host(): string { return this.server.host; }
-  /** Every request received, in order (method, url, path, query, headers, body, json). */
-  get requests(): readonly RecordedRequest[] { return this.server.requests; }
 
   /** A PagerDuty user (found by `GET /users?query=`); returns it with its id. */
   addUser(user: { readonly name: string; readonly email: string; readonly id?: string }): FakeUser {
@@ -57,15 +46,10 @@ export class PagerDutyFake {
   /** The incidents created, oldest first (their status changes as they are acknowledged or resolved). */
   incidents(): readonly FakeIncident[] { return this.stored; }
 
-  /** The next request answers `status` with PagerDuty's error body (and `Retry-After` when given). */
-  failNext(status: number, options: { readonly retryAfter?: number; readonly message?: string } = {}): void {
-    const reply = pdError(status, options.message ?? (status === 429 ? 'Rate Limit Exceeded' : 'Internal Server Error'), status === 429 ? 2020 : 2000);
-    this.server.replyNext({ ...reply, headers: options.retryAfter !== undefined ? { 'retry-after': String(options.retryAfter) } : {} });
+  /** PagerDuty's error body, for `failNext(status, { retryAfter, match })`. */
+  protected override errorBody(status: number): unknown {
+    return pdError(status, status === 429 ? 'Rate Limit Exceeded' : 'Internal Server Error', status === 429 ? 2020 : 2000).json;
   }
-  /** The next requests get exactly these answers, in order (hostile bodies: huge, not JSON, the wrong shape). */
-  replyNext(...replies: Reply[]): void { this.server.replyNext(...replies); }
-  /** The next request is never answered. */
-  hangNext(): void { this.server.hangNext(); }
 
   /** Acknowledges (or resolves) an incident as its user would at PagerDuty; returns the V3 webhook body PagerDuty would post. */
   act(incidentId: string, status: 'acknowledged' | 'resolved', byEmail?: string) {
@@ -77,7 +61,7 @@ export class PagerDutyFake {
     return webhookBody(incident, this.services.get(incident.serviceId), `incident.${status}`, by);
   }
 
-  private route(request: RecordedRequest): Reply {
+  protected override route(request: RecordedRequest): RemoteAnswer {
     if (request.headers.authorization !== `Token token=${this.options.apiToken}`) return pdError(401, 'Authentication failed', 2006);
     const write = request.method === 'POST' || request.method === 'PUT';
     if (write && this.options.requireFrom !== false && !request.headers.from) return pdError(400, 'Invalid Input Provided', 2001, ['A valid user email address is required in the From header']);
@@ -92,27 +76,27 @@ export class PagerDutyFake {
     return NOT_FOUND;
   }
 
-  private service(id: string): Reply {
+  private service(id: string): RemoteAnswer {
     const service = this.services.get(id);
-    return service ? { status: 200, body: { service: serviceJson(service) } } : NOT_FOUND;
+    return service ? { status: 200, json: { service: serviceJson(service) } } : NOT_FOUND;
   }
 
-  private oncalls(query: URLSearchParams): Reply {
+  private oncalls(query: URLSearchParams): RemoteAnswer {
     const policies = query.getAll('escalation_policy_ids[]');
     const withUsers = query.getAll('include[]').includes('users');
     const entries = [...this.services.values()]
       .filter((s) => policies.length === 0 || policies.includes(s.escalationPolicy))
       .flatMap((s) => s.oncall.map((entry) => oncallJson(s, entry, withUsers)));
-    return { status: 200, body: list('oncalls', entries) };
+    return { status: 200, json: list('oncalls', entries) };
   }
 
-  private findUsers(query: string): Reply {
+  private findUsers(query: string): RemoteAnswer {
     const q = query.toLowerCase();
     const users = [...this.users.values()].filter((u) => u.email.toLowerCase().includes(q) || u.name.toLowerCase().includes(q));
-    return { status: 200, body: list('users', users.map(userJson)) };
+    return { status: 200, json: list('users', users.map(userJson)) };
   }
 
-  private create(json: unknown): Reply {
+  private create(json: unknown): RemoteAnswer {
     const body = obj(obj(json)['incident']);
     if (body['type'] !== 'incident' || typeof body['title'] !== 'string' || !body['title']) return pdError(400, 'Invalid Input Provided', 2001, ['Incident title and type are required']);
     const service = this.services.get(String(obj(body['service'])['id']));
@@ -139,28 +123,28 @@ export class PagerDutyFake {
       history: [{ status: 'triggered', at: new Date().toISOString() }],
     };
     this.stored.push(incident);
-    return { status: 201, body: { incident: incidentJson(incident, service) } };
+    return { status: 201, json: { incident: incidentJson(incident, service) } };
   }
 
-  private listIncidents(query: URLSearchParams): Reply {
+  private listIncidents(query: URLSearchParams): RemoteAnswer {
     const key = query.get('incident_key');
     const statuses = query.getAll('statuses[]');
     const found = this.stored.filter((i) => (key === null || i.incidentKey === key) && (statuses.length === 0 || statuses.includes(i.status)));
-    return { status: 200, body: list('incidents', found.map((i) => incidentJson(i, this.services.get(i.serviceId)))) };
+    return { status: 200, json: list('incidents', found.map((i) => incidentJson(i, this.services.get(i.serviceId)))) };
   }
 
-  private incident(id: string): Reply {
+  private incident(id: string): RemoteAnswer {
     const incident = this.stored.find((i) => i.id === id);
-    return incident ? { status: 200, body: { incident: incidentJson(incident, this.services.get(incident.serviceId)) } } : NOT_FOUND;
+    return incident ? { status: 200, json: { incident: incidentJson(incident, this.services.get(incident.serviceId)) } } : NOT_FOUND;
   }
 
-  private update(id: string, json: unknown): Reply {
+  private update(id: string, json: unknown): RemoteAnswer {
     const incident = this.stored.find((i) => i.id === id);
     if (!incident) return NOT_FOUND;
     const status = obj(obj(json)['incident'])['status'];
     if (status !== 'acknowledged' && status !== 'resolved') return pdError(400, 'Invalid Input Provided', 2001, ['Incident status must be acknowledged or resolved']);
     incident.status = status;
     incident.history.push({ status, at: new Date().toISOString() });
-    return { status: 200, body: { incident: incidentJson(incident, this.services.get(incident.serviceId)) } };
+    return { status: 200, json: { incident: incidentJson(incident, this.services.get(incident.serviceId)) } };
   }
 }

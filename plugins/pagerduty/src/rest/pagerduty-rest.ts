@@ -1,4 +1,4 @@
-import { PluginConfigError, PluginHttpError, z, type HttpResponse, type PluginContext } from '@muster/plugin-sdk';
+import { answerAs, PluginConfigError, PluginHttpError, z, type PluginContext } from '@muster/plugin-sdk';
 import type { PagerDutyConfig } from '../config';
 
 export type RestContext = Pick<PluginContext<PagerDutyConfig>, 'config' | 'secrets' | 'http'>;
@@ -19,27 +19,15 @@ export function pagerDutyRest(ctx: RestContext) {
   });
   return {
     get: <S extends z.ZodType>(path: string, schema: S) =>
-      ctx.http.request({ method: 'GET', url: `${base}${path}`, headers: headers(false) }).then((r) => answerOf(r, schema, `GET ${path.split('?')[0]}`)),
+      ctx.http.request({ method: 'GET', url: `${base}${path}`, headers: headers(false) }).then((r) => answerAs(r, schema, `PagerDuty GET ${path.split('?')[0]}`)),
     post: <S extends z.ZodType>(path: string, json: unknown, schema: S) =>
-      ctx.http.request({ method: 'POST', url: `${base}${path}`, headers: headers(true), json }).then((r) => answerOf(r, schema, `POST ${path}`), fromRefusal),
+      ctx.http.request({ method: 'POST', url: `${base}${path}`, headers: headers(true), json }).then((r) => answerAs(r, schema, `PagerDuty POST ${path}`), fromRefusal),
     put: <S extends z.ZodType>(path: string, json: unknown, schema: S) =>
-      ctx.http.request({ method: 'PUT', url: `${base}${path}`, headers: headers(true), json }).then((r) => answerOf(r, schema, `PUT ${path}`), fromRefusal),
+      ctx.http.request({ method: 'PUT', url: `${base}${path}`, headers: headers(true), json }).then((r) => answerAs(r, schema, `PagerDuty PUT ${path}`), fromRefusal),
   };
 }
 
 export type PagerDutyRest = ReturnType<typeof pagerDutyRest>;
-
-/**
- * The answer read as `schema`: a body that is not JSON, or not the documented shape, fails as a
- * `PluginHttpError` naming the first wrong field, never as a TypeError deep in the plugin.
- */
-function answerOf<S extends z.ZodType>(response: HttpResponse, schema: S, what: string): z.output<S> {
-  const parsed = schema.safeParse(response.json());
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const field = issue ? `${issue.path.join('.') || '(the body)'}: ${issue.message}` : 'unexpected shape';
-  throw new PluginHttpError(`PagerDuty ${what} answered ${response.status} with an unexpected body (${field.slice(0, 200)})`, response.status);
-}
 
 /** A write refused for want of a From header is the installation's to fix (the `from` setting), not something a retry mends. */
 function fromRefusal(error: unknown): never {

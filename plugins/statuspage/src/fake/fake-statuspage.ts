@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ScriptedServer, type Answer, type FailOptions, type RecordedRequest } from './scripted-server';
+import { FakeRemote, type RecordedRequest, type RemoteAnswer } from '@muster/plugin-sdk/testing';
 
 export interface FakeIncidentUpdate {
   readonly id: string;
@@ -41,61 +41,33 @@ const CLOSED = new Set(['resolved', 'postmortem', 'completed']);
 const OPEN = new Set(['investigating', 'identified', 'monitoring']);
 const COMPONENT_STATES = new Set(['operational', 'under_maintenance', 'degraded_performance', 'partial_outage', 'major_outage']);
 const id = () => randomBytes(6).toString('hex');
-const error = (status: number, message: string): Answer => ({ status, json: { error: message } });
+const error = (status: number, message: string): RemoteAnswer => ({ status, json: { error: message } });
 
 /**
  * Atlassian Statuspage's incidents API on 127.0.0.1, from its documented wire format: base
  * `/v1`, `Authorization: OAuth <key>` (or `?api_key=`), 401 `{"error": …}` otherwise, incidents
  * with `incident_updates` newest first, component states kept per page.
  */
-export class FakeStatuspage {
+export class FakeStatuspage extends FakeRemote {
   readonly incidents = new Map<string, FakeIncident>();
   /** Component id → current status. */
   readonly componentStatus = new Map<string, string>();
-  private readonly server = new ScriptedServer((request) => this.route(request));
 
   constructor(private readonly options: FakeStatuspageOptions) {
+    super();
     for (const componentId of Object.keys(options.components ?? {})) this.componentStatus.set(componentId, 'operational');
   }
 
-  static async start(options: FakeStatuspageOptions): Promise<FakeStatuspage> {
-    const fake = new FakeStatuspage(options);
-    await fake.server.start();
-    return fake;
+  static start(options: FakeStatuspageOptions): Promise<FakeStatuspage> {
+    return new FakeStatuspage(options).start();
   }
 
   /** The plugin's `apiUrl`: `http://127.0.0.1:<port>/v1`. */
   get apiUrl(): string {
-    return `${this.server.origin}/v1`;
+    return `${this.url}/v1`;
   }
 
-  get host(): string {
-    return new URL(this.server.origin).host;
-  }
-
-  get requests(): readonly RecordedRequest[] {
-    return this.server.requests;
-  }
-
-  /** The next request (the next `method` one, when given) is answered `status` and changes nothing. */
-  failNext(status: number, options?: FailOptions): void {
-    this.server.failNext(status, options);
-  }
-
-  hangNext(): void {
-    this.server.hangNext();
-  }
-
-  /** Carries out the next request (the next `method` one, when given) and drops its answer. */
-  dropNextAnswer(method?: string): void {
-    this.server.dropNextAnswer(method);
-  }
-
-  stop(): Promise<void> {
-    return this.server.stop();
-  }
-
-  private route(request: RecordedRequest): Answer {
+  protected override route(request: RecordedRequest): RemoteAnswer {
     const url = new URL(request.url, 'http://fake');
     if (!this.authenticated(request, url)) return error(401, 'Could not authenticate');
     const match = /^\/v1\/pages\/([^/]+)\/incidents(?:\/([^/]+))?$/.exec(url.pathname);
@@ -117,7 +89,7 @@ export class FakeStatuspage {
     return header === `OAuth ${this.options.apiKey}` || url.searchParams.get('api_key') === this.options.apiKey;
   }
 
-  private create(text: string): Answer {
+  private create(text: string): RemoteAnswer {
     const body = incidentOf(text);
     if (!body) return error(400, 'incident is missing');
     if (typeof body.name !== 'string' || !body.name.trim()) return error(422, "Name can't be blank");
@@ -134,7 +106,7 @@ export class FakeStatuspage {
     return { status: 201, json: incident };
   }
 
-  private update(incident: FakeIncident, text: string): Answer {
+  private update(incident: FakeIncident, text: string): RemoteAnswer {
     const body = incidentOf(text);
     if (!body) return error(400, 'incident is missing');
     const problem = this.componentProblem(body);

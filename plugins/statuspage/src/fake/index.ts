@@ -1,2 +1,2 @@
 export { FakeStatuspage, type FakeIncident, type FakeIncidentUpdate, type FakeStatuspageOptions } from './fake-statuspage';
-export type { FailOptions, RecordedRequest } from './scripted-server';
+export type { FailOptions, RecordedRequest, RemoteAnswer } from '@muster/plugin-sdk/testing';

@@ -1,2 +1,2 @@
 export { TeamsFake, type TeamsFakeOptions, type FakeOnlineMeeting } from './teams-fake';
-export type { RecordedRequest, FakeAnswer } from './fake-server';
+export type { RecordedRequest, RemoteAnswer } from '@muster/plugin-sdk/testing';

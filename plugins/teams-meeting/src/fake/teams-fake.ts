@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { bearerOf, FakeServer, type FakeAnswer, type RecordedRequest } from './fake-server';
+import { bearerOf, FakeRemote, type RecordedRequest, type RemoteAnswer } from '@muster/plugin-sdk/testing';
 
 export interface TeamsFakeOptions {
   readonly tenantId?: string;
@@ -30,7 +30,7 @@ const trace = () => ({ timestamp: new Date().toISOString().replace('T', ' ').sli
  * externalId), 201 when made and 200 when it existed, `{error: {code, message}}` Graph errors, the
  * 403 of a missing application access policy.
  */
-export class TeamsFake extends FakeServer {
+export class TeamsFake extends FakeRemote {
   readonly meetings: FakeOnlineMeeting[] = [];
   readonly tokensIssued: string[] = [];
   private readonly valid = new Set<string>();
@@ -62,7 +62,7 @@ export class TeamsFake extends FakeServer {
     return { error: { code: code[status] ?? 'InternalServerError', message, innerError: { date: new Date().toISOString(), 'request-id': randomUUID(), 'client-request-id': randomUUID() } } };
   }
 
-  protected override route(request: RecordedRequest): FakeAnswer {
+  protected override route(request: RecordedRequest): RemoteAnswer {
     const token = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(request.path);
     if (token && request.method === 'POST') return this.token(decodeURIComponent(token[1]!), request);
     const create = /^\/v1\.0\/users\/([^/]+)\/onlineMeetings\/createOrGet$/.exec(request.path);
@@ -72,7 +72,7 @@ export class TeamsFake extends FakeServer {
     return this.createOrGet(decodeURIComponent(create[1]!), request);
   }
 
-  private token(tenant: string, request: RecordedRequest): FakeAnswer {
+  private token(tenant: string, request: RecordedRequest): RemoteAnswer {
     if (tenant !== this.tenantId) return { status: 400, json: { error: 'invalid_request', error_description: `AADSTS90002: Tenant '${tenant}' not found.`, error_codes: [90002], ...trace() } };
     const form = new URLSearchParams(request.body);
     if (form.get('grant_type') !== 'client_credentials') return { status: 400, json: { error: 'unsupported_grant_type', error_description: 'AADSTS70003: The app requested an unsupported grant type.', error_codes: [70003], ...trace() } };
@@ -86,7 +86,7 @@ export class TeamsFake extends FakeServer {
     return { status: 200, json: { token_type: 'Bearer', expires_in: ttl, ext_expires_in: ttl, access_token: accessToken } };
   }
 
-  private createOrGet(organizer: string, request: RecordedRequest): FakeAnswer {
+  private createOrGet(organizer: string, request: RecordedRequest): RemoteAnswer {
     if (!(this.options.policyUsers ?? [this.organizerId]).includes(organizer)) {
       return { status: 403, json: { error: { code: 'Forbidden', message: 'Application access policy not found for this app.' } } };
     }

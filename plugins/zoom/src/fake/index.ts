@@ -1,2 +1,2 @@
 export { ZoomFake, type ZoomFakeOptions, type FakeZoomMeeting } from './zoom-fake';
-export type { RecordedRequest, FakeAnswer } from './fake-server';
+export type { RecordedRequest, RemoteAnswer } from '@muster/plugin-sdk/testing';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { bearerOf, FakeServer, type FakeAnswer, type RecordedRequest } from './fake-server';
+import { bearerOf, FakeRemote, type RecordedRequest, type RemoteAnswer } from '@muster/plugin-sdk/testing';
 
 export interface ZoomFakeOptions {
   readonly accountId?: string;
@@ -33,7 +33,7 @@ const HOST_ID = 'KDcuGIm1QgePTO8WbOqwIQ';
  * documented: basic auth for the token, bearer for the API, `{code, message}` errors (124 for a bad
  * token), 429 with Retry-After when scripted. Point `oauthUrl` at `${url}/oauth/token`, `apiUrl` at `${url}/v2`.
  */
-export class ZoomFake extends FakeServer {
+export class ZoomFake extends FakeRemote {
   readonly meetings = new Map<number, FakeZoomMeeting>();
   readonly tokensIssued: string[] = [];
   private readonly valid = new Set<string>();
@@ -68,7 +68,7 @@ export class ZoomFake extends FakeServer {
     return { code: 300, message: `Scripted failure ${status}.` };
   }
 
-  protected override route(request: RecordedRequest): FakeAnswer {
+  protected override route(request: RecordedRequest): RemoteAnswer {
     if (request.method === 'POST' && request.path === '/oauth/token') return this.token(request);
     if (!request.path.startsWith('/v2/')) return { status: 404, json: { code: 404, message: 'Not found.' } };
     const token = bearerOf(request);
@@ -82,7 +82,7 @@ export class ZoomFake extends FakeServer {
     return { status: 404, json: { code: 404, message: 'Not found.' } };
   }
 
-  private token(request: RecordedRequest): FakeAnswer {
+  private token(request: RecordedRequest): RemoteAnswer {
     const { accountId = 'fake-account', clientId = 'fake-client', clientSecret = 'fake-secret' } = this.options;
     const expected = `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`;
     if (request.headers.authorization !== expected) return { status: 400, json: { reason: 'Invalid client_id or client_secret', error: 'invalid_client' } };
@@ -94,7 +94,7 @@ export class ZoomFake extends FakeServer {
     return { status: 200, json: { access_token: accessToken, token_type: 'bearer', expires_in: this.options.tokenTtlSeconds ?? 3599, scope: 'meeting:write:admin meeting:read:admin', api_url: 'https://api.zoom.us' } };
   }
 
-  private create(request: RecordedRequest): FakeAnswer {
+  private create(request: RecordedRequest): RemoteAnswer {
     let body: Record<string, unknown>;
     try {
       body = JSON.parse(request.body) as Record<string, unknown>;
@@ -116,7 +116,7 @@ export class ZoomFake extends FakeServer {
   }
 
   /** `type=live`: started meetings; `upcoming`: scheduled ones not over, live ones included (unstarted instant meetings are in neither). */
-  private list(request: RecordedRequest): FakeAnswer {
+  private list(request: RecordedRequest): RemoteAnswer {
     const type = request.query.get('type') ?? 'scheduled';
     const pageSize = Math.min(this.options.maxPageSize ?? 300, Number(request.query.get('page_size') ?? 30) || 30);
     const from = Number(request.query.get('next_page_token') || 0);
@@ -126,7 +126,7 @@ export class ZoomFake extends FakeServer {
     return { status: 200, json: { page_size: pageSize, total_records: all.length, next_page_token: next, meetings: page } };
   }
 
-  private setStatus(id: number, request: RecordedRequest): FakeAnswer {
+  private setStatus(id: number, request: RecordedRequest): RemoteAnswer {
     const meeting = this.meetings.get(id);
     if (!meeting) return { status: 404, json: { code: 3001, message: `Meeting does not exist: ${id}.` } };
     const action = (JSON.parse(request.body || '{}') as { action?: unknown }).action;

@@ -1,4 +1,5 @@
-import { PluginHttpError, type HttpRequest, type HttpResponse, type PluginHttp } from '@muster/plugin-sdk';
+import { PluginHttpError } from '../errors';
+import type { HttpRequest, HttpResponse, PluginHttp } from '../plugin-context';
 
 /** An access token and when it stops being worth using. */
 export interface IssuedToken {
@@ -14,8 +15,8 @@ const EARLY_MS = 60_000;
  * Calls an API with a bearer token fetched by `issue`, kept in memory (never logged, never stored)
  * until shortly before it expires. Concurrent calls share one token request. A 401 means the token
  * was revoked or expired early: it is dropped and the call made once more with a fresh one.
- * (The same file is in plugins/zoom, google-meet and teams-meeting, since a plugin depends on the
- * SDK only; its spec is in plugins/zoom. Keep the copies the same.)
+ * For OAuth client-credentials APIs (Zoom, Microsoft Graph, Google service accounts): `issue` asks the
+ * vendor's token endpoint, through `ctx.http`, and says how long the token lasts.
  */
 export class BearerSession {
   private current?: { readonly token: string; readonly until: number };

@@ -1,4 +1,4 @@
-import { fakeHttp } from '@muster/plugin-sdk/testing';
+import { fakeHttp } from '../testing/fake-http';
 import { expect } from 'chai';
 import { accessTokenOf, BearerSession, expiresInOf, type IssuedToken } from './bearer-session';
 
