@@ -1,3 +1,4 @@
+import { MusterError } from '@muster/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpResponse } from './response';
 
@@ -68,8 +69,8 @@ export class Router {
 
   private add(method: HttpMethod, pattern: string, handler: Route['handler']): this {
     const segments = splitPath(pattern);
-    if (!segments) throw new Error(`Route pattern "${pattern}" must start with /`);
-    if (this.routes.some((r) => r.method === method && r.pattern === pattern)) throw new Error(`Route ${method} ${pattern} is registered twice`);
+    if (!segments) throw new MusterError('internal', `Route pattern "${pattern}" must start with /`);
+    if (this.routes.some((r) => r.method === method && r.pattern === pattern)) throw new MusterError('internal', `Route ${method} ${pattern} is registered twice`);
     this.routes.push({ method, pattern, segments, handler });
     return this;
   }

@@ -1,4 +1,4 @@
-import type { Clock, Logger } from '@muster/core';
+import { MusterError, type Clock, type Logger } from '@muster/core';
 import { createConsoleSession as createSessionOver, type ConsoleSession, type ConsoleTransport } from '@muster/console';
 import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
@@ -43,6 +43,6 @@ export function runConsole(container: Container, logger: Logger, onEnd: () => vo
 /** The console platform's terminal, rooms and gateway; only there when the console is on (MUSTER_CONSOLE). */
 export function consoleTransportOf(container: Container): ConsoleTransport {
   const found = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms).find((p) => p instanceof ConsoleIntegration);
-  if (!found) throw new Error('The console is off in this configuration (MUSTER_CONSOLE).');
+  if (!found) throw new MusterError('configuration', 'The console is off in this configuration (MUSTER_CONSOLE).');
   return (found as ConsoleIntegration).transport;
 }
