@@ -1,4 +1,5 @@
-import { InMemoryDatabase, InMemorySummaryStateRepository, type SummaryKind, type SummaryRequest } from '@muster/core';
+import { type SummaryKind, type SummaryRequest } from '@muster/core';
+import { InMemoryDatabase, InMemorySummaryStateRepository } from '@muster/core/testing';
 import { countChatTokens, OpenAiSummarizer, type SummaryEvent } from '@muster/summarizer';
 import { longTimeline, summaryRequest } from '@muster/summarizer/testing';
 import type { BenchResult } from './bench-result';

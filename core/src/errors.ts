@@ -23,7 +23,15 @@ export type MusterErrorCode =
   | 'rate_limited'
   | 'unavailable'
   | 'configuration'
-  | 'internal';
+  | 'internal'
+  // Refusals at the HTTP edge (the server maps every code to its status in one table):
+  | 'invalid_request'
+  | 'invalid_body'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'unauthorized'
+  | 'invalid_idempotency_key'
+  | 'idempotency_key_reused';
 
 export class MusterError extends Error {
   override readonly name = 'MusterError';

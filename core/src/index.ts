@@ -27,7 +27,6 @@ export * from './application/ports/system.port';
 export * from './application/ports/publisher.port';
 export * from './application/ports/identity-links.port';
 export * from './application/ports/plugins.port';
-export * from './testing';
 export * from './application/commands/command-parser';
 export * from './application/commands/command-usage';
 export { PARSE_ERROR_CODES, type ParseErrorCode, type CommandCatalogs } from './application/commands/parse-context';

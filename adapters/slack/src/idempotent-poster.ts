@@ -1,7 +1,7 @@
 import { type ConversationRef, type MessageRef, MusterError, type PostOptions, type View } from '@muster/core';
 import { BoundedCache, sharedPromise } from '@muster/core';
 import { renderBlocks } from './render/render-blocks';
-import type { SlackApiClient } from './web-api-client';
+import type { SlackWebClient } from './slack-web-client';
 import { isAmbiguousFailure } from './slack-errors';
 
 /** The metadata every Muster post carries, so a post whose answer was lost can be found again. */
@@ -42,7 +42,7 @@ export class IdempotentPoster {
   private readonly uncertain: BoundedCache<string, number>;
 
   constructor(
-    private readonly api: SlackApiClient,
+    private readonly api: SlackWebClient,
     rememberedPosts = 5000,
     private readonly now: () => number = Date.now,
   ) {

@@ -1,6 +1,6 @@
-export { SlackApiClient, DEFAULT_SLACK_API_URL, normaliseSlackApiUrl, slackLoggerFor, type SlackApiClientOptions, type SlackTokenResolver } from './web-api-client';
+export { SlackWebClient, DEFAULT_SLACK_API_URL, normaliseSlackApiUrl, slackLoggerFor, type SlackWebClientOptions, type SlackTokenResolver } from './slack-web-client';
 export { SlackChatGateway, type SlackChatGatewayOptions } from './slack-chat-gateway';
-export { SlackWebApi, type SlackWebApiOptions, type SlackBotIdentity } from './modals-and-people';
+export { SlackModalsAndPeople, type SlackModalsAndPeopleOptions, type SlackBotIdentity } from './modals-and-people';
 export { SlackApiError, translateSlackError, isSlackError, isAmbiguousFailure, redactTokens } from './slack-errors';
 export { type InviteOutcome } from './invite';
 export { POST_EVENT_TYPE } from './idempotent-poster';

@@ -1,7 +1,7 @@
 import type { ConversationRef, PersonRef } from '@muster/core';
 import { WebAPIPlatformError } from '@slack/web-api';
 import { MAX_USERS_PER_INVITE } from './render/slack-limits';
-import type { SlackApiClient } from './web-api-client';
+import type { SlackWebClient } from './slack-web-client';
 import { SlackApiError } from './slack-errors';
 
 export interface InviteOutcome {
@@ -44,7 +44,7 @@ function perUserErrorsOf(error: SlackApiError, batch: readonly string[]): readon
  * invite the valid people of a batch even when some are not; a channel-level refusal
  * (`channel_not_found`, `not_in_channel`, bad credentials) still fails the call.
  */
-export async function inviteInBatches(api: SlackApiClient, conversation: ConversationRef, people: readonly PersonRef[]): Promise<InviteOutcome> {
+export async function inviteInBatches(api: SlackWebClient, conversation: ConversationRef, people: readonly PersonRef[]): Promise<InviteOutcome> {
   const invited: string[] = [];
   const skipped: string[] = [];
   const failed: { userId: string; error: string }[] = [];

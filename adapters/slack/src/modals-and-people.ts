@@ -1,10 +1,10 @@
 import { type FormView, type MessageRef, MusterError, type PersonRef } from '@muster/core';
 import { BoundedCache, sharedPromise } from '@muster/core';
 import { renderModal } from './render/render-modal';
-import type { SlackApiClient } from './web-api-client';
+import type { SlackWebClient } from './slack-web-client';
 import { isSlackError } from './slack-errors';
 
-export interface SlackWebApiOptions {
+export interface SlackModalsAndPeopleOptions {
   /** How long a display name is trusted; names change rarely, look-ups are rate limited. Default 10 min. */
   readonly userCacheTtlMs?: number;
   readonly now?: () => number;
@@ -31,14 +31,14 @@ const IDENTITY_TTL_MS = 60 * 60_000;
  * The Web API calls the Bolt layer needs beside the ChatGateway: modals, people and the bot's own
  * identity. Every method takes the workspace id first, because the token is chosen per workspace.
  */
-export class SlackWebApi {
+export class SlackModalsAndPeople {
   private readonly people: BoundedCache<string, Promise<SlackUser>>;
   private readonly byEmail: BoundedCache<string, Promise<PersonRef | null>>;
   private readonly identities: BoundedCache<string, Promise<SlackBotIdentity>>;
 
   constructor(
-    private readonly api: SlackApiClient,
-    options: SlackWebApiOptions = {},
+    private readonly api: SlackWebClient,
+    options: SlackModalsAndPeopleOptions = {},
   ) {
     const now = options.now ?? Date.now;
     this.people = new BoundedCache(10_000, options.userCacheTtlMs ?? DEFAULT_USER_CACHE_TTL_MS, now);

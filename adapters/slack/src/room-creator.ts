@@ -3,7 +3,7 @@ import { BoundedCache, sharedPromise } from '@muster/core';
 import { channelNameFrom, channelNameWithSuffix } from './channel-name';
 import { renderMrkdwn } from './render/mrkdwn';
 import { MAX_CHANNEL_TOPIC } from './render/slack-limits';
-import type { SlackApiClient } from './web-api-client';
+import type { SlackWebClient } from './slack-web-client';
 import { isSlackError } from './slack-errors';
 
 /** How many names (`x`, `x-2` … `x-20`) are tried before giving up on a clash. */
@@ -39,7 +39,7 @@ export class RoomCreator {
   private readonly botUsers = new BoundedCache<string, Promise<string>>(1000);
 
   constructor(
-    private readonly api: SlackApiClient,
+    private readonly api: SlackWebClient,
     private readonly maxAttempts = MAX_CHANNEL_NAME_ATTEMPTS,
   ) {}
 

@@ -16,7 +16,7 @@ import { inviteInBatches, type InviteOutcome } from './invite';
 import { safeLinkUrl } from './render/mrkdwn';
 import { renderBlocks } from './render/render-blocks';
 import { truncatePlain } from '@muster/core';
-import { type SlackApiClient } from './web-api-client';
+import { type SlackWebClient } from './slack-web-client';
 import { isSlackError } from './slack-errors';
 import { RoomCreator, slackTopicText } from './room-creator';
 
@@ -43,7 +43,7 @@ export class SlackChatGateway implements ChatGateway {
   private readonly bookmarked = new BoundedCache<string, true>(5000);
 
   constructor(
-    private readonly api: SlackApiClient,
+    private readonly api: SlackWebClient,
     options: SlackChatGatewayOptions = {},
   ) {
     this.poster = new IdempotentPoster(api, options.rememberedPosts);

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
-import { SlackApiClient } from './web-api-client';
+import { SlackWebClient } from './slack-web-client';
 import { SlackDirectory } from './slack-directory';
-import { SlackWebApi } from './modals-and-people';
+import { SlackModalsAndPeople } from './modals-and-people';
 
 /** Slack's users.info as a stand-in for the Web API: answers after `answer` resolves, counting the calls. */
 function askingSlack(names: Record<string, string>, answer: () => Promise<void> = async () => undefined) {
@@ -12,12 +12,12 @@ function askingSlack(names: Record<string, string>, answer: () => Promise<void> 
       await answer();
       return { platform: 'slack' as const, id: userId, ...(names[userId] ? { name: names[userId] } : {}) };
     },
-  } as unknown as SlackWebApi;
+  } as unknown as SlackModalsAndPeople;
   return { directory: new SlackDirectory(web), asked };
 }
 
 /** Nothing listens there: any Web API call fails, so a resolved answer proves no call was needed. */
-const offline = () => new SlackDirectory(new SlackWebApi(new SlackApiClient({ token: 'xoxb-offline', slackApiUrl: 'http://127.0.0.1:9/api/', timeoutMs: 200 })));
+const offline = () => new SlackDirectory(new SlackModalsAndPeople(new SlackWebClient({ token: 'xoxb-offline', slackApiUrl: 'http://127.0.0.1:9/api/', timeoutMs: 200 })));
 
 describe('SlackDirectory', () => {
   it('resolves an escaped mention with its name at once, without asking Slack', async () => {
@@ -82,7 +82,7 @@ describe('SlackDirectory', () => {
   describe('workspace admins', () => {
     it('asks Slack about Slack people each time, and cannot say anything about someone on another platform', async () => {
       const asked: string[] = [];
-      const web = { async isAdmin(workspaceId: string, userId: string) { asked.push(`${workspaceId}/${userId}`); return userId === 'U0BOSS'; } } as unknown as SlackWebApi;
+      const web = { async isAdmin(workspaceId: string, userId: string) { asked.push(`${workspaceId}/${userId}`); return userId === 'U0BOSS'; } } as unknown as SlackModalsAndPeople;
       const directory = new SlackDirectory(web);
       expect(await directory.isWorkspaceAdmin('T1', { platform: 'slack', id: 'U0BOSS' })).to.equal(true);
       expect(await directory.isWorkspaceAdmin('T1', { platform: 'slack', id: 'U0BOSS' })).to.equal(true);

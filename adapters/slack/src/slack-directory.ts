@@ -2,7 +2,7 @@ import type { ChatPlatform, DirectoryPort, EmailDirectory, PersonRef } from '@mu
 import { BoundedCache } from '@muster/core';
 import { SLACK_MENTION } from './slack-mentions';
 import { neutralMentions, unlabelledMentions } from './slack-mentions';
-import type { SlackWebApi } from './modals-and-people';
+import type { SlackModalsAndPeople } from './modals-and-people';
 
 /** `<@U123>`, `<@U123|ana>` (how Slack sends a picked mention with `should_escape`) or a bare user id. */
 const MENTION = new RegExp(`^${SLACK_MENTION.source}$|^@?([UW][A-Z0-9]{2,})$`);
@@ -32,7 +32,7 @@ export class SlackDirectory implements DirectoryPort, EmailDirectory {
   /** Slack tells emails to apps with `users:read.email` (in Muster's manifest). */
   readonly knowsEmails = true;
 
-  constructor(private readonly web: SlackWebApi) {}
+  constructor(private readonly web: SlackModalsAndPeople) {}
 
   async resolve(_platform: ChatPlatform, workspaceId: string, handle: string): Promise<PersonRef | undefined> {
     const text = handle.trim();

@@ -1,4 +1,5 @@
 import { ackLatencyMariaDbSuite, ackLatencySqliteSuite } from './ack-latency.bench';
+import { httpRouterSuite } from './http-router.bench';
 import { ingestionSuite } from './ingestion.bench';
 import { serverProfileSuite } from './server-profile.bench';
 import { storePathVariantsSuite } from './store-path-variants.bench';
@@ -17,5 +18,6 @@ export const ALL_SUITES: readonly Suite[] = [
   ingestionSuite,
   storePathVariantsSuite,
   summarizerTokensSuite,
+  httpRouterSuite,
   serverProfileSuite,
 ];

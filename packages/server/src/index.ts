@@ -26,7 +26,7 @@ export { OutboxPump } from './runtime/outbox-pump';
 export { startServer, SHUTDOWN_GRACE_MS, type RunningServer, type StartOptions } from './runtime/start-server';
 export { runServerProcess } from './runtime/run-process';
 export { ensureMigrated } from './runtime/migrations-check';
-export { consoleTransportOf, createConsoleSession, type ConsoleChatOptions } from './runtime/console-chat';
+export { consoleTransportOf, createServerConsoleSession, type ConsoleChatOptions } from './runtime/console-chat';
 export { describeStartError } from './runtime/start-error';
 export { resolveSecretKey } from './runtime/secret-key';
 

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InMemoryDatabase, InMemoryUnitOfWork, type Repositories, type UnitOfWork } from '@muster/core';
+import { type Repositories, type UnitOfWork } from '@muster/core';
+import { InMemoryDatabase, InMemoryUnitOfWork } from '@muster/core/testing';
 import { createStore, type Store } from '@muster/store';
 import { createScratchDatabase } from './mariadb';
 

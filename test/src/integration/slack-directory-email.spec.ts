@@ -1,4 +1,4 @@
-import { SlackApiClient, SlackDirectory, SlackWebApi } from '@muster/slack';
+import { SlackWebClient, SlackDirectory, SlackModalsAndPeople } from '@muster/slack';
 import { expect } from 'chai';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
 
@@ -11,7 +11,7 @@ describe('SlackDirectory by email (users.info, users.lookupByEmail)', function (
     slack = await FakeSlackApi.start();
     slack.addUser({ id: 'U0ALICE', name: 'alice', displayName: 'Alice', email: 'alice@acme.example' });
     slack.addUser({ id: 'U0ALICE2', name: 'alice.b', displayName: 'Alice', email: 'alice.b@acme.example' });
-    directory = new SlackDirectory(new SlackWebApi(new SlackApiClient({ token: slack.botToken, slackApiUrl: slack.url })));
+    directory = new SlackDirectory(new SlackModalsAndPeople(new SlackWebClient({ token: slack.botToken, slackApiUrl: slack.url })));
   });
   afterEach(async () => { await slack?.close(); });
 

@@ -1,5 +1,5 @@
 import { type ConversationRef, isMusterError, RateLimitedError, type View } from '@muster/core';
-import { SlackApiClient, SlackChatGateway, SlackWebApi } from '@muster/slack';
+import { SlackWebClient, SlackChatGateway, SlackModalsAndPeople } from '@muster/slack';
 import { expect } from 'chai';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
 import { failureOf } from '../kits/failures';
@@ -12,14 +12,14 @@ const card = (title: string): View => ({ fallback: title, blocks: [{ type: 'head
 describe('SlackChatGateway against the fake Slack Web API', () => {
   let slack: FakeSlackApi;
   let gateway: SlackChatGateway;
-  let webApi: SlackWebApi;
+  let webApi: SlackModalsAndPeople;
   let room: ConversationRef;
 
   beforeEach(async () => {
     slack = await FakeSlackApi.start();
-    const api = new SlackApiClient({ token: slack.botToken, slackApiUrl: slack.url });
+    const api = new SlackWebClient({ token: slack.botToken, slackApiUrl: slack.url });
     gateway = new SlackChatGateway(api);
-    webApi = new SlackWebApi(api);
+    webApi = new SlackModalsAndPeople(api);
     room = { platform: 'slack', workspaceId: WORKSPACE, conversationId: slack.addChannel({ name: 'inc-1-checkout', members: ['U0ANA'] }) };
   });
 
@@ -99,7 +99,7 @@ describe('SlackChatGateway against the fake Slack Web API', () => {
     });
 
     it('treats a timed-out post as maybe posted, and the retry reuses it', async () => {
-      const impatient = new SlackChatGateway(new SlackApiClient({ token: slack.botToken, slackApiUrl: slack.url, timeoutMs: 100 }));
+      const impatient = new SlackChatGateway(new SlackWebClient({ token: slack.botToken, slackApiUrl: slack.url, timeoutMs: 100 }));
       slack.latencyMs = 400;
       const error = await failureOf(impatient.post(room, card('slow'), { idempotencyKey: 'slow-1' }));
       expect(error.message).to.include('timeout');
@@ -194,7 +194,7 @@ describe('SlackChatGateway against the fake Slack Web API', () => {
     });
   });
 
-  describe('SlackWebApi', () => {
+  describe('SlackModalsAndPeople', () => {
     it('opens and updates a modal rendered from a form', async () => {
       const form = { formId: 'incident.declare', title: 'Declare', submitLabel: 'Declare', fallback: 'Declare', privateMetadata: 'C1', blocks: [{ type: 'input' as const, id: 'title', label: 'Title', element: { kind: 'text' as const } }] };
       const { viewId } = await webApi.openModal(WORKSPACE, 'trigger-1', form);

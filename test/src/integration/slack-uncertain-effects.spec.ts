@@ -1,5 +1,5 @@
 import { type ConversationRef, type CreateRoom, type View } from '@muster/core';
-import { SlackApiClient, SlackChatGateway } from '@muster/slack';
+import { SlackWebClient, SlackChatGateway } from '@muster/slack';
 import { expect } from 'chai';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
 import { failureOf } from '../kits/failures';
@@ -16,7 +16,7 @@ const aMomentAgo = () => new Date(Date.now() - 1000);
  */
 describe('SlackChatGateway: steps whose outcome an earlier (dead) process left unknown', () => {
   let slack: FakeSlackApi;
-  const process = (timeoutMs?: number) => new SlackChatGateway(new SlackApiClient({ token: slack.botToken, slackApiUrl: slack.url, ...(timeoutMs ? { timeoutMs } : {}) }));
+  const process = (timeoutMs?: number) => new SlackChatGateway(new SlackWebClient({ token: slack.botToken, slackApiUrl: slack.url, ...(timeoutMs ? { timeoutMs } : {}) }));
   const request = (extra: Partial<CreateRoom> = {}): CreateRoom =>
     ({ workspaceId: WORKSPACE, name: 'inc-7-db-down', private: false, topic: 'INC-7 · SEV1 · DB down', idempotencyKey: 'room:7', ...extra });
   const channelsNamed = (prefix: string) => slack.calls('conversations.create').length >= 0 && [...new Set(slack.calls('conversations.create').map((c) => String(c.args.name)))]

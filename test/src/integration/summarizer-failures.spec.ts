@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSummarizer, ExtractiveSummarizer, FACTS_KIND, OpenAiSummarizer } from '@muster/summarizer';
 import { summaryRequest } from '@muster/summarizer/testing';
-import { InMemoryDatabase, InMemorySummaryStateRepository } from '@muster/core';
+import { InMemoryDatabase, InMemorySummaryStateRepository } from '@muster/core/testing';
 import { FakeOpenAi } from '../fakes/fake-openai';
 import { summarizerAgainst } from './summarizer-harness';
 

@@ -1,4 +1,5 @@
-import { InMemoryDatabase, InMemorySummaryStateRepository, type Logger, type SummaryStateRepository } from '@muster/core';
+import { type Logger, type SummaryStateRepository } from '@muster/core';
+import { InMemoryDatabase, InMemorySummaryStateRepository } from '@muster/core/testing';
 import { OpenAiSummarizer, type SummarizerConfigInput, type SummaryEvent } from '@muster/summarizer';
 import { minutes } from '@muster/summarizer/testing';
 import type { FakeOpenAi } from '../fakes/fake-openai';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
+import { MusterError,
   deliverReply, notRecordedNotice, type ActionPreflight, type Clock, type CommandReply, type InboundPort, type PersonRef, type ReplySurface,
   type RequestContext, type RoomDirectory,
 } from '@muster/core';
@@ -50,7 +50,7 @@ export class ConsoleSession {
 
   constructor(private readonly options: ConsoleSessionOptions) {
     const user = consoleHandle(options.user ?? 'you');
-    if (!user) throw new Error(`The console user "${options.user}" is not a handle: use lowercase letters, digits, -, _ or .`);
+    if (!user) throw new MusterError('configuration', `The console user "${options.user}" is not a handle: use lowercase letters, digits, -, _ or .`);
     this.user = user;
     const { rooms, terminal, directory } = options.transport;
     this.room = rooms.lobby;

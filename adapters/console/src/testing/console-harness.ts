@@ -3,8 +3,9 @@ import { PassThrough } from 'node:stream';
 import { Container } from 'inversify';
 import {
   OutboxDispatcher, TOKENS, coreApplicationModule,
-  createInMemoryStore, defaultSettings, type ChatGatewayRegistry, type Clock, type Logger, type MusterSettings,
+  defaultSettings, type ChatGatewayRegistry, type Clock, type Logger, type MusterSettings,
 } from '@muster/core';
+import { createInMemoryStore } from '@muster/core/testing';
 import { createConsoleTransport, type ConsoleTransport } from '../console-transport';
 import type { ConsoleSession } from '../session/console-session';
 import { createConsoleSession } from '../session/console-session-factory';

@@ -1,4 +1,4 @@
-import type { SlackWebApi } from '../modals-and-people';
+import type { SlackModalsAndPeople } from '../modals-and-people';
 
 /** The part of an Events API envelope that says which installation (bot user) the event is for. */
 export interface EventAuthorization {
@@ -13,7 +13,7 @@ export interface EventAuthorization {
  * workspace answers it.
  */
 export class BotIdentity {
-  constructor(private readonly webApi: SlackWebApi) {}
+  constructor(private readonly webApi: SlackModalsAndPeople) {}
 
   async isSelf(workspaceId: string, userId: string | undefined, authorizations?: readonly EventAuthorization[]): Promise<boolean> {
     if (!userId) return false;

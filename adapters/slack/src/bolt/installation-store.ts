@@ -1,7 +1,7 @@
 import { MusterError } from '@muster/core';
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
 import { BoundedCache } from '@muster/core';
-import type { SlackTokenResolver } from '../web-api-client';
+import type { SlackTokenResolver } from '../slack-web-client';
 
 /**
  * Where OAuth installations live, implemented by the server over its database. The adapter hands over

@@ -2,7 +2,7 @@ import type { Logger as MusterLogger } from '@muster/core';
 import { HTTPReceiver, type Receiver } from '@slack/bolt';
 import type { Logger as SlackLogger } from '@slack/web-api';
 import { SLACK_BOT_SCOPES, SLACK_EVENTS_PATH, SLACK_OAUTH_REDIRECT_PATH } from '../manifest';
-import { normaliseSlackApiUrl } from '../web-api-client';
+import { normaliseSlackApiUrl } from '../slack-web-client';
 import { answerFailedDelivery } from './delivery-failures';
 import type { SlackInstallations } from './installation-store';
 import { StoreFirstSocketModeReceiver } from './store-first-socket-receiver';

@@ -1,8 +1,8 @@
-import type { AfterAck, CommandReply, ConversationRef, FormView, Logger, PersonRef, ReplySurface, View } from '@muster/core';
+import { MusterError, type AfterAck, type CommandReply, type ConversationRef, type FormView, type Logger, type PersonRef, type ReplySurface, type View } from '@muster/core';
 import { renderBlocks } from '../render/render-blocks';
-import type { SlackApiClient } from '../web-api-client';
+import type { SlackWebClient } from '../slack-web-client';
 import type { SlackChatGateway } from '../slack-chat-gateway';
-import type { SlackWebApi } from '../modals-and-people';
+import type { SlackModalsAndPeople } from '../modals-and-people';
 import { uploadDocument } from '../outbound/document-upload';
 import type { ModalEnvelope } from './modal-envelope';
 import { slackRoom } from './request-context';
@@ -28,8 +28,8 @@ export interface CommandAckBody {
 }
 
 export interface ReplyDeliveryDeps {
-  readonly api: SlackApiClient;
-  readonly webApi: SlackWebApi;
+  readonly api: SlackWebClient;
+  readonly webApi: SlackModalsAndPeople;
   readonly gateway: SlackChatGateway;
   readonly urls: SlackUrls;
   readonly afterAck: AfterAck;
@@ -83,14 +83,14 @@ export class SlackReplies {
       ...(viaResponseUrl ? { replace: (view: View) => this.respond(target, { ...renderBlocks(view), replace_original: true }) } : {}),
       openForm: (form) => this.openForm(form, target),
       attach: async (document) => {
-        if (!target.channelId) throw new Error('no channel to share the document in');
+        if (!target.channelId) throw new MusterError('invalid_state', 'There is no channel here to share it in.');
         await uploadDocument(this.deps.api, this.deps.urls, target.workspaceId, target.channelId, document);
       },
     };
   }
 
   private async openForm(form: FormView, target: ReplyTarget): Promise<void> {
-    if (!target.triggerId) throw new Error('Slack gave no trigger_id to open a form with');
+    if (!target.triggerId) throw new MusterError('invalid_state', 'Slack gave no trigger_id to open a form with.');
     const wrapped = { ...form, privateMetadata: this.deps.envelope.wrap({ metadata: form.privateMetadata, channelId: target.channelId, responseUrl: target.responseUrl }, target.requester.id) };
     await this.deps.webApi.openModal(target.workspaceId, target.triggerId, wrapped);
   }

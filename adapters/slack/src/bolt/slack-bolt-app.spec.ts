@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { Logger } from '@muster/core';
-import { SlackApiClient } from '../web-api-client';
+import { SlackWebClient } from '../slack-web-client';
 import { SlackChatGateway } from '../slack-chat-gateway';
 import { SlackDirectory } from '../slack-directory';
-import { SlackWebApi } from '../modals-and-people';
+import { SlackModalsAndPeople } from '../modals-and-people';
 import { SlackInstallations } from './installation-store';
 import type { SlackCore } from './listener-deps';
 import { createSlackBoltApp, type SlackBoltAppOptions } from './slack-bolt-app';
@@ -12,8 +12,8 @@ const quiet: Logger = { debug: () => undefined, info: () => undefined, warn: () 
 const unused = async (): Promise<never> => { throw new Error('not called in these specs'); };
 
 function options(overrides: Partial<SlackBoltAppOptions>): SlackBoltAppOptions {
-  const api = new SlackApiClient({ token: 'xoxb-test', slackApiUrl: 'http://127.0.0.1:9/api/' });
-  const webApi = new SlackWebApi(api);
+  const api = new SlackWebClient({ token: 'xoxb-test', slackApiUrl: 'http://127.0.0.1:9/api/' });
+  const webApi = new SlackModalsAndPeople(api);
   const core: SlackCore = {
     inbound: { command: unused, action: unused, form: unused, captureMessage: unused, captureEdit: unused, captureDelete: unused, captureHighlight: unused, welcome: unused },
     highlightReaction: 'pushpin',

@@ -2,10 +2,10 @@ import type { RequestListener } from 'node:http';
 import { AfterAck, MusterError } from '@muster/core';
 import { App, type Authorize, type HTTPReceiver, type Receiver } from '@slack/bolt';
 import { SLACK_EVENTS_PATH, SLACK_OAUTH_REDIRECT_PATH } from '../manifest';
-import { normaliseSlackApiUrl, slackLoggerFor, type SlackApiClient } from '../web-api-client';
+import { normaliseSlackApiUrl, slackLoggerFor, type SlackWebClient } from '../slack-web-client';
 import type { SlackChatGateway } from '../slack-chat-gateway';
 import type { SlackDirectory } from '../slack-directory';
-import type { SlackWebApi } from '../modals-and-people';
+import type { SlackModalsAndPeople } from '../modals-and-people';
 import { registerBlockActions } from './block-actions.listener';
 import { BotIdentity } from './bot-identity';
 import { registerHighlightEvents } from './highlight-events.listener';
@@ -30,8 +30,8 @@ export interface SlackBoltAppOptions {
   readonly appToken?: string;
   readonly slackApiUrl?: string;
   /** The same client, gateway and directory the container gives core, so caches and idempotency are shared. */
-  readonly api: SlackApiClient;
-  readonly webApi: SlackWebApi;
+  readonly api: SlackWebClient;
+  readonly webApi: SlackModalsAndPeople;
   readonly gateway: SlackChatGateway;
   readonly directory: SlackDirectory;
   /** Core's inbound port, and how this process is set up around it. */

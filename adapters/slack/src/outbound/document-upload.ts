@@ -1,5 +1,5 @@
 import { MusterError } from '@muster/core';
-import type { SlackApiClient } from '../web-api-client';
+import type { SlackWebClient } from '../slack-web-client';
 import type { SlackUrls } from './slack-urls';
 
 export interface SlackDocument {
@@ -16,7 +16,7 @@ const UPLOAD_TIMEOUT_MS = 30_000;
  * URL, send the bytes there (no token: the URL itself authorises), then complete the upload into the
  * channel. Needs the `files:write` scope.
  */
-export async function uploadDocument(api: SlackApiClient, urls: SlackUrls, workspaceId: string, channelId: string, doc: SlackDocument): Promise<{ fileId: string }> {
+export async function uploadDocument(api: SlackWebClient, urls: SlackUrls, workspaceId: string, channelId: string, doc: SlackDocument): Promise<{ fileId: string }> {
   const bytes = Buffer.from(doc.markdown, 'utf8');
   const ticket = await api.call(workspaceId, 'files.getUploadURLExternal', (web, token) =>
     web.files.getUploadURLExternal({ token, filename: doc.filename, length: bytes.length, snippet_type: 'markdown' }),

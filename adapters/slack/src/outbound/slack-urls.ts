@@ -1,5 +1,5 @@
 import { MusterError } from '@muster/core';
-import { normaliseSlackApiUrl } from '../web-api-client';
+import { normaliseSlackApiUrl } from '../slack-web-client';
 
 /**
  * Only URLs Slack hands us are fetched: `response_url`s (hooks.slack.com) and upload URLs

@@ -78,13 +78,15 @@ export class TrustedServiceHosts {
 }
 
 function normalizeExtra(entry: string): string {
+  const notAHost = () => new MusterError('configuration', `TEAMS_TRUSTED_HOSTS has "${entry.slice(0, 80)}", which is not a host or host:port.`, { key: 'TEAMS_TRUSTED_HOSTS' });
+  let url: URL;
   try {
-    const url = new URL(entry.includes('://') ? entry : `https://${entry}`);
-    if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '')) throw new Error('not a bare host');
-    return url.host.toLowerCase();
+    url = new URL(entry.includes('://') ? entry : `https://${entry}`);
   } catch {
-    throw new MusterError('configuration', `TEAMS_TRUSTED_HOSTS has "${entry.slice(0, 80)}", which is not a host or host:port.`, { key: 'TEAMS_TRUSTED_HOSTS' });
+    throw notAHost();
   }
+  if (url.username || url.password || (url.pathname !== '/' && url.pathname !== '')) throw notAHost();
+  return url.host.toLowerCase();
 }
 
 /** A short, printable name for where a URL points, for messages. */

@@ -1,6 +1,6 @@
 import { Activity, ActivityTypes, type ChannelAccount as SdkAccount } from '@microsoft/agents-activity';
 import type { ConnectorClient, TurnContext } from '@microsoft/agents-hosting';
-import { BoundedCache } from '@muster/core';
+import { MusterError, BoundedCache } from '@muster/core';
 import { cardSummary } from '../gateway/card-message';
 import { channelAccount, type ChannelAccount, type InboundActivity } from './activity.schema';
 import { baseConversationId } from './teams-context';
@@ -57,7 +57,7 @@ export class AgentsTurn implements TeamsTurn {
       channelData: { tenant: { id: tenantId } },
       activity: undefined as unknown as Activity, // Teams opens a 1:1 chat without a first activity; the message follows.
     });
-    if (!created?.id) throw new Error('the Bot Connector opened no 1:1 conversation');
+    if (!created?.id) throw new MusterError('unavailable', 'The Bot Connector opened no 1:1 conversation; the message will be retried.');
     this.chats.set(key, created.id);
     await send(created.id);
   }

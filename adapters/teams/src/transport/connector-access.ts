@@ -1,3 +1,4 @@
+import { MusterError } from '@muster/core';
 import { ConnectorClient, type HeaderPropagationCollection } from '@microsoft/agents-hosting';
 import type { BotTokenSource } from '../connector/token-source';
 import type { TrustedServiceHosts } from '../connector/trusted-hosts';
@@ -25,7 +26,7 @@ export class ConnectorAccess {
   async client(serviceUrl: string | undefined, headers?: HeaderPropagationCollection): Promise<ConnectorClient> {
     if (!serviceUrl || !this.trusted.isTrusted(serviceUrl)) throw new UntrustedServiceUrl();
     const token = await this.tokens.token(serviceUrl);
-    if (!token && this.tokenRequired) throw new Error('No Bot Connector token could be obtained for the configured app id');
+    if (!token && this.tokenRequired) throw new MusterError('unavailable', 'No Bot Connector token could be obtained for the configured app id');
     return ConnectorClient.createClientWithToken(serviceUrl, token ?? '', headers);
   }
 }

@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
-import type { Incident } from '../../domain/incident';
+import { MAX_TITLE_LENGTH, type Incident } from '../../domain/incident';
 import type { PersonRef } from '../../domain/person';
 import { parseMention } from '../../domain/person-mention';
 import type { RequestContext } from '../incidents/request-context';
@@ -8,7 +8,7 @@ import type { MusterSettings } from '../container/settings';
 import { TOKENS } from '../container/tokens';
 import { AccessPolicy } from '../access/access-policy';
 import { IncidentLocator } from '../incidents/incident-locator';
-import { about, declaredReply } from './reply-routing';
+import { about, declarationReply } from './reply-routing';
 import { ACTIONS, FORMS } from '../views/action-ids';
 import { assignFormView, DECLARE_FIELDS, editUpdateFormView, MIN_TITLE_LENGTH, severityFormView } from '../views/forms.view';
 import { errorView } from '../views/error.view';
@@ -118,16 +118,16 @@ export class InteractionRouter {
         const severity = text(values[DECLARE_FIELDS.severity]) || this.settings.severities.default.id;
         const errors: Record<string, string> = {};
         if (title.length < MIN_TITLE_LENGTH) errors[DECLARE_FIELDS.title] = 'Say in a few words what is wrong, e.g. "Checkout errors for EU customers".';
-        if (title.length > 200) errors[DECLARE_FIELDS.title] = `Keep the title under 200 characters (this one has ${title.length}).`;
+        if (title.length > MAX_TITLE_LENGTH) errors[DECLARE_FIELDS.title] = `Keep the title under ${MAX_TITLE_LENGTH} characters (this one has ${title.length}).`;
         if (!this.settings.severities.find(severity)) errors[DECLARE_FIELDS.severity] = `Choose one of ${this.settings.severities.ids().join(', ')}.`;
         if (Object.keys(errors).length) return { kind: 'errors', errors };
-        const { incident } = await this.declare.execute(ctx, {
+        const outcome = await this.declare.execute(ctx, {
           title, severity,
           summary: text(values[DECLARE_FIELDS.description]),
           services: list(values[DECLARE_FIELDS.services]),
           private: values[DECLARE_FIELDS.private] === true,
         });
-        return done(declaredReply(incident, ctx, this.settings));
+        return done(declarationReply(outcome, ctx, this.settings));
       }
       case FORMS.changeSeverity: {
         const outcome = await this.severity.execute(ctx, text(values.severity), { id: metadata });

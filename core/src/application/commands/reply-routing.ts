@@ -16,8 +16,18 @@ export function about(incident: Incident, ctx: RequestContext, reply: CommandRep
   return { ...reply, visibility: 'ephemeral' };
 }
 
+/**
+ * The answer to a declaration, typed or from the form: a redelivered request (same idempotency key:
+ * a retried slash command, a re-sent form) declared nothing new, so it says so to the requester
+ * alone instead of announcing the incident a second time.
+ */
+export function declarationReply(outcome: { readonly incident: Incident; readonly replayed: boolean }, ctx: RequestContext, settings: MusterSettings): CommandReply {
+  if (outcome.replayed) return ephemeral(noticeView([`${outcome.incident.reference} was already declared from this request.`], 'muted'));
+  return declaredReply(outcome.incident, ctx, settings);
+}
+
 /** A private incident's declaration is told to the declarer alone: its title must not reach the channel. */
-export function declaredReply(incident: Incident, ctx: RequestContext, settings: MusterSettings): CommandReply {
+function declaredReply(incident: Incident, ctx: RequestContext, settings: MusterSettings): CommandReply {
   const room = settings.severities.find(incident.severity)?.createsRoom ? ' Opening its room now…' : '';
   if (incident.isPrivate) {
     return ephemeral(noticeView(['🔒 ', { bold: `${incident.reference} declared` }, ` as a private incident: ${incident.title} (${incident.severity}).${room} Only its participants can see it.`]));

@@ -1,3 +1,4 @@
+import { MusterError } from '../../errors';
 import type { CommandReply } from '../commands/command-reply';
 import type { Logger } from '../ports/system.port';
 import type { ReplySurface } from './inbound.port';
@@ -26,7 +27,7 @@ export class AfterAck {
   deliver(what: string, reply: CommandReply, surface: ReplySurface, options?: DeliveryOptions): void {
     this.run(what, async () => {
       const failures = await deliverReply(reply, surface, options);
-      if (failures.length) throw new Error(describeFailures(failures));
+      if (failures.length) throw new MusterError('unavailable', describeFailures(failures));
     });
   }
 

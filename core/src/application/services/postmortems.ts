@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { emptyPostmortem, renderPostmortemMarkdown, type Postmortem } from '../../domain/postmortem';
+import { applyNarrativeDraft, emptyPostmortem, renderPostmortemMarkdown, type NarrativeSectionKey, type Postmortem } from '../../domain/postmortem';
 import type { Incident } from '../../domain/incident';
 import type { RequestContext } from '../incidents/request-context';
 import { IncidentLocator, type IncidentTarget } from '../incidents/incident-locator';
@@ -39,6 +39,13 @@ export class Postmortems {
   /** The stored document, created empty the first time. */
   async ensure(tx: Repositories, incidentId: string): Promise<Postmortem> {
     return (await tx.postmortems.findByIncident(incidentId)) ?? tx.postmortems.save(emptyPostmortem(this.ids.newId(), incidentId, this.clock.now()));
+  }
+
+  /** A drafted narrative into the document, in a unit of work of its own; never over a section a person wrote. */
+  async saveNarrativeDraft(incidentId: string, sections: Partial<Record<NarrativeSectionKey, string>>, origin: 'ai' | 'extractive'): Promise<void> {
+    await this.uow.run(async (tx) => {
+      await tx.postmortems.save(applyNarrativeDraft(await this.ensure(tx, incidentId), sections, origin, this.clock.now()));
+    });
   }
 
   async render(tx: Repositories, incident: Incident, postmortem: Postmortem): Promise<string> {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { MusterError, Postmortems, type Logger } from '@muster/core';
-import { buildContainer, createConsoleSession, createLogger, ensureMigrated, loadConfig, SERVER_TOKENS } from '@muster/server';
+import { buildContainer, createLogger, createServerConsoleSession, ensureMigrated, loadConfig, SERVER_TOKENS } from '@muster/server';
 import type { Store } from '@muster/store';
 import type { CliCommand } from '../cli-command';
 import { readCommandLine, refusedCommandLine } from '../command-line';
@@ -33,7 +33,7 @@ export const demoCommand: CliCommand = {
     const store = container.get<Store>(SERVER_TOKENS.Store);
     try {
       await ensureMigrated(store, config, logger);
-      const session = createConsoleSession(container, {
+      const session = createServerConsoleSession(container, {
         input: process.stdin, user: DEMO_USER, prompt: false, clock,
         afterLine: () => clock.advance(DEMO_MINUTES_PER_LINE * 60_000),
       });

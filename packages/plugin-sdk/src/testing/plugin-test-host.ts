@@ -3,7 +3,7 @@ import type { Capability, ProvidedCapabilities } from '../capabilities';
 import type { CommandAnswer, PluginCommand } from '../commands';
 import { PluginConfigError } from '../errors';
 import { PLUGIN_EVENTS, type EventDelivery, type PluginEventHandler, type PluginEventName, type PluginEvents } from '../events';
-import type { PluginServiceCatalog, PluginService } from '../catalog';
+import type { PluginService } from '../catalog';
 import type { PluginIncident, PluginPerson } from '../incident';
 import type { HttpRequest, PluginContext, PluginHttp } from '../plugin-context';
 import type { PluginDefinition } from '../plugin-definition';

@@ -27,7 +27,7 @@ export async function authenticate(req: IncomingMessage, tokens: Pick<ApiTokenRe
 }
 
 function unauthorized(error: 'invalid_request' | 'invalid_token', message: string): HttpError {
-  return new HttpError(401, 'unauthorized', message, { 'www-authenticate': `Bearer realm="muster", error="${error}"` });
+  return new HttpError('unauthorized', message, { 'www-authenticate': `Bearer realm="muster", error="${error}"` });
 }
 
 /**

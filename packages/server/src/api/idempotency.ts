@@ -27,7 +27,7 @@ export class ApiIdempotency {
     const fingerprint = sha256(JSON.stringify([r.req.method, r.route, normalisedParams(r.params), body ?? null]));
     const { row, owned } = await this.claim(scope, caller.tokenId, fingerprint);
     if (row.fingerprint !== fingerprint) {
-      throw new HttpError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used with a different request (another route, incident or body). Send a new key for a new request; reuse a key only to retry the very same request.');
+      throw new HttpError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request (another route, incident or body). Send a new key for a new request; reuse a key only to retry the very same request.');
     }
     if (row.status !== null && row.response !== null) {
       const stored = JSON.parse(row.response) as StoredAnswer;

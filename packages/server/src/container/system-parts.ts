@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ChatGateway, ChatGatewayRegistry, ChatPlatform, Clock, DirectoryPort, IdGenerator, PersonRef } from '@muster/core';
+import { MusterError, type ChatGateway, type ChatGatewayRegistry, type ChatPlatform, type Clock, type DirectoryPort, type IdGenerator, type PersonRef } from '@muster/core';
 
 export class SystemClock implements Clock {
   now(): Date {
@@ -20,7 +20,7 @@ export class StaticGatewayRegistry implements ChatGatewayRegistry {
   constructor(gateways: readonly ChatGateway[]) {
     const map = new Map<ChatPlatform, ChatGateway>();
     for (const gateway of gateways) {
-      if (map.has(gateway.platform)) throw new Error(`Two chat gateways for ${gateway.platform}`);
+      if (map.has(gateway.platform)) throw new MusterError('configuration', `Two chat gateways for ${gateway.platform}`);
       map.set(gateway.platform, gateway);
     }
     this.byPlatform = map;

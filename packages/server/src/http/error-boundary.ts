@@ -1,29 +1,8 @@
-import { MusterError, RateLimitedError, type Logger, type MusterErrorCode } from '@muster/core';
+import { MusterError, RateLimitedError, type Logger } from '@muster/core';
 import { HttpError } from './http-error';
 import { errorBody, json, type HttpResponse } from './response';
 import { restMessage, type ErrorScene } from './rest-wording';
-
-/** Every core error code a caller can cause, and its HTTP status: the one place REST maps them. */
-export const STATUS_BY_CODE: Partial<Record<MusterErrorCode, number>> = {
-  not_found: 404,
-  no_incident_here: 404,
-  not_permitted: 403,
-  conflict: 409,
-  duplicate: 409,
-  invalid_transition: 409,
-  invalid_state: 409,
-  rate_limited: 429,
-  unavailable: 503,
-  invalid_command: 400,
-  unknown_subcommand: 400,
-  missing_argument: 400,
-  invalid_argument: 400,
-  unknown_severity: 400,
-  unknown_role: 400,
-  input_too_long: 400,
-  unbalanced_quotes: 400,
-  validation_failed: 400,
-};
+import { STATUS_BY_CODE } from './status-by-code';
 
 /** How long a client should wait before retrying while the database is unreachable. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -31,15 +10,15 @@ const GENERIC = 'Something went wrong on our side. The details were logged; plea
 
 /**
  * Turns whatever a handler threw into a response. Our own errors carry messages written for the
- * caller; anything else (and `internal`, `configuration`) becomes a generic 500 whose details go to
- * the log only. No response ever carries a stack trace. Under /api/ the message is worded for an
+ * caller (an HttpError's message and headers go out as they are); anything else (and `internal`,
+ * `configuration`) becomes a generic 500 whose details go to the log only. No response ever carries a stack trace. Under /api/ the message is worded for an
  * API client (see rest-wording.ts).
  */
 export function errorResponse(error: unknown, logger: Logger, where: ErrorScene): HttpResponse {
-  if (error instanceof HttpError) return json(error.status, errorBody(error.code, error.message), { ...error.headers });
   if (error instanceof MusterError) {
     const status = STATUS_BY_CODE[error.code];
     if (status) {
+      if (error instanceof HttpError) return json(status, errorBody(error.code, error.message), { ...error.headers });
       const headers: Record<string, string> = {};
       if (error.code === 'unavailable') headers['retry-after'] = String(UNAVAILABLE_RETRY_AFTER_SECONDS);
       if (error instanceof RateLimitedError) headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));

@@ -21,7 +21,7 @@ export async function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LI
   const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json' && !type.endsWith('+json')) {
     req.resume();
-    throw new HttpError(415, 'unsupported_media_type', `Send the body as JSON with "Content-Type: application/json"${type ? ` (got "${type.slice(0, 60)}")` : ''}.`);
+    throw new HttpError('unsupported_media_type', `Send the body as JSON with "Content-Type: application/json"${type ? ` (got "${type.slice(0, 60)}")` : ''}.`);
   }
   const declared = Number(req.headers['content-length']);
   // A body declared past the drain cap would be cut off anyway; say so at once and close.
@@ -29,25 +29,25 @@ export async function readJsonBody(req: IncomingMessage, limit = DEFAULT_BODY_LI
   const raw = await readLimited(req, limit);
   if (raw === 'over') throw tooLarge(limit, false);
   if (raw === 'cut') throw tooLarge(limit, true);
-  if (raw.length === 0) throw new HttpError(400, 'invalid_body', 'The request body is empty; send a JSON object.');
+  if (raw.length === 0) throw new HttpError('invalid_body', 'The request body is empty; send a JSON object.');
   let text: string;
   try {
     text = utf8.decode(raw);
   } catch {
-    throw new HttpError(400, 'invalid_body', 'The body is not valid UTF-8; send JSON text encoded as UTF-8.');
+    throw new HttpError('invalid_body', 'The body is not valid UTF-8; send JSON text encoded as UTF-8.');
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new HttpError(400, 'invalid_body', `The body is not valid JSON: ${(error as Error).message.slice(0, 120)}.`);
+    throw new HttpError('invalid_body', `The body is not valid JSON: ${(error as Error).message.slice(0, 120)}.`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new HttpError(400, 'invalid_body', 'The body must be a JSON object ({ … }).');
+    throw new HttpError('invalid_body', 'The body must be a JSON object ({ … }).');
   }
   const bad = findIllFormedString(parsed);
   if (bad !== undefined) {
-    throw new HttpError(400, 'validation_failed', `"${bad.slice(0, 80)}" contains a lone UTF-16 surrogate (an unpaired \\ud800–\\udfff escape); send well-formed Unicode text.`);
+    throw new HttpError('validation_failed', `"${bad.slice(0, 80)}" contains a lone UTF-16 surrogate (an unpaired \\ud800–\\udfff escape); send well-formed Unicode text.`);
   }
   return parsed as Record<string, unknown>;
 }
@@ -79,5 +79,5 @@ export function readLimited(req: IncomingMessage, limit: number): Promise<Buffer
 }
 
 function tooLarge(limit: number, closeConnection: boolean): HttpError {
-  return new HttpError(413, 'payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KiB; send at most ${limit} bytes of JSON.`, closeConnection ? { connection: 'close' } : {});
+  return new HttpError('payload_too_large', `The body is larger than ${Math.round(limit / 1024)} KiB; send at most ${limit} bytes of JSON.`, closeConnection ? { connection: 'close' } : {});
 }

@@ -38,4 +38,20 @@ describe('Router', () => {
   it('refuses a route registered twice', () => {
     expect(() => new Router().get('/a', ok).get('/a', ok)).to.throw(/registered twice/);
   });
+
+  it('keeps its own rules on top of find-my-way: trailing slash, empty, encoded literal, long parameter', () => {
+    expect(router.match('GET', '/api/v1/incidents/').kind).to.equal('found');
+    expect(router.match('GET', '/api/v1/incidents//timeline').kind).to.equal('not_found');
+    expect(router.match('GET', '/api/v1/incident%73').kind).to.equal('not_found');
+    const long = 'x'.repeat(500);
+    const match = router.match('GET', `/api/v1/incidents/${long}`);
+    expect(match.kind === 'found' && match.params).to.deep.equal({ ref: long });
+    const slash = router.match('GET', '/api/v1/incidents/a%2Fb/timeline');
+    expect(slash.kind === 'found' && slash.params).to.deep.equal({ ref: 'a/b' });
+  });
+
+  it('names the most literal pattern and every method when only the method is wrong', () => {
+    const r = new Router().post('/incidents/:ref', ok).put('/incidents/new', ok);
+    expect(r.match('GET', '/incidents/new')).to.deep.equal({ kind: 'method_not_allowed', pattern: '/incidents/new', allowed: ['PUT', 'POST'] });
+  });
 });

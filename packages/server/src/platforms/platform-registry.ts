@@ -1,3 +1,4 @@
+import { MusterError } from '@muster/core';
 import type { ServerConfig } from '../config/server-config';
 import { consoleIntegration } from './console/console-integration';
 import type { PlatformDeps, PlatformFactory, PlatformIntegration } from './platform-integration';
@@ -22,6 +23,6 @@ export function buildPlatforms(config: ServerConfig, deps: PlatformDeps, factori
   const built = [...defaults, ...replaced];
   const platforms = built.map((p) => p.platform);
   const twice = platforms.find((p, i) => platforms.indexOf(p) !== i);
-  if (twice) throw new Error(`Two integrations for ${twice}`);
+  if (twice) throw new MusterError('configuration', `Two integrations for ${twice}`);
   return built;
 }

@@ -1,5 +1,5 @@
-import type { Clock, Logger } from '@muster/core';
-import { createConsoleSession as createSessionOver, type ConsoleSession, type ConsoleTransport } from '@muster/console';
+import { MusterError, type Clock, type Logger } from '@muster/core';
+import { createConsoleSession, type ConsoleSession, type ConsoleTransport } from '@muster/console';
 import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
 import { ConsoleIntegration } from '../platforms/console/console-integration';
@@ -17,11 +17,14 @@ export interface ConsoleChatOptions {
   readonly afterLine?: () => void;
 }
 
-/** A console session wired to the container: commands go to core, and each line ends with a drain of the outbox. */
-export function createConsoleSession(container: Container, options: ConsoleChatOptions): ConsoleSession {
+/**
+ * The server's console session: @muster/console's `createConsoleSession` over the server's container,
+ * with the server's console transport and a drain of the outbox pump after each line.
+ */
+export function createServerConsoleSession(container: Container, options: ConsoleChatOptions): ConsoleSession {
   const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
   const { afterLine, ...wiring } = options;
-  return createSessionOver(container, {
+  return createConsoleSession(container, {
     ...wiring,
     transport: consoleTransportOf(container),
     flush: async () => {
@@ -33,7 +36,7 @@ export function createConsoleSession(container: Container, options: ConsoleChatO
 
 /** Runs the interactive console; when the person leaves (`:quit`, Ctrl-D) `onEnd` decides what happens next. */
 export function runConsole(container: Container, logger: Logger, onEnd: () => void): void {
-  const session = createConsoleSession(container, { input: process.stdin, user: process.env.USER?.toLowerCase().replace(/[^a-z0-9._-]/g, '') || 'you', prompt: true });
+  const session = createServerConsoleSession(container, { input: process.stdin, user: process.env.USER?.toLowerCase().replace(/[^a-z0-9._-]/g, '') || 'you', prompt: true });
   session.run().then(onEnd, (error: unknown) => {
     logger.error('the console session stopped', { err: error });
     onEnd();
@@ -43,6 +46,6 @@ export function runConsole(container: Container, logger: Logger, onEnd: () => vo
 /** The console platform's terminal, rooms and gateway; only there when the console is on (MUSTER_CONSOLE). */
 export function consoleTransportOf(container: Container): ConsoleTransport {
   const found = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms).find((p) => p instanceof ConsoleIntegration);
-  if (!found) throw new Error('The console is off in this configuration (MUSTER_CONSOLE).');
+  if (!found) throw new MusterError('configuration', 'The console is off in this configuration (MUSTER_CONSOLE).');
   return (found as ConsoleIntegration).transport;
 }

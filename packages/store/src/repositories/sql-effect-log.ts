@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EffectLog, EffectRecord } from '@muster/core';
+import { MusterError, type EffectLog, type EffectRecord } from '@muster/core';
 import type { Db } from '../sql/db';
 
 /** The primary key's length; longer effect keys are stored by their hash (they only need to match exactly). */
@@ -22,7 +22,7 @@ export class SqlEffectLog implements EffectLog {
     const bump = this.db.dialect === 'mysql' ? ' ON DUPLICATE KEY UPDATE begins = begins + 1' : ' ON CONFLICT (effect_key) DO UPDATE SET begins = begins + 1';
     await this.db.run(insert + bump, [key, this.clock().getTime()]);
     const record = await this.read(effectKey);
-    if (!record) throw new Error(`The effect ${key} was begun but cannot be read back.`);
+    if (!record) throw new MusterError('internal', `The effect ${key} was begun but cannot be read back.`);
     return record;
   }
 

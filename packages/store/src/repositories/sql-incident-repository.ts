@@ -69,7 +69,7 @@ export class SqlIncidentRepository implements IncidentRepository {
     return (await this.withRoles(await this.db.select(IncidentRecord, `tenant_id = ? AND ${this.q('number')} = ?`, [tenantId, number])))[0];
   }
 
-  /** The newest incident whose rooms include this one (a room can move on to a later incident). */
+  /** The incident whose rooms include this one: a room belongs to one incident (room-setup refuses a taken room). */
   async findByRoom(room: Pick<ConversationRef, 'platform' | 'workspaceId' | 'conversationId'>): Promise<Incident | undefined> {
     const records = await this.db.select(IncidentRecord,
       'id IN (SELECT incident_id FROM incident_rooms WHERE platform = ? AND workspace_id = ? AND conversation_id = ?)',

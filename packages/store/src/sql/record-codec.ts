@@ -1,3 +1,4 @@
+import { MusterError } from '@muster/core';
 import type { DataSource, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { dialectOf, type Dialect } from '../dialect';
@@ -87,7 +88,7 @@ export class RecordCodec<T extends ObjectLiteral> {
 
   private column(property: string): ColumnMetadata {
     const column = this.byProperty.get(property);
-    if (!column) throw new Error(`${this.target.name} has no column for ${property}`);
+    if (!column) throw new MusterError('internal', `${this.target.name} has no column for ${property}`);
     return column;
   }
 

@@ -1,3 +1,4 @@
+import { MusterError } from '@muster/core';
 import { chunkByTokens, splitNewest, totalTokens, type Sized } from './chunking';
 
 export interface PlanInput<T> {
@@ -35,7 +36,7 @@ export type RequestPlan<T> =
  */
 export function planRequest<T>(input: PlanInput<T>): RequestPlan<T> {
   const room = input.budgetTokens - input.fixedTokens - input.factsTokens;
-  if (room < 0) throw new Error(`the fixed part of the prompt (${input.fixedTokens + input.factsTokens} tokens) exceeds the budget of ${input.budgetTokens}`);
+  if (room < 0) throw new MusterError('internal', `the fixed part of the prompt (${input.fixedTokens + input.factsTokens} tokens) exceeds the budget of ${input.budgetTokens}`);
   if (totalTokens(input.entries) <= room) return { mode: 'direct', entries: input.entries };
   // Half the room for recent entries verbatim, half for the notes on everything older.
   const { older, newest } = splitNewest(input.entries, Math.floor(room / 2));

@@ -9,11 +9,10 @@ import { TOKENS } from '../../container/tokens';
 import { declareFormView } from '../../views/forms.view';
 import { incidentCardView } from '../../views/incident-card.view';
 import { incidentListView } from '../../views/incident-list.view';
-import { noticeView } from '../../views/notice.view';
 import type { CommandOf as Of } from '../command';
 import type { BuiltInCommand } from '../command-contribution';
 import { ephemeral, type CommandReply } from '../command-reply';
-import { declaredReply } from '../reply-routing';
+import { declarationReply } from '../reply-routing';
 import { builtIn } from './descriptions';
 
 /** `declare [title] …`: without a title, the form opens. */
@@ -28,9 +27,8 @@ export class DeclareCommand implements BuiltInCommand<'declare'> {
 
   async run(ctx: RequestContext, command: Of<'declare'>): Promise<CommandReply> {
     if (!command.title) return { visibility: 'ephemeral', form: declareFormView(this.settings, command) };
-    const { incident, replayed } = await this.declare.execute(ctx, { title: command.title, severity: command.severity, services: command.services, private: command.private });
-    if (replayed) return ephemeral(noticeView([`${incident.reference} was already declared from this request.`], 'muted'));
-    return declaredReply(incident, ctx, this.settings);
+    const outcome = await this.declare.execute(ctx, { title: command.title, severity: command.severity, services: command.services, private: command.private });
+    return declarationReply(outcome, ctx, this.settings);
   }
 }
 

@@ -1,9 +1,7 @@
 import { inject, injectable } from 'inversify';
-import { applyNarrativeDraft } from '../../../domain/postmortem';
 import type { ChatGatewayRegistry } from '../../ports/chat-gateway.port';
 import type { OutboxMessage } from '../../ports/outbox.port';
-import type { Clock } from '../../ports/system.port';
-import type { Repositories, UnitOfWork } from '../../ports/unit-of-work.port';
+import type { Repositories } from '../../ports/unit-of-work.port';
 import { Postmortems } from '../../services/postmortems';
 import { TOKENS } from '../../container/tokens';
 import { noticeView } from '../../views/notice.view';
@@ -19,9 +17,7 @@ export class PostmortemDraftHandler implements OutboxHandler<'postmortem.draft'>
 
   constructor(
     @inject(TOKENS.Repositories) private readonly repos: Repositories,
-    @inject(TOKENS.UnitOfWork) private readonly uow: UnitOfWork,
     @inject(TOKENS.ChatGatewayRegistry) private readonly gateways: ChatGatewayRegistry,
-    @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(IncidentSummaries) private readonly summaries: IncidentSummaries,
     @inject(Postmortems) private readonly postmortems: Postmortems,
   ) {}
@@ -30,10 +26,7 @@ export class PostmortemDraftHandler implements OutboxHandler<'postmortem.draft'>
     const incident = await loadIncident(this.repos, p.incidentId);
     const result = await this.summaries.summarize(incident, 'postmortem_narrative');
     const origin = result.producedBy === 'extractive' ? 'extractive' : 'ai';
-    await this.uow.run(async (tx) => {
-      const postmortem = await this.postmortems.ensure(tx, incident.id);
-      await tx.postmortems.save(applyNarrativeDraft(postmortem, result.sections ?? { summary: result.text }, origin, this.clock.now()));
-    });
+    await this.postmortems.saveNarrativeDraft(incident.id, result.sections ?? { summary: result.text }, origin);
     const how = origin === 'ai' ? `drafted by AI (${result.producedBy})` : 'assembled from the timeline';
     for (const room of incident.snapshot().links.rooms) {
       const gateway = this.gateways.get(room.platform);

@@ -1,4 +1,5 @@
 import { inject, injectable } from 'inversify';
+import { MusterError } from '../../../errors';
 import type { Incident } from '../../../domain/incident';
 import { personKey, type ChatPlatform, type ConversationRef, type Link, type MessageRef, type PersonRef } from '../../../domain/person';
 import { IncidentChanges } from '../../incidents/incident-changes';
@@ -46,6 +47,7 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
         topic: `${incident.reference} · ${incident.severity} · ${incident.title}`, idempotencyKey: key, uncertainSince, members: people,
         ...(p.requestedIn?.platform === p.platform && p.requestedIn.workspaceId === p.workspaceId ? { requestedIn: p.requestedIn } : {}),
       }) })) as unknown as ConversationRef;
+      await this.refuseTakenRoom(incident, created);
       await this.changes.applySystem(incident.id, (inc, _tx, now) => { inc.linkRoom(created, now); return true; });
       incident = await loadIncident(this.repos, p.incidentId);
       room = incident.roomOn(p.platform, p.workspaceId)!;
@@ -86,6 +88,18 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
   }
 
   /** The declarer, role holders and the owners and experts of affected services, on this platform. */
+  /**
+   * A room belongs to one incident for good: capture caches a room's incident for the life of the
+   * process (capture-conversation.ts). A platform that handed back a room another incident already has
+   * would mix two timelines, so the link is refused (and the message goes to the dead letters).
+   */
+  private async refuseTakenRoom(incident: Incident, room: ConversationRef): Promise<void> {
+    const holder = await this.repos.incidents.findByRoom(room);
+    if (holder && holder.id !== incident.id) {
+      throw new MusterError('invalid_state', `The ${room.platform} room made for ${incident.reference} is already ${holder.reference}'s room; a room belongs to one incident.`);
+    }
+  }
+
   private async responders(incident: Incident, platform: ChatPlatform): Promise<{ people: PersonRef[]; runbooks: Link[] }> {
     const s = incident.snapshot();
     const people = new Map<string, PersonRef>();

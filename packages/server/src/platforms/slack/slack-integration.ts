@@ -1,6 +1,6 @@
 import { MusterError, type Logger } from '@muster/core';
 import {
-  createSlackBoltApp, redactTokens, SlackApiClient, SlackChatGateway, SlackDirectory, SlackInstallations, SlackWebApi,
+  createSlackBoltApp, redactTokens, SlackWebClient, SlackChatGateway, SlackDirectory, SlackInstallations, SlackModalsAndPeople,
   SLACK_OAUTH_REDIRECT_PATH, type SlackBoltApp,
 } from '@muster/slack';
 import type { Store } from '@muster/store';
@@ -27,9 +27,9 @@ export const slackIntegration: PlatformFactory = (config, deps) => {
  */
 export class SlackIntegration implements PlatformIntegration {
   readonly platform = 'slack' as const;
-  readonly api: SlackApiClient;
+  readonly api: SlackWebClient;
   readonly gateway: SlackChatGateway;
-  readonly webApi: SlackWebApi;
+  readonly webApi: SlackModalsAndPeople;
   readonly directory: SlackDirectory;
   /** Multi-workspace mode only. */
   readonly installations?: SlackInstallations;
@@ -43,9 +43,9 @@ export class SlackIntegration implements PlatformIntegration {
       this.installations = new SlackInstallations(new SealedSlackInstallationStore(store.installations, new AesGcmSecretBox(key, 'slack-installation')));
     }
     const token = mode.kind === 'oauth' ? (this.installations as SlackInstallations).tokenFor : mode.botToken;
-    this.api = new SlackApiClient({ token, slackApiUrl: config.slack.apiUrl, logger });
+    this.api = new SlackWebClient({ token, slackApiUrl: config.slack.apiUrl, logger });
     this.gateway = new SlackChatGateway(this.api);
-    this.webApi = new SlackWebApi(this.api);
+    this.webApi = new SlackModalsAndPeople(this.api);
     this.directory = new SlackDirectory(this.webApi);
   }
 

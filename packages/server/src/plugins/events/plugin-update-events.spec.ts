@@ -1,8 +1,9 @@
 import { expect } from 'chai';
 import {
-  approveStatusUpdate, createInMemoryStore, draftStatusUpdate, Incident, markStatusUpdatePublished, rejectStatusUpdate, SeverityCatalog,
+  approveStatusUpdate, draftStatusUpdate, Incident, markStatusUpdatePublished, rejectStatusUpdate, SeverityCatalog,
   type Logger, type OutboxMessage, type PersonRef, type StatusUpdate,
 } from '@muster/core';
+import { createInMemoryStore } from '@muster/core/testing';
 import type { PluginEventHandler as Handler, PluginEventName, PluginEvents } from '@muster/plugin-sdk';
 import type { PluginHealthRepository } from '@muster/store';
 import { ServerMetrics } from '../../metrics/server-metrics';

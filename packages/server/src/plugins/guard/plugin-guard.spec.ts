@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { InMemoryDatabase, InMemoryTimelineRepository, type Logger } from '@muster/core';
+import { type Logger } from '@muster/core';
+import { InMemoryDatabase, InMemoryTimelineRepository } from '@muster/core/testing';
 import type { PluginHealthRepository, PluginHealthState } from '@muster/store';
 import { ServerMetrics } from '../../metrics/server-metrics';
 import { SecretRedactor } from '../context/secret-redactor';

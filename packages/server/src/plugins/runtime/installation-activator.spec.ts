@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { defaultSettings, InMemoryDatabase, InMemoryTimelineRepository, type Logger } from '@muster/core';
+import { defaultSettings, type Logger } from '@muster/core';
+import { InMemoryDatabase, InMemoryTimelineRepository } from '@muster/core/testing';
 import { definePlugin, z, type PluginContext } from '@muster/plugin-sdk';
 import type { PluginHealthRepository, PluginStorageRepository } from '@muster/store';
 import { ServerMetrics } from '../../metrics/server-metrics';

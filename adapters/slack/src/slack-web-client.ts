@@ -5,7 +5,7 @@ import { redactTokens, translateSlackError } from './slack-errors';
 /** The bot token of a workspace (OAuth installs), or one constant token (single-workspace mode). */
 export type SlackTokenResolver = (workspaceId: string) => Promise<string>;
 
-export interface SlackApiClientOptions {
+export interface SlackWebClientOptions {
   readonly token: string | SlackTokenResolver;
   /** `SLACK_API_URL`; default `https://slack.com/api/`. An empty string counts as unset. */
   readonly slackApiUrl?: string;
@@ -49,12 +49,12 @@ export function slackLoggerFor(logger: MusterLogger | undefined): SlackLogger {
  * out a Retry-After inside a request would hold up everything. The durable outbox retries instead,
  * told how long to wait by our RateLimitedError.
  */
-export class SlackApiClient {
+export class SlackWebClient {
   readonly web: WebClient;
   readonly logger: MusterLogger | undefined;
   private readonly resolveToken: SlackTokenResolver;
 
-  constructor(options: SlackApiClientOptions) {
+  constructor(options: SlackWebClientOptions) {
     const token = options.token;
     this.resolveToken = typeof token === 'string' ? async () => token : token;
     this.logger = options.logger;
