@@ -1,4 +1,4 @@
-import { TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { TableColumn, TableIndex, TableUnique, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { dialectOf } from '../dialect';
 import { schemaColumns } from './schema-columns';
 
@@ -38,7 +38,8 @@ export class ServiceCatalogue1733000000009 implements MigrationInterface {
     for (const column of ['origin', 'public', 'runbook_file', 'integrations', 'name_key', 'tenant_id']) await runner.dropColumn('services', column);
     const dialect = dialectOf(runner.manager);
     if (dialect === 'mysql') await runner.query('ALTER TABLE `services` ADD UNIQUE INDEX `uq_services_name` (`name`)');
-    else await runner.createIndex('services', new TableIndex({ name: 'uq_services_name', columnNames: ['name'], isUnique: true }));
+    // As the initial schema made it, so that running `up` again finds the constraint it drops.
+    else await runner.createUniqueConstraint('services', new TableUnique({ name: 'uq_services_name', columnNames: ['name'] }));
   }
 }
 
