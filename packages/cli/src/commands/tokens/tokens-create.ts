@@ -5,7 +5,7 @@ import { tenantOf, type TokenArgs } from './token-args';
 export async function createToken(store: Store, args: TokenArgs): Promise<number> {
   const { token, record } = await store.apiTokens.create(args.subject, { tenantId: tenantOf(args), ...(args.scopes && { scopes: args.scopes }) });
   process.stdout.write([
-    `Created API token "${record.name}" for tenant ${record.tenantId} (id ${record.id}, may ${record.scopes.join(', ')}):`,
+    `Created API token "${record.name}" for tenant ${record.tenantId} (id ${record.id}) with scopes ${record.scopes.join(', ')}:`,
     '',
     `  ${token}`,
     '',
