@@ -1,8 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { MusterError, TOKENS, type Repositories, type UnitOfWork } from '@muster/core';
 import type { Store } from '@muster/store';
 import type { Container } from 'inversify';
-import { randomUUID } from 'node:crypto';
 import { Problems } from '../config/problems';
 import type { ServerConfig } from '../config/server-config';
 import { serviceDefinition, whereRunbookFileIs } from '../config/service-definitions';
