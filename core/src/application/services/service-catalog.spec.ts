@@ -3,6 +3,9 @@ import type { PersonRef } from '../../domain/person';
 import type { Service } from '../../domain/service';
 import { buildApp, directory } from '../container/app-harness.spec-helper';
 import { CommandDispatcher } from '../commands/command-dispatcher';
+import { InteractionRouter } from '../commands/interaction-router';
+import { FORMS } from '../views/action-ids';
+import { DECLARE_FIELDS } from '../views/forms.view';
 import type { DirectoryPort } from '../ports/chat-gateway.port';
 import { textOf, type View } from '../views/view';
 
@@ -54,6 +57,19 @@ describe('the service catalogue in chat: declare --service, services, room set-u
     expect(viewText((await a.run('/incident declare Down --private --service checkout,chekout')).view)).to.include('--private --service checkout,checkout');
     expect(text).to.not.match(/Did you mean/);
     expect(await a.store.repositories.incidents.findByNumber('default', 1)).to.equal(undefined);
+  });
+
+  it('refuses an unknown service in the declare form as an error on its field, declaring nothing', async () => {
+    const a = await app([service('checkout')]);
+    const form = a.container.get(InteractionRouter);
+    const refused = await form.handleForm(a.ctx('alice'), FORMS.declare, { [DECLARE_FIELDS.title]: 'Card errors', [DECLARE_FIELDS.services]: 'chekout' });
+    expect(refused.kind).to.equal('errors');
+    expect(refused.kind === 'errors' && refused.errors[DECLARE_FIELDS.services]).to.equal(
+      'There is no service “chekout” in the catalogue. Did you mean checkout? Try “checkout”. The catalogue has checkout.');
+    expect(await a.store.repositories.incidents.findByNumber('default', 1)).to.equal(undefined);
+    const accepted = await form.handleForm(a.ctx('alice'), FORMS.declare, { [DECLARE_FIELDS.title]: 'Card errors', [DECLARE_FIELDS.services]: 'CHECKOUT' });
+    expect(accepted.kind).to.equal('done');
+    expect((await a.store.repositories.incidents.findByNumber('default', 1))!.snapshot().services).to.deep.equal(['checkout']);
   });
 
   it('takes any name while the catalogue is empty', async () => {
