@@ -31,7 +31,11 @@ export type MusterErrorCode =
   | 'payload_too_large'
   | 'unauthorized'
   | 'invalid_idempotency_key'
-  | 'idempotency_key_reused';
+  | 'idempotency_key_reused'
+  /** The API token lacks the scope the route needs (RFC 6750). */
+  | 'insufficient_scope'
+  /** A REST change to something muster.yaml defines (it is loaded again at every start). */
+  | 'defined_in_config';
 
 export class MusterError extends Error {
   override readonly name = 'MusterError';

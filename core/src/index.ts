@@ -59,6 +59,7 @@ export * from './application/services/postmortem-editing';
 export * from './application/services/capture-conversation';
 export * from './application/outbox/outbox-dispatcher';
 export * from './application/services/declare-incident';
+export * from './application/services/service-catalog';
 export * from './application/services/alert-intake';
 export * from './application/extensions/extension-points';
 export * from './application/extensions/event-subscribers';

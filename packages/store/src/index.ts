@@ -26,7 +26,9 @@ export { SqlOutbox } from './repositories/sql-outbox';
 export { SqlSummaryStateRepository } from './repositories/sql-summary-state-repository';
 export { SqlAlertGroupRepository } from './repositories/sql-alert-group-repository';
 
-export { ApiTokenRepository, API_TOKEN_PREFIX, DEFAULT_API_TENANT, type ApiToken } from './repositories/api-token-repository';
+export {
+  ApiTokenRepository, API_SCOPES, API_TOKEN_PREFIX, DEFAULT_API_SCOPES, DEFAULT_API_TENANT, type ApiScope, type ApiToken,
+} from './repositories/api-token-repository';
 export { InstallationRepository, type ChatInstallation } from './repositories/installation-repository';
 export { ConversationRepository, CONVERSATION_KINDS, type ConversationKind, type ConversationReference } from './repositories/conversation-repository';
 export { PluginInstallationRepository, type PluginInstallation } from './repositories/plugin-installation-repository';

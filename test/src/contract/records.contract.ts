@@ -1,12 +1,11 @@
 import { expect } from 'chai';
 import {
   approveStatusUpdate, completeActionItem, draftStatusUpdate, editPostmortemSection, emptyPostmortem, markStatusUpdatePublished, newActionItem,
-  type Service,
 } from '@muster/core';
 import { ada, expectMusterError, grace, minutesAfter, newId, plain, T0 } from './fixtures';
 import type { StoreUnderTest } from './harnesses';
 
-/** Action items, status updates, postmortems, services, inbox and rolling summaries. */
+/** Action items, status updates, postmortems, inbox and rolling summaries (services: services.contract.ts). */
 export function recordsContract(store: () => StoreUnderTest): void {
   describe('action items', () => {
     it('saves, updates and lists an incident\'s action items in creation order', async () => {
@@ -75,33 +74,6 @@ export function recordsContract(store: () => StoreUnderTest): void {
       await expectMusterError(r.postmortems.save(editPostmortemSection(saved, 'summary', 'stale', minutesAfter(T0, 10))), 'conflict');
       await expectMusterError(r.postmortems.save(emptyPostmortem(newId('pm'), incidentId, T0)), 'conflict');
       expect(await r.postmortems.findByIncident(newId('inc'))).to.equal(undefined);
-    });
-  });
-
-  describe('services', () => {
-    const service = (name: string, extra: Partial<Service> = {}): Service => ({
-      id: newId('svc'), name, description: `The ${name} service`, owners: [ada], subjectMatterExperts: [grace, { platform: 'slack', id: 'U0SRE' }],
-      runbooks: [{ title: 'Restart', url: 'https://runbooks.example.com/restart' }], ...extra,
-    });
-
-    it('saves, renames and lists services by name', async () => {
-      const { repositories: r } = store();
-      const payments = service('payments');
-      await r.services.save(service('search'));
-      await r.services.save(payments);
-      expect(plain(await r.services.findByName('payments'))).to.deep.equal(plain(payments));
-      const renamed = { ...payments, name: 'billing', owners: [] };
-      await r.services.save(renamed);
-      expect(await r.services.findByName('payments')).to.equal(undefined);
-      expect((await r.services.list()).map((s) => s.name)).to.deep.equal(['billing', 'search']);
-      expect(plain(await r.services.findByName('billing'))).to.deep.equal(plain(renamed));
-    });
-
-    it('refuses a second service with a name already taken', async () => {
-      const { repositories: r } = store();
-      await r.services.save(service('payments'));
-      await expectMusterError(r.services.save(service('payments')), 'duplicate');
-      expect(await r.services.list()).to.have.length(1);
     });
   });
 

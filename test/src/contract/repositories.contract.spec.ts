@@ -5,6 +5,7 @@ import { countIfMariaDb, mariaDbCases } from './mariadb';
 import { effectLogContract } from './effect-log.contract';
 import { outboxContract } from './outbox.contract';
 import { recordsContract } from './records.contract';
+import { servicesContract } from './services.contract';
 import { timelineContract } from './timeline.contract';
 import { unitOfWorkContract } from './unit-of-work.contract';
 
@@ -32,6 +33,7 @@ for (const harness of [inMemoryHarness(), sqliteHarness(), mariaDbHarness()]) {
     describe('Outbox', () => outboxContract(store, harness));
     describe('Outbox effect log', () => effectLogContract(store));
     describe('other repositories', () => recordsContract(store));
+    describe('ServiceRepository', () => servicesContract(store));
     describe('UnitOfWork', () => unitOfWorkContract(store));
     describe('AlertGroupRepository', () => alertGroupContract(store, harness));
   });

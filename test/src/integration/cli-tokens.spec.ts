@@ -71,8 +71,8 @@ for (const target of TARGETS) {
       const list = await cli('list');
       expect(list.code, list.stderr).to.equal(0);
       const [header, ...rows] = list.stdout.trim().split('\n');
-      expect(header!.split(/\s{2,}/)).to.deep.equal(['ID', 'NAME', 'TENANT', 'CREATED', 'LAST USED', 'REVOKED']);
-      expect(rows[0]!.split(/\s{2,}/)).to.include.members([ci.id, 'ci pipeline', 'default', 'never', 'no']);
+      expect(header!.split(/\s{2,}/)).to.deep.equal(['ID', 'NAME', 'TENANT', 'SCOPES', 'CREATED', 'LAST USED', 'REVOKED']);
+      expect(rows[0]!.split(/\s{2,}/)).to.include.members([ci.id, 'ci pipeline', 'default', 'read,write', 'never', 'no']);
       expect(rows[1]!.split(/\s{2,}/)).to.include.members([bot.id, 'status-bot', 'acme', 'never', 'no']);
       for (const { token } of [ci, bot]) {
         expect(list.stdout).to.not.include(token.slice(4, 20));
@@ -119,6 +119,21 @@ for (const target of TARGETS) {
       expect(row(byId.id)).to.match(/\d{4}-\d\d-\d\d \d\d:\d\dZ$/);
       expect(row(byId.id)).to.not.match(/never/);
       expect(row(kept.id)).to.match(/\sno$/);
+    });
+
+    it('gives a token the scopes asked for (default read and write), lists them, and refuses an unknown scope', async () => {
+      const plain = await cli('create', 'ci');
+      expect(plain.stdout).to.include('with scopes read, write:');
+      const catalogue = created(await cli('create', 'catalogue-bot', '--scope', 'Admin,read'));
+      const list = (await cli('list')).stdout;
+      expect(list.split('\n')[0]).to.match(/\bSCOPES\b/);
+      expect(list.split('\n').find((line) => line.startsWith(catalogue.id))).to.match(/\sread,admin\s/);
+      for (const args of [['--scope', 'root'], ['--scope', ','], ['--scope']]) {
+        const refused = await cli('create', 'x', ...args);
+        expect(refused.code, args.join(' ')).to.equal(2);
+        expect(refused.stderr).to.match(/--scope needs one or more of read, write, admin/);
+      }
+      expect((await cli('list')).stdout).to.not.match(/^\S+\s+x\s/m);
     });
 
     it('says what to do for an unknown id or name, and revokes nothing', async () => {

@@ -49,7 +49,9 @@ for (const target of TARGETS) {
 
         const check = await createDataSource(url);
         try {
-          await check.undoLastMigration({ transaction: 'each' });
+          // Back to just before the plugin host migration, whatever came after it.
+          const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => new m().name === MIGRATION);
+          for (let i = 0; i < later; i++) await check.undoLastMigration({ transaction: 'each' });
           const rows = await check.query('SELECT plugin_id, workspace_id, sealed_secrets FROM plugin_installations') as Record<string, unknown>[];
           expect(rows).to.deep.equal([{ plugin_id: 'jira', workspace_id: 'T0OLD', sealed_secrets: 'v1.a.b.c' }]);
         } finally {

@@ -4,7 +4,7 @@ import { COMMANDS, COMMAND_GROUPS, COMMAND_WORDS, commandNamed, generalUsage, us
 
 // A Record forces this list to name every command the ParsedCommand union has, and no other.
 const EVERY_COMMAND: Record<CommandName, true> = {
-  declare: true, status: true, list: true, actions: true, sev: true, assign: true, ack: true, mitigate: true, resolve: true, reopen: true, decline: true,
+  declare: true, status: true, list: true, services: true, actions: true, sev: true, assign: true, ack: true, mitigate: true, resolve: true, reopen: true, decline: true,
   close: true, summary: true, update: true, note: true, action: true, postmortem: true, timeline: true, plugins: true, help: true,
 };
 
@@ -33,7 +33,8 @@ describe('command usage catalogue', () => {
     expect(commandNamed('ACKNOWLEDGE')).to.equal('ack');
     expect(commandNamed('pm')).to.equal('postmortem');
     expect(commandNamed('?')).to.equal('help');
+    expect(commandNamed('Catalogue')).to.equal('services');
     expect(commandNamed('nope')).to.equal(undefined);
-    expect(COMMAND_WORDS.size).to.equal(COMMANDS.length + 6);
+    expect(COMMAND_WORDS.size).to.equal(COMMANDS.length + 8);
   });
 });

@@ -9,6 +9,7 @@ export type ParsedCommand = { readonly incidentRef?: string } & (
   | { readonly name: 'declare'; readonly title?: string; readonly severity?: string; readonly services: readonly string[]; readonly private: boolean }
   | { readonly name: 'status' }
   | { readonly name: 'list'; readonly scope: 'open' | 'all'; readonly severity?: string; readonly service?: string; readonly mine: boolean }
+  | { readonly name: 'services' }
   | { readonly name: 'sev'; readonly severity: string }
   | { readonly name: 'assign'; readonly role: string; readonly person: string }
   | { readonly name: 'ack' }

@@ -1,5 +1,5 @@
 import { inject, injectable } from 'inversify';
-import { MusterError } from '../../errors';
+import { isMusterError, MusterError } from '../../errors';
 import { MAX_TITLE_LENGTH, type Incident } from '../../domain/incident';
 import type { PersonRef } from '../../domain/person';
 import { parseMention } from '../../domain/person-mention';
@@ -16,6 +16,7 @@ import { incidentCardView } from '../views/incident-card.view';
 import { roleNotice, severityNotice, statusNotice } from '../views/change-notices.view';
 import { parseDraftVersionRef, statusUpdateView } from '../views/status-update.view';
 import { DeclareIncident } from '../services/declare-incident';
+import { ServiceCatalog } from '../services/service-catalog';
 import { TransitionIncident } from '../services/transition-incident';
 import { ChangeSeverity } from '../services/change-severity';
 import { AssignRole } from '../services/assign-role';
@@ -44,6 +45,7 @@ export class InteractionRouter {
     @inject(ActionItems) private readonly actionItems: ActionItems,
     @inject(PostmortemEditing) private readonly postmortems: PostmortemEditing,
     @inject(PluginSubmissions) private readonly plugins: PluginSubmissions,
+    @inject(ServiceCatalog) private readonly catalog: ServiceCatalog,
   ) {}
 
   async handleAction(ctx: RequestContext, actionId: string, value: string): Promise<CommandReply> {
@@ -120,11 +122,17 @@ export class InteractionRouter {
         if (title.length < MIN_TITLE_LENGTH) errors[DECLARE_FIELDS.title] = 'Say in a few words what is wrong, e.g. "Checkout errors for EU customers".';
         if (title.length > MAX_TITLE_LENGTH) errors[DECLARE_FIELDS.title] = `Keep the title under ${MAX_TITLE_LENGTH} characters (this one has ${title.length}).`;
         if (!this.settings.severities.find(severity)) errors[DECLARE_FIELDS.severity] = `Choose one of ${this.settings.severities.ids().join(', ')}.`;
-        if (Object.keys(errors).length) return { kind: 'errors', errors };
+        const services = await this.catalog.check(ctx, list(values[DECLARE_FIELDS.services]), (names) => `“${names}”`).catch((error: unknown) => {
+          if (!isMusterError(error, 'invalid_argument')) throw error;
+          // A form field's error is plain text: the code marks of the chat message would show as backticks.
+          errors[DECLARE_FIELDS.services] = error.message.replace(/`/g, '');
+          return undefined;
+        });
+        if (Object.keys(errors).length || !services) return { kind: 'errors', errors };
         const outcome = await this.declare.execute(ctx, {
           title, severity,
           summary: text(values[DECLARE_FIELDS.description]),
-          services: list(values[DECLARE_FIELDS.services]),
+          services: services.names,
           private: values[DECLARE_FIELDS.private] === true,
         });
         return done(declarationReply(outcome, ctx, this.settings));

@@ -21,6 +21,7 @@ import { AssignRole } from '../services/assign-role';
 import { CaptureConversation } from '../services/capture-conversation';
 import { ChangeSeverity } from '../services/change-severity';
 import { DeclareIncident } from '../services/declare-incident';
+import { ServiceCatalog } from '../services/service-catalog';
 import { Postmortems } from '../services/postmortems';
 import { ActionItems } from '../services/action-items';
 import { ListIncidents } from '../services/list-incidents';
@@ -47,7 +48,7 @@ const SERVICES = [
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
   StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
   ActionPreflight, RoomDirectory, PluginsCommand, PluginAdmins, PluginSubmissions, AlertIntake, CommandRegistry, EventSubscribers,
-  IncidentSummaries,
+  IncidentSummaries, ServiceCatalog,
 ] as const;
 
 const OUTBOX_HANDLERS = [

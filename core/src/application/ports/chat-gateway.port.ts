@@ -74,4 +74,10 @@ export interface DirectoryPort {
    * configured `admins` count. Throws when the platform could not be asked.
    */
   isWorkspaceAdmin?(workspaceId: string, person: PersonRef): Promise<boolean | undefined>;
+  /**
+   * The one person with this email address in the workspace, when the platform's directory can look
+   * people up by email (Slack; Teams with Graph). Left out, or undefined, when it cannot or nobody has
+   * it. Throws when the platform could not be asked.
+   */
+  byEmail?(platform: ChatPlatform, workspaceId: string, email: string): Promise<PersonRef | undefined>;
 }

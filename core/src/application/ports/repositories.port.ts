@@ -78,10 +78,15 @@ export interface PostmortemRepository {
   findByIncident(incidentId: string): Promise<Postmortem | undefined>;
 }
 
+/** A tenant's service catalogue. Names are unique per tenant and looked up ignoring case. */
 export interface ServiceRepository {
+  /** Insert or replace by id; `duplicate` when another service of the tenant has the name. */
   save(service: Service): Promise<void>;
-  findByName(name: string): Promise<Service | undefined>;
-  list(): Promise<Service[]>;
+  findByName(tenantId: string, name: string): Promise<Service | undefined>;
+  /** By name. */
+  list(tenantId: string): Promise<Service[]>;
+  /** False when there was no such service. */
+  remove(tenantId: string, name: string): Promise<boolean>;
 }
 
 /** Processed idempotency keys of inbound events and commands that do not land on the timeline. */

@@ -33,8 +33,8 @@ const ACTIONS: Readonly<Record<string, TokenAction>> = {
 /** Exit codes: 0 done, 1 refused (a duplicate name, an unknown token, the database), 2 a command line that does not parse. */
 export const tokensCommand: CliCommand = {
   name: 'tokens',
-  usage: 'tokens create <name> | list | revoke <id|name>',
-  summary: 'REST API tokens (create shows it once); --tenant <id>, default "default"',
+  usage: 'tokens create <name> [--scope read,write,admin] | list | revoke <id|name>',
+  summary: 'REST API tokens (create shows it once); --tenant <id>, default "default"; --scope, default read,write (admin edits the service catalogue)',
   async run(args) {
     const [name, ...rest] = args;
     const action = name !== undefined && Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { RequestContext } from '@muster/core';
-import type { ApiTokenRepository } from '@muster/store';
+import type { ApiScope, ApiTokenRepository } from '@muster/store';
 import { HttpError } from '../http/http-error';
 
 const HOW_TO = 'Create a token with `muster tokens create <name>` and send it as "Authorization: Bearer <token>".';
@@ -10,6 +10,7 @@ export interface ApiCaller {
   readonly tokenId: string;
   readonly tokenName: string;
   readonly tenantId: string;
+  readonly scopes: readonly ApiScope[];
 }
 
 /**
@@ -23,7 +24,15 @@ export async function authenticate(req: IncomingMessage, tokens: Pick<ApiTokenRe
   if (!match) throw unauthorized('invalid_request', header ? `The Authorization header must be "Bearer <token>". ${HOW_TO}` : `This API needs a token. ${HOW_TO}`);
   const token = await tokens.verify(match[1]);
   if (!token) throw unauthorized('invalid_token', `The token is unknown or was revoked. ${HOW_TO}`);
-  return { tokenId: token.id, tokenName: token.name, tenantId: token.tenantId };
+  return { tokenId: token.id, tokenName: token.name, tenantId: token.tenantId, scopes: token.scopes };
+}
+
+/** A 403 in RFC 6750's words when the token lacks the scope the route needs; says how to get one that has it. */
+export function requireScope(caller: ApiCaller, scope: ApiScope): void {
+  if (caller.scopes.includes(scope)) return;
+  throw new HttpError('insufficient_scope',
+    `This token may ${caller.scopes.join(' and ')}, and this request needs the "${scope}" scope. Create a token that has it with \`muster tokens create <name> --scope ${[...new Set([...caller.scopes, scope])].join(',')}\`.`,
+    { 'www-authenticate': `Bearer realm="muster", error="insufficient_scope", scope="${scope}"` });
 }
 
 function unauthorized(error: 'invalid_request' | 'invalid_token', message: string): HttpError {

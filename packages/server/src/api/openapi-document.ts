@@ -1,4 +1,5 @@
 import { SCHEMAS } from './openapi-schemas';
+import { SERVICE_PATHS, SERVICE_SCHEMAS } from './openapi-services';
 
 /** The OpenAPI 3.1 description of every /api/v1 route, served at GET /api/v1/openapi.json. */
 
@@ -25,9 +26,9 @@ const query = (name: string, description: string, schema: object) => ({ name, in
 
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
-  info: { title: 'Muster REST API', version: '1', description: 'Incidents over HTTP. Every error is a JSON body {error: {code, message}}.' },
+  info: { title: 'Muster REST API', version: '1', description: 'Incidents and the service catalogue over HTTP. Every error is a JSON body {error: {code, message}}. Tokens carry scopes: read (GET), write (incident changes), admin (the catalogue).' },
   servers: [{ url: '/' }],
-  components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `muster tokens create <name>`.' } }, schemas: SCHEMAS },
+  components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'A token from `muster tokens create <name>`.' } }, schemas: { ...SCHEMAS, ...SERVICE_SCHEMAS } },
   paths: {
     '/api/v1/incidents': {
       get: read('List incidents, newest first.', ok('200', 'A page of incidents.', 'IncidentList'), [
@@ -65,6 +66,7 @@ export const OPENAPI_DOCUMENT = {
       ]),
     },
     '/api/v1/incidents/{ref}/status-updates': { get: read('The stakeholder status updates, drafts included.', ok('200', 'Every update.', 'StatusUpdateList')) },
+    ...SERVICE_PATHS,
     '/api/v1/openapi.json': { get: { summary: 'This document.', security: [], responses: { 200: { description: 'OpenAPI 3.1.', content: { 'application/json': { schema: { type: 'object' } } } } } } },
   },
 };

@@ -1,4 +1,4 @@
-import type { TenantDefinition, ChatPlatform, RoomPlacement, ConversationRef, PermissionPolicy, RoleDefinition, SeverityLevel } from '@muster/core';
+import type { ServiceContact, TenantDefinition, ChatPlatform, RoomPlacement, ConversationRef, PermissionPolicy, RoleDefinition, SeverityLevel } from '@muster/core';
 
 export type ChannelRef = Omit<ConversationRef, 'name' | 'url'>;
 
@@ -44,6 +44,20 @@ export interface FilePluginEntry {
   readonly config: Readonly<Record<string, unknown>>;
 }
 
+/** `services.<name>:` in muster.yaml (services-section.ts), after validation. */
+export interface FileServiceEntry {
+  readonly description: string;
+  readonly owners: readonly ServiceContact[];
+  readonly smes: readonly ServiceContact[];
+  /** An untitled link is named after its service when the catalogue is built. */
+  readonly runbooks: readonly { readonly title?: string; readonly url: string }[];
+  readonly runbookFile?: string;
+  readonly integrations: Readonly<Record<string, string>>;
+  readonly public: boolean;
+  /** Default: the home tenant (that of homePlatform/homeWorkspaceId), else `default`. */
+  readonly tenant?: string;
+}
+
 /** What muster.yaml may say, after validation. Everything is optional: the file itself is optional. */
 export interface FileConfig {
   readonly server: FileServerSection;
@@ -63,4 +77,5 @@ export interface FileConfig {
   readonly admins?: readonly string[];
   readonly llm: FileLlmSection;
   readonly plugins?: Readonly<Record<string, FilePluginEntry>>;
+  readonly services?: Readonly<Record<string, FileServiceEntry>>;
 }

@@ -7,6 +7,7 @@ import { PLUGINS } from './plugins-section';
 import { PERMISSIONS_SECTION, ROLES, SEVERITIES } from './process-section';
 import { flag, oneOf, settings, text, whenAMapping } from './schema-kit';
 import { SERVER_SECTION } from './server-section';
+import { SERVICES } from './services-section';
 import { ADMINS, TENANTS } from './tenancy-section';
 
 const REACTION = { pattern: /^[a-z0-9_+-]{1,80}$/, what: 'a reaction name without colons, like pushpin' };
@@ -31,6 +32,7 @@ export const FILE_SECTIONS = {
   admins: ADMINS.optional(),
   llm: LLM_SECTION.default({}),
   plugins: PLUGINS.optional(),
+  services: SERVICES.optional(),
 };
 
 /** muster.yaml as a whole: the sections, and the rules that tie keys of different sections together. */

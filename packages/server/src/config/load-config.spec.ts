@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './config-error';
@@ -137,9 +137,13 @@ describe('loadConfig', () => {
     const example = /`muster\.yaml` \(every key optional\):\s*```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(example, 'the example in packages/server/README.md').to.be.a('string');
     yaml(example!);
+    // The example's runbookFile must exist beside the file.
+    mkdirSync(join(dir, 'runbooks'));
+    writeFileSync(join(dir, 'runbooks', 'checkout.md'), '# Checkout\n');
     const config = load();
     expect(config.settings.roles.rolesWith('update.approve').map((r) => r.id)).to.deep.equal(['commander', 'communications_lead']);
     expect(Object.keys(config.plugins)).to.deep.equal(['alertmanager', 'pagerduty']);
+    expect(config.services.map((s) => `${s.tenantId}/${s.name}`)).to.deep.equal(['acme/checkout']);
   });
 
   it('reports a bad section together with what the core says of a right one', () => {

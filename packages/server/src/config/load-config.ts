@@ -8,6 +8,7 @@ import { LOG_LEVELS, type FileConfig } from './file-config';
 import { Problems } from './problems';
 import { readFileConfig } from './read-file-config';
 import type { DatabaseKind, ServerConfig } from './server-config';
+import { serviceDefinitions } from './service-definitions';
 import { buildSettings } from './settings-builder';
 import { readTeamsEnv } from './teams-env';
 import { locateConfigFile, readYamlFile } from './yaml-file';
@@ -67,6 +68,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     settings,
     plugins: file.plugins ?? {},
     pluginSecrets: pluginSecretsOf(sources.env),
+    services: serviceDefinitions(file.services, settings, located.path, fileProblems),
   };
   const problems = [...envProblems.list, ...fileProblems.list];
   if (problems.length) throw new ConfigError(problems);

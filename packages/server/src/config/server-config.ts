@@ -1,5 +1,6 @@
 import type { MusterSettings } from '@muster/core';
 import type { FileLlmSection, FilePluginEntry, LogLevel } from './file-config';
+import type { ServiceDefinition } from './service-definitions';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -61,4 +62,6 @@ export interface ServerConfig {
   readonly plugins: Readonly<Record<string, FilePluginEntry>>;
   /** Every non-empty `MUSTER_PLUGIN_*` variable: the secrets of the muster.yaml plugins, by variable name. */
   readonly pluginSecrets: Readonly<Record<string, string>>;
+  /** `services:` of muster.yaml, each in its tenant: loaded into the catalogue at start (service-catalogue-sync.ts). */
+  readonly services: readonly ServiceDefinition[];
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MusterError, type ChatGateway, type ChatGatewayRegistry, type ChatPlatform, type Clock, type DirectoryPort, type IdGenerator, type PersonRef } from '@muster/core';
+import { hasEmailLookup, MusterError, type ChatGateway, type ChatGatewayRegistry, type ChatPlatform, type Clock, type DirectoryPort, type IdGenerator, type PersonRef } from '@muster/core';
 
 export class SystemClock implements Clock {
   now(): Date {
@@ -47,5 +47,11 @@ export class PlatformDirectory implements DirectoryPort {
   async isWorkspaceAdmin(workspaceId: string, person: PersonRef): Promise<boolean | undefined> {
     const directory = person.platform === 'api' || person.platform === 'webhook' ? undefined : this.directories[person.platform];
     return directory?.isWorkspaceAdmin?.(workspaceId, person);
+  }
+
+  /** Only through a directory that, as configured, can find people by email (Teams needs Graph for it). */
+  async byEmail(platform: ChatPlatform, workspaceId: string, email: string): Promise<PersonRef | undefined> {
+    const directory = this.directories[platform];
+    return hasEmailLookup(directory) ? directory.byEmail(workspaceId, email) : undefined;
   }
 }

@@ -51,6 +51,7 @@ export class Router {
   post(pattern: string, handler: RouteHandler): this { return this.add('POST', pattern, { kind: 'json', run: handler }); }
   put(pattern: string, handler: RouteHandler): this { return this.add('PUT', pattern, { kind: 'json', run: handler }); }
   patch(pattern: string, handler: RouteHandler): this { return this.add('PATCH', pattern, { kind: 'json', run: handler }); }
+  delete(pattern: string, handler: RouteHandler): this { return this.add('DELETE', pattern, { kind: 'json', run: handler }); }
 
   /** Every registered route, for the OpenAPI document's completeness check. */
   list(): { method: HttpMethod; pattern: string }[] {

@@ -30,6 +30,8 @@ export const STATUS_BY_CODE: Partial<Record<MusterErrorCode, number>> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   idempotency_key_reused: 422,
+  insufficient_scope: 403,
+  defined_in_config: 409,
 };
 
 export const statusOf = (code: MusterErrorCode): number => STATUS_BY_CODE[code] ?? 500;

@@ -4,6 +4,7 @@ import { registerIncidentChangeRoutes } from '../api/incident-change-routes';
 import { registerIncidentRoutes } from '../api/incident-routes';
 import { registerOpenApiRoute } from '../api/openapi-route';
 import { registerOpsRoutes } from '../api/ops-routes';
+import { registerServiceRoutes } from '../api/service-routes';
 import { SERVER_TOKENS } from '../container/server-tokens';
 import { HttpServer } from '../http/http-server';
 import { Router } from '../http/router';
@@ -26,6 +27,7 @@ export function createHttp(container: Container): HttpParts {
   registerOpsRoutes(router, container);
   registerIncidentRoutes(router, container);
   registerIncidentChangeRoutes(router, container);
+  registerServiceRoutes(router, container);
   registerOpenApiRoute(router);
   registerWebhookRoute(router, {
     host: container.get<PluginHost>(PLUGIN_TOKENS.Host), guard: container.get<PluginGuard>(PLUGIN_TOKENS.Guard), intake: container.get(AlertIntake),

@@ -9,6 +9,7 @@ import { SERVER_TOKENS } from '../container/server-tokens';
 import { TOKENS } from '@muster/core';
 import { createHttp, type HttpParts } from './create-http';
 import { ensureMigrated } from './migrations-check';
+import { syncConfigServices } from '../catalog/config-services-sync';
 import type { OutboxPump } from './outbox-pump';
 import { resolveSecretKey } from './secret-key';
 import type { PlatformIntegration } from '../platforms/platform-integration';
@@ -58,6 +59,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     const secret = resolveSecretKey(config, logger);
     logger.info('Secret key ready', { source: secret.source });
     await ensureMigrated(store, config, logger);
+    // Before plugins start and requests arrive: both read the catalogue.
+    await syncConfigServices(store.unitOfWork, config.services, config.settings, logger);
     if (config.database.kind === 'sqlite') {
       // One process owns an SQLite file: whatever was leased when the last one died is ours to resume now.
       const released = await store.repositories.outbox.releaseLeases();

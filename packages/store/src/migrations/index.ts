@@ -8,6 +8,8 @@ import { NeutralMentions1733000000005 } from './1733000000005-neutral-mentions';
 import { TeamsFileOffers1733000000006 } from './1733000000006-teams-file-offers';
 import { AlertGroups1733000000007 } from './1733000000007-alert-groups';
 import { PluginHost1733000000008 } from './1733000000008-plugin-host';
+import { ServiceCatalogue1733000000009 } from './1733000000009-service-catalogue';
+import { ApiTokenScopes1733000000010 } from './1733000000010-api-token-scopes';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   TeamsFileOffers1733000000006,
   AlertGroups1733000000007,
   PluginHost1733000000008,
+  ServiceCatalogue1733000000009,
+  ApiTokenScopes1733000000010,
 ];

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { KEY, OPTIONAL_TIME, TIME } from './column-kinds';
+import { KEY, OPTIONAL_JSON, OPTIONAL_TIME, TIME } from './column-kinds';
 
 /**
  * A REST API token of one tenant (the organization it acts for). Only its SHA-256 is kept: the plain
@@ -14,4 +14,6 @@ export class ApiTokenRecord {
   @Column({ ...TIME, name: 'created_at' }) createdAt!: Date;
   @Column({ ...OPTIONAL_TIME, name: 'last_used_at' }) lastUsedAt!: Date | null;
   @Column({ ...OPTIONAL_TIME, name: 'revoked_at' }) revokedAt!: Date | null;
+  /** Null for tokens made before scopes: they read and write, as they always did. */
+  @Column({ ...OPTIONAL_JSON, name: 'scopes' }) scopes!: string[] | null;
 }

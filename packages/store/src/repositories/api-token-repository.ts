@@ -14,7 +14,18 @@ export interface ApiToken {
   readonly createdAt: Date;
   readonly lastUsedAt?: Date;
   readonly revokedAt?: Date;
+  /** What the token may do; see {@link API_SCOPES}. */
+  readonly scopes: readonly ApiScope[];
 }
+
+/**
+ * `read`: GET anything of the tenant. `write`: declare and change incidents. `admin`: edit the tenant's
+ * set-up (the service catalogue). Independent: a catalogue-editing token that should also read needs both.
+ */
+export const API_SCOPES = ['read', 'write', 'admin'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+/** What a token is given when none are named, and what tokens made before scopes have. */
+export const DEFAULT_API_SCOPES: readonly ApiScope[] = ['read', 'write'];
 
 export const API_TOKEN_PREFIX = 'mst_';
 /** The tenant of a token created without one, and of every token made before tenants (migration 1733000000002). */
@@ -33,16 +44,19 @@ export class ApiTokenRepository {
   constructor(private readonly executor: StoreExecutor, private readonly clock: () => Date = () => new Date()) {}
 
   /** A new token named `name` (unique within its tenant: a second one is a `duplicate` naming the first). */
-  async create(name: string, options: { tenantId?: string } = {}): Promise<{ token: string; record: ApiToken }> {
+  async create(name: string, options: { tenantId?: string; scopes?: readonly ApiScope[] } = {}): Promise<{ token: string; record: ApiToken }> {
     const label = name.trim();
     if (!label) throw new MusterError('missing_argument', 'Give the token a name that says who or what uses it.');
     // The name is printed in `muster tokens list` and logs: control characters would be terminal escapes there.
     if (/[\u0000-\u001f\u007f-\u009f]/.test(label)) throw new MusterError('invalid_argument', 'A token name cannot contain control characters (newlines, escapes); use plain text.');
     if (label.length > MAX_NAME) throw new MusterError('invalid_argument', `A token name has at most ${MAX_NAME} characters; choose a shorter one.`);
     const tenantId = options.tenantId ?? DEFAULT_API_TENANT;
+    const scopes = API_SCOPES.filter((s) => (options.scopes ?? DEFAULT_API_SCOPES).includes(s));
+    const unknown = (options.scopes ?? []).filter((s) => !(API_SCOPES as readonly string[]).includes(s));
+    if (unknown.length || scopes.length === 0) throw new MusterError('invalid_argument', `A token's scopes are one or more of ${API_SCOPES.join(', ')}.`);
     const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const record = Object.assign(new ApiTokenRecord(), {
-      id: randomUUID(), tenantId, name: label, tokenHash: hashToken(token), createdAt: this.clock(), lastUsedAt: null, revokedAt: null,
+      id: randomUUID(), tenantId, name: label, tokenHash: hashToken(token), createdAt: this.clock(), lastUsedAt: null, revokedAt: null, scopes: [...scopes],
     });
     try {
       await this.executor.write(async (tx) => {
@@ -119,6 +133,7 @@ const hashToken = (plain: string): string => createHash('sha256').update(plain, 
 function toApiToken(record: ApiTokenRecord): ApiToken {
   return {
     id: record.id, name: record.name, tenantId: record.tenantId, createdAt: record.createdAt,
+    scopes: record.scopes ? API_SCOPES.filter((s) => record.scopes!.includes(s)) : DEFAULT_API_SCOPES,
     ...(record.lastUsedAt && { lastUsedAt: record.lastUsedAt }),
     ...(record.revokedAt && { revokedAt: record.revokedAt }),
   };

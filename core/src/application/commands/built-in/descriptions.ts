@@ -47,6 +47,15 @@ const SPECS: readonly BuiltInSpec[] = [
     parse: parseList,
   },
   {
+    name: 'services',
+    group: 'declaring',
+    syntax: 'services',
+    summary: 'List the service catalogue: each service with its owners, on-call ids and runbook (names to use with declare --service).',
+    examples: ['services'],
+    aliases: ['catalog', 'catalogue'],
+    takesIncident: false,
+  },
+  {
     name: 'ack',
     group: 'running',
     syntax: 'ack',

@@ -3,7 +3,7 @@ import type { CommandContribution } from '../command-contribution';
 import { ActionCommand, ActionsCommand, CloseCommand, PostmortemCommand, TimelineCommand } from './after.commands';
 import { HelpCommand, PluginsAdminCommand } from './admin.commands';
 import { NoteCommand, SummaryCommand, UpdateCommand } from './communicating.commands';
-import { DeclareCommand, ListCommand, StatusCommand } from './declaring.commands';
+import { DeclareCommand, ListCommand, ServicesCommand, StatusCommand } from './declaring.commands';
 import { AckCommand, AssignCommand, DeclineCommand, MitigateCommand, ReopenCommand, ResolveCommand, SeverityCommand } from './running.commands';
 
 /**
@@ -11,7 +11,7 @@ import { AckCommand, AssignCommand, DeclineCommand, MitigateCommand, ReopenComma
  * descriptions (descriptions.ts), which is the order help lists them in.
  */
 export const BUILT_IN_COMMANDS: readonly Newable<CommandContribution>[] = [
-  DeclareCommand, StatusCommand, ListCommand,
+  DeclareCommand, StatusCommand, ListCommand, ServicesCommand,
   AckCommand, SeverityCommand, AssignCommand, MitigateCommand, ResolveCommand, ReopenCommand, DeclineCommand,
   SummaryCommand, UpdateCommand, NoteCommand,
   ActionCommand, ActionsCommand, TimelineCommand, PostmortemCommand, CloseCommand,

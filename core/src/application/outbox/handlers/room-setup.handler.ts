@@ -3,7 +3,9 @@ import { MusterError } from '../../../errors';
 import type { Incident } from '../../../domain/incident';
 import { personKey, type ChatPlatform, type ConversationRef, type Link, type MessageRef, type PersonRef } from '../../../domain/person';
 import { IncidentChanges } from '../../incidents/incident-changes';
-import type { ChatGateway, ChatGatewayRegistry } from '../../ports/chat-gateway.port';
+import type { ChatGateway, ChatGatewayRegistry, DirectoryPort } from '../../ports/chat-gateway.port';
+import type { Logger } from '../../ports/system.port';
+import { isEmailContact, type ServiceContact } from '../../../domain/service';
 import type { OutboxMessage } from '../../ports/outbox.port';
 import type { Repositories } from '../../ports/unit-of-work.port';
 import type { MusterSettings } from '../../container/settings';
@@ -31,6 +33,8 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     @inject(TOKENS.ChatGatewayRegistry) private readonly gateways: ChatGatewayRegistry,
     @inject(TOKENS.Settings) private readonly settings: MusterSettings,
     @inject(IncidentChanges) private readonly changes: IncidentChanges,
+    @inject(TOKENS.DirectoryPort) private readonly directory: DirectoryPort,
+    @inject(TOKENS.Logger) private readonly logger: Logger,
   ) {}
 
   async handle(p: TopicPayloads['room.setup'], message: OutboxMessage): Promise<void> {
@@ -39,7 +43,7 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     let incident = await loadIncident(this.repos, p.incidentId);
     let room = incident.roomOn(p.platform, p.workspaceId);
     const isNewRoom = !room;
-    const { people, runbooks } = await this.responders(incident, p.platform);
+    const { people, runbooks } = await this.responders(incident, p.platform, p.workspaceId);
     if (!room) {
       const key = `room:${incident.id}:${p.platform}:${p.workspaceId}`;
       const created = await effectStep(log, key, async (uncertainSince) => ({ ...await gateway.createRoom({
@@ -87,7 +91,6 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     await effectOnce(this.repos.outbox, key, () => gateway.postEphemeral(requestedIn, declarer, view));
   }
 
-  /** The declarer, role holders and the owners and experts of affected services, on this platform. */
   /**
    * A room belongs to one incident for good: capture caches a room's incident for the life of the
    * process (capture-conversation.ts). A platform that handed back a room another incident already has
@@ -100,7 +103,13 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     }
   }
 
-  private async responders(incident: Incident, platform: ChatPlatform): Promise<{ people: PersonRef[]; runbooks: Link[] }> {
+
+  /**
+   * The declarer, role holders and the owners and experts of affected services (of the incident's own
+   * tenant), on this platform. Contacts given as an email address are found through the platform's
+   * directory when it can look people up by email; one it cannot find is left out, never a failure.
+   */
+  private async responders(incident: Incident, platform: ChatPlatform, workspaceId: string): Promise<{ people: PersonRef[]; runbooks: Link[] }> {
     const s = incident.snapshot();
     const people = new Map<string, PersonRef>();
     const add = (p: PersonRef) => { if (p.platform === platform) people.set(personKey(p), p); };
@@ -108,12 +117,27 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     s.roles.forEach((r) => add(r.person));
     const runbooks: Link[] = [];
     for (const name of s.services) {
-      const service = await this.repos.services.findByName(name);
+      const service = await this.repos.services.findByName(incident.tenantId, name);
       if (!service) continue;
-      [...service.owners, ...service.subjectMatterExperts].forEach(add);
+      for (const contact of [...service.owners, ...service.subjectMatterExperts]) {
+        const person = await this.personFor(contact, platform, workspaceId, service.name);
+        if (person) add(person);
+      }
       runbooks.push(...service.runbooks);
     }
     return { people: [...people.values()], runbooks };
+  }
+
+  private async personFor(contact: ServiceContact, platform: ChatPlatform, workspaceId: string, service: string): Promise<PersonRef | undefined> {
+    if (!isEmailContact(contact)) return contact;
+    if (!this.directory.byEmail) return undefined;
+    try {
+      return await this.directory.byEmail(platform, workspaceId, contact.email);
+    } catch (error) {
+      // The address is not logged: it is personal data, and the service name says whom to check.
+      this.logger.warn('Could not look up a service contact by email; the room opens without them', { platform, service, error: String(error) });
+      return undefined;
+    }
   }
 }
 

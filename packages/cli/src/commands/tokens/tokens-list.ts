@@ -2,7 +2,7 @@ import type { ApiToken, Store } from '@muster/store';
 import { minute as when, printable, table } from '../../text';
 import type { TokenArgs } from './token-args';
 
-const COLUMNS = ['ID', 'NAME', 'TENANT', 'CREATED', 'LAST USED', 'REVOKED'] as const;
+const COLUMNS = ['ID', 'NAME', 'TENANT', 'SCOPES', 'CREATED', 'LAST USED', 'REVOKED'] as const;
 
 /** `tokens list [--tenant <id>]`: one row per token; never the token or its hash (the store does not return them). */
 export async function listTokens(store: Store, parsed: TokenArgs): Promise<number> {
@@ -17,5 +17,5 @@ export async function listTokens(store: Store, parsed: TokenArgs): Promise<numbe
 }
 
 function row(token: ApiToken): readonly string[] {
-  return [token.id, printable(token.name), token.tenantId, when(token.createdAt), when(token.lastUsedAt, 'never'), when(token.revokedAt, 'no')];
+  return [token.id, printable(token.name), token.tenantId, token.scopes.join(','), when(token.createdAt), when(token.lastUsedAt, 'never'), when(token.revokedAt, 'no')];
 }

@@ -1,9 +1,12 @@
-import type { PersonRef, Service, ServiceRepository } from '@muster/core';
+import { isEmailContact, type Service, type ServiceContact, type ServiceRepository } from '@muster/core';
 import type { PluginPerson, PluginService, PluginServiceCatalog } from '@muster/plugin-sdk';
 
-/** `ctx.services`: the catalogue as a plugin sees it, read fresh on every call (it is editable through the REST API). */
-export function pluginServices(services: Pick<ServiceRepository, 'findByName'>): PluginServiceCatalog {
-  return { find: async (name) => { const found = await services.findByName(name); return found && pluginServiceOf(found); } };
+/**
+ * `ctx.services`: the catalogue of the installation's own tenant as a plugin sees it, read fresh on
+ * every call (it is editable through the REST API). Another tenant's service is never found.
+ */
+export function pluginServices(services: Pick<ServiceRepository, 'findByName'>, tenantId: string): PluginServiceCatalog {
+  return { find: async (name) => { const found = await services.findByName(tenantId, name); return found && pluginServiceOf(found); } };
 }
 
 /** A plain copy: a plugin never holds the stored entry. */
@@ -13,9 +16,14 @@ export function pluginServiceOf(service: Service): PluginService {
     description: service.description,
     owners: service.owners.map(personOf),
     subjectMatterExperts: service.subjectMatterExperts.map(personOf),
-    integrations: {},
+    integrations: { ...service.integrations },
     runbooks: service.runbooks.map((l) => ({ title: l.title, url: l.url })),
+    ...(service.runbookFile ? { runbookFile: service.runbookFile } : {}),
   };
 }
 
-const personOf = (p: PersonRef): PluginPerson => ({ platform: p.platform, id: p.id, ...(p.name && { name: p.name }) });
+const personOf = (c: ServiceContact): PluginPerson =>
+  isEmailContact(c) ? emailPerson(c.email, c.name) : { platform: c.platform, id: c.id, ...(c.name && { name: c.name }) };
+
+/** A contact known only by address: platform `email`, so a paging plugin can map it to its own users by email. */
+const emailPerson = (email: string, name: string | undefined): PluginPerson => ({ platform: 'email', id: email, email, ...(name && { name }) });

@@ -30,7 +30,7 @@ export class InstallationActivator {
     readonly storage: PluginStorageRepository;
     readonly clock: Clock;
     readonly settings: MusterSettings;
-    /** The service catalogue (`ctx.services`). */
+    /** The service catalogue (`ctx.services`), read in the installation's tenant. */
     readonly services: Pick<ServiceRepository, 'findByName'>;
   }) {}
 
@@ -51,7 +51,7 @@ export class InstallationActivator {
       http: pluginHttp(spec.config, Object.values(spec.secrets), this.deps.logger, tags),
       severities: this.deps.settings.severities.levels.map((l) => ({ id: l.id, label: l.label })),
       installation: { tenantId: spec.tenantId, source: spec.source },
-      services: pluginServices(this.deps.services),
+      services: pluginServices(this.deps.services, spec.tenantId),
       on: (event, handler) => {
         if (!open) return late(`subscribed to ${String(event)}`);
         if (!(PLUGIN_EVENTS as readonly string[]).includes(event)) throw new Error(`There is no event "${String(event)}"; plugins may hear ${PLUGIN_EVENTS.join(', ')}.`);
