@@ -51,9 +51,13 @@ export class CallContext<P = unknown> {
   get pluginId(): string { return this.installation.spec.definition.id; }
   get provider(): string { return this.installation.spec.definition.name; }
 
-  /** A key of the effect log unique to this message and step. */
+  /**
+   * A key of the effect log for one step of this call: by the call's key, not the message's, so a
+   * second message for the same call (a room opened later) reuses the remote answer and posts in
+   * each room once.
+   */
   effectKey(step: string): string {
-    return `integration:${createHash('sha256').update(`${this.message.idempotencyKey}|${step}`).digest('base64url')}`;
+    return `integration:${createHash('sha256').update(`${this.installation.spec.definition.id}|${this.installation.spec.installationId}|${this.call.callKey}|${step}`).digest('base64url')}`;
   }
 
   /**

@@ -88,15 +88,20 @@ export function bounded(key: string, max: number): string {
   return `${key.slice(0, max - 23)}~${hash}`;
 }
 
-/** The outbox message of one call: its idempotency key names plugin, installation and `key` (CallOptions.idempotencyKey, bounded). */
+/**
+ * The outbox message of one call: its idempotency key names plugin, installation and `key` (the
+ * CallOptions.idempotencyKey, bounded). `again` makes a second message for the same call (the same
+ * remote step, shared through the effect log): a room opened after the call ran gets its invitations,
+ * runbook and bookmark without a second page or meeting.
+ */
 export function callMessage(
-  installation: ActiveInstallation, incidentId: string, op: IntegrationOp, key: string, spec: Omit<Partial<IntegrationCall>, 'op'>, now: Date,
+  installation: ActiveInstallation, incidentId: string, op: IntegrationOp, key: string, spec: Omit<Partial<IntegrationCall>, 'op'>, now: Date, again?: string,
 ): NewOutboxMessage {
   const { definition, installationId } = installation.spec;
   const callKey = bounded(key, 180);
   const payload: IntegrationCall = { ...spec, op, pluginId: definition.id, installationId, incidentId, callKey };
   return {
     topic: INTEGRATION_CALL_TOPIC, payload: payload as unknown as Record<string, unknown>, availableAt: now,
-    idempotencyKey: bounded(`${INTEGRATION_CALL_TOPIC}:${definition.id}:${installationId}:${callKey}`, 250),
+    idempotencyKey: bounded(`${INTEGRATION_CALL_TOPIC}:${definition.id}:${installationId}:${callKey}${again ? `:${again}` : ''}`, 250),
   };
 }

@@ -38,6 +38,15 @@ export class IntegrationSubscriber implements IncidentEventSubscriber, StatusUpd
         if (level) this.pages(calls, pageTargets(level, incident.snapshot().services));
         for (const service of incident.snapshot().services) calls.each('post_runbook', service, { service });
         break;
+      case 'room_linked': {
+        // A room opened after the declaration's calls ran: the same calls again (their remote steps are
+        // shared), so the paged people are invited, the runbook posted and the bridge bookmarked there.
+        const again = `room:${event.room.platform}:${event.room.conversationId}`;
+        if (level) this.pages(calls, pageTargets(level, incident.snapshot().services), again);
+        if (level?.conference) calls.each('start_conference', 'incident', {}, undefined, again);
+        for (const service of incident.snapshot().services) calls.each('post_runbook', service, { service }, undefined, again);
+        break;
+      }
       case 'status_changed':
         calls.each('sync_ticket', eventKey, {});
         if (event.to === 'resolved') {
@@ -77,9 +86,10 @@ export class IntegrationSubscriber implements IncidentEventSubscriber, StatusUpd
     return calls.messages;
   }
 
-  private pages(calls: Calls, targets: readonly string[]): void {
+  /** Urgency high for the most severe level only: the levels below page during working hours' urgency. */
+  private pages(calls: Calls, targets: readonly string[], again?: string): void {
     const urgency = this.severities.levels[0]?.id === calls.incident.severity ? 'high' : 'low';
-    for (const name of targets) calls.each('page', name, { target: { kind: 'service', name }, urgency });
+    for (const name of targets) calls.each('page', name, { target: { kind: 'service', name }, urgency }, undefined, again);
   }
 }
 
@@ -90,10 +100,10 @@ class Calls {
   readonly messages: NewOutboxMessage[] = [];
   constructor(private readonly host: Pick<PluginHost, 'active'>, readonly incident: Incident, private readonly now: Date) {}
 
-  each(op: IntegrationOp, subject: string, spec: CallSpec, accept: (pluginId: string) => boolean = () => true): void {
+  each(op: IntegrationOp, subject: string, spec: CallSpec, accept: (pluginId: string) => boolean = () => true, again?: string): void {
     for (const installation of providersOf(this.host, this.incident.tenantId, INTEGRATION_OPS[op])) {
       if (!accept(installation.spec.definition.id)) continue;
-      this.messages.push(callMessage(installation, this.incident.id, op, `muster:${this.incident.id}:${op}:${subject}`, spec, this.now));
+      this.messages.push(callMessage(installation, this.incident.id, op, `muster:${this.incident.id}:${op}:${subject}`, spec, this.now, again));
     }
   }
 }

@@ -2,7 +2,7 @@ import { outboxMessage } from '@muster/core';
 import type { PagingPort, PageRequest, PageResult, PluginPerson } from '@muster/plugin-sdk';
 import { chatPeopleOf, MAX_INVITED } from './chat-people-by-email';
 import type { CallContext } from './integration-call-context';
-import { dedupKeyOf, statusKeys, targetName } from './integration-call';
+import { bounded, dedupKeyOf, statusKeys, targetName } from './integration-call';
 import { checkedRef, linkOf, refOfStatus } from './remote-answers';
 import { findService } from './service-lookup';
 
@@ -28,7 +28,9 @@ export async function page(ctx: CallContext<PagingPort>): Promise<void> {
     ...(result.ref && linkOf(result.ref, `${ctx.provider} page`) && { link: linkOf(result.ref, `${ctx.provider} page`) }),
     detail: names.length ? `paged ${names.join(', ')}` : `paged the on-call of ${name}`,
   }, async (tx, now) => {
-    if (invited.length) await tx.outbox.enqueue([outboxMessage('room.invite', { incidentId: ctx.incident.id, people: invited }, `${ctx.call.callKey}:invite`, now)]);
+    // Keyed by the rooms as they are: a room opened later gets its own invitation (the call runs again then).
+    const rooms = ctx.incident.snapshot().links.rooms.map((r) => r.conversationId).join(',');
+    if (invited.length) await tx.outbox.enqueue([outboxMessage('room.invite', { incidentId: ctx.incident.id, people: invited }, bounded(`${ctx.call.callKey}:invite:${rooms}`, 230), now)]);
   });
 }
 
