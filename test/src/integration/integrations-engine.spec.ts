@@ -4,7 +4,6 @@ import { assertNoSecretIn } from '@muster/plugin-sdk/testing';
 import { ANA, type SlackE2E } from '../e2e/slack/harness';
 import type { SlackChannel } from '../e2e/slack/slack-payloads';
 import { rateLimited, remote, unavailable } from '../fixtures/plugins/fixture-ops';
-import { quietServer } from '../e2e/settle-server';
 import { callKeys, LIMA, MAX_ATTEMPTS, OPS, OPS_TOKEN, runCall, startOps, statusOf } from './integrations-support';
 
 /**
@@ -83,6 +82,23 @@ describe('integrations: the engine calls the installed plugins from the outbox',
     const line = statusOf((await e2e.incident(2)).integrations, `ticket:${OPS}`)!;
     expect(line).to.deep.include({ state: 'failed', lastError: 'HTTP 503 from ops.example' });
     expect(line.link?.url, 'the ticket made earlier is still linked').to.match(/^https:\/\/ops\.example\//);
+  });
+
+  it('takes a broken answer for a failure, and never shows a link that is not http(s) or carries credentials', async () => {
+    const incident = await e2e.incident(2);
+    remote.answerNext('open_ticket', { id: '', url: 'https://ops.example/x' });
+    const broken = await runCall(e2e, { op: 'open_ticket', incidentId: incident.id, callKey: 'muster:test:broken' }).then(() => undefined, (e: unknown) => e);
+    expect(broken).to.be.instanceOf(Error);
+    expect(statusOf((await e2e.incident(2)).integrations, `ticket:${OPS}`)).to.deep.include({ state: 'retrying', lastError: 'TypeError: openIncidentTicket answered no remote id' });
+    remote.answerNext('open_ticket', { id: 'T-9', url: 'https://user:pw@ops.example/T-9', title: 'x'.repeat(5_000) });
+    await runCall(e2e, { op: 'open_ticket', incidentId: incident.id, callKey: 'muster:test:credentials' });
+    const line = statusOf((await e2e.incident(2)).integrations, `ticket:${OPS}`)!;
+    expect(line).to.deep.include({ state: 'done', remoteId: 'T-9' });
+    expect(line.link, 'no link with credentials').to.equal(undefined);
+    expect(line.detail!.length).to.be.at.most(300);
+    remote.answerNext('open_ticket', { id: 'T-10', url: 'javascript:alert(1)' });
+    await runCall(e2e, { op: 'open_ticket', incidentId: incident.id, callKey: 'muster:test:script-url' });
+    expect(statusOf((await e2e.incident(2)).integrations, `ticket:${OPS}`)!.link).to.equal(undefined);
   });
 
   it('sends a draft or rejected external update nowhere, the approved one once, and the next one to the same public incident', async () => {

@@ -67,6 +67,18 @@ describe('IntegrationSubscriber', () => {
     expect(ops(fresh)).to.deep.equal(['ops:page:search', 'ops:post_runbook:search']);
   });
 
+  it('asks the declaration\'s room-bound calls again when a room opens, as new messages for the same calls', () => {
+    const subscriber = new IntegrationSubscriber(host(installation('ops', 'default', ALL)), severities);
+    const { incident, events } = declare('SEV1', ['checkout']);
+    const declared = calls(events.flatMap((e) => subscriber.effectsOf(e, incident, SYSTEM, AT)));
+    incident.linkRoom({ platform: 'slack', workspaceId: 'T1', conversationId: 'C1' }, AT);
+    const linked = incident.pullEvents().flatMap((e) => subscriber.effectsOf(e, incident, SYSTEM, AT));
+    expect(ops(linked)).to.deep.equal(['ops:page:checkout', 'ops:start_conference', 'ops:post_runbook:checkout']);
+    const byOp = (op: string) => declared.find((c) => c.op === op)!.callKey;
+    expect(calls(linked).map((c) => c.callKey), 'the same calls (their remote steps are shared)').to.deep.equal([byOp('page'), byOp('start_conference'), byOp('post_runbook')]);
+    expect(linked.every((m) => m.idempotencyKey.endsWith(':room:slack:C1')), 'new messages').to.equal(true);
+  });
+
   it('on resolve syncs the ticket and resolves pages, bridge and status page; a severity change syncs the ticket', () => {
     const subscriber = new IntegrationSubscriber(host(installation('ops', 'default', ALL)), severities);
     const { incident } = declare('SEV2', ['checkout']);

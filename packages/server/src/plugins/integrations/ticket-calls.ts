@@ -1,5 +1,5 @@
 import type { ActionItem, PersonRef } from '@muster/core';
-import type { ActionItemTicket, TicketingPort } from '@muster/plugin-sdk';
+import type { ActionItemTicket, PluginPerson, TicketingPort } from '@muster/plugin-sdk';
 import { pluginPersonOf } from '../events/plugin-incident';
 import type { CallContext } from './integration-call-context';
 import { statusKeys } from './integration-call';
@@ -28,7 +28,8 @@ export async function syncTicket(ctx: CallContext<TicketingPort>): Promise<void>
 export async function openItemTicket(ctx: CallContext<TicketingPort>, index: TicketIndex): Promise<void> {
   const item = await itemOf(ctx);
   if (!item) return;
-  const ref = await ctx.remote('main', (o) => ctx.port.openActionItemTicket(ctx.plain, ticketOf(item), o), (v) => checkedRef(v, 'openActionItemTicket'));
+  const ticket = await ticketOf(ctx, item);
+  const ref = await ctx.remote('main', (o) => ctx.port.openActionItemTicket(ctx.plain, ticket, o), (v) => checkedRef(v, 'openActionItemTicket'));
   const { installationId } = ctx.installation.spec;
   await index.remember(ctx.pluginId, installationId, ref, { incidentId: ctx.incident.id, actionItemId: item.id });
   const link = linkOf(ref, ref.id);
@@ -43,7 +44,8 @@ export async function syncItemTicket(ctx: CallContext<TicketingPort>, index: Tic
   const item = await itemOf(ctx);
   const ref = item && await index.ticketOf(ctx.pluginId, ctx.installation.spec.installationId, item.id);
   if (!item || !ref) return;
-  await ctx.remote('main', async (o) => { await ctx.port.syncActionItem(ref, ticketOf(item), o); return { synced: true }; }, (v) => v);
+  const ticket = await ticketOf(ctx, item);
+  await ctx.remote('main', async (o) => { await ctx.port.syncActionItem(ref, ticket, o); return { synced: true }; }, (v) => v);
 }
 
 async function itemOf(ctx: CallContext): Promise<ActionItem | undefined> {
@@ -51,8 +53,14 @@ async function itemOf(ctx: CallContext): Promise<ActionItem | undefined> {
   return item && item.incidentId === ctx.incident.id ? item : undefined;
 }
 
-function ticketOf(item: ActionItem): ActionItemTicket {
-  return { id: item.id, text: item.text, state: item.state, ...(item.owner && { owner: ownerOf(item.owner) }) };
+/** The follow-up as the tracker sees it; its owner with the email their chat directory tells, so the tracker can assign them. */
+async function ticketOf(ctx: CallContext, item: ActionItem): Promise<ActionItemTicket> {
+  return { id: item.id, text: item.text, state: item.state, ...(item.owner && { owner: await ownerOf(ctx, item.owner) }) };
 }
 
-const ownerOf = (person: PersonRef) => pluginPersonOf(person);
+async function ownerOf(ctx: CallContext, owner: PersonRef): Promise<PluginPerson> {
+  const room = ctx.incident.snapshot().links.rooms.find((r) => r.platform === owner.platform);
+  const directory = room && ctx.deps.directories[room.platform];
+  const email = directory && await directory.emailOf(room.workspaceId, owner).catch(() => undefined);
+  return { ...pluginPersonOf(owner), ...(email && { email }) };
+}
