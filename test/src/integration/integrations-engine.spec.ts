@@ -135,4 +135,10 @@ describe('integrations: the engine calls the installed plugins from the outbox',
     expect(pages, 'the declaration and its room each asked, once').to.have.length(2);
     expect(remote.calls.filter((c) => c.op === 'page'), 'one page reached the remote in all').to.have.length(1);
   });
+
+  it('counts the calls in /metrics by plugin, op and outcome', async () => {
+    const metrics = await (await fetch(`${e2e.server.url}/metrics`)).text();
+    expect(metrics).to.match(/muster_plugin_calls_total\{plugin="fixture-ops",operation="page",outcome="ok"\} 1\b/);
+    expect(metrics).to.match(/muster_plugin_calls_total\{plugin="fixture-ops",operation="open_ticket",outcome="error"\} \d+/);
+  });
 });

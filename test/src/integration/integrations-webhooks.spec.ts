@@ -5,7 +5,7 @@ import { ANA, BOB, type SlackE2E } from '../e2e/slack/harness';
 import type { SlackChannel } from '../e2e/slack/slack-payloads';
 import { remote } from '../fixtures/plugins/fixture-ops';
 import { postWebhook } from './plugin-support';
-import { OPS, OPS_TOKEN, startOps, statusOf } from './integrations-support';
+import { LIMA, OPS, OPS_TOKEN, startOps, statusOf } from './integrations-support';
 
 /**
  * What comes back from the integrations, on the real server: page acknowledgements and ticket changes
@@ -95,6 +95,15 @@ describe('integrations: webhooks and commands', function () {
     expect(remote.calls.filter((c) => c.op === 'page').length).to.equal(before + 1);
   });
 
+  it('pages a mentioned person by the email their chat profile has', async () => {
+    const answer = await e2e.command(`page <@${LIMA.id}>`, ANA, room);
+    expect(answer.text).to.include('Paging');
+    await e2e.settle();
+    expect(remote.calls.filter((c) => c.op === 'page').at(-1)!.detail).to.deep.include({ target: LIMA.email, urgency: 'high' });
+    const unknown = await e2e.command('page @nobody-by-that-name', ANA, room);
+    expect(unknown.text).to.include('could not find');
+  });
+
   it('posts the runbook again on demand', async () => {
     await e2e.command('runbook checkout', ANA, room);
     await e2e.settle();
@@ -110,5 +119,15 @@ describe('integrations: webhooks and commands', function () {
     expect(answer.text).to.not.include('Payroll');
     expect(answer.text).to.match(/no incident INC-2 that you can see/);
     expect(remote.calls.slice(before).filter((c) => c.op === 'page')).to.deep.equal([]);
+  });
+
+  it('keeps the host\'s ticket index outside the plugin\'s storage budget', async () => {
+    const storage = e2e.store.pluginStorage;
+    const at = new Date();
+    for (let i = 0; i < 1000; i++) await storage.set(OPS, 'budget', `key-${i}`, '1', at);
+    const over = await storage.set(OPS, 'budget', 'one-more', '1', at).then(() => undefined, (e: unknown) => e);
+    expect(over, 'the plugin\'s own keys are limited').to.be.instanceOf(Error);
+    await storage.set(OPS, 'budget', 'muster:ticket:T-1', '{}', at);
+    expect(await storage.get(OPS, 'budget', 'muster:ticket:T-1')).to.equal('{}');
   });
 });

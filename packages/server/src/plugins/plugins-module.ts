@@ -82,7 +82,7 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
     bind(TOKENS.ActionItemSubscriber).toConstantValue(integrations);
     bind(PLUGIN_TOKENS.TicketIndex).toConstantValue(tickets);
     bind<OutboxHandler>(TOKENS.OutboxHandler).toDynamicValue((ctx) => new IntegrationCallHandler(host, {
-      guard, repos: store.repositories, storage: store.pluginStorage, logger, directories: deps.directories ?? {},
+      guard, repos: store.repositories, logger, directories: deps.directories ?? {},
       // Core's parts are resolved when first needed: this module is loaded before core's.
       changes: () => ctx.get(IncidentChanges), gateways: () => ctx.get<ChatGatewayRegistry>(TOKENS.ChatGatewayRegistry, { optional: true }),
     }, tickets, timeouts.call)).inSingletonScope();

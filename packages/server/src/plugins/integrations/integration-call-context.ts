@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type {
-  ChatGatewayRegistry, ChatPlatform, EmailDirectory, Incident, IncidentChanges, IntegrationKind, IntegrationStatus, Logger, OutboxMessage, Repositories,
+import {
+  MusterError, type ChatGatewayRegistry, type ChatPlatform, type EmailDirectory, type Incident, type IncidentChanges, type IntegrationKind, type IntegrationStatus, type Logger,
+  type OutboxMessage, type Repositories,
 } from '@muster/core';
 import type { CallOptions, CapabilityPorts, PluginIncident } from '@muster/plugin-sdk';
-import type { PluginStorageRepository } from '@muster/store';
 import { pluginIncidentOf } from '../events/plugin-incident';
 import type { GuardOutcome, PluginGuard } from '../guard/plugin-guard';
 import type { ActiveInstallation } from '../runtime/installation';
@@ -16,7 +16,6 @@ export interface IntegrationDeps {
   readonly changes: () => IncidentChanges;
   readonly gateways: () => ChatGatewayRegistry | undefined;
   readonly directories: Partial<Record<ChatPlatform, EmailDirectory>>;
-  readonly storage: PluginStorageRepository;
   readonly logger: Logger;
 }
 
@@ -67,6 +66,12 @@ export class CallContext<P = unknown> {
    */
   async remote<T>(step: string, work: (options: CallOptions) => Promise<unknown>, check: (value: unknown) => T): Promise<T> {
     const key = this.effectKey(step);
+    if (this.call.repeat) {
+      // Begun by the first message and not finished: wait for it (outbox backoff) rather than ask the remote side a second time at once.
+      const known = await this.deps.repos.outbox.effect(key);
+      if (known?.result) return known.result.value as T;
+      if (known) throw new MusterError('unavailable', `The first ${this.call.op} call of this incident is still under way; this one waits for it.`);
+    }
     const effect = await this.deps.repos.outbox.beginEffect(key);
     if (effect.result) return effect.result.value as T;
     const options: CallOptions = {

@@ -44,6 +44,8 @@ export const INTEGRATION_CALL = z.object({
   service: z.string().optional(),
   itemId: z.string().optional(),
   updateId: z.string().optional(),
+  /** A second message for a call (a room opened later): it waits for the first's remote step rather than race it. */
+  repeat: z.boolean().optional(),
   /** For `notify`: the event as NotifierEvent names it. */
   event: z.object({ type: z.string(), id: z.string(), occurredAt: z.string(), detail: z.record(z.string(), z.unknown()) }).optional(),
 });
@@ -99,7 +101,7 @@ export function callMessage(
 ): NewOutboxMessage {
   const { definition, installationId } = installation.spec;
   const callKey = bounded(key, 180);
-  const payload: IntegrationCall = { ...spec, op, pluginId: definition.id, installationId, incidentId, callKey };
+  const payload: IntegrationCall = { ...spec, op, pluginId: definition.id, installationId, incidentId, callKey, ...(again && { repeat: true }) };
   return {
     topic: INTEGRATION_CALL_TOPIC, payload: payload as unknown as Record<string, unknown>, availableAt: now,
     idempotencyKey: bounded(`${INTEGRATION_CALL_TOPIC}:${definition.id}:${installationId}:${callKey}${again ? `:${again}` : ''}`, 250),

@@ -1,5 +1,5 @@
 import {
-  ephemeral, inChannel, noticeView, type AccessPolicy, type ChatPlatform, type CommandExtensions, type CommandReply, type DirectoryPort,
+  ephemeral, inChannel, noticeView, parseMention, readableMentions, type AccessPolicy, type ChatPlatform, type CommandExtensions, type CommandReply, type DirectoryPort,
   type EmailDirectory, type Incident, type Logger, type NewOutboxMessage, type RequestContext, type ServiceRepository, type UnitOfWork,
 } from '@muster/core';
 import type { Capability } from '@muster/plugin-sdk';
@@ -52,7 +52,7 @@ async function pageCommand(deps: IntegrationCommandDeps, ctx: RequestContext, ar
   let target: PageTargetRef;
   if (wanted.startsWith('@') || wanted.startsWith('<')) {
     const person = await personTarget(deps, ctx, wanted);
-    if (!person) return say(`I could not find ${wanted} with an email address the paging service knows; page their service instead.`);
+    if (!person) return say(`I could not find ${readableMentions(wanted)} with an email address the paging service knows; page their service instead.`);
     target = person;
   } else {
     const service = await findService(deps.services, incident.tenantId, wanted);
@@ -87,7 +87,11 @@ function missingPlugin(ctx: RequestContext, capability: Capability, pluginIds: r
 /** A mentioned person with an email the directory tells: paged by email. */
 async function personTarget(deps: IntegrationCommandDeps, ctx: RequestContext, handle: string): Promise<PageTargetRef | undefined> {
   const platform = ctx.platform as ChatPlatform;
-  const person = await deps.directory()?.resolve(platform, ctx.workspaceId, handle).catch(() => undefined);
+  // Adapters hand mentions over as neutral tokens (`<@slack:U…|name>`); a token only names someone of the requester's platform.
+  const token = parseMention(handle);
+  const person = token
+    ? (token.platform === platform ? token : undefined)
+    : await deps.directory()?.resolve(platform, ctx.workspaceId, handle).catch(() => undefined);
   const email = person && await deps.emailDirectories[platform]?.emailOf(ctx.workspaceId, person).catch(() => undefined);
   if (!person || !email) return undefined;
   return { kind: 'person', person: { platform: person.platform, id: person.id, ...(person.name && { name: person.name }), email } };

@@ -1,13 +1,13 @@
 import type { Clock } from '@muster/core';
 import type { RemoteRef } from '@muster/plugin-sdk';
-import type { PluginStorageRepository } from '@muster/store';
+import { HOST_STORAGE_PREFIX, type PluginStorageRepository } from '@muster/store';
 
 /**
  * Which follow-up a tracker's ticket is, kept in the installation's plugin storage under the host's
- * reserved prefix (ctx.storage refuses `muster:` keys, so a plugin cannot rewrite it): the tracker's
- * webhook names a ticket, and only this tells the host whose item it is.
+ * reserved prefix (ctx.storage refuses `muster:` keys, so a plugin cannot rewrite it; they do not count
+ * toward the plugin's key limit): the tracker's webhook names a ticket, and only this tells the host whose item it is.
  */
-export const HOST_KEY_PREFIX = 'muster:';
+export const HOST_KEY_PREFIX = HOST_STORAGE_PREFIX;
 const byTicket = (ticketId: string) => `${HOST_KEY_PREFIX}ticket:${ticketId}`.slice(0, 191);
 const byItem = (itemId: string) => `${HOST_KEY_PREFIX}item:${itemId}`.slice(0, 191);
 
