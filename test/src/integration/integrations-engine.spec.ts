@@ -84,6 +84,22 @@ describe('integrations: the engine calls the installed plugins from the outbox',
     expect(line.link?.url, 'the ticket made earlier is still linked').to.match(/^https:\/\/ops\.example\//);
   });
 
+  it('makes a repeated call (a room opened later) wait while the first one\'s outcome is unknown, never calling the remote side beside it', async () => {
+    const incident = await e2e.incident(2);
+    const call = { op: 'start_conference' as const, incidentId: incident.id, callKey: 'muster:test:bridge' };
+    remote.failNext('start_conference', unavailable(), { afterCreate: true });
+    expect(await runCall(e2e, call).then(() => 'done', () => 'failed')).to.equal('failed');
+    const calls = remote.calls.length;
+    const waiting = await runCall(e2e, { ...call, repeat: true }).then(() => undefined, (e: unknown) => e);
+    expect(waiting).to.have.property('code', 'unavailable');
+    expect(remote.calls.length, 'the repeat asked nothing').to.equal(calls);
+    await runCall(e2e, call);
+    expect(remote.calls.at(-1)).to.deep.include({ op: 'start_conference', uncertain: true });
+    expect(remote.created.get('muster:test:bridge'), 'one meeting').to.have.length(1);
+    await runCall(e2e, { ...call, repeat: true });
+    expect(remote.calls.length, 'the repeat reuses the stored answer').to.equal(calls + 1);
+  });
+
   it('takes a broken answer for a failure, and never shows a link that is not http(s) or carries credentials', async () => {
     const incident = await e2e.incident(2);
     remote.answerNext('open_ticket', { id: '', url: 'https://ops.example/x' });
