@@ -46,3 +46,5 @@ export { teamsOutbound } from './platforms/teams/teams-outbound';
 export { checkConfigPlugins, type ConfigPluginCheck, type PluginSecretStatus } from './plugins/loading/config-plugin-checks';
 export { pluginInventory, type PluginInventory, type InventoryPlugin, type InventoryInstallation } from './plugins/inventory/plugin-inventory';
 export { SDK_VERSION as PLUGIN_SDK_VERSION } from '@muster/plugin-sdk';
+// The integration engine's outbox topic and payload (plugins/integrations), for tests and tools that read the outbox.
+export { INTEGRATION_CALL_TOPIC, dedupKeyOf, type IntegrationCall } from './plugins/integrations/integration-call';

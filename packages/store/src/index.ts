@@ -32,7 +32,7 @@ export {
 export { InstallationRepository, type ChatInstallation } from './repositories/installation-repository';
 export { ConversationRepository, CONVERSATION_KINDS, type ConversationKind, type ConversationReference } from './repositories/conversation-repository';
 export { PluginInstallationRepository, type PluginInstallation } from './repositories/plugin-installation-repository';
-export { PluginStorageRepository, PLUGIN_STORAGE_LIMITS } from './repositories/plugin-storage-repository';
+export { PluginStorageRepository, PLUGIN_STORAGE_LIMITS, HOST_STORAGE_PREFIX } from './repositories/plugin-storage-repository';
 export { PluginHealthRepository, type PluginHealthState } from './repositories/plugin-health-repository';
 export { TeamsFileOfferRepository, type TeamsFileOffer, type TeamsFileOfferState } from './repositories/teams-file-offer-repository';
 

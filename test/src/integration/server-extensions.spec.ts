@@ -99,7 +99,10 @@ describe('server: commands and side effects added beside core (SQLite, Slack ove
         return { visibility: 'in_channel', view: { fallback: `Paged ${args} for ${incident?.reference}`, blocks: [{ type: 'text', text: [`Paged ${args} for ${incident?.reference}`] }] } };
       },
     };
-    server.container.get<CommandExtensions>(TOKENS.CommandExtensions).register('test-pager', page);
+    const extensions = server.container.get<CommandExtensions>(TOKENS.CommandExtensions);
+    // The host's own `page` (plugins/integrations) gives the word to this test's command.
+    extensions.unregisterAll('integrations');
+    extensions.register('test-pager', page);
   });
 
   after(async () => {

@@ -10,6 +10,7 @@ import type { Clock, IdGenerator } from '../ports/system.port';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import { TOKENS } from '../container/tokens';
 import { commandCode, usageLine } from '../commands/command-usage';
+import { EventSubscribers } from '../extensions/event-subscribers';
 
 export const MAX_NOTE_LENGTH = 4000;
 
@@ -22,6 +23,7 @@ export class RecordNotes {
     @inject(PeopleResolver) private readonly people: PeopleResolver,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
+    @inject(EventSubscribers) private readonly subscribers: EventSubscribers,
   ) {}
 
   async note(ctx: RequestContext, text: string, target?: IncidentTarget): Promise<{ reference: string; stored: boolean }> {
@@ -58,6 +60,8 @@ export class RecordNotes {
         if (existing) return { incident, item: existing };
       }
       await tx.actionItems.save(item);
+      // Heard like ActionItems.add's: a ticketing integration opens the follow-up's ticket from here.
+      await tx.outbox.enqueue(this.subscribers.effectsOfActionItem({ type: 'action_item_added', at: now, item, by: ctx.actor, source: ctx.platform }, incident, now));
       return { incident, item };
     });
   }

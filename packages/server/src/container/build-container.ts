@@ -105,7 +105,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     }
   });
 
-  const plugins = pluginsModule({ config, store, metrics, logger, clock, ids, timeouts: overrides.pluginTimeouts });
+  const plugins = pluginsModule({ config, store, metrics, logger, clock, ids, timeouts: overrides.pluginTimeouts, directories: withEmailLookup(directories) });
   const container = new Container();
   container.load(serverModule, plugins, coreApplicationModule);
   return container;

@@ -1,4 +1,7 @@
-import { TOKENS, type Clock, type CommandExtensions, type IdGenerator, type Logger, type OutboxHandler } from '@muster/core';
+import {
+  AccessPolicy, IncidentChanges, TOKENS, type DirectoryPort, type ChatGatewayRegistry, type ChatPlatform, type Clock, type CommandExtensions, type EmailDirectory, type IdGenerator, type Logger,
+  type OutboxHandler,
+} from '@muster/core';
 import type { Store } from '@muster/store';
 import { ContainerModule } from 'inversify';
 import type { ServerConfig } from '../config/server-config';
@@ -11,6 +14,10 @@ import { PluginEventSubscriber } from './events/plugin-event-subscriber';
 import { PluginGuard } from './guard/plugin-guard';
 import { PluginHealthBook } from './guard/plugin-health-book';
 import { DEFAULT_PLUGIN_TIMEOUTS, type PluginTimeouts } from './guard/plugin-timeouts';
+import { registerIntegrationCommands } from './integrations/integration-commands';
+import { IntegrationCallHandler } from './integrations/integration-call-handler';
+import { IntegrationSubscriber } from './integrations/integration-subscriber';
+import { TicketIndex } from './integrations/ticket-index';
 import { InstallationActivator } from './runtime/installation-activator';
 import { PluginHost } from './runtime/plugin-host';
 import { PluginSecretSealer } from './runtime/plugin-secret-sealer';
@@ -21,6 +28,10 @@ export const PLUGIN_TOKENS = {
   Guard: Symbol.for('PluginGuard'),
   CommandBridge: Symbol.for('PluginCommandBridge'),
   Sealer: Symbol.for('PluginSecretSealer'),
+  /** Which follow-up each tracker ticket is (plugins/integrations/ticket-index.ts), for the tracker's webhooks. */
+  TicketIndex: Symbol.for('PluginTicketIndex'),
+  /** Resolving it registers `page` and `runbook` (plugins/integrations/integration-commands.ts); start-server does, after the bridge. */
+  IntegrationCommands: Symbol.for('PluginIntegrationCommands'),
 } as const;
 
 export interface PluginsModuleDeps {
@@ -32,6 +43,8 @@ export interface PluginsModuleDeps {
   readonly ids: IdGenerator;
   /** Shorter limits for tests, longer for a slow network; each operation defaults to DEFAULT_PLUGIN_TIMEOUTS. */
   readonly timeouts?: Partial<PluginTimeouts>;
+  /** The chat directories that find people by email: paged people are invited to the rooms through them. */
+  readonly directories?: Partial<Record<ChatPlatform, EmailDirectory>>;
 }
 
 export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
@@ -42,6 +55,7 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
   // The key is read once, and only when a secret is sealed or opened: an embedded in-memory store gets one ephemeral key per process.
   const sealer = new PluginSecretSealer(() => resolveSecretKey(config, logger).key);
   const activator = new InstallationActivator({ guard, logger, storage: store.pluginStorage, clock, settings: config.settings, services: store.repositories.services });
+  const tickets = new TicketIndex(store.pluginStorage, clock);
   const host = new PluginHost({ config, settings: config.settings, store, logger, activator, health, sealer, clock });
   return new ContainerModule(({ bind }) => {
     bind(PLUGIN_TOKENS.Host).toConstantValue(host);
@@ -50,11 +64,28 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
     bind(PLUGIN_TOKENS.CommandBridge).toDynamicValue((ctx) => new PluginCommandBridge({
       host, guard, settings: config.settings, logger, extensions: ctx.get<CommandExtensions>(TOKENS.CommandExtensions, { optional: true }),
     })).inSingletonScope();
+    bind(PLUGIN_TOKENS.IntegrationCommands).toDynamicValue((ctx) => {
+      registerIntegrationCommands(ctx.get<CommandExtensions>(TOKENS.CommandExtensions, { optional: true }), {
+        host, services: store.repositories.services, emailDirectories: deps.directories ?? {}, clock, logger,
+        access: () => ctx.get(AccessPolicy), uow: () => store.unitOfWork, directory: () => ctx.get<DirectoryPort>(TOKENS.DirectoryPort, { optional: true }),
+      });
+      return true;
+    }).inSingletonScope();
     bind(TOKENS.PluginAdministration).toConstantValue(new HostPluginAdministration({ host, store, sealer, health, settings: config.settings, clock, ids, logger }));
     const subscriber = new PluginEventSubscriber(host);
     bind(TOKENS.IncidentEventSubscriber).toConstantValue(subscriber);
     bind(TOKENS.StatusUpdateSubscriber).toConstantValue(subscriber);
     bind<OutboxHandler>(TOKENS.OutboxHandler).toConstantValue(new PluginEventHandler({ host, guard, repos: store.repositories, logger, eventTimeoutMs: timeouts.event }));
+    const integrations = new IntegrationSubscriber(host, config.settings.severities);
+    bind(TOKENS.IncidentEventSubscriber).toConstantValue(integrations);
+    bind(TOKENS.StatusUpdateSubscriber).toConstantValue(integrations);
+    bind(TOKENS.ActionItemSubscriber).toConstantValue(integrations);
+    bind(PLUGIN_TOKENS.TicketIndex).toConstantValue(tickets);
+    bind<OutboxHandler>(TOKENS.OutboxHandler).toDynamicValue((ctx) => new IntegrationCallHandler(host, {
+      guard, repos: store.repositories, logger, directories: deps.directories ?? {},
+      // Core's parts are resolved when first needed: this module is loaded before core's.
+      changes: () => ctx.get(IncidentChanges), gateways: () => ctx.get<ChatGatewayRegistry>(TOKENS.ChatGatewayRegistry, { optional: true }),
+    }, tickets, timeouts.call)).inSingletonScope();
   });
 }
 

@@ -1,4 +1,4 @@
-import { AlertIntake, TOKENS, type Clock, type Logger } from '@muster/core';
+import { ActionItems, AlertIntake, IncidentChanges, TOKENS, type Clock, type Logger, type Repositories } from '@muster/core';
 import type { Container } from 'inversify';
 import { registerIncidentChangeRoutes } from '../api/incident-change-routes';
 import { registerIncidentRoutes } from '../api/incident-routes';
@@ -12,6 +12,7 @@ import type { ServerMetrics } from '../metrics/server-metrics';
 import type { PluginGuard } from '../plugins/guard/plugin-guard';
 import { PLUGIN_TOKENS } from '../plugins/plugins-module';
 import type { PluginHost } from '../plugins/runtime/plugin-host';
+import type { TicketIndex } from '../plugins/integrations/ticket-index';
 import { registerWebhookRoute } from '../plugins/webhooks/webhook-route';
 
 export interface HttpParts {
@@ -32,6 +33,10 @@ export function createHttp(container: Container): HttpParts {
   registerWebhookRoute(router, {
     host: container.get<PluginHost>(PLUGIN_TOKENS.Host), guard: container.get<PluginGuard>(PLUGIN_TOKENS.Guard), intake: container.get(AlertIntake),
     metrics, clock: container.get<Clock>(TOKENS.Clock), logger,
+    integrations: {
+      guard: container.get<PluginGuard>(PLUGIN_TOKENS.Guard), repos: container.get<Repositories>(TOKENS.Repositories), tickets: container.get<TicketIndex>(PLUGIN_TOKENS.TicketIndex),
+      changes: () => container.get(IncidentChanges), actionItems: () => container.get(ActionItems),
+    },
   });
   const server = new HttpServer({
     router,

@@ -68,6 +68,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     }
     // Plugins run before HTTP listens: webhooks need their installations, and commands their registry entries.
     container.get(PLUGIN_TOKENS.CommandBridge);
+    container.get(PLUGIN_TOKENS.IntegrationCommands);
     await plugins.start();
     http = createHttp(container);
     const platforms = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms);

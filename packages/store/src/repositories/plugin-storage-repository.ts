@@ -6,6 +6,12 @@ import type { StoreExecutor } from '../unit-of-work/store-executor';
 /** Limits of one installation's storage: plugins keep cursors and ids here, not documents. */
 export const PLUGIN_STORAGE_LIMITS = { keyLength: 191, valueBytes: 64 * 1024, keys: 1000 } as const;
 
+/**
+ * Keys the plugin host keeps beside a plugin's own (which follow-up a tracker ticket is): not counted
+ * toward the plugin's key limit, which the host's own bookkeeping must not use up. ctx.storage refuses them.
+ */
+export const HOST_STORAGE_PREFIX = 'muster:';
+
 /** `store.pluginStorage`: ctx.storage of every plugin installation, each value a JSON text. */
 export class PluginStorageRepository {
   constructor(private readonly executor: StoreExecutor) {}
@@ -29,8 +35,8 @@ export class PluginStorageRepository {
     await this.executor.write(async (tx) => {
       const db = new Db(tx);
       const exists = await db.exists(PluginStorageRecord, 'plugin_id = ? AND installation_id = ? AND storage_key = ?', [pluginId, installationId, key]);
-      if (!exists) {
-        const { rows } = await db.run('SELECT COUNT(*) AS n FROM plugin_storage WHERE plugin_id = ? AND installation_id = ?', [pluginId, installationId]);
+      if (!exists && !key.startsWith(HOST_STORAGE_PREFIX)) {
+        const { rows } = await db.run('SELECT COUNT(*) AS n FROM plugin_storage WHERE plugin_id = ? AND installation_id = ? AND storage_key NOT LIKE ?', [pluginId, installationId, `${HOST_STORAGE_PREFIX}%`]);
         if (Number(rows[0]?.n ?? 0) >= PLUGIN_STORAGE_LIMITS.keys) {
           throw new MusterError('invalid_argument', `A plugin installation may keep at most ${PLUGIN_STORAGE_LIMITS.keys} keys; delete some first.`);
         }

@@ -1,6 +1,7 @@
 import { MusterError, type Clock } from '@muster/core';
 import type { PluginStorage } from '@muster/plugin-sdk';
 import type { PluginStorageRepository } from '@muster/store';
+import { HOST_KEY_PREFIX } from '../integrations/ticket-index';
 
 /**
  * A plugin's `ctx.storage`: JSON values in `plugin_storage`, private to one installation. A value that
@@ -13,6 +14,7 @@ export function pluginStorage(repository: PluginStorageRepository, pluginId: str
       return text === undefined ? undefined : (JSON.parse(text) as T);
     },
     async set(key: string, value: unknown): Promise<void> {
+      refuseHostKey(key);
       let text: string | undefined;
       try {
         text = JSON.stringify(value);
@@ -23,7 +25,13 @@ export function pluginStorage(repository: PluginStorageRepository, pluginId: str
       await repository.set(pluginId, installationId, key, text, clock.now());
     },
     async delete(key: string): Promise<void> {
+      refuseHostKey(key);
       await repository.delete(pluginId, installationId, key);
     },
   };
+}
+
+/** Keys under `muster:` are the host's (which follow-up a ticket is): a plugin reads them but never writes them. */
+function refuseHostKey(key: string): void {
+  if (key.startsWith(HOST_KEY_PREFIX)) throw new MusterError('invalid_argument', `Keys starting with "${HOST_KEY_PREFIX}" are reserved for Muster; choose another key.`);
 }

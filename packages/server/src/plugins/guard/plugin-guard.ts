@@ -11,6 +11,8 @@ export interface GuardedCall {
   readonly pluginName: string;
   readonly installationId: string;
   readonly operation: PluginOperation;
+  /** The `operation` label in /metrics when finer than `operation`: a capability call's op (`page`, `open_ticket`). */
+  readonly metricsOperation?: string;
   /** What the call was, for the timeline and logs (`incident.declared`, `the page command`); default the operation. */
   readonly what?: string;
   readonly redactor: SecretRedactor;
@@ -53,7 +55,7 @@ export class PluginGuard {
       outcome = { ok: false, kind, error, reason: failureReason(error, call.redactor) };
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const labels = { plugin: call.pluginId, operation: call.operation };
+    const labels = { plugin: call.pluginId, operation: call.metricsOperation ?? call.operation };
     this.deps.metrics.pluginCalls.inc({ ...labels, outcome: outcome.ok ? 'ok' : outcome.kind });
     this.deps.metrics.pluginDuration.observe(labels, seconds);
     const now = this.deps.clock.now();

@@ -1,5 +1,5 @@
 /** Every kind of call the host makes into a plugin; the `operation` label of the plugin metrics. */
-export const PLUGIN_OPERATIONS = ['activate', 'deactivate', 'verify', 'parse', 'event', 'command'] as const;
+export const PLUGIN_OPERATIONS = ['activate', 'deactivate', 'verify', 'parse', 'event', 'command', 'call'] as const;
 export type PluginOperation = (typeof PLUGIN_OPERATIONS)[number];
 
 export type PluginTimeouts = Readonly<Record<PluginOperation, number>>;
@@ -17,6 +17,8 @@ export const DEFAULT_PLUGIN_TIMEOUTS: PluginTimeouts = {
   parse: 2_000,
   event: 30_000,
   command: 2_000,
+  /** A capability call from the outbox (page, ticket, meeting): a slow vendor API, nobody waiting on it. */
+  call: 30_000,
 };
 
 /** `10 s`, `250 ms`: how a time limit reads in a reason. */

@@ -8,6 +8,7 @@ import type { ServerMetrics } from '../../metrics/server-metrics';
 import type { PluginGuard } from '../guard/plugin-guard';
 import type { ActiveInstallation } from '../runtime/installation';
 import type { PluginHost } from '../runtime/plugin-host';
+import { hearsIntegrationWebhooks, receiveIntegrationWebhook, webhookVerifier, type IntegrationWebhookDeps } from '../integrations/integration-webhooks';
 import { alertOriginOf } from './alert-origin';
 import { checkedSignals } from './signal-check';
 import { readWebhookBody, webhookRequestOf, WEBHOOK_BODY_LIMIT_BYTES } from './webhook-request';
@@ -22,13 +23,16 @@ interface WebhookDeps {
   readonly metrics: ServerMetrics;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Acknowledgements (paging) and ticket events (ticketing) for plugins whose ports read webhooks. */
+  readonly integrations?: IntegrationWebhookDeps;
 }
 
 const isPayloadError = (error: unknown): error is Error & { reason: string } =>
   error instanceof Error && error.name === 'PayloadError' && typeof (error as { reason?: unknown }).reason === 'string';
 
 /**
- * `POST /webhooks/<plugin id>`: an alert source's notification. Verified against the plugin's
+ * `POST /webhooks/<plugin id>`: an alert source's notification, or a paging service's acknowledgement or
+ * a tracker's ticket change for a plugin whose port reads those (plugins/integrations/integration-webhooks.ts). Verified against the plugin's
  * installations (muster.yaml's, then each tenant's) until one accepts; parsed under the plugin guard;
  * handed to AlertIntake, which stores what it means in one transaction; answered only after that, so a
  * 2xx always means stored (and a 5xx means nothing was: send it again). Other methods get 405 from the router.
@@ -60,7 +64,7 @@ async function answer(req: IncomingMessage, deps: WebhookDeps): Promise<Answer> 
   if (installations.length === 0) {
     return refuse(404, 'not_installed', 'not_found', `The ${pluginId} plugin is not installed: enable it in muster.yaml (plugins.${pluginId}) or install it with \`/incident plugins install ${pluginId}\`.`);
   }
-  const sources = installations.filter((i): i is ActiveInstallation => i.state === 'active' && !!i.ports['alert-source']);
+  const sources = installations.filter((i): i is ActiveInstallation => i.state === 'active' && (!!i.ports['alert-source'] || (!!deps.integrations && hearsIntegrationWebhooks(i))));
   if (sources.length === 0) {
     const running = installations.some((i) => i.state === 'active');
     return running
@@ -80,7 +84,23 @@ async function answer(req: IncomingMessage, deps: WebhookDeps): Promise<Answer> 
     return reply('unauthorized', json(401, errorBody('unauthorized', `The ${pluginId} plugin could not authenticate this request: check the token or signing secret the sender is configured with.`)));
   }
 
+  const alerts = chosen.ports['alert-source'] ? await alertAnswer(chosen, request, deps, reply) : undefined;
+  if (alerts && alerts.response.status !== 200) return alerts;
+  if (!deps.integrations || !hearsIntegrationWebhooks(chosen)) return alerts!;
+  try {
+    const outcome = await receiveIntegrationWebhook(chosen, request, deps.integrations);
+    const body = { ...(alerts?.response.json as Record<string, unknown> | undefined), ...outcome };
+    return reply('accepted', json(200, body));
+  } catch (error) {
+    const response = errorResponse(error, deps.logger, { method: 'POST', route: WEBHOOK_PATH, params: { pluginId } });
+    return reply(response.status === 503 ? 'unavailable' : 'error', response);
+  }
+}
+
+/** The alert source's part: parsed under the guard, handed to AlertIntake, answered once stored. */
+async function alertAnswer(chosen: ActiveInstallation, request: WebhookRequest, deps: WebhookDeps, reply: (outcome: string, response: HttpResponse) => Answer): Promise<Answer> {
   const { definition, installationId } = chosen.spec;
+  const pluginId = definition.id;
   const port = chosen.ports['alert-source'] as AlertSource;
   const parsed = await deps.guard.run(
     { pluginId, pluginName: definition.name, installationId, operation: 'parse', redactor: chosen.redactor, isRejection: isPayloadError },
@@ -109,10 +129,14 @@ async function verified(sources: readonly ActiveInstallation[], request: Webhook
   const refusals: { installation: string; reason: string }[] = [];
   for (const installation of sources) {
     const { definition, installationId } = installation.spec;
-    const port = installation.ports['alert-source'] as AlertSource;
+    const verify = webhookVerifier(installation);
+    if (!verify) {
+      refusals.push({ installation: installationId, reason: 'the plugin has no way to verify webhooks' });
+      continue;
+    }
     const outcome = await deps.guard.run(
       { pluginId: definition.id, pluginName: definition.name, installationId, operation: 'verify', redactor: installation.redactor },
-      () => port.verify(request),
+      () => verify(request),
     );
     if (outcome.ok && outcome.value?.ok === true) return installation;
     const reason = outcome.ok ? installation.redactor.text(String((outcome.value as { reason?: unknown } | undefined)?.reason ?? 'refused')) : outcome.reason;
