@@ -16,7 +16,12 @@ export interface PluginContext<Config = unknown> {
   readonly http: PluginHttp;
   /** The installation's severity levels, most severe first: map source priorities onto these ids. */
   readonly severities: readonly { readonly id: string; readonly label: string }[];
-  readonly installation: { readonly tenantId: string; readonly source: 'config' | 'chat' };
+  readonly installation: {
+    readonly tenantId: string;
+    readonly source: 'config' | 'chat';
+    /** The directory of muster.yaml, which catalogue paths (`PluginService.runbookFile`) are relative to; absent without a file. */
+    readonly configDirectory?: string;
+  };
   /** The tenant's service catalogue: owners, experts, runbooks and what each integration calls a service. */
   readonly services: PluginServiceCatalog;
   /** Hear a domain event (after commit, from the outbox, at least once). */

@@ -19,7 +19,7 @@ export async function startOps(): Promise<SlackE2E> {
   });
   e2e.slack.addUser(LIMA);
   for (const name of ['checkout', 'payments']) {
-    await e2e.store.repositories.services.save({ id: `svc-${name}`, name, description: `The ${name} service`, owners: [], subjectMatterExperts: [], runbooks: [] });
+    await e2e.store.repositories.services.save({ id: `svc-${name}`, tenantId: 'default', name, description: `The ${name} service`, owners: [], subjectMatterExperts: [], runbooks: [], integrations: {}, public: false, origin: 'api' });
   }
   return e2e;
 }

@@ -35,6 +35,8 @@ export interface TestHostOptions {
   readonly http?: PluginHttp | FakeHttpRoutes;
   /** The tenant's service catalogue as `ctx.services` answers it; default: empty. */
   readonly services?: readonly PluginService[];
+  /** `ctx.installation.configDirectory`: where muster.yaml would be. */
+  readonly configDirectory?: string;
 }
 
 export interface RecordedLog {
@@ -108,7 +110,7 @@ export async function activateForTest<C extends Capability, S extends z.ZodType>
     },
     http,
     severities,
-    installation: { tenantId: options.tenantId ?? 'default', source: options.source ?? 'config' },
+    installation: { tenantId: options.tenantId ?? 'default', source: options.source ?? 'config', ...(options.configDirectory && { configDirectory: options.configDirectory }) },
     services: { find: async (name: string) => (options.services ?? []).find((s) => s.name === name) },
     on: (event, handler) => {
       if (!PLUGIN_EVENTS.includes(event)) throw new Error(`ctx.on: "${String(event)}" is not an event a plugin can hear (${PLUGIN_EVENTS.join(', ')})`);

@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import {
   AccessPolicy, IncidentChanges, TOKENS, type DirectoryPort, type ChatGatewayRegistry, type ChatPlatform, type Clock, type CommandExtensions, type EmailDirectory, type IdGenerator, type Logger,
   type OutboxHandler,
@@ -54,7 +55,8 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
   const guard = new PluginGuard({ timeouts, health, metrics, timeline: store.repositories.timeline, clock, ids, logger });
   // The key is read once, and only when a secret is sealed or opened: an embedded in-memory store gets one ephemeral key per process.
   const sealer = new PluginSecretSealer(() => resolveSecretKey(config, logger).key);
-  const activator = new InstallationActivator({ guard, logger, storage: store.pluginStorage, clock, settings: config.settings, services: store.repositories.services });
+  const activator = new InstallationActivator({ guard, logger, storage: store.pluginStorage, clock, settings: config.settings, services: store.repositories.services,
+    ...(config.configFile && { configDirectory: dirname(config.configFile) }) });
   const tickets = new TicketIndex(store.pluginStorage, clock);
   const host = new PluginHost({ config, settings: config.settings, store, logger, activator, health, sealer, clock });
   return new ContainerModule(({ bind }) => {

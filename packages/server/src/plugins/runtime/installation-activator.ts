@@ -30,6 +30,8 @@ export class InstallationActivator {
     readonly storage: PluginStorageRepository;
     readonly clock: Clock;
     readonly settings: MusterSettings;
+    /** The directory of muster.yaml, when there is one. */
+    readonly configDirectory?: string;
     /** The service catalogue (`ctx.services`), read in the installation's tenant. */
     readonly services: Pick<ServiceRepository, 'findByName'>;
   }) {}
@@ -50,7 +52,7 @@ export class InstallationActivator {
       storage: pluginStorage(this.deps.storage, definition.id, spec.installationId, this.deps.clock),
       http: pluginHttp(spec.config, Object.values(spec.secrets), this.deps.logger, tags),
       severities: this.deps.settings.severities.levels.map((l) => ({ id: l.id, label: l.label })),
-      installation: { tenantId: spec.tenantId, source: spec.source },
+      installation: { tenantId: spec.tenantId, source: spec.source, ...(this.deps.configDirectory && { configDirectory: this.deps.configDirectory }) },
       services: pluginServices(this.deps.services, spec.tenantId),
       on: (event, handler) => {
         if (!open) return late(`subscribed to ${String(event)}`);
