@@ -37,7 +37,7 @@ describe('runbooks plugin', () => {
     await mkdir(join(base, 'runbooks'), { recursive: true });
     await writeFile(join(base, 'runbooks', 'checkout.md'), RUNBOOK);
     await writeFile(join(dir, 'secret.md'), '# Secret\nroot password is hunter2');
-    port = (await activateForTest(runbooks, { config: { baseDir: base } })).ports.runbooks;
+    port = (await activateForTest(runbooks, { configDirectory: base, config: { baseDir: base } })).ports.runbooks;
   });
   afterEach(() => rm(dir, { recursive: true, force: true }));
 
@@ -57,7 +57,7 @@ describe('runbooks plugin', () => {
   });
 
   it('falls back to the plugin config for a service without a catalogue entry, and to nothing at all', async () => {
-    port = (await activateForTest(runbooks, { config: { baseDir: base, services: { search: { url: 'https://wiki.example.com/search' } } } })).ports.runbooks;
+    port = (await activateForTest(runbooks, { configDirectory: base, config: { baseDir: base, services: { search: { url: 'https://wiki.example.com/search' } } } })).ports.runbooks;
     expect(await port.runbookFor({ name: 'search' })).to.deep.equal({ title: 'search runbook', url: 'https://wiki.example.com/search' });
     expect(await port.runbookFor({ name: 'billing', service: service({ name: 'billing' }) })).to.equal(undefined);
   });
@@ -105,7 +105,7 @@ describe('runbooks plugin', () => {
 
   it('describes every setting and does no HTTP', async () => {
     expect(undescribedSettings(runbooksConfigSchema)).to.deep.equal([]);
-    const plugin = await activateForTest(runbooks, { config: { baseDir: base } });
+    const plugin = await activateForTest(runbooks, { configDirectory: base, config: { baseDir: base } });
     await plugin.ports.runbooks.runbookFor({ name: 'checkout', service: service({ runbookFile: 'runbooks/checkout.md' }) });
     expect(plugin.httpCalls).to.have.length(0);
   });
