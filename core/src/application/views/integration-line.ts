@@ -17,11 +17,16 @@ export function integrationLine(status: IntegrationStatus): string {
   }
 }
 
-/** "PagerDuty page", "Jira ticket". */
-export const integrationHead = (status: IntegrationStatus): string => `${status.provider} ${WHAT[status.kind]}`;
+/** "PagerDuty page", "Jira ticket"; a provider named for the kind already ("Runbooks") is not repeated. */
+export function integrationHead(status: IntegrationStatus): string {
+  const what = WHAT[status.kind];
+  return new RegExp(`\\b${what}s?$`, 'i').test(status.provider) ? status.provider : `${status.provider} ${what}`;
+}
 
 /** What follows the link of a made one: its detail and whether it was taken or closed. */
 export function outcomeSuffix(status: IntegrationStatus): string {
   const state = status.state === 'acknowledged' ? ' · acknowledged' : status.state === 'resolved' ? ' · resolved' : '';
-  return `${status.detail ? ` ${status.detail}` : ''}${state}`;
+  // A detail that only repeats the link's text ("OPS-1") says nothing more.
+  const detail = status.detail && status.detail !== status.link?.title ? ` ${status.detail}` : '';
+  return `${detail}${state}`;
 }

@@ -4,8 +4,8 @@
  * fake OpenAI server, and what "Slack" sends, signed (slack-client.ts). `settle()` waits until the
  * outbox and the Slack follow-ups have nothing left to do.
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { TOKENS, type Incident, type MusterSettings, type TimelineEntry } from '@muster/core';
 import { loadConfig, SERVER_TOKENS, startServer, type RunningServer } from '@muster/server';
 import type { Store } from '@muster/store';
@@ -31,6 +31,8 @@ export interface SlackE2EOptions {
   readonly socketMode?: boolean;
   /** More muster.yaml lines (plugins, home workspace); `{team}` is replaced by the fake workspace's id. */
   readonly yaml?: readonly string[];
+  /** Files written beside muster.yaml before the server starts (runbooks the catalogue names), path → content. */
+  readonly files?: Readonly<Record<string, string>>;
 }
 
 export class SlackE2E extends SlackClient {
@@ -64,6 +66,10 @@ export class SlackE2E extends SlackClient {
       slack.addChannel({ name: 'inc-1-checkout-errors' });
       const channel = (id: string) => `{ platform: slack, workspaceId: ${slack.teamId}, conversationId: ${id} }`;
       const announce = options.announce?.({ announcements }) ?? [announcements];
+      for (const [path, content] of Object.entries(options.files ?? {})) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), content);
+      }
       writeFileSync(join(dir, 'muster.yaml'), [
         `announcementChannels: [${announce.map(channel).join(', ')}]`,
         `stakeholderChannels: { internal: [], external: [${channel(stakeholders)}] }`,

@@ -63,6 +63,10 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
       // Pinning twice is harmless (already_pinned), but a completed pin is not asked for again.
       await effectOnce(log, `pin:${cardKey}`, () => gateway.pin(card));
       await this.changes.applySystem(incident.id, (inc, _tx, now) => { inc.recordCard(room!, card.messageId, now); return true; });
+      // A change recorded while the card was on its way (an integration's link) found no card here to
+      // refresh: the card would stay as drawn. Recording the card is one version; more means a change.
+      const latest = await loadIncident(this.repos, p.incidentId);
+      if (latest.version > incident.version + 1) await gateway.update(card, incidentCardView(latest, this.settings));
       for (const link of runbooks) await effectOnce(log, `bookmark:${incident.id}:${room.platform}:${room.conversationId}:${link.url}`, () => gateway.bookmark(room!, link));
     }
     // A retry may have created the room and died before telling anyone: tell them now (the log dedupes).
