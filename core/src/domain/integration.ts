@@ -3,6 +3,15 @@ import type { Link } from './person';
 /** What an integration does for an incident: the kinds of capability call whose outcome people watch. */
 export type IntegrationKind = 'page' | 'ticket' | 'conference' | 'runbook' | 'status_page';
 
+/** What people call each kind: "Jira ticket", "Zoom call". */
+export const INTEGRATION_KIND_NAMES: Record<IntegrationKind, string> = { page: 'page', ticket: 'ticket', conference: 'call', runbook: 'runbook', status_page: 'status page' };
+
+/** "PagerDuty page", "Jira ticket"; a provider named for the kind already ("Runbooks") is not repeated. */
+export function integrationHead(status: Pick<IntegrationStatus, 'kind' | 'provider'>): string {
+  const what = INTEGRATION_KIND_NAMES[status.kind];
+  return new RegExp(`\\b${what}s?$`, 'i').test(status.provider) ? status.provider : `${status.provider} ${what}`;
+}
+
 /**
  * Where one integration stands for one incident, as the card and timeline show it: "PagerDuty: paged
  * Ana Lima · acknowledged", "Jira: OPS-12", "Jira: retrying, last error 503 Service Unavailable".

@@ -3,6 +3,7 @@ import type { PersonRef } from './person';
 import { replaceMentions } from './person-mention';
 import { durationTexts } from './durations';
 import { displayName, type IncidentState } from './incident';
+import { integrationHead } from './integration';
 import { formatReference } from './incident';
 import type { TimelineEntry } from './timeline';
 
@@ -97,6 +98,13 @@ export function renderPostmortemMarkdown(m: PostmortemMaterial): string {
   if (incident.roles.length === 0) lines.push('_No roles were assigned._');
   for (const r of incident.roles) lines.push(`- **${m.roleLabels[r.role] ?? r.role}**: ${md(displayName(r.person))}`);
   lines.push('');
+
+  // The ticket, the page, the call, the runbook and the public incident, as the card linked them.
+  const links = [
+    ...(incident.links.integrations ?? []).flatMap((i) => (i.link ? [`- ${md(integrationHead(i))}: [${md(i.link.title)}](${i.link.url})`] : [])),
+    ...incident.links.external.map((l) => `- ${md(l.kind)}: [${md(l.title)}](${l.url})`),
+  ];
+  if (links.length) lines.push('## Links', '', ...links, '');
 
   const marks = [
     ...(m.postmortem.sections.some((s) => s.origin === 'ai') ? ['marked _(AI draft)_ were drafted by AI from the incident record'] : []),

@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { incidentLines, toAdf, toWiki } from './description';
 import { adfProblem } from './fake';
 import { summaryOf } from './issue-fields';
+import { asShown } from './index';
 
 describe('jira: what the issue says', () => {
   const hostile = fakeIncident({
@@ -36,5 +37,15 @@ describe('jira: what the issue says', () => {
     const long = summaryOf('INC-7', 'x'.repeat(400));
     expect(long).to.have.length(255);
     expect(long.endsWith('…')).to.equal(true);
+  });
+});
+
+describe('jira: a private incident', () => {
+  it('shows Jira its reference and severity, never its title or summary', () => {
+    const shown = asShown({ ...fakeIncident({ title: 'Customer database dump leaked', summary: 'Keys of acme in the dump' }), private: true });
+    expect(shown.title).to.equal('Private incident');
+    expect(shown.summary).to.equal(undefined);
+    expect(JSON.stringify(toAdf(incidentLines(shown, 'Critical')))).to.not.match(/leaked|acme/);
+    expect(summaryOf(shown.reference, shown.title)).to.not.match(/leaked/);
   });
 });

@@ -1,4 +1,4 @@
-import { definePlugin } from '@muster/plugin-sdk';
+import { definePlugin, type PluginIncident } from '@muster/plugin-sdk';
 import { openActionItemTicket, syncActionItemTicket } from './action-item-ticket';
 import { jiraConfigSchema } from './config';
 import { openIncidentTicket, syncIncidentTicket } from './incident-ticket';
@@ -23,9 +23,9 @@ export const jiraPlugin = definePlugin({
     const api = jiraApi(ctx);
     return {
       ticketing: {
-        openIncidentTicket: (incident, options) => openIncidentTicket(ctx, api, incident, options),
-        openActionItemTicket: (incident, item, options) => openActionItemTicket(ctx, api, incident, item, options),
-        syncIncident: (ticket, incident) => syncIncidentTicket(ctx, api, ticket, incident),
+        openIncidentTicket: (incident, options) => openIncidentTicket(ctx, api, asShown(incident), options),
+        openActionItemTicket: (incident, item, options) => openActionItemTicket(ctx, api, asShown(incident), item, options),
+        syncIncident: (ticket, incident) => syncIncidentTicket(ctx, api, ticket, asShown(incident)),
         syncActionItem: (ticket, item) => syncActionItemTicket(ctx, api, ticket, item),
         verify: (request) => verifyJiraWebhook(ctx, request),
         ticketEvents: async (request) => ticketEventsOf(ctx.config, request),
@@ -33,6 +33,16 @@ export const jiraPlugin = definePlugin({
     };
   },
 });
+
+/**
+ * What Jira may show of an incident: everyone with access to the project reads the issue, so a private
+ * incident's title and summary stay in Muster (its reference, severity and room links go).
+ */
+export function asShown(incident: PluginIncident): PluginIncident {
+  if (!incident.private) return incident;
+  const { summary: _hidden, ...rest } = incident;
+  return { ...rest, title: 'Private incident' };
+}
 
 export default jiraPlugin;
 export { jiraConfigSchema, type JiraConfig } from './config';

@@ -1,6 +1,5 @@
-import type { IntegrationKind, IntegrationStatus } from '../../domain/integration';
+import { integrationHead, type IntegrationKind, type IntegrationStatus } from '../../domain/integration';
 
-const WHAT: Record<IntegrationKind, string> = { page: 'page', ticket: 'ticket', conference: 'call', runbook: 'runbook', status_page: 'status page' };
 export const INTEGRATION_ICON: Record<IntegrationKind, string> = { page: '📟', ticket: '🎫', conference: '📞', runbook: '📘', status_page: '📣' };
 
 /**
@@ -17,11 +16,7 @@ export function integrationLine(status: IntegrationStatus): string {
   }
 }
 
-/** "PagerDuty page", "Jira ticket"; a provider named for the kind already ("Runbooks") is not repeated. */
-export function integrationHead(status: IntegrationStatus): string {
-  const what = WHAT[status.kind];
-  return new RegExp(`\\b${what}s?$`, 'i').test(status.provider) ? status.provider : `${status.provider} ${what}`;
-}
+export { integrationHead };
 
 /** What follows the link of a made one: its detail and whether it was taken or closed. */
 export function outcomeSuffix(status: IntegrationStatus): string {

@@ -114,8 +114,10 @@ for (const configuration of CONFIGURATIONS) {
       expect(rig.statuspage.componentStatus.get('cmpcheckout1')).to.equal('operational');
       expect(rig.jira.state.issues, 'still one issue').to.have.length(1);
       expect(rig.bridge.meetings(), 'still one meeting').to.have.length(1);
-      const postmortem = await rig.e2e.command('postmortem', ANA, room);
-      expect(postmortem.status).to.equal(200);
+      expect((await rig.e2e.command('postmortem', ANA, room)).status).to.equal(200);
+      await rig.e2e.settle();
+      const [document] = rig.e2e.slack.filesIn(room.id);
+      expect(document?.content, 'the postmortem links the ticket and the meeting').to.include(`${rig.jira.url}/browse/${rig.jira.state.issues[0]!.key}`).and.include(rig.bridge.meetings()[0]!.joinUrl);
     });
   });
 }

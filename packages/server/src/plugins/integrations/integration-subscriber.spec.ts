@@ -97,6 +97,13 @@ describe('IntegrationSubscriber', () => {
     expect(ops(subscriber.effectsOfUpdate({ type: 'update_published', at: AT, update: update('internal') }, incident, AT))).to.deep.equal(['ops:notify']);
   });
 
+  it('never tells the public status page of a private incident, even an approved external update', () => {
+    const subscriber = new IntegrationSubscriber(host(installation('ops', 'default', ALL)), severities);
+    const incident = Incident.declare({ id: 'inc-2', number: 2, title: 'Key leak', severity: 'SEV1', private: true, declaredBy: ANA, source: 'slack', at: AT }, severities);
+    const update = { id: 'upd-x', incidentId: incident.id, audience: 'external', state: 'published' } as unknown as StatusUpdate;
+    expect(ops(subscriber.effectsOfUpdate({ type: 'update_published', at: AT, update }, incident, AT))).to.deep.equal(['ops:notify']);
+  });
+
   it('opens a follow-up\'s ticket, syncs its changes, and sends none back to the tracker a change came from', () => {
     const subscriber = new IntegrationSubscriber(host(installation('ops', 'default', ALL), installation('jira', 'default', ['ticketing'])), severities);
     const { incident } = declare('SEV2', []);

@@ -71,7 +71,8 @@ export class IntegrationSubscriber implements IncidentEventSubscriber, StatusUpd
   effectsOfUpdate(event: StatusUpdateEvent, incident: Incident, now: Date): readonly NewOutboxMessage[] {
     const calls = new Calls(this.host, incident, now);
     const { update } = event;
-    if (update.audience === 'external') calls.each('publish_status_page', update.id, { updateId: update.id });
+    // A public page never hears of a private incident, approved update or not.
+    if (update.audience === 'external' && !incident.isPrivate) calls.each('publish_status_page', update.id, { updateId: update.id });
     const key = updateKeyOf(update.id);
     calls.each('notify', key, { updateId: update.id, event: { type: 'update.published', id: key, occurredAt: event.at.toISOString(), detail: { updateId: update.id, audience: update.audience } } });
     return calls.messages;

@@ -14,6 +14,11 @@ export async function publishStatusPage(ctx: CallContext<StatusPagePort>): Promi
     ctx.deps.logger.warn('status page call skipped: the update is not a published external update of this incident', { plugin: ctx.pluginId });
     return;
   }
+  // Made private after the update was approved: the public page must not hear of it.
+  if (ctx.incident.isPrivate) {
+    ctx.deps.logger.warn('status page call skipped: the incident is private', { plugin: ctx.pluginId });
+    return;
+  }
   const key = statusKeys.statusPage(ctx.pluginId);
   const before = ctx.incident.integration(key);
   const earlier = before && refOfStatus(before);
