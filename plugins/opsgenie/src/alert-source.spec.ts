@@ -28,6 +28,13 @@ function parseError(src: AlertSource, body: unknown): string {
 }
 
 describe('opsgenie alert source: parse', () => {
+  it('reads nothing from the webhooks of an alert Muster raised to page (its alias is a Muster dedup key), so paging never declares another incident', async () => {
+    const src = await source();
+    const alias = 'muster:7f0c3b2a-1111-4222-8333-444455556666:checkout';
+    for (const fixture of [create, acknowledge, close] as unknown as (typeof create)[]) expect(parse(src, withAlert(fixture, { alias }))).to.deep.equal([]);
+    expect(parse(src, create), 'an alert raised at Opsgenie still declares').to.have.length(1);
+  });
+
   it('declares a created alert: its message, P1 as the most severe level, services from service: tags, a link to the alert', async () => {
     const signal = one(parse(await source(), create));
     expect(signal).to.deep.include({

@@ -1,4 +1,4 @@
-import { readPayload, verifyBasic, verifyBearer, verifyHeaderToken, type AlertSignal, type AlertSource, type PluginContext, type Verification, type WebhookRequest } from '@muster/plugin-sdk';
+import { isMusterPage, readPayload, verifyBasic, verifyBearer, verifyHeaderToken, type AlertSignal, type AlertSource, type PluginContext, type Verification, type WebhookRequest } from '@muster/plugin-sdk';
 import { ACTED_ON, alertSignal } from './alert-signal';
 import type { OpsgenieConfig } from './config';
 import { opsgenieActionSchema, opsgeniePayloadSchema } from './opsgenie-payload';
@@ -18,7 +18,10 @@ export function opsgenieAlertSource(ctx: Context): AlertSource {
     parse: (request): AlertSignal[] => {
       const { action } = readPayload(request, opsgenieActionSchema);
       if (!Object.hasOwn(ACTED_ON, action.toLowerCase())) return [];
-      return [alertSignal(readPayload(request, opsgeniePayloadSchema), request.rawBody, context)];
+      const payload = readPayload(request, opsgeniePayloadSchema);
+      // An alert Muster raised to page (its alias is Muster's dedup key) is already an incident: its acknowledgement is read by the paging port.
+      if (isMusterPage(payload.alert.alias)) return [];
+      return [alertSignal(payload, request.rawBody, context)];
     },
   };
 }

@@ -31,6 +31,16 @@ function parseError(src: AlertSource, body: unknown): string {
 }
 
 describe('pagerduty alert source: parse', () => {
+  it('reads nothing from the webhooks of a page Muster sent (its incident_key is a Muster dedup key), so paging never declares another incident', async () => {
+    const port = await source();
+    for (const fixture of [triggered, acknowledged, resolved]) {
+      const own = structuredClone(fixture) as { event: { data: { incident_key?: string } } };
+      own.event.data.incident_key = 'muster:7f0c3b2a-1111-4222-8333-444455556666:checkout';
+      expect(port.parse(delivered(own))).to.deep.equal([]);
+    }
+    expect(port.parse(delivered(triggered)), 'an incident PagerDuty raised itself still declares').to.have.length(1);
+  });
+
   it('declares incident.triggered with its title, P1 as the most severe level, its service and a link back', async () => {
     const signal = one((await source()).parse(delivered(triggered, 'wh-1')));
     expect(signal).to.deep.include({

@@ -1,4 +1,4 @@
-import { oneLine, PayloadError, readPayload, stableKey, verifyHmacSha256, type AlertSignal, type AlertSource, type PluginContext, type WebhookRequest } from '@muster/plugin-sdk';
+import { isMusterPage, oneLine, PayloadError, readPayload, stableKey, verifyHmacSha256, type AlertSignal, type AlertSource, type PluginContext, type WebhookRequest } from '@muster/plugin-sdk';
 import type { PagerDutyConfig } from './config';
 import { ACTED_ON, incidentSignal } from './incident-signal';
 import { pagerDutyEnvelopeSchema, pagerDutyIncidentEventSchema } from './pagerduty-event';
@@ -20,6 +20,8 @@ export function pagerDutyAlertSource(ctx: Pick<PluginContext<PagerDutyConfig>, '
       // pagey.ping (a subscription test), service events and the incident events Muster leaves to PagerDuty.
       if (!Object.hasOwn(ACTED_ON, envelope.event.event_type)) return [];
       const incident = readPayload(request, pagerDutyIncidentEventSchema).event.data;
+      // A page Muster sent (its incident_key is Muster's dedup key) is already an incident: its acknowledgement is read by the paging port.
+      if (isMusterPage(incident.incident_key)) return [];
       return [incidentSignal(envelope, incident, deliveryIdOf(request, envelope.event.id), context)];
     },
   };

@@ -29,6 +29,16 @@ export interface PagingPort {
   verify?(request: WebhookRequest): Verification | Promise<Verification>;
 }
 
+/** Every `dedupKey` the host composes starts with this. */
+export const MUSTER_PAGE_PREFIX = 'muster:';
+
+/**
+ * Whether a vendor's dedup key or alias names a page Muster sent. An alert source that also pages must
+ * read webhooks about its own pages as nothing (`[]`): otherwise paging for an incident would declare
+ * another one when the vendor reports the page it just opened.
+ */
+export const isMusterPage = (dedupKey: string | undefined | null): boolean => typeof dedupKey === 'string' && dedupKey.startsWith(MUSTER_PAGE_PREFIX);
+
 export interface PageRequest {
   readonly incident: PluginIncident;
   /**
@@ -38,7 +48,7 @@ export interface PageRequest {
   readonly target:
     | { readonly kind: 'service'; readonly name: string; readonly service?: PluginService }
     | { readonly kind: 'person'; readonly person: PluginPerson };
-  /** At most 200 characters; the same page asked again carries the same key. */
+  /** At most 200 characters, starting with `muster:`; the same page asked again carries the same key. */
   readonly dedupKey: string;
   readonly urgency: 'high' | 'low';
 }

@@ -82,6 +82,9 @@ for (const configuration of CONFIGURATIONS) {
       expect(await cardOf(rig)).to.include('acknowledged');
       const acknowledged = (await rig.e2e.timeline(1)).filter((e) => e.kind === 'integration' && /acknowledged/.test(e.text));
       expect(acknowledged).to.have.length(1);
+      let second: unknown;
+      await rig.e2e.incident(2).catch((error: unknown) => { second = error; });
+      expect(String(second), 'the vendor\'s webhook about Muster\'s own page declares nothing').to.include('INC-2 does not exist');
     });
 
     it('publishes to Statuspage only the external update a person approved, never the draft', async () => {

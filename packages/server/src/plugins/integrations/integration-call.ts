@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Capability } from '@muster/plugin-sdk';
+import { MUSTER_PAGE_PREFIX, type Capability } from '@muster/plugin-sdk';
 import type { NewOutboxMessage } from '@muster/core';
 import { z } from 'zod';
 import type { ActiveInstallation } from '../runtime/installation';
@@ -65,7 +65,7 @@ export function targetName(target: PageTargetRef): string {
 
 /** The vendor dedup key of a page (PagerDuty dedup_key, Opsgenie alias): also how its webhooks find the incident again. */
 export function dedupKeyOf(incidentId: string, target: string): string {
-  return bounded(`muster:${incidentId}:${target}`, 200);
+  return bounded(`${MUSTER_PAGE_PREFIX}${incidentId}:${target}`, 200);
 }
 
 /** Parses what dedupKeyOf made; undefined for anything else. */
