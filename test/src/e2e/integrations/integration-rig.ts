@@ -6,8 +6,8 @@
  * catalogue names `checkout` with what each integration calls it and a Markdown runbook beside muster.yaml.
  */
 import { pagerDutyHeaders } from '@muster/plugin-pagerduty/fixtures';
-import { startPagerDutyFake, type PagerDutyFake } from '@muster/plugin-pagerduty/fake';
-import { startOpsgenieFake, type OpsgenieFake } from '@muster/plugin-opsgenie/fake';
+import { startPagerDutyFake } from '@muster/plugin-pagerduty/fake';
+import { startOpsgenieFake } from '@muster/plugin-opsgenie/fake';
 import { FakeJira } from '@muster/plugin-jira/fake';
 import { FakeStatuspage } from '@muster/plugin-statuspage/fake';
 import { ZoomFake } from '@muster/plugin-zoom/fake';

@@ -3,7 +3,6 @@ import { fixture as alertmanager } from '@muster/plugin-alertmanager/fixtures';
 import { dedupKeyOf } from '@muster/server';
 import { ANA, BOB } from '../slack/harness';
 import type { SlackChannel } from '../slack/slack-payloads';
-import { pinnedCard } from '../alerts/alert-e2e';
 import { DANA, googleMeet, opsgenie, pagerDuty, startIntegrations, teamsMeeting, zoom, type BridgeRig, type IntegrationRig, type PagingRig } from './integration-rig';
 
 /** The card as Slack holds it: its text and blocks, links included. */
