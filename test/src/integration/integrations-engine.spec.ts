@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { RateLimitedError } from '@muster/core';
+import { PluginConfigError } from '@muster/plugin-sdk';
 import { assertNoSecretIn } from '@muster/plugin-sdk/testing';
 import { ANA, type SlackE2E } from '../e2e/slack/harness';
 import type { SlackChannel } from '../e2e/slack/slack-payloads';
@@ -82,6 +83,16 @@ describe('integrations: the engine calls the installed plugins from the outbox',
     const line = statusOf((await e2e.incident(2)).integrations, `ticket:${OPS}`)!;
     expect(line).to.deep.include({ state: 'failed', lastError: 'HTTP 503 from ops.example' });
     expect(line.link?.url, 'the ticket made earlier is still linked').to.match(/^https:\/\/ops\.example\//);
+  });
+
+  it('gives up at once, saying what to set, when the plugin is misconfigured: no retry will fix a missing secret', async () => {
+    const incident = await e2e.incident(2);
+    remote.failNext('start_conference', () => new PluginConfigError('Set MUSTER_PLUGIN_FIXTURE_OPS_BRIDGE_KEY to start meetings.'));
+    const refused = await runCall(e2e, { op: 'start_conference', incidentId: incident.id, callKey: 'muster:test:misconfigured' }).then(() => undefined, (e: unknown) => e);
+    expect(refused, 'a permanent failure: the outbox keeps it as a dead letter instead of retrying').to.have.property('code', 'configuration');
+    const line = statusOf((await e2e.incident(2)).integrations, `conference:${OPS}`)!;
+    expect(line.state).to.equal('failed');
+    expect(line.lastError).to.include('MUSTER_PLUGIN_FIXTURE_OPS_BRIDGE_KEY');
   });
 
   it('makes a repeated call (a room opened later) wait while the first one\'s outcome is unknown, never calling the remote side beside it', async () => {

@@ -1,5 +1,5 @@
 import { MAX_ATTEMPTS, MusterError, RateLimitedError, type IntegrationKind, type OutboxHandler, type OutboxMessage } from '@muster/core';
-import { PluginHttpError } from '@muster/plugin-sdk';
+import { PluginConfigError, PluginHttpError } from '@muster/plugin-sdk';
 import type { PluginHost } from '../runtime/plugin-host';
 import { CallContext, CallFailed, type IntegrationDeps } from './integration-call-context';
 import { INTEGRATION_CALL, INTEGRATION_CALL_TOPIC, INTEGRATION_OPS, statusKeys, targetName, type IntegrationCall, type IntegrationOp } from './integration-call';
@@ -52,7 +52,10 @@ export class IntegrationCallHandler implements OutboxHandler<typeof INTEGRATION_
       await RUN[call.op](ctx, this.index);
     } catch (error) {
       if (!(error instanceof CallFailed)) throw error;
-      const last = message.attempts >= MAX_ATTEMPTS;
+      // A plugin's configuration (a secret not set, a transition the workflow lacks) does not fix itself
+      // between retries: it is shown as given up at once, saying what to set, and not retried.
+      const misconfigured = error.outcome.error instanceof PluginConfigError;
+      const last = misconfigured || message.attempts >= MAX_ATTEMPTS;
       const line = lineOf(call, ctx.pluginId);
       if (line) await ctx.recordFailure(line.key, line.kind, last ? 'failed' : 'retrying', error.outcome.reason);
       const cause = error.outcome.error;
@@ -60,6 +63,7 @@ export class IntegrationCallHandler implements OutboxHandler<typeof INTEGRATION_
       if (!last && cause instanceof PluginHttpError && typeof cause.retryAfterMs === 'number' && cause.retryAfterMs > 0) {
         throw new RateLimitedError(cause.retryAfterMs, what);
       }
+      if (misconfigured) throw new MusterError('configuration', `${what} is misconfigured: ${error.outcome.reason}`);
       throw new Error(`${what} failed: ${error.outcome.reason}`);
     }
   }

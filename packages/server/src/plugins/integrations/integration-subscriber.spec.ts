@@ -46,6 +46,15 @@ describe('IntegrationSubscriber', () => {
     expect(ops(events.flatMap((e) => subscriber.effectsOf(e, incident, SYSTEM, AT)))).to.deep.equal(['notes:notify']);
   });
 
+  it('does not page back through the paging service an incident\'s alert came from, and pages through the others', () => {
+    const subscriber = new IntegrationSubscriber(host(installation('pagerduty', 'default', ALL), installation('opsgenie', 'default', ALL)), severities);
+    const incident = Incident.declare({ id: 'inc-3', number: 3, title: 'From PagerDuty', severity: 'SEV1', services: ['checkout'], declaredBy: ANA, source: 'pagerduty', at: AT }, severities);
+    const effects = ops(incident.pullEvents().flatMap((e) => subscriber.effectsOf(e, incident, SYSTEM, AT)));
+    expect(effects).to.not.include('pagerduty:page:checkout');
+    expect(effects).to.include('opsgenie:page:checkout');
+    expect(effects).to.include('pagerduty:open_ticket');
+  });
+
   it('pages nobody and opens no bridge for a severity that does not page or confer', () => {
     const subscriber = new IntegrationSubscriber(host(installation('ops', 'default', ALL)), severities);
     const { incident, events } = declare('SEV3', ['checkout']);

@@ -87,10 +87,15 @@ export class IntegrationSubscriber implements IncidentEventSubscriber, StatusUpd
     return calls.messages;
   }
 
-  /** Urgency high for the most severe level only: the levels below page during working hours' urgency. */
+  /**
+   * Urgency high for the most severe level only: the levels below page during working hours' urgency.
+   * An incident a paging service declared (its alert came in from PagerDuty) is not paged back through
+   * that service: its on-call was paged there already, and a second page would be a second incident.
+   */
   private pages(calls: Calls, targets: readonly string[], again?: string): void {
     const urgency = this.severities.levels[0]?.id === calls.incident.severity ? 'high' : 'low';
-    for (const name of targets) calls.each('page', name, { target: { kind: 'service', name }, urgency }, undefined, again);
+    const source = calls.incident.snapshot().source;
+    for (const name of targets) calls.each('page', name, { target: { kind: 'service', name }, urgency }, (pluginId) => pluginId !== source, again);
   }
 }
 

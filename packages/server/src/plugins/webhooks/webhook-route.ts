@@ -89,7 +89,9 @@ async function answer(req: IncomingMessage, deps: WebhookDeps): Promise<Answer> 
   if (!deps.integrations || !hearsIntegrationWebhooks(chosen)) return alerts!;
   try {
     const outcome = await receiveIntegrationWebhook(chosen, request, deps.integrations);
-    const body = { ...(alerts?.response.json as Record<string, unknown> | undefined), ...outcome };
+    // Beside an alert source's answer, only counts that say something: an alert delivery keeps its shape.
+    const counts = alerts ? Object.fromEntries(Object.entries(outcome).filter(([, n]) => n > 0)) : outcome;
+    const body = { ...(alerts?.response.json as Record<string, unknown> | undefined), ...counts };
     return reply('accepted', json(200, body));
   } catch (error) {
     const response = errorResponse(error, deps.logger, { method: 'POST', route: WEBHOOK_PATH, params: { pluginId } });
