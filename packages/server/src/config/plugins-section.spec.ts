@@ -1,28 +1,9 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ConfigError } from './config-error';
-import { loadConfig } from './load-config';
+import { yamlFileFixture } from './yaml-file.spec-helper';
 
 describe('muster.yaml plugins:', () => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'muster-plugins-')); });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  const withFile = (text: string) => {
-    writeFileSync(join(dir, 'muster.yaml'), text);
-    return loadConfig({ env: {}, cwd: dir, interactive: false });
-  };
-  const problemsOf = (text: string): readonly string[] => {
-    try {
-      withFile(text);
-    } catch (error) {
-      expect(error).to.be.instanceOf(ConfigError);
-      return (error as ConfigError).problems;
-    }
-    throw new Error('expected the file to be refused');
-  };
+  const file = yamlFileFixture('muster-plugins-');
+  const { withFile, problemsOf } = file;
 
   it('reads each plugin by id, enabled unless it says otherwise, its config passed on unchecked', () => {
     const config = withFile([

@@ -2,31 +2,15 @@ import { expect } from 'chai';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from './config-error';
-import { loadConfig } from './load-config';
+import { yamlFileFixture } from './yaml-file.spec-helper';
 
 describe('muster.yaml services:', () => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'muster-services-')); });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  const withFile = (text: string) => {
-    writeFileSync(join(dir, 'muster.yaml'), text);
-    return loadConfig({ env: {}, cwd: dir, interactive: false });
-  };
-  const problemsOf = (text: string): readonly string[] => {
-    try {
-      withFile(text);
-    } catch (error) {
-      expect(error).to.be.instanceOf(ConfigError);
-      return (error as ConfigError).problems;
-    }
-    throw new Error('expected the file to be refused');
-  };
+  const file = yamlFileFixture('muster-services-');
+  const { withFile, problemsOf } = file;
 
   it('reads each service with its contacts, runbooks, integrations and tenant, defaults filled in', () => {
-    mkdirSync(join(dir, 'runbooks'));
-    writeFileSync(join(dir, 'runbooks', 'checkout.md'), '# Checkout\n\nRestart the pods.\n');
+    mkdirSync(join(file.dir(), 'runbooks'));
+    writeFileSync(join(file.dir(), 'runbooks', 'checkout.md'), '# Checkout\n\nRestart the pods.\n');
     const config = withFile([
       'tenants: { acme: { slack: [T0ACME] } }',
       'services:',
@@ -100,7 +84,7 @@ describe('muster.yaml services:', () => {
     const outside = mkdtempSync(join(tmpdir(), 'muster-outside-'));
     try {
       writeFileSync(join(outside, 'secret.md'), 'not a runbook');
-      symlinkSync(join(outside, 'secret.md'), join(dir, 'linked.md'));
+      symlinkSync(join(outside, 'secret.md'), join(file.dir(), 'linked.md'));
       expect(problemsOf('services:\n  e: { runbookFile: linked.md }\n  f: { runbookFile: missing.md }\n')).to.deep.equal([
         'muster.yaml: services.e.runbookFile leads out of muster.yaml\'s directory (through a symbolic link): keep runbooks inside it (got "linked.md")',
         'muster.yaml: services.f.runbookFile names no file (it is read relative to muster.yaml\'s directory) (got "missing.md")',
