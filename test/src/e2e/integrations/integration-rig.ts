@@ -123,6 +123,8 @@ export interface IntegrationRig {
   readonly bridge: BridgeRig;
   readonly jira: FakeJira;
   readonly statuspage: FakeStatuspage;
+  /** Every credential the plugins were given (what must never show anywhere). */
+  readonly secrets: readonly string[];
   /** POSTs Alertmanager's documented firing (or resolved) notification for checkout, with its token. */
   alert(body: unknown): Promise<WebhookAnswer>;
   stop(): Promise<void>;
@@ -148,21 +150,34 @@ export async function startIntegrations(paging: PagingRig, bridge: BridgeRig): P
       integrations: { [paging.id]: paging.serviceRef, jira: 'OPS', statuspage: 'cmpcheckout1' },
     },
   };
+  const env = {
+    MUSTER_PLUGIN_ALERTMANAGER_TOKEN: AM_TOKEN, ...paging.env, ...bridge.env,
+    MUSTER_PLUGIN_JIRA_EMAIL: jiraCreds.email, MUSTER_PLUGIN_JIRA_API_TOKEN: jiraCreds.apiToken, MUSTER_PLUGIN_STATUSPAGE_API_KEY: 'sp-e2e-key-4410',
+  };
   const e2e = await SlackE2E.start({
     yaml: ['homePlatform: slack', 'homeWorkspaceId: {team}', `services: ${JSON.stringify(services)}`, `plugins: ${JSON.stringify(plugins)}`],
     files: { 'runbooks/checkout.md': RUNBOOK },
-    env: {
-      MUSTER_PLUGIN_ALERTMANAGER_TOKEN: AM_TOKEN, ...paging.env, ...bridge.env,
-      MUSTER_PLUGIN_JIRA_EMAIL: jiraCreds.email, MUSTER_PLUGIN_JIRA_API_TOKEN: jiraCreds.apiToken, MUSTER_PLUGIN_STATUSPAGE_API_KEY: 'sp-e2e-key-4410',
-    },
+    env,
   });
   e2e.slack.addUser({ id: DANA.id, name: DANA.name, displayName: DANA.fullName, email: DANA.email });
   return {
     e2e, paging, bridge, jira, statuspage,
+    // The Jira account's email is not a secret; a service account key is JSON: its private key is what matters.
+    secrets: Object.entries(env).filter(([name]) => name !== 'MUSTER_PLUGIN_JIRA_EMAIL').flatMap(([, value]) => secretParts(value)),
     alert: (body) => postWebhook(e2e.server.url, 'alertmanager', { raw: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${AM_TOKEN}` } }),
     stop: async () => {
       await e2e.stop();
       await Promise.all([paging.stop(), bridge.stop(), jira.stop(), statuspage.stop()]);
     },
   };
+}
+
+/** A JSON key file's secret parts (private key lines), else the value itself. */
+function secretParts(value: string): string[] {
+  try {
+    const key = JSON.parse(value) as { private_key?: string };
+    return key.private_key ? key.private_key.split('\n').filter((line) => line.length > 40) : [value];
+  } catch {
+    return [value];
+  }
 }

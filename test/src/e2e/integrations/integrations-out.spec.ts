@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertNoSecretIn } from '@muster/plugin-sdk/testing';
 import { fixture as alertmanager } from '@muster/plugin-alertmanager/fixtures';
 import { dedupKeyOf } from '@muster/server';
 import { ANA, BOB } from '../slack/harness';
@@ -120,6 +123,17 @@ for (const configuration of CONFIGURATIONS) {
       await rig.e2e.settle();
       const [document] = rig.e2e.slack.filesIn(room.id);
       expect(document?.content, 'the postmortem links the ticket and the meeting').to.include(`${rig.jira.url}/browse/${rig.jira.state.issues[0]!.key}`).and.include(rig.bridge.meetings()[0]!.joinUrl);
+    });
+
+    it('puts no credential of any plugin in the server log, the timeline, the card or any Slack message', async () => {
+      const seen = [
+        readFileSync(join(rig.e2e.dir, 'server.log'), 'utf8'),
+        JSON.stringify(await rig.e2e.timeline(1)),
+        JSON.stringify((await rig.e2e.incident(1)).integrations),
+        ...rig.e2e.slack.channelIds().flatMap((id) => rig.e2e.slack.messagesIn(id).map((m) => JSON.stringify(m))),
+      ].join('\n');
+      expect(rig.secrets.length).to.be.greaterThan(4);
+      assertNoSecretIn(seen, rig.secrets);
     });
   });
 }
