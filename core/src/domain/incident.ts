@@ -1,73 +1,14 @@
 import { MusterError } from '../errors';
 import type { IncidentEvent } from './events';
-import { boundedIntegrationStatus, integrationVisiblyChanged, type IntegrationStatus } from './integration';
-import { assertTransition, isOpen, milestonesOnEnter, type IncidentStatus, type Milestone } from './lifecycle';
+import type { IncidentRoom, IncidentState, NewIncident } from './incident-state';
+import { integrationsWith, type IntegrationStatus } from './integration';
+import { assertTransition, isOpen, milestonesOnEnter, type IncidentStatus } from './lifecycle';
 import { conversationKey, enclosingConversations, samePerson, type ConversationAddress, type ConversationRef, type Link, type PersonRef } from './person';
 import type { RoleCatalog } from './roles';
 import type { SeverityCatalog } from './severity';
 import { DEFAULT_TENANT } from './tenancy';
 
-export interface RoleAssignment {
-  readonly role: string;
-  readonly person: PersonRef;
-  readonly assignedAt: Date;
-  readonly assignedBy: PersonRef;
-}
-
-/** A room of the incident, with the pinned card we keep up to date in it. */
-export type IncidentRoom = ConversationRef & { readonly cardMessageId?: string };
-
-export interface IncidentLinks {
-  /** The incident's rooms, at most one per platform and workspace. */
-  readonly rooms: readonly IncidentRoom[];
-  /** Tickets, call, status page, dashboards: keyed by kind (`ticket`, `call`, `status_page`, `runbook`...). */
-  readonly external: readonly (Link & { readonly kind: string })[];
-  /** What each integration did for the incident (page, ticket, call, runbook, status page); absent in incidents stored before them. */
-  readonly integrations?: readonly IntegrationStatus[];
-}
-
-export interface IncidentState {
-  readonly id: string;
-  /** The organization the incident belongs to; nothing of it is seen from another tenant. */
-  readonly tenantId: string;
-  /** Sequential within the tenant: INC-<number>. */
-  readonly number: number;
-  readonly title: string;
-  readonly summary: string;
-  readonly severity: string;
-  readonly status: IncidentStatus;
-  readonly private: boolean;
-  readonly services: readonly string[];
-  readonly roles: readonly RoleAssignment[];
-  readonly milestones: Readonly<Partial<Record<Milestone, Date>>>;
-  readonly links: IncidentLinks;
-  readonly declaredBy: PersonRef;
-  /** Where the declaration came from: a chat platform, the API, or an alert source plugin id. */
-  readonly source: string;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  /** Optimistic concurrency: bumped by every save; a save from a stale copy is refused. */
-  readonly version: number;
-}
-
-export interface NewIncident {
-  readonly id: string;
-  /** Defaults to the default tenant (single-organization installs and tests). */
-  readonly tenantId?: string;
-  readonly number: number;
-  readonly title: string;
-  readonly severity: string;
-  readonly summary?: string;
-  readonly services?: readonly string[];
-  readonly private?: boolean;
-  readonly declaredBy: PersonRef;
-  readonly source: string;
-  readonly at: Date;
-  /** When the problem started, if known earlier than the declaration (alerts know). */
-  readonly detectedAt?: Date;
-  /** Make the declarer Incident Commander straight away (people, not alerts). */
-  readonly declarerTakesCommand?: boolean;
-}
+export type { IncidentLinks, IncidentRoom, IncidentState, NewIncident, RoleAssignment } from './incident-state';
 
 export const MAX_TITLE_LENGTH = 200;
 export const formatReference = (n: number): string => `INC-${n}`;
@@ -241,18 +182,15 @@ export class Incident {
   }
 
   /**
-   * Records where an integration stands (one line per `key`, updated in place). An event, and so a
-   * timeline entry and a card refresh, only when people would see the difference; returns whether
-   * anything was stored. Allowed on finished incidents too: a ticket may be transitioned after close.
+   * Records where an integration stands (integration.ts `integrationsWith`: one line per key). A timeline
+   * event only when people would see the difference; false when nothing changed. Allowed on finished
+   * incidents too: a ticket may be transitioned after close.
    */
   recordIntegration(status: IntegrationStatus, at: Date): boolean {
-    const next = boundedIntegrationStatus({ ...status, updatedAt: at.toISOString() });
-    const before = this.integration(next.key);
-    const same = before && JSON.stringify({ ...before, updatedAt: '' }) === JSON.stringify({ ...next, updatedAt: '' });
-    if (same) return false;
-    const integrations = before ? this.integrations.map((i) => (i.key === next.key ? next : i)) : [...this.integrations, next];
-    this.apply({ links: { ...this.state.links, integrations } }, at);
-    if (integrationVisiblyChanged(before, next)) this.record({ type: 'integration_changed', at, status: next, ...(before && { previous: before.state }) });
+    const change = integrationsWith(this.integrations, status, at);
+    if (!change) return false;
+    this.apply({ links: { ...this.state.links, integrations: change.integrations } }, at);
+    if (change.visible) this.record({ type: 'integration_changed', at, status: change.status, ...(change.previous && { previous: change.previous }) });
     return true;
   }
 

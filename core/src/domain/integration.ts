@@ -58,6 +58,19 @@ export function boundedIntegrationStatus(status: IntegrationStatus): Integration
   };
 }
 
+/**
+ * The incident's integration lines with `status` recorded at `at` (bounded; in place of the line with its
+ * key, else appended), or undefined when nothing would change. `visible`: whether people would see it.
+ */
+export function integrationsWith(current: readonly IntegrationStatus[], status: IntegrationStatus, at: Date):
+  { integrations: IntegrationStatus[]; status: IntegrationStatus; visible: boolean; previous?: IntegrationStatus['state'] } | undefined {
+  const next = boundedIntegrationStatus({ ...status, updatedAt: at.toISOString() });
+  const before = current.find((i) => i.key === next.key);
+  if (before && JSON.stringify({ ...before, updatedAt: '' }) === JSON.stringify({ ...next, updatedAt: '' })) return undefined;
+  const integrations = before ? current.map((i) => (i.key === next.key ? next : i)) : [...current, next];
+  return { integrations, status: next, visible: integrationVisiblyChanged(before, next), ...(before && { previous: before.state }) };
+}
+
 /** Whether people would see a difference between the two (the card line or its link): only then is it a timeline event. */
 export function integrationVisiblyChanged(before: IntegrationStatus | undefined, after: IntegrationStatus): boolean {
   if (!before) return true;
