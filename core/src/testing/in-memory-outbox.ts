@@ -38,6 +38,13 @@ export class InMemoryOutbox implements Outbox {
     });
   }
 
+  async renewLease(id: string, attempts: number, until: Date): Promise<boolean> {
+    const row = this.db.outbox.get(id);
+    if (!row || row.dead || row.completedAt || row.attempts !== attempts) return false;
+    this.db.outbox.set(id, { ...row, leasedUntil: new Date(until) }, this.undo);
+    return true;
+  }
+
   async complete(id: string): Promise<void> {
     const row = this.existing(id);
     if (row.completedAt) return;

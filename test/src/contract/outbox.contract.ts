@@ -97,6 +97,25 @@ export function outboxContract(store: () => StoreUnderTest, can: { multiInstance
     expect(resumed.map((m) => [m.id, m.attempts])).to.deep.equal([[leased!.id, 2]]);
   });
 
+  it('renews the lease of a claim only while the message is unfinished and still at that claim', async () => {
+    const { repositories: r } = store();
+    await r.outbox.enqueue([message('renewed', { availableAt: T0 }), message('finished', { availableAt: T0 }), message('given-up', { availableAt: T0 })]);
+    const [renewed, finished, givenUp] = await r.outbox.claimDue(later(0), 3, LEASE);
+    await r.outbox.complete(finished!.id);
+    await r.outbox.fail(givenUp!.id, 'gone', undefined);
+    expect(await r.outbox.renewLease(finished!.id, 1, later(LEASE * 10)), 'done').to.equal(false);
+    expect(await r.outbox.renewLease(givenUp!.id, 1, later(LEASE * 10)), 'dead').to.equal(false);
+    expect(await r.outbox.renewLease('999999', 1, later(0)), 'unknown').to.equal(false);
+    expect(await r.outbox.renewLease(renewed!.id, 1, later(LEASE * 4))).to.equal(true);
+    // The longer lease holds: the relay's short one running out does not hand the message out again.
+    expect(await r.outbox.claimDue(later(LEASE * 2), 10, LEASE)).to.deep.equal([]);
+    expect((await r.outbox.claimDue(later(LEASE * 4), 10, LEASE)).map((m) => [m.idempotencyKey, m.attempts])).to.deep.equal([['renewed', 2]]);
+    // Claimed again since (attempt 2): the job of attempt 1 is stale and must neither run nor move the lease.
+    expect(await r.outbox.renewLease(renewed!.id, 1, later(LEASE * 10))).to.equal(false);
+    expect(await r.outbox.claimDue(later(LEASE * 5 - 1), 10, LEASE), 'attempt 2 still leased').to.deep.equal([]);
+    expect(await r.outbox.renewLease(renewed!.id, 2, later(LEASE * 10))).to.equal(true);
+  });
+
   it('refuses to complete or fail a message that does not exist', async () => {
     const { repositories: r } = store();
     await expectMusterError(r.outbox.complete('999999'), 'not_found');

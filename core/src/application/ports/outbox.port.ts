@@ -51,6 +51,13 @@ export interface Outbox extends EffectLog {
    * one after a crash) only sees them again once the lease runs out.
    */
   claimDue(now: Date, limit: number, leaseMs: number): Promise<OutboxMessage[]>;
+  /**
+   * Extends the lease of a claimed message to `until`, but only while it is neither done nor dead and
+   * still at `attempts` (the claim that handed it out). False means it was finished, or claimed again
+   * since (a later claim counted another attempt): whoever holds that older claim must leave it alone.
+   * A queue worker calls this before it runs a message it was handed (runtime/queues in the server).
+   */
+  renewLease(id: string, attempts: number, until: Date): Promise<boolean>;
   complete(id: string): Promise<void>;
   /** Schedules another attempt, or gives up (dead-letters) when `retryAt` is undefined. */
   fail(id: string, error: string, retryAt: Date | undefined): Promise<void>;

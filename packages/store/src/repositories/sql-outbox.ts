@@ -62,6 +62,12 @@ export class SqlOutbox implements Outbox {
     return due.map((r) => toOutboxMessage({ ...r, attempts: r.attempts + 1 }));
   }
 
+  /** One conditional UPDATE: the row changes only while it is unfinished and still at the claim's attempt count. */
+  async renewLease(id: string, attempts: number, until: Date): Promise<boolean> {
+    const matched = await this.db.update(OutboxRecord, { leasedUntil: until }, 'id = ? AND attempts = ? AND completed_at IS NULL AND dead = 0', [id, attempts]);
+    return matched > 0;
+  }
+
   async complete(id: string): Promise<void> {
     const matched = await this.db.update(OutboxRecord, { completedAt: this.clock(), leasedUntil: null }, 'id = ? AND completed_at IS NULL', [id]);
     if (matched === 0) await this.mustExist(id);

@@ -50,7 +50,7 @@ const WRITES_AND_READS: { readonly [K in keyof Repositories]: Record<keyof Repos
   postmortems: { save: true, findByIncident: true },
   services: { save: true, findByName: true, list: true, remove: true },
   inbox: { claim: true },
-  outbox: { enqueue: true, claimDue: true, complete: true, fail: true, releaseLeases: true, depth: true, deadLetters: true, deadLetterCount: true, beginEffect: true, completeEffect: true, effect: true },
+  outbox: { enqueue: true, claimDue: true, renewLease: true, complete: true, fail: true, releaseLeases: true, depth: true, deadLetters: true, deadLetterCount: true, beginEffect: true, completeEffect: true, effect: true },
   summaries: { get: true, save: true },
   alertGroups: { find: true, link: true },
 };
