@@ -5,9 +5,10 @@ import { migrateCommand } from './commands/migrate';
 import { pluginsCommand } from './commands/plugins';
 import { startCommand } from './commands/start';
 import { tokensCommand } from './commands/tokens';
+import { workerCommand } from './commands/worker';
 
 /** Every command, in the order `muster help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, migrateCommand, tokensCommand, pluginsCommand, manifestCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, workerCommand, migrateCommand, tokensCommand, pluginsCommand, manifestCommand, demoCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -24,7 +24,7 @@ export { ServerMetrics } from './metrics/server-metrics';
 
 export { OutboxPump } from './runtime/outbox-pump';
 export { startServer, SHUTDOWN_GRACE_MS, type RunningServer, type StartOptions } from './runtime/start-server';
-export { runServerProcess } from './runtime/run-process';
+export { runServerProcess, runWorkerProcess } from './runtime/run-process';
 export { ensureMigrated } from './runtime/migrations-check';
 export { consoleTransportOf, createServerConsoleSession, type ConsoleChatOptions } from './runtime/console-chat';
 export { describeStartError } from './runtime/start-error';

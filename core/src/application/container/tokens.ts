@@ -12,6 +12,8 @@ export const TOKENS = {
   Clock: Symbol.for('Clock'),
   IdGenerator: Symbol.for('IdGenerator'),
   Logger: Symbol.for('Logger'),
+  /** Periodic work run once per tick for the whole installation (the server binds in-process or BullMQ). */
+  Scheduler: Symbol.for('Scheduler'),
   OutboxHandler: Symbol.for('OutboxHandler'),
   /** Built-in and module commands, multi-injected (commands/command-registry). */
   CommandContribution: Symbol.for('CommandContribution'),

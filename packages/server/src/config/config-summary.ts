@@ -1,3 +1,4 @@
+import { redisTarget } from '../runtime/redis/redis-connection';
 import type { ServerConfig } from './server-config';
 
 /**
@@ -17,7 +18,7 @@ export function configSummary(config: ServerConfig): Record<string, unknown> {
     teams: teamsSummary(config),
     llm: llmSummary(config),
     secretKeyFromEnvironment: !!config.secretKey,
-    multiInstance: !!config.redisUrl,
+    multiInstance: multiInstanceSummary(config),
     severities: config.settings.severities.ids(),
     roles: config.settings.roles.roles.map((r) => r.id),
     home: config.settings.homePlatform ? `${config.settings.homePlatform}:${config.settings.homeWorkspaceId}` : null,
@@ -41,4 +42,11 @@ function teamsSummary(config: ServerConfig): Record<string, unknown> | false {
 export function llmSummary(config: ServerConfig): string {
   if (!config.llm.apiKey && !config.llm.baseUrl) return 'extractive (no model configured)';
   return `${config.llm.model ?? 'gpt-4o-mini'} via ${config.llm.baseUrl ? 'OPENAI_BASE_URL' : 'OpenAI'}`;
+}
+
+/** `Redis redis://host:port` (never the password), with whether this process works the queues; false in embedded mode. */
+export function multiInstanceSummary(config: ServerConfig): string | false {
+  const { redisUrl, prefix, work } = config.queues;
+  if (!redisUrl) return false;
+  return `Redis ${redisTarget(redisUrl)} (prefix ${prefix}${work ? '' : ', queues worked elsewhere'})`;
 }

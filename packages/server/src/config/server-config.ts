@@ -1,6 +1,7 @@
 import type { MusterSettings } from '@muster/core';
 import type { FileLlmSection, FilePluginEntry, LogLevel } from './file-config';
 import type { ServiceDefinition } from './service-definitions';
+import type { QueuesConfig } from './queues-env';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -23,7 +24,8 @@ export interface ServerConfig {
   readonly configFile?: string;
   readonly publicUrl?: string;
   readonly secretKey?: string;
-  readonly redisUrl?: string;
+  /** REDIS_URL and the queue settings beside it (queues-env.ts); without a URL, one process runs the outbox itself. */
+  readonly queues: QueuesConfig;
   readonly slack: {
     readonly signingSecret?: string;
     readonly botToken?: string;

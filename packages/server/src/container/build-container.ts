@@ -1,5 +1,5 @@
 import {
-  coreApplicationModule, hasEmailLookup, TOKENS, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort,
+  coreApplicationModule, hasEmailLookup, OutboxDispatcher, TOKENS, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort,
   type EmailDirectory, type IdGenerator, type IncidentEventSubscriber, type Logger, type OutboxHandler, type Summarizer,
 } from '@muster/core';
 import { createStore, type Store } from '@muster/store';
@@ -8,7 +8,9 @@ import { Container, ContainerModule } from 'inversify';
 import type { ServerConfig } from '../config/server-config';
 import { createServerLogger } from '../logging/server-logger';
 import { ServerMetrics } from '../metrics/server-metrics';
-import { OutboxPump } from '../runtime/outbox-pump';
+import { OutboxPump, POOL_SIZE } from '../runtime/outbox-pump';
+import { InProcessScheduler } from '../runtime/queues/in-process-scheduler';
+import { QueueRuntime } from '../runtime/queues/queue-runtime';
 import { SERVER_TOKENS } from './server-tokens';
 import { resolveSecretKey } from '../runtime/secret-key';
 import type { PlatformFactory } from '../platforms/platform-integration';
@@ -96,6 +98,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     bind(TOKENS.IdGenerator).toConstantValue(ids);
     bind(TOKENS.Logger).toConstantValue(logger);
     bind(SERVER_TOKENS.OutboxPump).to(OutboxPump).inSingletonScope();
+    bindQueues(bind, config, store, metrics, clock, logger);
     for (const handler of overrides.contributions?.outboxHandlers ?? []) bind(TOKENS.OutboxHandler).toConstantValue(handler);
     for (const subscriber of overrides.contributions?.eventSubscribers ?? []) bind(TOKENS.IncidentEventSubscriber).toConstantValue(subscriber);
     const emailDirectories = withEmailLookup(directories);
@@ -109,6 +112,30 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
   const container = new Container();
   container.load(serverModule, plugins, coreApplicationModule);
   return container;
+}
+
+type Bind = Parameters<ConstructorParameters<typeof ContainerModule>[0]>[0]['bind'];
+
+/**
+ * With REDIS_URL: the queue runtime (connected only when the server starts it) and its fleet-wide
+ * scheduler; without: a scheduler of timers in this process.
+ */
+function bindQueues(bind: Bind, config: ServerConfig, store: Store, metrics: ServerMetrics, clock: Clock, logger: Logger): void {
+  const { redisUrl } = config.queues;
+  if (!redisUrl) {
+    bind(TOKENS.Scheduler).toConstantValue(new InProcessScheduler(logger));
+    return;
+  }
+  let dispatcher: OutboxDispatcher | undefined;
+  bind(SERVER_TOKENS.Queues).toDynamicValue((context) => {
+    const queues = new QueueRuntime({
+      config: { ...config.queues, redisUrl }, outbox: store.repositories.outbox, clock, logger, concurrency: POOL_SIZE,
+      dispatcher: () => (dispatcher ??= context.get(OutboxDispatcher)), record: (outcome) => metrics.recordOutbox({ done: 0, retried: 0, dead: 0, [outcome]: 1 }),
+    });
+    metrics.watchOutboxQueue(() => queues.counts());
+    return queues;
+  }).inSingletonScope();
+  bind(TOKENS.Scheduler).toDynamicValue((context) => context.get<QueueRuntime>(SERVER_TOKENS.Queues).scheduler).inSingletonScope();
 }
 
 /** The platforms whose directory can tell and find people by email (Slack, and Teams with Graph). */

@@ -4,6 +4,8 @@ export const SERVER_TOKENS = {
   Store: Symbol.for('Store'),
   Metrics: Symbol.for('ServerMetrics'),
   OutboxPump: Symbol.for('OutboxPump'),
+  /** Multi-instance mode only (REDIS_URL): the QueueRuntime (runtime/queues/queue-runtime.ts). */
+  Queues: Symbol.for('QueueRuntime'),
   /** The PlatformIntegration of every chat platform switched on, as a readonly array. */
   Platforms: Symbol.for('PlatformIntegrations'),
 } as const;

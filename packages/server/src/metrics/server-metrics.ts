@@ -23,6 +23,9 @@ export class ServerMetrics {
   private readonly incidents = new Gauge({ name: 'muster_incidents', help: 'Incidents by status and severity.', labelNames: ['status', 'severity'], registers: this.registers });
   private readonly outboxDepth = new Gauge({ name: 'muster_outbox_depth', help: 'Outbox messages still to be carried out.', registers: this.registers });
   private readonly deadLetters = new Gauge({ name: 'muster_outbox_dead_letters', help: 'Outbox messages given up on (kept for inspection).', registers: this.registers });
+  /** Multi-instance mode only: BullMQ's job counts by queue and state (waiting, prioritized, active, delayed, failed), read from Redis at scrape time. */
+  private readonly queueJobs = new Gauge({ name: 'muster_queue_jobs', help: 'BullMQ jobs by queue and state (multi-instance mode).', labelNames: ['queue', 'state'], registers: this.registers });
+  private queueSource: (() => Promise<Readonly<Record<string, number>> | undefined>) | undefined;
 
   constructor() {
     // process_start_time_seconds and the other process_*/nodejs_* series come from here.
@@ -40,12 +43,20 @@ export class ServerMetrics {
     for (const outcome of OUTBOX_OUTCOMES) if (result[outcome] > 0) this.outboxProcessed.inc({ outcome }, result[outcome]);
   }
 
+  /** Where the outbox queue's job counts come from (multi-instance mode); undefined from it means Redis did not answer, and the series are dropped. */
+  watchOutboxQueue(source: () => Promise<Readonly<Record<string, number>> | undefined>): void {
+    this.queueSource = source;
+  }
+
   async scrape(repos: Repositories): Promise<string> {
-    const [counts, depth, dead] = await Promise.all([
+    const [counts, depth, dead, jobs] = await Promise.all([
       repos.incidents.countByStatusAndSeverity(),
       repos.outbox.depth(),
       repos.outbox.deadLetterCount(),
+      this.queueSource?.(),
     ]);
+    this.queueJobs.reset();
+    for (const [state, n] of Object.entries(jobs ?? {})) this.queueJobs.set({ queue: 'outbox', state }, n);
     // Reset first, so a status/severity pair with no incidents left is dropped rather than stuck at its last count.
     this.incidents.reset();
     for (const c of counts) this.incidents.set({ status: c.status, severity: c.severity }, c.count);

@@ -20,12 +20,25 @@ export interface HttpParts {
   readonly server: HttpServer;
 }
 
-/** The HTTP server with every route of this release; adapters add theirs with `router.mount`. */
-export function createHttp(container: Container): HttpParts {
+/**
+ * The HTTP server with every route of this release; adapters add theirs with `router.mount`.
+ * `opsOnly` (`muster worker`): /healthz, /readyz and /metrics, for the orchestrator, and nothing else.
+ */
+export function createHttp(container: Container, options: { readonly opsOnly?: boolean } = {}): HttpParts {
   const logger = container.get<Logger>(TOKENS.Logger);
   const metrics = container.get<ServerMetrics>(SERVER_TOKENS.Metrics);
   const router = new Router();
-  registerOpsRoutes(router, container);
+  registerOpsRoutes(router, container, { platforms: !options.opsOnly });
+  if (!options.opsOnly) registerAppRoutes(router, container, metrics, logger);
+  const server = new HttpServer({
+    router,
+    logger,
+    observe: ({ method, route, status, seconds }) => metrics.httpDuration.observe({ method, route, status: String(status) }, seconds),
+  });
+  return { router, server };
+}
+
+function registerAppRoutes(router: Router, container: Container, metrics: ServerMetrics, logger: Logger): void {
   registerIncidentRoutes(router, container);
   registerIncidentChangeRoutes(router, container);
   registerServiceRoutes(router, container);
@@ -38,10 +51,4 @@ export function createHttp(container: Container): HttpParts {
       changes: () => container.get(IncidentChanges), actionItems: () => container.get(ActionItems),
     },
   });
-  const server = new HttpServer({
-    router,
-    logger,
-    observe: ({ method, route, status, seconds }) => metrics.httpDuration.observe({ method, route, status: String(status) }, seconds),
-  });
-  return { router, server };
 }

@@ -39,6 +39,7 @@ export class OutboxPump {
   private kickQueued = false;
   private stopped = false;
   private busy: () => boolean = () => false;
+  private handOff: (() => void) | undefined;
 
   constructor(
     @inject(OutboxDispatcher) private readonly dispatcher: OutboxDispatcher,
@@ -62,8 +63,17 @@ export class OutboxPump {
     this.busy = busy;
   }
 
+  /**
+   * Multi-instance mode: the queues run the outbox, so `kick()` (called wherever a request queued work)
+   * passes the kick on to the relay instead of filling this pool. `drainUntilIdle` still works here.
+   */
+  handOffKicks(kick: () => void): void {
+    this.handOff = kick;
+  }
+
   /** Refill the pool now, or right after the refill in progress; kicks that arrive while one is queued add nothing. */
   kick(): void {
+    if (this.handOff) return this.handOff();
     if (this.kickQueued || this.stopped) return;
     this.kickQueued = true;
     // The yield happens outside the refill chain, so a drainUntilIdle never waits behind it.

@@ -2,28 +2,47 @@ import type { Logger } from '@muster/core';
 import { TOKENS } from '@muster/core';
 import { loadConfig } from '../config/load-config';
 import type { ServerConfig } from '../config/server-config';
-import { banner } from './banner';
+import { banner, workerBanner } from './banner';
 import { runConsole } from './console-chat';
 import { describeStartError } from './start-error';
 import { startServer, type RunningServer } from './start-server';
+import { withoutQueueWork, workerConfig } from './worker-config';
+
+export interface ProcessOptions {
+  /** `muster start --no-worker`: the same as MUSTER_WORK_QUEUES=off. */
+  readonly noWorker?: boolean;
+}
 
 /**
  * `muster start`: configuration, server, console chat, signals. Every failure to start is one line on
  * stderr and exit code 1; SIGTERM/SIGINT (and leaving the console) stop gracefully with exit code 0.
  */
-export async function runServerProcess(): Promise<void> {
+export async function runServerProcess(options: ProcessOptions = {}): Promise<void> {
+  await runProcess('server', (loaded) => (options.noWorker ? withoutQueueWork(loaded) : loaded));
+}
+
+/**
+ * `muster worker`: only the queues (outbox relay, workers, fleet-wide schedules) and the probes on
+ * MUSTER_PORT. Refused without REDIS_URL or with SQLite. SIGTERM stops taking jobs and lets the
+ * active ones finish (bounded) before it exits.
+ */
+export async function runWorkerProcess(): Promise<void> {
+  await runProcess('worker', workerConfig);
+}
+
+async function runProcess(role: 'server' | 'worker', adjust: (config: ServerConfig) => ServerConfig): Promise<void> {
   let config: ServerConfig | undefined;
   let running: RunningServer;
   try {
-    config = loadConfig({ env: process.env, cwd: process.cwd(), interactive: !!process.stdin.isTTY });
-    running = await startServer(config);
+    config = adjust(loadConfig({ env: process.env, cwd: process.cwd(), interactive: role === 'server' && !!process.stdin.isTTY }));
+    running = await startServer(config, { role });
   } catch (error) {
     process.stderr.write(`${describeStartError(error, config?.logLevel === 'debug' || process.env.MUSTER_LOG_LEVEL === 'debug')}\n`);
     process.exitCode = 1;
     return;
   }
   const logger = running.container.get<Logger>(TOKENS.Logger);
-  process.stdout.write(banner(config, running.url));
+  process.stdout.write(role === 'worker' ? workerBanner(config, running.url) : banner(config, running.url));
 
   let exiting = false;
   const stop = (reason: string) => {

@@ -11,14 +11,20 @@ import { createHttp, type HttpParts } from './create-http';
 import { ensureMigrated } from './migrations-check';
 import { syncConfigServices } from '../catalog/config-services-sync';
 import type { OutboxPump } from './outbox-pump';
+import type { QueueRuntime } from './queues/queue-runtime';
 import { resolveSecretKey } from './secret-key';
 import type { PlatformIntegration } from '../platforms/platform-integration';
 import { PLUGIN_TOKENS } from '../plugins/plugins-module';
 import type { PluginHost } from '../plugins/runtime/plugin-host';
 
 export interface StartOptions extends ContainerOverrides {
-  /** Start the outbox pump (default true). */
+  /** Start the outbox pump, or in multi-instance mode the queues (default true). */
   readonly pump?: boolean;
+  /**
+   * `worker` (`muster worker`): only the queues (relay, workers, scheduler) and /healthz, /readyz,
+   * /metrics; no chat, REST or webhook routes, and no platform connections (their gateways still post).
+   */
+  readonly role?: 'server' | 'worker';
   /** Adds routes before the server listens: adapters mount their raw handlers here (`router.mount('POST', '/slack/events', …)`). */
   readonly configureHttp?: (router: Router, container: Container) => void;
 }
@@ -32,7 +38,11 @@ export interface RunningServer {
   readonly http: HttpParts;
   /** Resolves when every follow-up a platform started after an ack (modal, upload, reply) has finished. */
   idle(): Promise<void>;
-  /** Graceful: stop accepting, finish in-flight requests (≤ 10 s), stop the pump, a last drain (≤ 10 s), close the database. */
+  /**
+   * Graceful: stop accepting, finish in-flight requests (≤ 10 s), stop the pump and a last drain
+   * (≤ 10 s), or in multi-instance mode stop relaying and taking jobs and let active ones finish
+   * (≤ 10 s; one cut off is handed to another instance), close the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -50,18 +60,19 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const logger = container.get<Logger>(TOKENS.Logger);
   const store = container.get<Store>(SERVER_TOKENS.Store);
   const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
+  const queues = container.isBound(SERVER_TOKENS.Queues) ? container.get<QueueRuntime>(SERVER_TOKENS.Queues) : undefined;
+  const worker = options.role === 'worker';
   const plugins = container.get<PluginHost>(PLUGIN_TOKENS.Host);
   let http: HttpParts | undefined;
   try {
     logger.info('Starting Muster', configSummary(config));
-    if (config.redisUrl) logger.warn('REDIS_URL is set, but multi-instance mode (BullMQ) is not supported in this version yet; this process runs its jobs in-process. Run one instance.');
     await plugins.load();
     const secret = resolveSecretKey(config, logger);
     logger.info('Secret key ready', { source: secret.source });
     await ensureMigrated(store, config, logger);
     // Before plugins start and requests arrive: both read the catalogue.
     await syncConfigServices(store.unitOfWork, config.services, config.settings, logger);
-    if (config.database.kind === 'sqlite') {
+    if (config.database.kind === 'sqlite' && !queues) {
       // One process owns an SQLite file: whatever was leased when the last one died is ours to resume now.
       const released = await store.repositories.outbox.releaseLeases();
       if (released > 0) logger.info('Resuming outbox work left by the previous run', { released });
@@ -70,8 +81,11 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     container.get(PLUGIN_TOKENS.CommandBridge);
     container.get(PLUGIN_TOKENS.IntegrationCommands);
     await plugins.start();
-    http = createHttp(container);
-    const platforms = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms);
+    http = createHttp(container, { opsOnly: worker });
+    // A worker connects to no chat platform: it only posts, through the gateways bound in the container.
+    const platforms = worker ? [] : container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms);
+    // With Redis, work queued by a request goes to the relay (and the routes' pump.kick() with it).
+    if (queues) pump.handOffKicks(() => queues.kick());
     const mount = {
       inbound: container.get<InboundPort>(TOKENS.InboundPort), settings: container.get<MusterSettings>(TOKENS.Settings), logger,
       onWorkQueued: () => pump.kick(),
@@ -82,7 +96,10 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     for (const platform of platforms) await platform.start();
     const httpServer = http.server;
     pump.yieldWhile(() => httpServer.requestsInFlight > 0);
-    if (options.pump ?? true) pump.start();
+    if (options.pump ?? true) {
+      if (queues) queues.start();
+      else pump.start();
+    }
     const url = `http://localhost:${port}`;
     logger.info('Muster is listening', { url, port });
     let stopping: Promise<void> | undefined;
@@ -90,7 +107,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       url, port, container, http: parts,
       idle: async () => { await Promise.all(platforms.map((p) => p.idle())); },
-      stop: () => (stopping ??= shutdown(parts, pump, store, logger, platforms, plugins)),
+      stop: () => (stopping ??= shutdown(parts, queues ?? pump, store, logger, platforms, plugins)),
     };
   } catch (error) {
     if (http) await http.server.close(0).catch(() => undefined);
@@ -100,7 +117,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   }
 }
 
-async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger: Logger, platforms: readonly PlatformIntegration[], plugins: PluginHost): Promise<void> {
+async function shutdown(http: HttpParts, work: OutboxPump | QueueRuntime, store: Store, logger: Logger, platforms: readonly PlatformIntegration[], plugins: PluginHost): Promise<void> {
   logger.info('Shutting down: finishing requests in flight', { inFlight: http.server.requestsInFlight });
   const { drained } = await http.server.close(SHUTDOWN_GRACE_MS);
   if (!drained) logger.warn('Some requests were still running after the grace period and were cut off');
@@ -108,8 +125,13 @@ async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger:
   for (const platform of platforms) {
     await platform.stop().catch((error: unknown) => logger.warn(`The ${platform.platform} integration did not stop cleanly`, { err: error }));
   }
-  await pump.stop();
-  await pump.drainUntilIdle(LAST_DRAIN_MS);
+  if ('drainUntilIdle' in work) {
+    await work.stop();
+    await work.drainUntilIdle(LAST_DRAIN_MS);
+  } else {
+    // Jobs in flight finish here; what is left in the queue or the database is another instance's to run.
+    await work.stop(LAST_DRAIN_MS);
+  }
   await plugins.stop();
   await store.close();
   logger.info('Muster stopped');

@@ -1,0 +1,41 @@
+import { ENV } from './env-names';
+import type { EnvReader } from './env-reader';
+
+/** Multi-instance mode: where the queues live and how this process takes part in them. */
+export interface QueuesConfig {
+  /** REDIS_URL (`redis://[:password@]host:port[/db]`, `rediss://` for TLS); unset: the in-process outbox pump. */
+  readonly redisUrl?: string;
+  /**
+   * MUSTER_REDIS_PREFIX (default `muster`): every BullMQ key starts with it, so several installations
+   * (or test runs) share one Redis. On Redis Cluster give it a hash tag, `{muster}`, so each queue's keys
+   * land in one slot as BullMQ's scripts require.
+   */
+  readonly prefix: string;
+  /** MUSTER_WORK_QUEUES (default on): off for a `muster start` that only answers requests beside `muster worker`s. */
+  readonly work: boolean;
+  /** MUSTER_QUEUE_LOCK_DURATION_MS (default 30 000): how long a worker's hold on a job lasts without renewal (renewed at half). */
+  readonly lockDurationMs: number;
+  /** MUSTER_QUEUE_STALLED_INTERVAL_MS (default 30 000): how often workers look for jobs whose worker died and hand them on. */
+  readonly stalledIntervalMs: number;
+}
+
+export const DEFAULT_REDIS_PREFIX = 'muster';
+const DEFAULT_QUEUE_TIMING_MS = 30_000;
+const PREFIX = /^[A-Za-z0-9{}_.:-]{1,64}$/;
+
+export function readQueuesEnv(env: EnvReader): QueuesConfig {
+  const redisUrl = env.string(ENV.redisUrl);
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
+    // The value may carry a password: name the rule, never echo it.
+    env.problems.add(ENV.redisUrl, 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
+  }
+  const prefix = env.string(ENV.redisPrefix);
+  if (prefix !== undefined && !PREFIX.test(prefix)) env.problems.add(ENV.redisPrefix, 'must be 1 to 64 letters, digits or _ . : - { } (e.g. muster, or {muster} on Redis Cluster)', prefix);
+  return {
+    ...(redisUrl && { redisUrl }),
+    prefix: prefix && PREFIX.test(prefix) ? prefix : DEFAULT_REDIS_PREFIX,
+    work: env.boolean(ENV.workQueues) ?? true,
+    lockDurationMs: env.integer(ENV.queueLockDurationMs, 1_000, 600_000) ?? DEFAULT_QUEUE_TIMING_MS,
+    stalledIntervalMs: env.integer(ENV.queueStalledIntervalMs, 1_000, 600_000) ?? DEFAULT_QUEUE_TIMING_MS,
+  };
+}
