@@ -54,12 +54,17 @@ export class BullMqOutboxRelay {
     this.running = this.loop().finally(() => { this.running = undefined; });
   }
 
-  /** Stops the timer and waits for a relay run under way; rows it claimed are either queued or come back after their lease. */
-  async stop(): Promise<void> {
+  /**
+   * Stops the timer and waits (up to `graceMs`: with Redis down a run waits for it forever) for a relay
+   * run under way; rows it claimed are either queued or come back after their relay lease.
+   */
+  async stop(graceMs = 5_000): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    await this.running;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([this.running, new Promise((resolve) => { timer = setTimeout(resolve, graceMs); })]);
+    clearTimeout(timer);
   }
 
   /** Relays until nothing more is due (or the queue is full); resolves with how many jobs were added. Never throws. */

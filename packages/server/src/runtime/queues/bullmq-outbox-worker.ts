@@ -33,10 +33,13 @@ export interface OutboxWorkerOptions {
   readonly concurrency: number;
   readonly lockDurationMs: number;
   readonly stalledIntervalMs: number;
+  /** Shown as the job's `processedBy` in BullMQ (which process ran it): `<host>#<pid>`. */
+  readonly name?: string;
 }
 
 /** Jobs taken back from dead workers this often at most before BullMQ fails them; the row's lease then brings it back anyway. */
 const MAX_STALLED = 5;
+const FORCED_CLOSE_MS = 2_000;
 
 /** The BullMQ Worker of one process on the `outbox` queue. */
 export class BullMqOutboxWorker {
@@ -47,9 +50,9 @@ export class BullMqOutboxWorker {
 
   start(): void {
     if (this.worker) return;
-    const { connection, prefix, concurrency, lockDurationMs, stalledIntervalMs } = this.options;
+    const { connection, prefix, concurrency, lockDurationMs, stalledIntervalMs, name } = this.options;
     this.worker = new Worker<OutboxJobData, OutboxJobOutcome>(OUTBOX_QUEUE, (job: Job<OutboxJobData>) => runOutboxJob(job.data, this.deps), {
-      connection, prefix, concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, maxStalledCount: MAX_STALLED,
+      connection, prefix, concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, maxStalledCount: MAX_STALLED, ...(name && { name }),
     });
     this.worker.on('error', (error) => {
       if (!this.reportedError) this.logger.error('the outbox queue worker lost Redis; it resumes when Redis is back', { err: error });
@@ -73,7 +76,9 @@ export class BullMqOutboxWorker {
     ]);
     clearTimeout(timer);
     if (!finished) this.logger.warn('outbox jobs were still running at shutdown; another worker takes them over', { graceMs });
-    await worker.close(true).catch(() => undefined);
+    // With Redis gone even a forced close can wait on it; the process exits regardless.
+    await Promise.race([worker.close(true).catch(() => undefined), new Promise((resolve) => { timer = setTimeout(resolve, FORCED_CLOSE_MS); })]);
+    clearTimeout(timer);
   }
 
 }

@@ -1,4 +1,5 @@
 import type { Clock, Logger, Outbox, OutboxDispatcher, OutboxOutcome } from '@muster/core';
+import { hostname } from 'node:os';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { QueuesConfig } from '../../config/queues-env';
@@ -76,7 +77,10 @@ export class QueueRuntime {
     if (config.work) {
       this.worker = new BullMqOutboxWorker(
         { outbox, dispatcher: this.deps.dispatcher(), clock, record: this.deps.record },
-        { connection: this.connect('outbox-worker'), prefix: config.prefix, concurrency: this.deps.concurrency, lockDurationMs: config.lockDurationMs, stalledIntervalMs: config.stalledIntervalMs },
+        {
+          connection: this.connect('outbox-worker'), prefix: config.prefix, concurrency: this.deps.concurrency,
+          lockDurationMs: config.lockDurationMs, stalledIntervalMs: config.stalledIntervalMs, name: workerName(),
+        },
         logger,
       );
       this.worker.start();
@@ -125,6 +129,9 @@ export class QueueRuntime {
     return connection;
   }
 }
+
+/** Which process ran a job, as BullMQ's `processedBy` shows it. */
+export const workerName = (): string => `${hostname()}#${process.pid}`;
 
 async function quit(connection: Redis): Promise<void> {
   if (connection.status === 'end') return;

@@ -1,0 +1,343 @@
+import { expect } from 'chai';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture as alertmanagerFixture } from '@muster/plugin-alertmanager/fixtures';
+import { Queue } from 'bullmq';
+import type { Connection } from 'mysql2/promise';
+import { FakeSlackApi, type FakeMessage } from '../fakes/fake-slack-api';
+import { ANA, BOB, SIGNING_SECRET, SlackClient } from '../e2e/slack/slack-client';
+import { messageEvent } from '../e2e/slack/slack-payloads';
+import { newEventId } from '../e2e/slack/slack-sender';
+import { eventually } from '../kits/wait';
+import { postWebhook } from './plugin-support';
+import { call, createMariaDbDatabase, removeDir, runCli, tempDir, type ChildServer } from './server-support';
+import {
+  count, deleteRedisKeys, deliverWithRedelivery, mariaDb, REDIS_URL, startCli, uniqueRedisPrefix, type Delivery,
+} from './multi-instance-kit';
+
+const INSTANCES = 3;
+const WARM_UP = 3;
+const DECLARES = 24;
+const ALERTS = 6;
+const MESSAGES_PER_WARM_ROOM = 4;
+const AM_TOKEN = 'am-fleet-token-71c0d2';
+const SECRET_KEY = 'fleet-secret-key-0123456789abcdef0123456789';
+/** The dead instance's jobs are handed on once their lock (not renewed any more) runs out and a stalled check sees it. */
+const QUEUE_TIMING = { MUSTER_QUEUE_LOCK_DURATION_MS: '2000', MUSTER_QUEUE_STALLED_INTERVAL_MS: '1000' };
+
+interface IncidentRow { id: string; number: number; title: string; links: string | { rooms?: { platform: string; conversationId: string }[] } }
+
+describe('multi-instance: three servers on one MariaDB and one Redis, one SIGKILLed mid-burst', function () {
+  this.timeout(300_000);
+  let dir: string;
+  let slack: FakeSlackApi;
+  let database: { name: string; drop(): Promise<void> };
+  let db: Connection;
+  let queue: Queue;
+  const prefix = uniqueRedisPrefix();
+  const fleet: ChildServer[] = [];
+  const dead = new Set<number>();
+  let env: Record<string, string>;
+
+  before(async () => {
+    dir = tempDir('fleet');
+    slack = await FakeSlackApi.start();
+    for (const user of [ANA, BOB]) slack.addUser({ id: user.id, name: user.name, displayName: user.name });
+    database = await createMariaDbDatabase();
+    db = await mariaDb(database.name);
+    writeFileSync(join(dir, 'muster.yaml'), [
+      'homePlatform: slack', `homeWorkspaceId: ${slack.teamId}`,
+      `plugins: ${JSON.stringify({ alertmanager: { enabled: true, config: { severity: { label: 'severity', map: { critical: 'SEV1', warning: 'SEV3' } } } } })}`, '',
+    ].join('\n'));
+    env = {
+      MUSTER_DATABASE_URL: `mysql://root@127.0.0.1:3306/${database.name}`, MUSTER_SECRET_KEY: SECRET_KEY,
+      REDIS_URL, MUSTER_REDIS_PREFIX: prefix, ...QUEUE_TIMING,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.url,
+      MUSTER_PLUGIN_ALERTMANAGER_TOKEN: AM_TOKEN,
+    };
+    const migrated = await runCli(['migrate'], { cwd: dir, env });
+    expect(migrated.code, migrated.stderr + migrated.stdout).to.equal(0);
+    for (let i = 0; i < INSTANCES; i++) fleet.push(await startCli(['start'], dir, env));
+    queue = new Queue('outbox', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+  });
+
+  after(async () => {
+    for (const c of fleet) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+    await Promise.all(fleet.map((c) => c.exited));
+    await queue?.close();
+    await db?.end();
+    await database?.drop();
+    await deleteRedisKeys(prefix);
+    await slack?.close();
+    removeDir(dir);
+  });
+
+  const alive = () => fleet.map((_, i) => i).filter((i) => !dead.has(i));
+  const clients = () => fleet.map((c) => new SlackClient(slack, Number(new URL(c.url).port), general));
+  let general: { id: string; name: string };
+
+  /** Rooms of the incidents stored so far, by incident number. */
+  const rooms = async (): Promise<Map<number, string>> => {
+    const [rows] = await db.query('SELECT id, number, title, links FROM incidents ORDER BY number');
+    const found = new Map<number, string>();
+    for (const row of rows as IncidentRow[]) {
+      const links = typeof row.links === 'string' ? JSON.parse(row.links) : row.links;
+      const room = links?.rooms?.find((r: { platform: string }) => r.platform === 'slack');
+      if (room) found.set(row.number, room.conversationId);
+    }
+    return found;
+  };
+
+  it('issues every number once, opens one room and posts one card per incident, stores every message once, and finishes the dead instance\'s jobs', async () => {
+    general = { id: slack.addChannel({ name: 'general', members: [ANA.id, BOB.id] }), name: 'general' };
+    const slackOf = clients();
+
+    // Warm-up: a few incidents with rooms, so the burst has incident channels to talk in.
+    for (let i = 0; i < WARM_UP; i++) {
+      const answer = await slackOf[i % INSTANCES]!.command(`declare "Warm-up ${i}" --sev SEV2`);
+      expect(answer.status, answer.text).to.equal(200);
+    }
+    const warmRooms = [...(await eventually('the warm-up rooms', async () => {
+      const found = await rooms();
+      return found.size === WARM_UP ? found : undefined;
+    }, 60_000)).values()];
+
+    // The burst: slow Slack keeps jobs in flight; declarations, alerts and messages spread over the fleet.
+    slack.latencyMs = 150;
+    const sentTexts: string[] = [];
+    const retyped: number[] = [];
+    const deliveries: Delivery[] = [];
+    for (let i = 0; i < DECLARES; i++) {
+      // One trigger id per gesture: a redelivery of the same command carries the same one.
+      let fields = commandOf(slackOf[0]!, `declare "Burst ${i}" --sev SEV2`);
+      deliveries.push({ label: `declare ${i}`, send: async (target) => {
+        const answer = await clients()[target]!.sender.command(fields);
+        // Two instances' transactions can deadlock on MariaDB; the loser's declaration is refused with
+        // "nothing was saved. Try again", and the person types it again: a new gesture, a new trigger id.
+        if (answer.status === 200 && /nothing was saved/.test(answer.text)) {
+          retyped.push(i);
+          fields = commandOf(slackOf[0]!, `declare "Burst ${i}" --sev SEV2`);
+          return 503;
+        }
+        return answer.status;
+      } });
+    }
+    for (let i = 0; i < ALERTS; i++) {
+      const body = alertmanagerFixture('firing');
+      body.groupKey = `{}/{severity="critical"}:{alertname="FleetProbe${i}"}`;
+      body.groupLabels = { alertname: `FleetProbe${i}` };
+      body.commonLabels = { ...body.commonLabels, alertname: `FleetProbe${i}` };
+      body.alerts = body.alerts.map((a) => ({ ...a, labels: { ...a.labels, alertname: `FleetProbe${i}` }, fingerprint: `f1ee7${String(i).padStart(11, '0')}` }));
+      const raw = JSON.stringify(body);
+      deliveries.push({
+        label: `alert ${i}`,
+        send: async (target) => (await postWebhook(fleet[target]!.url, 'alertmanager', { raw, headers: { 'content-type': 'application/json', authorization: `Bearer ${AM_TOKEN}` } })).status,
+      });
+    }
+    for (const [r, room] of warmRooms.entries()) {
+      for (let m = 0; m < MESSAGES_PER_WARM_ROOM; m++) deliveries.push(messageDelivery(room, `fleet message ${r}.${m}`, sentTexts));
+    }
+    shuffle(deliveries);
+
+    let killed: { name: string; inFlight: { id: string; outboxId: string }[] } | undefined;
+    const victim = 0;
+    const kill = async () => {
+      const pid = fleet[victim]!.child.pid!;
+      fleet[victim]!.child.kill('SIGKILL');
+      dead.add(victim);
+      await fleet[victim]!.exited;
+      // Its jobs stay active in Redis under its name until their locks run out: read them at once.
+      const name = `#${pid}`;
+      const active = (await queue.getJobs(['active'])).filter((j) => j.processedBy?.endsWith(name));
+      killed = { name, inFlight: active.map((j) => ({ id: j.id!, outboxId: (j.data as { id: string }).id })) };
+    };
+    const victimBusy = async () => (await queue.getJobs(['active'])).some((j) => j.processedBy?.endsWith(`#${fleet[victim]!.child.pid}`));
+
+    const outcomes: Promise<number[]>[] = [];
+    for (const [i, delivery] of deliveries.entries()) {
+      // Round robin as a load balancer that has not noticed the death yet: some go to the dead instance.
+      outcomes.push(deliverWithRedelivery(delivery, i % INSTANCES, alive));
+      // Paced, so the kill lands with deliveries still to come (some aimed at the dead instance).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (!killed && i >= deliveries.length / 3 && (await victimBusy())) await kill();
+    }
+    if (!killed) {
+      await eventually('the victim to be running a job', async () => ((await victimBusy()) ? true : undefined), 30_000, 10);
+      await kill();
+    }
+    const routes = await Promise.all(outcomes);
+    expect(fleet[victim]!.child.signalCode).to.equal('SIGKILL');
+    expect(killed!.inFlight.length, 'jobs in flight on the killed instance').to.be.greaterThan(0);
+
+    // After the kill: one more message in every room, through the survivors.
+    slack.latencyMs = 0;
+    const total = WARM_UP + DECLARES + ALERTS;
+    const allRooms = await eventually('a room for every incident', async () => {
+      const found = await rooms();
+      return found.size === total ? found : undefined;
+    }, 120_000);
+    for (const [number, room] of allRooms) {
+      routes.push(await deliverWithRedelivery(messageDelivery(room, `after the kill ${number}`, sentTexts), number % INSTANCES, alive));
+    }
+
+    await eventually('the fleet to finish the outbox', async () => {
+      const pending = await count(db, 'SELECT COUNT(*) AS n FROM outbox WHERE completed_at IS NULL AND dead = 0');
+      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      return pending === 0 && Object.values(counts).every((n) => n === 0) ? true : undefined;
+    }, 180_000, 250);
+
+    // Every number issued once, and contiguous.
+    const [numbers] = await db.query('SELECT number FROM incidents ORDER BY number');
+    expect((numbers as { number: number }[]).map((r) => r.number)).to.deep.equal(Array.from({ length: total }, (_, i) => i + 1));
+    expect(await count(db, "SELECT COUNT(*) AS n FROM incidents WHERE title LIKE 'Burst %'"), 'each declaration once, redelivered or not').to.equal(DECLARES);
+    // One channel per incident at Slack, each the room of exactly one incident.
+    const incidentChannels = slack.allChannels().filter((c) => c.name.startsWith('inc-'));
+    expect(incidentChannels).to.have.length(total);
+    expect(new Set(allRooms.values()).size).to.equal(total);
+    for (const room of allRooms.values()) expect(slack.channel(room), room).to.not.equal(undefined);
+    // Each incident's card posted once (and pinned once) in its room.
+    for (const [number, room] of allRooms) {
+      const cards = slack.messagesIn(room).filter((m) => keyOf(m)?.startsWith('card:'));
+      expect(cards, `INC-${number}'s card`).to.have.length(1);
+      expect(slack.channel(room)!.pins, `INC-${number}'s pins`).to.have.length(1);
+    }
+    // No remote effect twice: every keyed post Muster made appears once in the whole workspace.
+    const keyed = slack.channelIds().flatMap((id) => slack.messagesIn(id)).map(keyOf).filter((k): k is string => !!k);
+    expect(keyed.length).to.be.greaterThan(total);
+    expect(duplicates(keyed), 'posts made twice').to.deep.equal([]);
+    // Every message event stored once on its incident's timeline, redeliveries included.
+    for (const text of sentTexts) {
+      expect(await count(db, "SELECT COUNT(*) AS n FROM timeline_entries WHERE kind = 'message' AND text = ?", [text]), text).to.equal(1);
+    }
+    expect(await count(db, "SELECT COUNT(*) AS n FROM timeline_entries WHERE kind = 'message'")).to.equal(sentTexts.length);
+    // Nothing left or given up on.
+    expect(await count(db, 'SELECT COUNT(*) AS n FROM outbox WHERE completed_at IS NULL AND dead = 0'), 'pending').to.equal(0);
+    expect(await count(db, 'SELECT COUNT(*) AS n FROM outbox WHERE dead = 1'), 'dead letters').to.equal(0);
+    // The killed instance's jobs were taken over and finished by a survivor.
+    for (const job of killed!.inFlight) {
+      const after = await queue.getJob(job.id);
+      expect(after?.finishedOn, `job ${job.id} finished`).to.be.a('number');
+      expect(after?.processedBy, `job ${job.id} finished elsewhere`).to.not.match(new RegExp(`${killed!.name}$`));
+      expect(await count(db, 'SELECT COUNT(*) AS n FROM outbox WHERE id = ? AND completed_at IS NOT NULL', [job.outboxId]), `outbox ${job.outboxId} done`).to.equal(1);
+    }
+    // Deliveries that met the dead instance went to a survivor, and only those were sent twice.
+    const redelivered = routes.filter((r) => r.length > 1);
+    expect(redelivered.length, 'deliveries redelivered to a survivor').to.be.greaterThan(0);
+    for (const route of redelivered) expect(route.slice(1), 'redelivered to survivors only').to.not.include(victim);
+    // Declarations lost to a cross-instance deadlock were refused as such and typed again (counted, not hidden).
+    expect(retyped.length, 'declarations refused for a deadlock').to.be.below(DECLARES / 4);
+    for (const c of fleet) expect(c.output()).not.to.contain(slack.botToken).and.not.to.contain(AM_TOKEN);
+
+    // Survivors stop gracefully.
+    for (const i of alive()) fleet[i]!.child.kill('SIGTERM');
+    for (const i of alive()) expect(await fleet[i]!.exited).to.deep.equal({ code: 0, signal: null });
+  });
+
+  // RESERVED (issue 12, reminders): once reminder timers are merged, add here
+  // it('fires each reminder exactly once across three instances') — declare incidents whose severity has
+  // an update cadence, `makeTimersDue(db)` (multi-instance-kit.ts) instead of waiting, then count the
+  // reminder posts per incident at the fake Slack (one each) and the outbox rows (done, none dead).
+
+  function messageDelivery(room: string, text: string, sent: string[]): Delivery {
+    const message = slack.postAsUser(room, ANA.id, text);
+    const eventId = newEventId();
+    sent.push(text);
+    const event = messageEvent(room, message);
+    return { label: `message "${text}"`, send: async (target, retry) => (await clients()[target]!.event(event, eventId, retry || undefined)).status };
+  }
+});
+
+function commandOf(client: SlackClient, text: string): Record<string, string> {
+  // The fields Slack sends for `/incident <text>` in #general; the trigger id is fixed here, once per gesture.
+  const responseUrl = client.slack.responseUrl({ channel: client.general.id, user: ANA.id });
+  return {
+    token: 'deprecated-verification-token', team_id: client.teamId, team_domain: 'fake', channel_id: client.general.id, channel_name: client.general.name,
+    user_id: ANA.id, user_name: ANA.name, command: '/incident', text, api_app_id: 'A0MUSTER', is_enterprise_install: 'false',
+    response_url: responseUrl, trigger_id: `${Date.now()}.${Math.floor(Math.random() * 1e6)}.${Math.random().toString(16).slice(2)}`,
+  };
+}
+
+const keyOf = (message: FakeMessage): string | undefined => {
+  const key = message.metadata?.event_payload?.key;
+  return typeof key === 'string' ? key : undefined;
+};
+
+function duplicates(values: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  for (const v of values) seen.set(v, (seen.get(v) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([v]) => v);
+}
+
+/** Deterministic enough: the point is only that kinds interleave. */
+function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = (i * 7919) % (i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}
+
+describe('multi-instance: readiness when Redis is unreachable, and what `muster worker` refuses', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let database: { name: string; drop(): Promise<void> };
+  const children: ChildServer[] = [];
+
+  before(async () => {
+    dir = tempDir('fleet-redis-down');
+    database = await createMariaDbDatabase();
+  });
+  after(async () => {
+    for (const c of children) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
+    await Promise.all(children.map((c) => c.exited));
+    await database?.drop();
+    removeDir(dir);
+  });
+
+  const mysql = () => `mysql://root@127.0.0.1:3306/${database.name}`;
+
+  it('answers /readyz 503 naming Redis (never its password) while /healthz stays 200, and still stops on SIGTERM', async () => {
+    const server = await startCli(['start'], dir, {
+      MUSTER_DATABASE_URL: mysql(), MUSTER_AUTO_MIGRATE: 'on', MUSTER_SECRET_KEY: SECRET_KEY, REDIS_URL: 'redis://:not-this-password@127.0.0.1:1', MUSTER_REDIS_PREFIX: uniqueRedisPrefix(),
+    });
+    children.push(server);
+    expect(server.output()).to.contain('multi-instance: Redis redis://127.0.0.1:1');
+    const ready = await call(`${server.url}/readyz`);
+    expect(ready.status).to.equal(503);
+    expect(ready.body.redis).to.equal('unreachable');
+    expect(ready.body.error.message).to.contain('Redis (redis://127.0.0.1:1) cannot be reached');
+    expect(ready.text).not.to.contain('not-this-password');
+    expect((await call(`${server.url}/healthz`)).status).to.equal(200);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).to.deep.equal({ code: 0, signal: null });
+    expect(server.output()).not.to.contain('not-this-password');
+  });
+
+  it('runs `muster worker` with only the probes, and refuses it without Redis or on SQLite, saying why', async () => {
+    const prefix = uniqueRedisPrefix();
+    try {
+      const worker = await startCli(['worker'], dir, { MUSTER_DATABASE_URL: mysql(), MUSTER_AUTO_MIGRATE: 'on', MUSTER_SECRET_KEY: SECRET_KEY, REDIS_URL, MUSTER_REDIS_PREFIX: prefix });
+      children.push(worker);
+      const ready = await eventually('the worker to be ready', async () => {
+        const answer = await call(`${worker.url}/readyz`);
+        return answer.status === 200 ? answer : undefined;
+      });
+      expect(ready.body).to.include({ status: 'ready', database: 'reachable', redis: 'reachable' });
+      expect((await call(`${worker.url}/metrics`)).text).to.match(/^muster_queue_jobs\{queue="outbox",state="waiting"\} 0$/m);
+      expect((await call(`${worker.url}/api/v1/incidents`)).status, 'no REST on a worker').to.equal(404);
+      expect((await call(`${worker.url}/slack/events`, { json: {} })).status, 'no chat on a worker').to.equal(404);
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).to.deep.equal({ code: 0, signal: null });
+    } finally {
+      await deleteRedisKeys(prefix);
+    }
+    const noRedis = await runCli(['worker'], { cwd: dir, env: { MUSTER_DATABASE_URL: mysql(), MUSTER_PORT: '0' } });
+    expect(noRedis.code).to.equal(1);
+    expect(noRedis.stderr).to.contain('set REDIS_URL');
+    const sqlite = await runCli(['worker'], { cwd: dir, env: { REDIS_URL, MUSTER_PORT: '0' } });
+    expect(sqlite.code).to.equal(1);
+    expect(sqlite.stderr).to.contain('MySQL or MariaDB');
+    const noWorkerNoRedis = await runCli(['start', '--no-worker'], { cwd: dir, env: { MUSTER_PORT: '0', MUSTER_CONSOLE: 'off' } });
+    expect(noWorkerNoRedis.code).to.equal(1);
+    expect(noWorkerNoRedis.stderr).to.contain('--no-worker').and.to.contain('REDIS_URL');
+  });
+});
