@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createConnection, type Connection } from 'mysql2/promise';
+import type { FakeMessage } from '../fakes/fake-slack-api';
+import { ANA, type SlackClient } from '../e2e/slack/slack-client';
 import { childEnv, CLI, type ChildServer } from './server-support';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -88,5 +90,35 @@ export async function deleteRedisKeys(prefix: string): Promise<void> {
     } while (cursor !== '0');
   } finally {
     redis.disconnect();
+  }
+}
+
+/** The fields Slack sends for `/incident <text>` by Ana in the client's #general, with a trigger id of its own (one per gesture). */
+export function commandOf(client: SlackClient, text: string): Record<string, string> {
+  const responseUrl = client.slack.responseUrl({ channel: client.general.id, user: ANA.id });
+  return {
+    token: 'deprecated-verification-token', team_id: client.teamId, team_domain: 'fake', channel_id: client.general.id, channel_name: client.general.name,
+    user_id: ANA.id, user_name: ANA.name, command: '/incident', text, api_app_id: 'A0MUSTER', is_enterprise_install: 'false',
+    response_url: responseUrl, trigger_id: `${Date.now()}.${Math.floor(Math.random() * 1e6)}.${Math.random().toString(16).slice(2)}`,
+  };
+}
+
+/** The idempotency key Muster put on a post (Slack message metadata), if any. */
+export const keyOf = (message: FakeMessage): string | undefined => {
+  const key = message.metadata?.event_payload?.key;
+  return typeof key === 'string' ? key : undefined;
+};
+
+export function duplicates(values: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  for (const v of values) seen.set(v, (seen.get(v) ?? 0) + 1);
+  return [...seen].filter(([, n]) => n > 1).map(([v]) => v);
+}
+
+/** Interleaves the kinds of deliveries, the same way every run. */
+export function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = (i * 7919) % (i + 1);
+    [items[i], items[j]] = [items[j]!, items[i]!];
   }
 }

@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { fixture as alertmanagerFixture } from '@muster/plugin-alertmanager/fixtures';
 import { Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { FakeSlackApi, type FakeMessage } from '../fakes/fake-slack-api';
+import { FakeSlackApi } from '../fakes/fake-slack-api';
 import { ANA, BOB, SIGNING_SECRET, SlackClient } from '../e2e/slack/slack-client';
 import { messageEvent } from '../e2e/slack/slack-payloads';
 import { newEventId } from '../e2e/slack/slack-sender';
 import { eventually } from '../kits/wait';
 import { postWebhook } from './plugin-support';
-import { call, createMariaDbDatabase, removeDir, runCli, tempDir, type ChildServer } from './server-support';
+import { createMariaDbDatabase, removeDir, runCli, tempDir, type ChildServer } from './server-support';
 import {
-  count, deleteRedisKeys, deliverWithRedelivery, mariaDb, REDIS_URL, startCli, uniqueRedisPrefix, type Delivery,
+  commandOf, count, deleteRedisKeys, deliverWithRedelivery, duplicates, keyOf, mariaDb, REDIS_URL, shuffle, startCli, uniqueRedisPrefix, type Delivery,
 } from './multi-instance-kit';
 
 const INSTANCES = 3;
@@ -92,7 +92,7 @@ describe('multi-instance: three servers on one MariaDB and one Redis, one SIGKIL
     general = { id: slack.addChannel({ name: 'general', members: [ANA.id, BOB.id] }), name: 'general' };
     const slackOf = clients();
 
-    // Warm-up: a few incidents with rooms, so the burst has incident channels to talk in.
+    // Warm-up: a few incidents with rooms, so that the burst has incident channels to talk in.
     for (let i = 0; i < WARM_UP; i++) {
       const answer = await slackOf[i % INSTANCES]!.command(`declare "Warm-up ${i}" --sev SEV2`);
       expect(answer.status, answer.text).to.equal(200);
@@ -245,99 +245,4 @@ describe('multi-instance: three servers on one MariaDB and one Redis, one SIGKIL
     const event = messageEvent(room, message);
     return { label: `message "${text}"`, send: async (target, retry) => (await clients()[target]!.event(event, eventId, retry || undefined)).status };
   }
-});
-
-function commandOf(client: SlackClient, text: string): Record<string, string> {
-  // The fields Slack sends for `/incident <text>` in #general; the trigger id is fixed here, once per gesture.
-  const responseUrl = client.slack.responseUrl({ channel: client.general.id, user: ANA.id });
-  return {
-    token: 'deprecated-verification-token', team_id: client.teamId, team_domain: 'fake', channel_id: client.general.id, channel_name: client.general.name,
-    user_id: ANA.id, user_name: ANA.name, command: '/incident', text, api_app_id: 'A0MUSTER', is_enterprise_install: 'false',
-    response_url: responseUrl, trigger_id: `${Date.now()}.${Math.floor(Math.random() * 1e6)}.${Math.random().toString(16).slice(2)}`,
-  };
-}
-
-const keyOf = (message: FakeMessage): string | undefined => {
-  const key = message.metadata?.event_payload?.key;
-  return typeof key === 'string' ? key : undefined;
-};
-
-function duplicates(values: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  for (const v of values) seen.set(v, (seen.get(v) ?? 0) + 1);
-  return [...seen].filter(([, n]) => n > 1).map(([v]) => v);
-}
-
-/** Deterministic enough: the point is only that kinds interleave. */
-function shuffle<T>(items: T[]): void {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = (i * 7919) % (i + 1);
-    [items[i], items[j]] = [items[j]!, items[i]!];
-  }
-}
-
-describe('multi-instance: readiness when Redis is unreachable, and what `muster worker` refuses', function () {
-  this.timeout(120_000);
-  let dir: string;
-  let database: { name: string; drop(): Promise<void> };
-  const children: ChildServer[] = [];
-
-  before(async () => {
-    dir = tempDir('fleet-redis-down');
-    database = await createMariaDbDatabase();
-  });
-  after(async () => {
-    for (const c of children) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
-    await Promise.all(children.map((c) => c.exited));
-    await database?.drop();
-    removeDir(dir);
-  });
-
-  const mysql = () => `mysql://root@127.0.0.1:3306/${database.name}`;
-
-  it('answers /readyz 503 naming Redis (never its password) while /healthz stays 200, and still stops on SIGTERM', async () => {
-    const server = await startCli(['start'], dir, {
-      MUSTER_DATABASE_URL: mysql(), MUSTER_AUTO_MIGRATE: 'on', MUSTER_SECRET_KEY: SECRET_KEY, REDIS_URL: 'redis://:not-this-password@127.0.0.1:1', MUSTER_REDIS_PREFIX: uniqueRedisPrefix(),
-    });
-    children.push(server);
-    expect(server.output()).to.contain('multi-instance: Redis redis://127.0.0.1:1');
-    const ready = await call(`${server.url}/readyz`);
-    expect(ready.status).to.equal(503);
-    expect(ready.body.redis).to.equal('unreachable');
-    expect(ready.body.error.message).to.contain('Redis (redis://127.0.0.1:1) cannot be reached');
-    expect(ready.text).not.to.contain('not-this-password');
-    expect((await call(`${server.url}/healthz`)).status).to.equal(200);
-    server.child.kill('SIGTERM');
-    expect(await server.exited).to.deep.equal({ code: 0, signal: null });
-    expect(server.output()).not.to.contain('not-this-password');
-  });
-
-  it('runs `muster worker` with only the probes, and refuses it without Redis or on SQLite, saying why', async () => {
-    const prefix = uniqueRedisPrefix();
-    try {
-      const worker = await startCli(['worker'], dir, { MUSTER_DATABASE_URL: mysql(), MUSTER_AUTO_MIGRATE: 'on', MUSTER_SECRET_KEY: SECRET_KEY, REDIS_URL, MUSTER_REDIS_PREFIX: prefix });
-      children.push(worker);
-      const ready = await eventually('the worker to be ready', async () => {
-        const answer = await call(`${worker.url}/readyz`);
-        return answer.status === 200 ? answer : undefined;
-      });
-      expect(ready.body).to.include({ status: 'ready', database: 'reachable', redis: 'reachable' });
-      expect((await call(`${worker.url}/metrics`)).text).to.match(/^muster_queue_jobs\{queue="outbox",state="waiting"\} 0$/m);
-      expect((await call(`${worker.url}/api/v1/incidents`)).status, 'no REST on a worker').to.equal(404);
-      expect((await call(`${worker.url}/slack/events`, { json: {} })).status, 'no chat on a worker').to.equal(404);
-      worker.child.kill('SIGTERM');
-      expect(await worker.exited).to.deep.equal({ code: 0, signal: null });
-    } finally {
-      await deleteRedisKeys(prefix);
-    }
-    const noRedis = await runCli(['worker'], { cwd: dir, env: { MUSTER_DATABASE_URL: mysql(), MUSTER_PORT: '0' } });
-    expect(noRedis.code).to.equal(1);
-    expect(noRedis.stderr).to.contain('set REDIS_URL');
-    const sqlite = await runCli(['worker'], { cwd: dir, env: { REDIS_URL, MUSTER_PORT: '0' } });
-    expect(sqlite.code).to.equal(1);
-    expect(sqlite.stderr).to.contain('MySQL or MariaDB');
-    const noWorkerNoRedis = await runCli(['start', '--no-worker'], { cwd: dir, env: { MUSTER_PORT: '0', MUSTER_CONSOLE: 'off' } });
-    expect(noWorkerNoRedis.code).to.equal(1);
-    expect(noWorkerNoRedis.stderr).to.contain('--no-worker').and.to.contain('REDIS_URL');
-  });
 });

@@ -1,4 +1,4 @@
-import type { InboundPort, Logger, MusterSettings } from '@muster/core';
+import type { InboundPort, Logger, MusterSettings, Scheduler } from '@muster/core';
 import type { Store } from '@muster/store';
 import type { Container } from 'inversify';
 import type { Router } from '../http/router';
@@ -107,7 +107,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       url, port, container, http: parts,
       idle: async () => { await Promise.all(platforms.map((p) => p.idle())); },
-      stop: () => (stopping ??= shutdown(parts, queues ?? pump, store, logger, platforms, plugins)),
+      stop: () => (stopping ??= shutdown(parts, queues ?? { pump, scheduler: container.get<Scheduler>(TOKENS.Scheduler) }, store, logger, platforms, plugins)),
     };
   } catch (error) {
     if (http) await http.server.close(0).catch(() => undefined);
@@ -117,7 +117,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   }
 }
 
-async function shutdown(http: HttpParts, work: OutboxPump | QueueRuntime, store: Store, logger: Logger, platforms: readonly PlatformIntegration[], plugins: PluginHost): Promise<void> {
+async function shutdown(http: HttpParts, work: { pump: OutboxPump; scheduler: Scheduler } | QueueRuntime, store: Store, logger: Logger, platforms: readonly PlatformIntegration[], plugins: PluginHost): Promise<void> {
   logger.info('Shutting down: finishing requests in flight', { inFlight: http.server.requestsInFlight });
   const { drained } = await http.server.close(SHUTDOWN_GRACE_MS);
   if (!drained) logger.warn('Some requests were still running after the grace period and were cut off');
@@ -125,9 +125,10 @@ async function shutdown(http: HttpParts, work: OutboxPump | QueueRuntime, store:
   for (const platform of platforms) {
     await platform.stop().catch((error: unknown) => logger.warn(`The ${platform.platform} integration did not stop cleanly`, { err: error }));
   }
-  if ('drainUntilIdle' in work) {
-    await work.stop();
-    await work.drainUntilIdle(LAST_DRAIN_MS);
+  if ('pump' in work) {
+    await work.scheduler.stop();
+    await work.pump.stop();
+    await work.pump.drainUntilIdle(LAST_DRAIN_MS);
   } else {
     // Jobs in flight finish here; what is left in the queue or the database is another instance's to run.
     await work.stop(LAST_DRAIN_MS);

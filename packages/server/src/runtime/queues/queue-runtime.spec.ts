@@ -2,7 +2,6 @@ import { expect } from 'chai';
 import type { Clock, Logger, OutboxMessage, OutboxOutcome } from '@muster/core';
 import { InMemoryDatabase, InMemoryOutbox } from '@muster/core/testing';
 import { Queue } from 'bullmq';
-import { DEFAULT_REDIS_PREFIX } from '../../config/queues-env';
 import { QueueRuntime } from './queue-runtime';
 import { runOutboxJob } from './bullmq-outbox-worker';
 import { toJobData } from './outbox-job';
@@ -163,9 +162,5 @@ describe('QueueRuntime (BullMQ on the local Redis)', function () {
     up.start();
     await until(async () => (await up.health()).ok, 'the probe to connect');
     expect(await up.counts()).to.include({ waiting: 0, active: 0 });
-  });
-
-  it('keeps the default prefix when none is configured', () => {
-    expect(DEFAULT_REDIS_PREFIX).to.equal('muster');
   });
 });

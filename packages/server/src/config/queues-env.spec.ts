@@ -1,0 +1,49 @@
+import { expect } from 'chai';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from './config-error';
+import { configSummary } from './config-summary';
+import { loadConfig } from './load-config';
+
+describe('queues configuration (REDIS_URL and the MUSTER_*QUEUE* variables)', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'muster-queues-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const load = (env: Record<string, string>) => loadConfig({ env, cwd: dir, interactive: false });
+  const problemsOf = (env: Record<string, string>): readonly string[] => {
+    try {
+      load(env);
+    } catch (error) {
+      expect(error).to.be.instanceOf(ConfigError);
+      return (error as ConfigError).problems;
+    }
+    throw new Error('expected the configuration to be refused');
+  };
+
+  it('is off without REDIS_URL, with the defaults ready for when it is set', () => {
+    const { queues } = load({});
+    expect(queues).to.deep.equal({ prefix: 'muster', work: true, lockDurationMs: 30_000, stalledIntervalMs: 30_000 });
+    expect(configSummary(load({})).multiInstance).to.equal(false);
+  });
+
+  it('reads the URL, prefix, work flag and timings, and the summary shows host:port but never the password', () => {
+    const config = load({
+      REDIS_URL: 'redis://:s3cret-pw@redis.internal:6380/2', MUSTER_REDIS_PREFIX: '{muster}', MUSTER_WORK_QUEUES: 'off',
+      MUSTER_QUEUE_LOCK_DURATION_MS: '2000', MUSTER_QUEUE_STALLED_INTERVAL_MS: '1000',
+    });
+    expect(config.queues).to.deep.equal({ redisUrl: 'redis://:s3cret-pw@redis.internal:6380/2', prefix: '{muster}', work: false, lockDurationMs: 2000, stalledIntervalMs: 1000 });
+    const summary = String(configSummary(config).multiInstance);
+    expect(summary).to.equal('Redis redis://redis.internal:6380/2 (prefix {muster}, queues worked elsewhere)');
+    expect(JSON.stringify(configSummary(config))).not.to.contain('s3cret-pw');
+  });
+
+  it('refuses a URL that is not redis:// without echoing it, a bad prefix and timings out of range, naming each variable', () => {
+    const problems = problemsOf({ REDIS_URL: 'http://:s3cret-pw@host:6379', MUSTER_REDIS_PREFIX: 'has space', MUSTER_QUEUE_LOCK_DURATION_MS: '5', MUSTER_WORK_QUEUES: 'maybe' });
+    const text = problems.join('\n');
+    expect(text).to.contain('REDIS_URL').and.to.contain('redis://').and.not.to.contain('s3cret-pw');
+    expect(text).to.contain('MUSTER_REDIS_PREFIX').and.to.contain('{muster}');
+    expect(text).to.contain('MUSTER_QUEUE_LOCK_DURATION_MS').and.to.contain('1000 to 600000');
+    expect(text).to.contain('MUSTER_WORK_QUEUES');
+  });
+});
