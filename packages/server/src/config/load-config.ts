@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { isMusterError } from '@muster/core';
 import { parseDatabaseUrl } from '@muster/store';
 import { ConfigError } from './config-error';
-import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_SLACK_API_URL, ENV, PLUGIN_SECRET_PREFIX, type Environment } from './env-names';
+import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_REDIS_PREFIX, DEFAULT_SLACK_API_URL, ENV, PLUGIN_SECRET_PREFIX, type Environment } from './env-names';
 import { EnvReader } from './env-reader';
 import { LOG_LEVELS, type FileConfig } from './file-config';
 import { Problems } from './problems';
@@ -54,6 +54,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     publicUrl,
     secretKey: env.string(ENV.secretKey),
     redisUrl: env.string(ENV.redisUrl),
+    redisPrefix: env.string(ENV.redisPrefix) ?? DEFAULT_REDIS_PREFIX,
     slack: {
       signingSecret: env.string(ENV.slackSigningSecret),
       botToken: env.string(ENV.slackBotToken),

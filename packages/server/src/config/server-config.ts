@@ -24,6 +24,8 @@ export interface ServerConfig {
   readonly publicUrl?: string;
   readonly secretKey?: string;
   readonly redisUrl?: string;
+  /** MUSTER_REDIS_PREFIX: of every key and channel, so installations can share one Redis. */
+  readonly redisPrefix?: string;
   readonly slack: {
     readonly signingSecret?: string;
     readonly botToken?: string;

@@ -39,6 +39,8 @@ export interface ContainerOverrides {
   readonly directories?: Partial<Record<ChatPlatform, DirectoryPort>>;
   /** The plugin host's time limits per operation (tests shorten them); see plugins/guard/plugin-timeouts.ts. */
   readonly pluginTimeouts?: Partial<PluginTimeouts>;
+  /** How often each instance reconciles its chat plugin installations with the database (REDIS_URL only; default 30 s). */
+  readonly pluginReconcileMs?: number;
   /** Outbox handlers and event subscribers bound beside core's own (a test's, or an embedding application's). */
   readonly contributions?: {
     readonly outboxHandlers?: readonly OutboxHandler[];
@@ -105,7 +107,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     }
   });
 
-  const plugins = pluginsModule({ config, store, metrics, logger, clock, ids, timeouts: overrides.pluginTimeouts, directories: withEmailLookup(directories) });
+  const plugins = pluginsModule({ config, store, metrics, logger, clock, ids, timeouts: overrides.pluginTimeouts, reconcileMs: overrides.pluginReconcileMs, directories: withEmailLookup(directories) });
   const container = new Container();
   container.load(serverModule, plugins, coreApplicationModule);
   return container;

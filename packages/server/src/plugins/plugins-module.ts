@@ -22,6 +22,10 @@ import { TicketIndex } from './integrations/ticket-index';
 import { InstallationActivator } from './runtime/installation-activator';
 import { PluginHost } from './runtime/plugin-host';
 import { PluginSecretSealer } from './runtime/plugin-secret-sealer';
+import { InstallationReconciler } from './sync/installation-reconciler';
+import { InstallationSync } from './sync/installation-sync';
+import { RedisInstallationNotices } from './sync/redis-installation-notices';
+import { DEFAULT_REDIS_PREFIX } from '../config/env-names';
 
 /** The plugin host's parts in the container; core's AlertIntake and the command registry are resolved from it. */
 export const PLUGIN_TOKENS = {
@@ -33,6 +37,8 @@ export const PLUGIN_TOKENS = {
   TicketIndex: Symbol.for('PluginTicketIndex'),
   /** Resolving it registers `page` and `runbook` (plugins/integrations/integration-commands.ts); start-server does, after the bridge. */
   IntegrationCommands: Symbol.for('PluginIntegrationCommands'),
+  /** With REDIS_URL: keeps this instance's chat installations equal to the database (plugins/sync); absent without. */
+  InstallationSync: Symbol.for('PluginInstallationSync'),
 } as const;
 
 export interface PluginsModuleDeps {
@@ -44,6 +50,8 @@ export interface PluginsModuleDeps {
   readonly ids: IdGenerator;
   /** Shorter limits for tests, longer for a slow network; each operation defaults to DEFAULT_PLUGIN_TIMEOUTS. */
   readonly timeouts?: Partial<PluginTimeouts>;
+  /** The period of the installation reconcile with REDIS_URL (plugins/sync/installation-sync.ts). */
+  readonly reconcileMs?: number;
   /** The chat directories that find people by email: paged people are invited to the rooms through them. */
   readonly directories?: Partial<Record<ChatPlatform, EmailDirectory>>;
 }
@@ -59,6 +67,10 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
     ...(config.configFile && { configDirectory: dirname(config.configFile) }) });
   const tickets = new TicketIndex(store.pluginStorage, clock);
   const host = new PluginHost({ config, settings: config.settings, store, logger, activator, health, sealer, clock });
+  // Several instances share the database only with Redis (ARCHITECTURE §8); one alone has nothing to converge with.
+  const sync = config.redisUrl
+    ? new InstallationSync(new InstallationReconciler({ host, store, sealer, health, clock, logger }), new RedisInstallationNotices(config.redisUrl, config.redisPrefix ?? DEFAULT_REDIS_PREFIX, logger), logger, deps.reconcileMs)
+    : undefined;
   return new ContainerModule(({ bind }) => {
     bind(PLUGIN_TOKENS.Host).toConstantValue(host);
     bind(PLUGIN_TOKENS.Guard).toConstantValue(guard);
@@ -73,7 +85,8 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
       });
       return true;
     }).inSingletonScope();
-    bind(TOKENS.PluginAdministration).toConstantValue(new HostPluginAdministration({ host, store, sealer, health, settings: config.settings, clock, ids, logger }));
+    if (sync) bind(PLUGIN_TOKENS.InstallationSync).toConstantValue(sync);
+    bind(TOKENS.PluginAdministration).toConstantValue(new HostPluginAdministration({ host, store, sealer, health, settings: config.settings, clock, ids, logger, ...(sync && { changes: sync }) }));
     const subscriber = new PluginEventSubscriber(host);
     bind(TOKENS.IncidentEventSubscriber).toConstantValue(subscriber);
     bind(TOKENS.StatusUpdateSubscriber).toConstantValue(subscriber);

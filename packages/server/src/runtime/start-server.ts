@@ -15,6 +15,7 @@ import { resolveSecretKey } from './secret-key';
 import type { PlatformIntegration } from '../platforms/platform-integration';
 import { PLUGIN_TOKENS } from '../plugins/plugins-module';
 import type { PluginHost } from '../plugins/runtime/plugin-host';
+import type { InstallationSync } from '../plugins/sync/installation-sync';
 
 export interface StartOptions extends ContainerOverrides {
   /** Start the outbox pump (default true). */
@@ -51,6 +52,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const store = container.get<Store>(SERVER_TOKENS.Store);
   const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
   const plugins = container.get<PluginHost>(PLUGIN_TOKENS.Host);
+  const pluginSync = container.isBound(PLUGIN_TOKENS.InstallationSync) ? container.get<InstallationSync>(PLUGIN_TOKENS.InstallationSync) : undefined;
   let http: HttpParts | undefined;
   try {
     logger.info('Starting Muster', configSummary(config));
@@ -70,6 +72,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     container.get(PLUGIN_TOKENS.CommandBridge);
     container.get(PLUGIN_TOKENS.IntegrationCommands);
     await plugins.start();
+    // Before HTTP listens, so a change made on another instance meanwhile is not missed.
+    await pluginSync?.start();
     http = createHttp(container);
     const platforms = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms);
     const mount = {
@@ -90,17 +94,20 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       url, port, container, http: parts,
       idle: async () => { await Promise.all(platforms.map((p) => p.idle())); },
-      stop: () => (stopping ??= shutdown(parts, pump, store, logger, platforms, plugins)),
+      stop: () => (stopping ??= shutdown(parts, pump, store, logger, platforms, plugins, pluginSync)),
     };
   } catch (error) {
     if (http) await http.server.close(0).catch(() => undefined);
+    await pluginSync?.stop().catch(() => undefined);
     await plugins.stop().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }
 }
 
-async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger: Logger, platforms: readonly PlatformIntegration[], plugins: PluginHost): Promise<void> {
+async function shutdown(
+  http: HttpParts, pump: OutboxPump, store: Store, logger: Logger, platforms: readonly PlatformIntegration[], plugins: PluginHost, pluginSync?: InstallationSync,
+): Promise<void> {
   logger.info('Shutting down: finishing requests in flight', { inFlight: http.server.requestsInFlight });
   const { drained } = await http.server.close(SHUTDOWN_GRACE_MS);
   if (!drained) logger.warn('Some requests were still running after the grace period and were cut off');
@@ -110,6 +117,7 @@ async function shutdown(http: HttpParts, pump: OutboxPump, store: Store, logger:
   }
   await pump.stop();
   await pump.drainUntilIdle(LAST_DRAIN_MS);
+  await pluginSync?.stop();
   await plugins.stop();
   await store.close();
   logger.info('Muster stopped');
