@@ -23,6 +23,7 @@ export interface TeamsDirectoryOptions {
  * `emailOf` / `byEmail` let the server link the same human across Slack and Teams by email.
  */
 export class TeamsDirectory implements DirectoryPort, EmailDirectory {
+  // Per instance by design: Graph is the truth; each instance pays its own look-up once a day.
   private readonly lookups = new LRUCache<string, Promise<PersonRef | null>>({ max: 20_000, ttl: TTL_MS });
   private readonly emails = new LRUCache<string, Promise<string | null>>({ max: 20_000, ttl: TTL_MS });
 

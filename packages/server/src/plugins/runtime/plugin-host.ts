@@ -23,6 +23,7 @@ const isPluginConfigError = (error: unknown): error is Error => error instanceof
  */
 export class PluginHost {
   readonly catalog = new PluginCatalog();
+  // This process's running plugins; with several instances the chat ones are kept equal to the database by plugins/sync.
   private readonly installations = new Map<string, InstallationState>();
   private readonly listeners: ((pluginId: string) => void)[] = [];
 
