@@ -128,6 +128,23 @@ describe('plugin installations across instances (MariaDB + Redis, three servers 
     expect(await fixtureCommand(a)).to.equal(`Fixture for reconnected heard "hi" from ${ADMIN.id}`);
   });
 
+  it('treats a notice as a hint: forged or garbled ones on the channel change nothing, the database decides', async () => {
+    const redis = new Redis('redis://127.0.0.1:6379');
+    try {
+      for (const text of ['not json', '{"pluginId":"fixture-source"}', '{"pluginId":"grafana","tenantId":"default"}', '{"pluginId":"fixture-source","tenantId":"nobody"}']) {
+        await redis.publish(`${prefix}:plugin-installations`, text);
+      }
+    } finally {
+      redis.disconnect();
+    }
+    // Heard in order after the forged ones: once B runs this change, it has handled them all.
+    await install(a, { team: 'after-forgery', 'secret:TOKEN': SECOND_TOKEN });
+    await answers(b, SECOND_TOKEN, 200, 'B to take the change announced after the forged notices');
+    const held = b.running.container.get<{ chatInstallations(): { spec: { tenantId: string; installationId: string } }[] }>(PLUGIN_TOKENS.Host).chatInstallations();
+    expect(held.map((i) => i.spec.tenantId)).to.deep.equal(['default']);
+    expect(await fixtureCommand(b)).to.equal(`Fixture for after-forgery heard "hi" from ${ADMIN.id}`);
+  });
+
   it('said on A and B what they reloaded, and never logged a plugin secret or the secret key on any instance', () => {
     for (const dir of dirs.slice(0, 2)) expect(serverLog(dir)).to.contain('Plugin installation reloaded from the database');
     for (const dir of dirs) {
