@@ -36,6 +36,9 @@ export function translateDatabaseError(error: unknown, where = 'the database'): 
   if (isMusterError(error)) return error;
   const { code } = driverError(error);
   const name = (error as { name?: string } | null)?.name;
+  if (isReadOnlyServer(error)) {
+    return new MusterError('unavailable', `${capitalise(where)} is read-only just now (a failover under way?); nothing was saved. Try again in a moment.`, { code }, { cause: error });
+  }
   if ((code && UNREACHABLE_CODES.has(code)) || name === 'ConnectionIsNotSetError' || name === 'CannotExecuteNotConnectedError') {
     const busy = code === 'ER_LOCK_WAIT_TIMEOUT' || code === 'ER_LOCK_DEADLOCK' || code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
     const what = busy ? `${where} is busy (${code})` : `${where} cannot be reached${code ? ` (${code})` : ''}`;
@@ -48,6 +51,18 @@ export function translateDatabaseError(error: unknown, where = 'the database'): 
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/**
+ * A write reached a server running read-only: after an Aurora or replica failover, pooled connections
+ * may still point at the old writer, now a reader. It passes once the failover is over, so callers must
+ * see `unavailable` (5xx, redelivered, the outbox retries), not an internal error. 1290 alone also names
+ * other options (--secure-file-priv), hence the message check.
+ */
+function isReadOnlyServer(error: unknown): boolean {
+  const { code, errno, message } = driverError(error);
+  if (code === 'ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION' || errno === 1792) return true;
+  return (code === 'ER_OPTION_PREVENTS_STATEMENT' || errno === 1290) && /read[-_ ]only/i.test(message ?? '');
+}
 
 /** The DataSource was closed (shutdown under way, or never opened). */
 export const databaseClosed = (): MusterError =>
