@@ -1,4 +1,4 @@
-import type { ServiceContact, TenantDefinition, ChatPlatform, RoomPlacement, ConversationRef, PermissionPolicy, RoleDefinition, SeverityLevel } from '@muster/core';
+import type { ServiceContact, TenantDefinition, ChatPlatform, RoomPlacement, ConversationRef, PermissionPolicy, ReminderSettings, RoleDefinition, SeverityLevel } from '@muster/core';
 
 export type ChannelRef = Omit<ConversationRef, 'name' | 'url'>;
 
@@ -78,4 +78,6 @@ export interface FileConfig {
   readonly llm: FileLlmSection;
   readonly plugins?: Readonly<Record<string, FilePluginEntry>>;
   readonly services?: Readonly<Record<string, FileServiceEntry>>;
+  /** `false` switches every reminder off; a key left out keeps its default (reminders-section.ts). */
+  readonly reminders?: Partial<ReminderSettings> | false;
 }
