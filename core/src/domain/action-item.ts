@@ -25,7 +25,7 @@ export function newActionItem(input: { id: string; incidentId: string; text: str
   if (!text) throw new MusterError('missing_argument', 'Say what needs doing: `action <text> [@owner]`.', { usage: 'action <text> [@owner]' });
   if (text.length > MAX_ACTION_TEXT) throw new MusterError('invalid_argument', `Keep an action item under ${MAX_ACTION_TEXT} characters; put the detail in a note.`);
   if (input.dueAt && input.dueAt.getTime() <= input.at.getTime()) {
-    throw new MusterError('invalid_argument', 'A due date must be in the future, e.g. `--due 3d` or `--due 2026-12-24`.');
+    throw new MusterError('invalid_argument', 'A due date must be in the future; give a later one.');
   }
   return {
     id: input.id, incidentId: input.incidentId, text, owner: input.owner, state: 'open', createdBy: input.createdBy, createdAt: input.at, updatedAt: input.at,

@@ -78,6 +78,6 @@ export interface FileConfig {
   readonly llm: FileLlmSection;
   readonly plugins?: Readonly<Record<string, FilePluginEntry>>;
   readonly services?: Readonly<Record<string, FileServiceEntry>>;
-  /** `false` switches every reminder off; a key left out keeps its default (reminders-section.ts). */
-  readonly reminders?: Partial<ReminderSettings> | false;
+  /** A key left out keeps its default; `reminders: false` in the file reads as every one off (reminders-section.ts). */
+  readonly reminders?: Partial<ReminderSettings>;
 }
