@@ -1,4 +1,6 @@
 import { expect } from 'chai';
+import { EventSubscribers } from '../../extensions/event-subscribers';
+import { SYSTEM_ORIGIN } from '../../incidents/incident-recorder';
 import { ACTIONS } from '../../views/action-ids';
 import { buttonsIn, mentionsIn, reminderScene, reminderSettings, textIn } from './reminders.spec-helper';
 
@@ -28,6 +30,17 @@ describe('status update reminders', () => {
 
     await s.pass(30);
     expect(s.reminders('update_due'), 'the next interval reminds again').to.have.length(2);
+  });
+
+  it('sets one timer for an event heard twice (a redelivered change re-enqueues the same key)', async () => {
+    const s = await reminderScene(updatesOnly);
+    const incident = await s.reload();
+    const declared = { type: 'declared' as const, at: incident.snapshot().milestones.declared!, by: incident.snapshot().declaredBy, severity: 'SEV1', title: incident.title };
+    const again = s.app.container.get(EventSubscribers).effectsOf(declared, incident, SYSTEM_ORIGIN, s.app.clock.now());
+    await s.app.store.unitOfWork.run((tx) => tx.outbox.enqueue(again));
+    expect(s.timers('update_due')).to.have.length(1);
+    await s.pass(30);
+    expect(s.reminders('update_due')).to.have.length(1);
   });
 
   it('reminds the Incident Commander when nobody is Communications Lead, and the room when both are vacant', async () => {
