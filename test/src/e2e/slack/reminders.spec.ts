@@ -1,17 +1,26 @@
 import { expect } from 'chai';
+import { createScratchDatabase } from '../../contract/mariadb';
 import { ANA, BOB, SlackE2E } from './harness';
 
 /**
- * Status update reminders end to end: the real server on SQLite, Bolt, the fake Slack Web API. The
+ * Status update reminders end to end: the real server, Bolt, the fake Slack Web API. The
  * test drives time: "30 minutes pass" is the due timer's outbox row made due (its available_at moved
  * to the past), so exactly the intervals the test picks pass, and nothing waits on a wall clock.
  */
-describe('Slack e2e: status update reminders', function () {
+for (const database of ['SQLite', 'MariaDB'] as const) describe(`Slack e2e: status update reminders (${database})`, function () {
   this.timeout(120_000);
   let e2e: SlackE2E;
+  let drop: (() => Promise<void>) | undefined;
 
-  before(async () => { e2e = await SlackE2E.start(); });
-  after(() => e2e?.stop());
+  before(async () => {
+    const scratch = database === 'MariaDB' ? await createScratchDatabase() : undefined;
+    drop = scratch?.drop;
+    e2e = await SlackE2E.start(scratch ? { databaseUrl: scratch.url } : {});
+  });
+  after(async () => {
+    await e2e?.stop();
+    await drop?.();
+  });
 
   /** Makes the pending update timers whose key starts with `prefix` due now; returns how many. */
   async function makeDue(prefix: string): Promise<number> {
