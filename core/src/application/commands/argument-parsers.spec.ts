@@ -138,6 +138,8 @@ describe('parseCommand: arguments', () => {
       expect(parse('action Rotate the key --due=2W @alice')).to.deep.equal({ name: 'action', text: 'Rotate the key', owner: '@alice', due: { in: { amount: 2, unit: 'w' } } });
       expect(parse('action --due 12h Rotate the key')).to.deep.equal({ name: 'action', text: 'Rotate the key', due: { in: { amount: 12, unit: 'h' } } });
       expect(parse('action Rotate the key --due 2026-12-24')).to.deep.equal({ name: 'action', text: 'Rotate the key', due: { on: '2026-12-24' } });
+      expect(parse('action Rotate the key @alice —due 3d'), 'a phone\'s em dash').to.deep.equal({ name: 'action', text: 'Rotate the key', owner: '@alice', due: { in: { amount: 3, unit: 'd' } } });
+      expect(parse('action Fix the pre-due check'), 'a word that only contains due').to.deep.equal({ name: 'action', text: 'Fix the pre-due check' });
     });
 
     it('refuses a due date it cannot read, naming the forms it takes, and one with nothing to do', () => {

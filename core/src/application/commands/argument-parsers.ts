@@ -142,7 +142,8 @@ export function parseAction(ctx: ArgumentContext): ParsedCommand {
   return { name: 'action', text, ...withDue };
 }
 
-const DUE_OPTION = /(^|\s)--due(?:=(\S*)|\s+(\S+)|(?=\s*$))/iu;
+/** Phones with smart punctuation turn `--` into an en or em dash (as declare-parser.ts allows for its options). */
+const DUE_OPTION = /(^|\s)(?:--|[\u2013\u2014])due(?:=(\S*)|\s+(\S+)|(?=\s*$))/iu;
 const DUE_IN = /^(\d{1,4})([hdw])$/iu;
 const DUE_ON = /^(\d{4})-(\d{2})-(\d{2})$/u;
 
