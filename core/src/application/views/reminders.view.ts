@@ -28,12 +28,14 @@ export interface UpdateDue {
   readonly severity: string;
   /** The Communications Lead, else the Incident Commander; undefined when both are vacant. */
   readonly to?: PersonRef;
-  /** Whether the clock started at a published update (else at the declaration, severity change or reopen). */
-  readonly afterUpdate: boolean;
+  /** What started the clock: the last published update, the declaration, or a severity change or reopen. */
+  readonly since: 'update' | 'declared' | 'change';
 }
 
 export function updateDueView(incident: Incident, room: ConversationRef, due: UpdateDue, prefix?: string): View {
-  const since = due.afterUpdate ? `The last one went out ${formatDuration(due.sinceMs)} ago` : `None has gone out in the ${formatDuration(due.sinceMs)} since the clock started`;
+  const ago = formatDuration(due.sinceMs);
+  const since = due.since === 'update' ? `The last one went out ${ago} ago`
+    : `None has gone out in the ${ago} since ${due.since === 'declared' ? 'it was declared' : 'its severity changed or it was reopened'}`;
   const text: RichText = [
     '⏰ ', ...addressee(due.to, room), { bold: `${incident.reference}: a status update is overdue.` },
     ` ${since}; ${due.severity} calls for one every ${due.cadenceMinutes} min.`,

@@ -42,7 +42,9 @@ export class UpdateDueHandler implements OutboxHandler<'reminder.update_due'> {
     const now = this.clock.now();
     const to = incident.holdersOf(COMMS_ROLE)[0] ?? incident.holdersOf(COMMANDER_ROLE)[0];
     const sinceMs = now.getTime() - p.anchorMs;
-    const due = { sinceMs, cadenceMinutes: cadence, severity: p.severity, to, afterUpdate: published.some((u) => u.publishedAt!.getTime() === p.anchorMs) };
+    const since = published.some((u) => u.publishedAt!.getTime() === p.anchorMs) ? 'update' as const
+      : incident.snapshot().milestones.declared?.getTime() === p.anchorMs ? 'declared' as const : 'change' as const;
+    const due = { sinceMs, cadenceMinutes: cadence, severity: p.severity, to, since };
     await this.posts.remind(incident, {
       key: message.idempotencyKey,
       viewFor: (room, prefix) => updateDueView(incident, room, due, prefix),

@@ -18,7 +18,8 @@ describe('status update reminders', () => {
     expect(more).to.have.length(0);
     expect(first!.conversation.conversationId).to.equal(s.room.conversationId);
     expect(mentionsIn(first!.view).map((p) => p.id)).to.deep.equal(['bob']);
-    expect(textIn(first!.view)).to.include('a status update is overdue').and.include('30m 00s').and.include('every 30 min').and.include('/incident update');
+    expect(textIn(first!.view)).to.include('a status update is overdue').and.include('None has gone out in the 30m 00s since it was declared')
+      .and.include('every 30 min').and.include('/incident update');
     expect(buttonsIn(first!.view)).to.deep.equal([{ actionId: ACTIONS.draftUpdate, label: 'Draft an update', value: s.incident.id, style: 'primary' }]);
 
     await s.redeliver('update_due');
@@ -102,6 +103,7 @@ describe('status update reminders', () => {
     expect(s.reminders('update_due')).to.have.length(0);
     await s.pass(1);
     expect(s.reminders('update_due')).to.have.length(1);
+    expect(textIn(s.reminders('update_due')[0]!.view)).to.include('since its severity changed or it was reopened');
     await s.pass(240);
     const posts = s.reminders('update_due');
     expect(posts.every((p) => !p.key.includes(`:${declaredMs}:`)), 'nothing from the chain of the declaration').to.equal(true);
