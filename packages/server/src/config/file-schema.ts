@@ -5,6 +5,7 @@ import type { FileConfig } from './file-config';
 import { LLM_SECTION } from './llm-section';
 import { PLUGINS } from './plugins-section';
 import { PERMISSIONS_SECTION, ROLES, SEVERITIES } from './process-section';
+import { REMINDERS_SECTION } from './reminders-section';
 import { flag, oneOf, settings, text, whenAMapping } from './schema-kit';
 import { SERVER_SECTION } from './server-section';
 import { SERVICES } from './services-section';
@@ -33,6 +34,7 @@ export const FILE_SECTIONS = {
   llm: LLM_SECTION.default({}),
   plugins: PLUGINS.optional(),
   services: SERVICES.optional(),
+  reminders: REMINDERS_SECTION.optional(),
 };
 
 /** muster.yaml as a whole: the sections, and the rules that tie keys of different sections together. */

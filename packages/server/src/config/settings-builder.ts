@@ -4,6 +4,7 @@ import {
 } from '@muster/core';
 import type { FileConfig } from './file-config';
 import type { Problems } from './problems';
+import { reminderSettings } from './reminders-section';
 
 /**
  * The core's settings from a validated muster.yaml. The catalogues check their own invariants (two
@@ -32,6 +33,7 @@ export function buildSettings(file: FileConfig, publicUrl: string | undefined, p
     ...(publicUrl !== undefined && { publicUrl }),
     tenants: new TenantMap(file.tenants ?? [], isolateWorkspaces),
     ...(file.admins !== undefined && { admins: file.admins }),
+    reminders: reminderSettings(file.reminders),
   });
 }
 
