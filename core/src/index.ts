@@ -98,3 +98,8 @@ export * from './application/views/incident-list.view';
 export * from './application/views/status-update.view';
 export * from './application/views/timeline.view';
 export * from './application/views/change-notices.view';
+export * from './domain/workflow';
+export * from './application/workflows/workflow-action';
+export * from './application/workflows/workflow-rules';
+export * from './application/workflows/workflow-template';
+export { CORE_WORKFLOW_ACTION_KINDS } from './application/workflows/actions';

@@ -2,6 +2,7 @@ import { RoleCatalog } from '../../domain/roles';
 import { SeverityCatalog } from '../../domain/severity';
 import type { ChatPlatform, ConversationRef } from '../../domain/person';
 import { TenantMap } from '../../domain/tenancy';
+import type { WorkflowRule } from '../../domain/workflow';
 
 /** What an installation configures about its process. The server builds this from env and muster.yaml. */
 export interface MusterSettings {
@@ -39,6 +40,8 @@ export interface MusterSettings {
   readonly admins: readonly string[];
   /** Public base URL, for links back to the dashboard. */
   readonly publicUrl?: string;
+  /** Incident process that runs itself (muster.yaml `workflows:`); none when left out. */
+  readonly workflows?: readonly WorkflowRule[];
 }
 
 export const ROOM_PLACEMENTS = ['declared', 'home', 'both'] as const;

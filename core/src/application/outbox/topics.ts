@@ -34,6 +34,14 @@ export interface TopicPayloads {
   'update.publish': { updateId: string };
   /** Draft the postmortem narrative once the incident is resolved. */
   'postmortem.draft': { incidentId: string; conversation?: ConversationRef };
+  /**
+   * Run a workflow rule's steps of one delay for one triggering event, when due (workflows/). The rule is
+   * looked up by name when it runs: a rule removed from muster.yaml since does nothing.
+   */
+  'workflow.run': {
+    rule: string; incidentId: string; event: string; eventAt: string; delayMinutes: number;
+    source: string; labels?: Record<string, string>;
+  };
 }
 
 export type Topic = keyof TopicPayloads;
