@@ -203,7 +203,7 @@ const SPECS: readonly BuiltInSpec[] = [
     syntax: 'workflows',
     summary: 'List the workflows configured in muster.yaml (what Muster does by itself, and when); in an incident room also which apply to it.',
     examples: ['workflows', 'INC-42 workflows'],
-    aliases: ['workflow'],
+    aliases: [],
     takesIncident: false,
   },
   {

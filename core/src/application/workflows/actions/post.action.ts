@@ -64,6 +64,15 @@ export class PostAction implements WorkflowAction {
 export class RemindAction extends PostAction {
   override readonly kind = 'remind';
 
+  // Its own constructor: inversify reads the injections of the class it builds, not of its parent.
+  constructor(
+    @inject(TOKENS.Repositories) repos: Repositories,
+    @inject(TOKENS.ChatGatewayRegistry) gateways: ChatGatewayRegistry,
+    @inject(TOKENS.Settings) settings: MusterSettings,
+  ) {
+    super(repos, gateways, settings);
+  }
+
   override describe(params: Readonly<Record<string, unknown>>): string {
     return `remind "${String(params[VALUE])}"`;
   }
