@@ -103,3 +103,4 @@ export * from './application/workflows/workflow-action';
 export * from './application/workflows/workflow-rules';
 export * from './application/workflows/workflow-template';
 export { CORE_WORKFLOW_ACTION_KINDS } from './application/workflows/actions';
+export * from './application/workflows/workflow-subscriber';

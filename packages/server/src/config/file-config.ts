@@ -78,4 +78,6 @@ export interface FileConfig {
   readonly llm: FileLlmSection;
   readonly plugins?: Readonly<Record<string, FilePluginEntry>>;
   readonly services?: Readonly<Record<string, FileServiceEntry>>;
+  /** `workflows:`, each rule read (and its problems named) by workflows-section.ts when the settings are built. */
+  readonly workflows?: readonly unknown[];
 }
