@@ -6,6 +6,7 @@ import type { IncidentEventSubscriber, StatusUpdateSubscriber } from '../extensi
 import type { ChangeOrigin } from '../incidents/incident-recorder';
 import type { NewOutboxMessage } from '../ports/outbox.port';
 import { outboxMessage } from '../outbox/topics';
+import { shortHash } from '../../support/short-hash';
 import { failedConditions, type TriggerFacts } from './workflow-conditions';
 import { WorkflowRules, workflowSource } from './workflow-rules';
 
@@ -45,7 +46,8 @@ export class WorkflowSubscriber implements IncidentEventSubscriber, StatusUpdate
       if (listensFor(rule.trigger) !== type || !appliesTo(rule, incident) || facts.source === workflowSource(rule.name)) continue;
       if (failedConditions(rule.conditions, incident, facts, now).length > 0) continue;
       for (const delay of new Set(rule.steps.map((s) => delayOf(rule, s)))) {
-        const key = `${rule.name}:${incident.id}:${type}:${at.getTime()}${detail ? `:${detail}` : ''}:+${delay}`;
+        const named = detail.length > 40 ? shortHash(detail) : detail;
+        const key = `${rule.name}:${incident.id}:${type}:${at.getTime()}${named ? `:${named}` : ''}:+${delay}`;
         messages.push(outboxMessage('workflow.run', {
           rule: rule.name, incidentId: incident.id, event: type, eventAt: at.toISOString(), delayMinutes: delay,
           source: facts.source, ...(facts.labels && { labels: { ...facts.labels } }),

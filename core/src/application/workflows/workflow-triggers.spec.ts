@@ -70,6 +70,10 @@ describe('workflow triggers', () => {
     await intake.ingest(alertmanager(), [signal]);
     await s.settle();
     expect(heard(s), 'the redelivered alert hears nothing').to.deep.equal(['Alert for payments']);
+    await intake.ingest(alertmanager(), [firing('checkout', { labels: { team: 'payments' }, deliveryId: 'd'.repeat(200) })]);
+    await s.settle();
+    expect(heard(s), 'a long delivery id still makes a key the store takes').to.have.length(2);
+    expect(Math.max(...s.runs().map((r) => r.idempotencyKey.length))).to.be.below(200);
   });
 
   it('elapsed: runs N minutes after the event when its conditions still hold then', async () => {
