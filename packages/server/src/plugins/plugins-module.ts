@@ -84,7 +84,7 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
     bind(TOKENS.StatusUpdateSubscriber).toConstantValue(integrations);
     bind(TOKENS.ActionItemSubscriber).toConstantValue(integrations);
     // Workflow steps through the plugins (page, ticket, call, webhook), beside core's own.
-    for (const action of pluginWorkflowActions(host)) bind(TOKENS.WorkflowAction).toConstantValue(action);
+    for (const action of pluginWorkflowActions(host, config.settings.severities)) bind(TOKENS.WorkflowAction).toConstantValue(action);
     bind(PLUGIN_TOKENS.TicketIndex).toConstantValue(tickets);
     bind<OutboxHandler>(TOKENS.OutboxHandler).toDynamicValue((ctx) => new IntegrationCallHandler(host, {
       guard, repos: store.repositories, logger, directories: deps.directories ?? {},

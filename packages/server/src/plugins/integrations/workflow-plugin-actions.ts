@@ -1,4 +1,4 @@
-import { AFFECTED_SERVICES, type WorkflowAction, type WorkflowActionContext, type WorkflowActionResult, VALUE } from '@muster/core';
+import { AFFECTED_SERVICES, type SeverityCatalog, type WorkflowAction, type WorkflowActionContext, type WorkflowActionResult, VALUE } from '@muster/core';
 import type { PluginHost } from '../runtime/plugin-host';
 import { callMessage, INTEGRATION_OPS, type IntegrationOp } from './integration-call';
 import { providersOf } from './integration-providers';
@@ -20,6 +20,11 @@ abstract class PluginCallAction implements WorkflowAction {
   readonly needsRoom = false;
   constructor(private readonly host: Pick<PluginHost, 'active'>) {}
 
+  /** Which installations are asked, beside providing the capability (a page never goes back to its source). */
+  protected accepts(_pluginId: string, _ctx: WorkflowActionContext): boolean {
+    return true;
+  }
+
   abstract check(params: Params): string | undefined;
   abstract describe(params: Params): string;
   protected abstract calls(params: Params, ctx: WorkflowActionContext): { op: IntegrationOp; subject: string; spec: Spec; words: string }[];
@@ -27,6 +32,7 @@ abstract class PluginCallAction implements WorkflowAction {
   async run(params: Params, ctx: WorkflowActionContext): Promise<WorkflowActionResult> {
     const calls = this.calls(params, ctx);
     const messages = calls.flatMap(({ op, subject, spec }) => providersOf(this.host, ctx.incident.tenantId, INTEGRATION_OPS[op])
+      .filter((installation) => this.accepts(installation.spec.definition.id, ctx))
       .map((installation) => callMessage(installation, ctx.incident.id, op, `muster:${ctx.incident.id}:${op}:${subject}`, spec, ctx.now)));
     const words = calls.map((c) => c.words).join(', ');
     if (messages.length === 0) return { text: `could not ${words}: no installed plugin provides ${INTEGRATION_OPS[calls[0]?.op ?? 'notify']} for this tenant` };
@@ -38,6 +44,13 @@ abstract class PluginCallAction implements WorkflowAction {
 /** `page: payments` (a service; `affected`: every affected one): pages through the paging plugins. */
 export class PageAction extends PluginCallAction {
   readonly kind = 'page';
+  constructor(host: Pick<PluginHost, 'active'>, private readonly severities: SeverityCatalog) {
+    super(host);
+  }
+  /** As the IntegrationSubscriber: an incident a paging service declared is not paged back through it. */
+  protected override accepts(pluginId: string, ctx: WorkflowActionContext): boolean {
+    return pluginId !== ctx.incident.snapshot().source;
+  }
   check(params: Params): string | undefined {
     return typeof params[VALUE] === 'string' && /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(params[VALUE]) ? undefined : 'page must be a service name, or affected for every affected service';
   }
@@ -47,7 +60,8 @@ export class PageAction extends PluginCallAction {
   protected calls(params: Params, ctx: WorkflowActionContext) {
     const named = String(params[VALUE]);
     const services = named.toLowerCase() === AFFECTED_SERVICES ? ctx.incident.snapshot().services : [named];
-    const urgency = 'high' as const;
+    // The subscriber's urgency rule, so the same page (one call key) says the same whoever asks first.
+    const urgency = this.severities.levels[0]?.id === ctx.incident.severity ? 'high' as const : 'low' as const;
     return services.map((name) => ({ op: 'page' as const, subject: name, spec: { target: { kind: 'service' as const, name }, urgency }, words: `page ${name}` }));
   }
 }
@@ -96,5 +110,5 @@ export class WebhookAction extends PluginCallAction {
   }
 }
 
-export const pluginWorkflowActions = (host: Pick<PluginHost, 'active'>): WorkflowAction[] =>
-  [new PageAction(host), new TicketAction(host), new CallAction(host), new WebhookAction(host)];
+export const pluginWorkflowActions = (host: Pick<PluginHost, 'active'>, severities: SeverityCatalog): WorkflowAction[] =>
+  [new PageAction(host, severities), new TicketAction(host), new CallAction(host), new WebhookAction(host)];
