@@ -25,7 +25,7 @@ export interface WorkflowConditions {
   readonly private?: boolean;
   /** For `alert_received`: every label of the alert equals this (the incident has no labels of its own). */
   readonly labels?: Readonly<Record<string, string>>;
-  /** Where the triggering change came from: `slack`, `teams`, `console`, `api`, `system`, or a plugin id (`alertmanager`). */
+  /** Where the triggering change came from: `slack`, `teams`, `console`, `api`, `system`, a plugin id (`alertmanager`), or `chat` / `alert` for any of those. */
   readonly source?: readonly string[];
   /** No stakeholder update published for at least N minutes (since the declaration when none ever was). */
   readonly minutesSinceLastUpdate?: number;

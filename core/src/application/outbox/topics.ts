@@ -40,7 +40,7 @@ export interface TopicPayloads {
    */
   'workflow.run': {
     rule: string; incidentId: string; event: string; eventAt: string; delayMinutes: number;
-    source: string; labels?: Record<string, string>;
+    source: string; platform?: string; labels?: Record<string, string>;
   };
 }
 

@@ -107,7 +107,7 @@ export class AlertIntake {
       source: origin.pluginId, text: alertEntryText(origin, signal, what), data: alertEntryData(signal), idempotencyKey: `${key}:alert`,
     }));
     // Workflows on `alert_received`, in this transaction like any subscriber's effects (the inbox claim above makes a redelivery hear nothing).
-    await tx.outbox.enqueue(this.workflows.effectsOfAlert(incident, { source: origin.pluginId, labels: signal.labels }, now, key, now));
+    await tx.outbox.enqueue(this.workflows.effectsOfAlert(incident, { source: origin.pluginId, platform: 'webhook', labels: signal.labels }, now, key, now));
     return { groupKey: signal.groupKey, deliveryId: signal.deliveryId, action: what, incident: { id: incident.id, reference: incident.reference } };
   }
 

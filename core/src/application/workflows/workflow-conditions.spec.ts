@@ -25,6 +25,14 @@ describe('workflow conditions', () => {
     }
   });
 
+  it('read the chat and alert sources as any chat platform and any alert source', () => {
+    const incident = payments();
+    expect(failedConditions({ source: ['chat'] }, incident, { source: 'slack', platform: 'slack' }, T0)).to.deep.equal([]);
+    expect(failedConditions({ source: ['chat'] }, incident, { source: 'api', platform: 'api' }, T0)).to.have.length(1);
+    expect(failedConditions({ source: ['alert'] }, incident, { source: 'alertmanager', platform: 'webhook' }, T0)).to.deep.equal([]);
+    expect(failedConditions({ source: ['alert'] }, incident, { source: 'console', platform: 'console' }, T0)).to.have.length(1);
+  });
+
   it('compare alert labels one by one, all of them', () => {
     const incident = payments();
     const labels = { team: 'pay', env: 'prod' };

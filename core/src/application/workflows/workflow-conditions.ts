@@ -4,6 +4,8 @@ import type { WorkflowConditions } from '../../domain/workflow';
 /** What a run knows of its trigger besides the incident: where the change came from, the alert's labels. */
 export interface TriggerFacts {
   readonly source: string;
+  /** The change's platform (`slack`, `api`, `webhook` for an alert, `system`), for the `chat` and `alert` sources. */
+  readonly platform?: string;
   readonly labels?: Readonly<Record<string, string>>;
 }
 
@@ -19,7 +21,7 @@ export function failedConditions(c: WorkflowConditions, incident: Incident, fact
   if (c.services && !c.services.some((s) => state.services.some((mine) => mine.toLowerCase() === s.toLowerCase()))) failed.push('none of the services is affected');
   if (c.private !== undefined && c.private !== incident.isPrivate) failed.push(incident.isPrivate ? 'the incident is private' : 'the incident is not private');
   if (c.status && !c.status.includes(incident.status)) failed.push(`status is ${incident.status}`);
-  if (c.source && !c.source.some((s) => s.toLowerCase() === facts.source.toLowerCase())) failed.push(`the change came from ${facts.source}`);
+  if (c.source && !c.source.some((s) => sourceIs(s, facts))) failed.push(`the change came from ${facts.source}`);
   if (c.labels && !Object.entries(c.labels).every(([k, v]) => facts.labels?.[k] === v)) failed.push('the alert labels differ');
   if (c.roleVacant && incident.holdersOf(c.roleVacant).length > 0) failed.push(`${c.roleVacant} is taken`);
   if (c.minutesSinceLastUpdate !== undefined && lastUpdateAt !== undefined) {
@@ -27,4 +29,14 @@ export function failedConditions(c: WorkflowConditions, incident: Incident, fact
     if (now.getTime() - since.getTime() < c.minutesSinceLastUpdate * 60_000) failed.push(`an update went out less than ${c.minutesSinceLastUpdate} minutes ago`);
   }
   return failed;
+}
+
+const CHAT = new Set(['slack', 'teams', 'console']);
+
+/** `chat`: any chat platform; `alert`: any alert source; otherwise the source itself (`api`, `alertmanager`, `slack`). */
+function sourceIs(wanted: string, facts: TriggerFacts): boolean {
+  const w = wanted.toLowerCase();
+  if (w === 'chat') return CHAT.has(facts.platform ?? facts.source);
+  if (w === 'alert') return facts.platform === 'webhook';
+  return w === facts.source.toLowerCase();
 }

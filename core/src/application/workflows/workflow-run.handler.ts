@@ -73,7 +73,7 @@ export class WorkflowRunHandler implements OutboxHandler<'workflow.run'> {
     if (!appliesTo(rule, incident)) return 'the incident belongs to another tenant';
     if (!incident.isOpen) return `the incident is ${incident.status}`;
     const lastUpdateAt = rule.conditions.minutesSinceLastUpdate === undefined ? undefined : await this.lastPublished(incident.id);
-    const failed = failedConditions(rule.conditions, incident, { source: p.source, labels: p.labels }, this.clock.now(), lastUpdateAt);
+    const failed = failedConditions(rule.conditions, incident, { source: p.source, platform: p.platform, labels: p.labels }, this.clock.now(), lastUpdateAt);
     return failed.length > 0 ? failed.join('; ') : undefined;
   }
 

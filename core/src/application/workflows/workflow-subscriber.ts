@@ -28,11 +28,12 @@ export class WorkflowSubscriber implements IncidentEventSubscriber, StatusUpdate
   effectsOf(event: IncidentEvent, incident: Incident, origin: ChangeOrigin, now: Date): NewOutboxMessage[] {
     if (!isWorkflowEvent(event.type)) return [];
     const detail = event.type === 'role_assigned' ? event.role : event.type === 'status_changed' ? event.to : event.type === 'severity_changed' ? event.to : '';
-    return this.matching(event.type, incident, { source: origin.source }, event.at, detail, now);
+    return this.matching(event.type, incident, { source: origin.source, platform: origin.platform }, event.at, detail, now);
   }
 
   effectsOfUpdate(event: StatusUpdateEvent, incident: Incident, now: Date): NewOutboxMessage[] {
-    return this.matching('update_published', incident, { source: event.update.decidedBy?.platform ?? 'system' }, event.at, event.update.id, now);
+    const platform = event.update.decidedBy?.platform ?? 'system';
+    return this.matching('update_published', incident, { source: platform, platform }, event.at, event.update.id, now);
   }
 
   /** An alert attached to an incident (its first firing declared it, or a later one was noted): called by AlertIntake in its transaction. */
@@ -50,7 +51,7 @@ export class WorkflowSubscriber implements IncidentEventSubscriber, StatusUpdate
         const key = `${rule.name}:${incident.id}:${type}:${at.getTime()}${named ? `:${named}` : ''}:+${delay}`;
         messages.push(outboxMessage('workflow.run', {
           rule: rule.name, incidentId: incident.id, event: type, eventAt: at.toISOString(), delayMinutes: delay,
-          source: facts.source, ...(facts.labels && { labels: { ...facts.labels } }),
+          source: facts.source, ...(facts.platform && { platform: facts.platform }), ...(facts.labels && { labels: { ...facts.labels } }),
         }, key, new Date(now.getTime() + delay * 60_000)));
       }
     }
