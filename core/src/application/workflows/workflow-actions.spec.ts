@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { MusterError } from '../../errors';
+import { DEFAULT_SEVERITIES, SeverityCatalog } from '../../domain/severity';
 import type { WorkflowRule, WorkflowStep } from '../../domain/workflow';
 import { textOf } from '../views/view';
 import { WorkflowActions } from './workflow-rules';
@@ -79,6 +80,15 @@ describe('workflow actions', () => {
     expect(s.gateway.posts.filter((p) => p.key.includes('workflow')).map((p) => p.conversation.conversationId)).to.deep.equal([room.conversationId, room.conversationId]);
     expect(s.posts('announce').join('\n')).to.not.match(/checklist|Card payments/);
     expect(s.invites().filter((ids) => ids.includes('pat')), 'a workflow is configuration by admins: it may invite').to.have.length(1);
+  });
+
+  it('say on the timeline that a room step was not done when the incident opens no room, and still do the others', async () => {
+    const noRooms = new SeverityCatalog(DEFAULT_SEVERITIES.map((l) => ({ ...l, createsRoom: l.id !== 'SEV3' })));
+    const s = workflowScene([onDeclare('quiet', { kind: 'post', params: { value: 'Hello' } }, { kind: 'escalate', params: { value: 'up' } })], { severities: noRooms });
+    await s.type('alice', 'declare "Slow checkout" --sev SEV3');
+    await s.flush();
+    expect(await s.workflowEntries()).to.deep.equal(['Workflow quiet: did not post "Hello": the incident has no room', 'Workflow quiet: raised the severity to SEV2']);
+    expect(s.gateway.posts.filter((p) => p.key.includes('workflow'))).to.deep.equal([]);
   });
 
   it('refuse at start a step no action does, and parameters an action refuses, naming the rule and field', () => {

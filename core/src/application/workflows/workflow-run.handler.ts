@@ -16,6 +16,9 @@ import { failedConditions } from './workflow-conditions';
 import { WorkflowActions, WorkflowRules, workflowActor, workflowSource } from './workflow-rules';
 import { appliesTo } from './workflow-subscriber';
 
+/** Claims of one message while it waits for the room (one to two minutes of backoff) before giving up on the room. */
+const ROOM_WAIT_ATTEMPTS = 8;
+
 type Stored = { text: string; messages: (Omit<NewOutboxMessage, 'availableAt'> & { availableAt?: string })[] };
 
 /**
@@ -50,15 +53,23 @@ export class WorkflowRunHandler implements OutboxHandler<'workflow.run'> {
       return;
     }
     const steps = rule.steps.map((step, index) => ({ step, index })).filter(({ step }) => delayOf(rule, step) === p.delayMinutes);
-    if (steps.some(({ step }) => this.actions.action(step.kind).needsRoom) && incident.snapshot().links.rooms.length === 0) {
+    const roomless = incident.snapshot().links.rooms.length === 0;
+    const noRoomComing = roomless && (!this.settings.severities.find(incident.severity)?.createsRoom || message.attempts >= ROOM_WAIT_ATTEMPTS);
+    if (roomless && !noRoomComing && steps.some(({ step }) => this.actions.action(step.kind).needsRoom)) {
       // Declared a moment ago: the room is being opened by its own message. Retried shortly, with backoff.
       throw new MusterError('unavailable', `Workflow ${rule.name} waits for the incident's room to open.`);
     }
     for (const { step, index } of steps) {
       const key = `${message.idempotencyKey}:${index}`;
+      const action = this.actions.action(step.kind);
+      if (roomless && action.needsRoom) {
+        // No room will come (its severity opens none, or opening it kept failing): say so, rather than retry for hours.
+        await this.record(rule, incident, key, { text: `did not ${action.describe(step.params)}: the incident has no room`, messages: [] });
+        continue;
+      }
       const done = await effectStep<Stored>(this.repos.outbox, `workflow:${key}`, async () => {
         const fresh = (await this.repos.incidents.findById(incident.id)) ?? incident;
-        const result = await this.actions.action(step.kind).run(step.params, {
+        const result = await action.run(step.params, {
           rule, step, incident: fresh, actor: workflowActor(rule.name), effectKey: key, now: this.clock.now(),
         });
         return stored(result);
