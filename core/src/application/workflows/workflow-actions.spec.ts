@@ -32,6 +32,24 @@ describe('workflow actions', () => {
     expect(await s.workflowEntries(2)).to.deep.equal(['Workflow up: left the severity at SEV1 (already SEV1 or more severe)']);
   });
 
+  it('a retry after a crash finishes the run its first step began, though that step changed what the conditions see', async () => {
+    const rule: WorkflowRule = { ...onDeclare('sev2-up', { kind: 'escalate', params: { value: 'up' } }, { kind: 'post', params: { value: 'Raised to {incident.severity}' } }), conditions: { severity: ['SEV2'] } };
+    const s = workflowScene([rule]);
+    let crashes = 1;
+    const gateway = s.gateway;
+    gateway.failNext = [];
+    const realPost = gateway.post.bind(gateway);
+    gateway.post = async (...args) => {
+      if (args[2].idempotencyKey.includes('workflow') && crashes-- > 0) throw new Error('connection reset');
+      return realPost(...args);
+    };
+    await s.type('alice', 'declare "Slow checkout" --sev SEV2');
+    await s.settle();
+    await s.settle();
+    expect((await s.incident()).severity).to.equal('SEV1');
+    expect(await s.workflowEntries()).to.deep.equal(['Workflow sev2-up: raised the severity to SEV1', 'Workflow sev2-up: posted "Raised to SEV1"']);
+  });
+
   it('escalate to a level: raises to it, and leaves a more severe incident alone', async () => {
     const s = workflowScene([onDeclare('to-sev1', { kind: 'escalate', params: { value: 'SEV1' } })]);
     await s.type('alice', 'declare "Slow checkout" --sev SEV3');

@@ -47,12 +47,14 @@ export class WorkflowRunHandler implements OutboxHandler<'workflow.run'> {
   async handle(p: TopicPayloads['workflow.run'], message: OutboxMessage): Promise<void> {
     const rule = this.rules.find(p.rule);
     const incident = await this.repos.incidents.findById(p.incidentId);
-    const skip = await this.reasonToSkip(rule, incident, p);
+    const steps = (rule?.steps ?? []).map((step, index) => ({ step, index })).filter(({ step }) => rule && delayOf(rule, step) === p.delayMinutes);
+    // A run that already began a step decided to run: its own first step (an escalation) must not make it skip the rest on a retry.
+    const begun = steps.length > 0 && !!(await this.repos.outbox.effect(`workflow:${message.idempotencyKey}:${steps[0]!.index}`));
+    const skip = begun ? undefined : await this.reasonToSkip(rule, incident, p);
     if (skip || !rule || !incident) {
-      this.logger.info('A workflow run was skipped', { rule: p.rule, incidentId: p.incidentId, reason: skip });
+      this.logger.info('A workflow run was skipped', { rule: p.rule, incidentId: p.incidentId, reason: skip ?? 'the rule or incident is gone' });
       return;
     }
-    const steps = rule.steps.map((step, index) => ({ step, index })).filter(({ step }) => delayOf(rule, step) === p.delayMinutes);
     const roomless = incident.snapshot().links.rooms.length === 0;
     const noRoomComing = roomless && (!this.settings.severities.find(incident.severity)?.createsRoom || message.attempts >= ROOM_WAIT_ATTEMPTS);
     if (roomless && !noRoomComing && steps.some(({ step }) => this.actions.action(step.kind).needsRoom)) {
