@@ -11,6 +11,14 @@ import type { RequestContext } from '../../incidents/request-context';
 import { workflowsView } from '../../views/workflows.view';
 import { failedConditions } from '../../workflows/workflow-conditions';
 import { WorkflowActions, WorkflowRules } from '../../workflows/workflow-rules';
+import type { WorkflowConditions } from '../../../domain/workflow';
+
+/**
+ * The conditions about the incident as it is now. Where a change came from and an alert's labels are
+ * about the triggering event, and the time since the last update is the run's to check (the listing
+ * reads no update history), so "applies" here means: the incident is as the rule asks.
+ */
+const aboutTheIncident = ({ source: _s, labels: _l, minutesSinceLastUpdate: _m, ...rest }: WorkflowConditions): WorkflowConditions => rest;
 
 /**
  * `workflows`: the rules of the requester's tenant in plain words, to the requester alone; in an incident
@@ -33,8 +41,7 @@ export class WorkflowsCommand implements BuiltInCommand<'workflows'> {
     const listings = this.rules.all().filter((r) => r.tenant === undefined || r.tenant === tenant).map((rule) => ({
       rule,
       steps: rule.steps.map((s) => this.actions.action(s.kind).describe(s.params)),
-      // minutesSinceLastUpdate is left to the run: the listing reads no update history.
-      ...(incident && { failing: incident.isOpen ? failedConditions(rule.conditions, incident, { source: incident.snapshot().source }, new Date(0)) : [`it is ${incident.status}`] }),
+      ...(incident && { failing: incident.isOpen ? failedConditions(aboutTheIncident(rule.conditions), incident, { source: '' }, new Date(0)) : [`it is ${incident.status}`] }),
     }));
     return ephemeral(workflowsView(listings, incident));
   }
