@@ -26,6 +26,7 @@ export type ParsedCommand = { readonly incidentRef?: string } & (
   | { readonly name: 'actions'; readonly step: ActionItemStep }
   | { readonly name: 'postmortem'; readonly step?: 'start' | 'done' }
   | { readonly name: 'timeline' }
+  | { readonly name: 'workflows' }
   | { readonly name: 'plugins'; readonly action: 'list' | 'install' | 'configure' | 'uninstall'; readonly plugin?: string }
   | { readonly name: 'help'; readonly topic?: HelpTopic }
 );

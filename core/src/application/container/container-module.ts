@@ -50,18 +50,22 @@ import { PostmortemNudgeHandler } from '../outbox/reminders/postmortem-nudge.han
 import { ReminderPosts } from '../outbox/reminders/reminder-posts';
 import { UpdateDueHandler } from '../outbox/reminders/update-due.handler';
 import { UpdateReminderSubscriber } from '../outbox/reminders/update-reminder.subscriber';
+import { CORE_WORKFLOW_ACTIONS } from '../workflows/actions';
+import { WorkflowActions, WorkflowRules } from '../workflows/workflow-rules';
+import { WorkflowRunHandler } from '../workflows/workflow-run.handler';
+import { WorkflowSubscriber } from '../workflows/workflow-subscriber';
 
 const SERVICES = [
   IncidentLocator, AccessPolicy, IncidentRecorder, IncidentChanges, PeopleResolver,
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
   StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
   ActionPreflight, RoomDirectory, PluginsCommand, PluginAdmins, PluginSubmissions, AlertIntake, CommandRegistry, EventSubscribers,
-  IncidentSummaries, ServiceCatalog, ReminderPosts, UpdateReminderSubscriber,
+  IncidentSummaries, ServiceCatalog, ReminderPosts, UpdateReminderSubscriber, WorkflowRules, WorkflowActions, WorkflowSubscriber,
 ] as const;
 
 const OUTBOX_HANDLERS = [
   RoomSetupHandler, RoomInviteHandler, CardRefreshHandler, AnnounceHandler, CatchUpHandler, UpdateDraftHandler, UpdatePublishHandler, PostmortemDraftHandler,
-  UpdateDueHandler, CommanderVacantHandler, ActionItemDueHandler, PostmortemNudgeHandler,
+  UpdateDueHandler, CommanderVacantHandler, ActionItemDueHandler, PostmortemNudgeHandler, WorkflowRunHandler,
 ] as const;
 
 /**
@@ -80,6 +84,11 @@ export const coreApplicationModule = new ContainerModule(({ bind, isBound }) => 
   bind(TOKENS.StatusUpdateSubscriber).toService(UpdateReminderSubscriber);
   bind(TOKENS.IncidentEventSubscriber).to(LifecycleReminderSubscriber).inSingletonScope();
   bind(TOKENS.ActionItemSubscriber).to(FollowUpReminderSubscriber).inSingletonScope();
+  // The workflow engine hears incident events after core's own (a room is asked for before a rule's
+  // invite), and published updates; its actions are an open registry beside core's.
+  bind(TOKENS.IncidentEventSubscriber).toService(WorkflowSubscriber);
+  bind(TOKENS.StatusUpdateSubscriber).toService(WorkflowSubscriber);
+  for (const action of CORE_WORKFLOW_ACTIONS as readonly Newable<unknown>[]) bind<unknown>(TOKENS.WorkflowAction).to(action).inSingletonScope();
   // The run-time registries a plugin host extends are the same singletons the core reads.
   bind(TOKENS.CommandExtensions).toService(CommandRegistry);
   bind(TOKENS.EventExtensions).toService(EventSubscribers);

@@ -2,6 +2,7 @@ import { RoleCatalog } from '../../domain/roles';
 import { SeverityCatalog } from '../../domain/severity';
 import type { ChatPlatform, ConversationRef } from '../../domain/person';
 import { TenantMap } from '../../domain/tenancy';
+import type { WorkflowRule } from '../../domain/workflow';
 
 /** What an installation configures about its process. The server builds this from env and muster.yaml. */
 export interface MusterSettings {
@@ -41,6 +42,8 @@ export interface MusterSettings {
   readonly publicUrl?: string;
   /** Which reminders Muster posts in incident rooms (outbox/reminders); each can be switched off. */
   readonly reminders: ReminderSettings;
+  /** Incident process that runs itself (muster.yaml `workflows:`); none when left out. */
+  readonly workflows?: readonly WorkflowRule[];
 }
 
 /** `reminders:` in muster.yaml. `false` or `0` switches one off. */

@@ -47,6 +47,14 @@ export interface TopicPayloads {
   'reminder.action_item_due': { actionItemId: string; dueMs: number; n: number };
   /** The postmortem of the resolution at `resolvedMs` is not reviewed yet. */
   'reminder.postmortem': { incidentId: string; resolvedMs: number };
+  /**
+   * Run a workflow rule's steps of one delay for one triggering event, when due (workflows/). The rule is
+   * looked up by name when it runs: a rule removed from muster.yaml since does nothing.
+   */
+  'workflow.run': {
+    rule: string; incidentId: string; event: string; eventAt: string; delayMinutes: number;
+    source: string; platform?: string; labels?: Record<string, string>;
+  };
 }
 
 export type Topic = keyof TopicPayloads;

@@ -80,4 +80,6 @@ export interface FileConfig {
   readonly services?: Readonly<Record<string, FileServiceEntry>>;
   /** A key left out keeps its default; `reminders: false` in the file reads as every one off (reminders-section.ts). */
   readonly reminders?: Partial<ReminderSettings>;
+  /** `workflows:`, each rule read (and its problems named) by workflows-section.ts when the settings are built. */
+  readonly workflows?: readonly unknown[];
 }

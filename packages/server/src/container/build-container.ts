@@ -1,5 +1,5 @@
 import {
-  coreApplicationModule, hasEmailLookup, TOKENS, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort,
+  coreApplicationModule, hasEmailLookup, TOKENS, WorkflowActions, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort,
   type EmailDirectory, type IdGenerator, type IncidentEventSubscriber, type Logger, type OutboxHandler, type Summarizer,
 } from '@muster/core';
 import { createStore, type Store } from '@muster/store';
@@ -110,6 +110,8 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
   const plugins = pluginsModule({ config, store, metrics, logger, clock, ids, timeouts: overrides.pluginTimeouts, reconcileMs: overrides.pluginReconcileMs, directories: withEmailLookup(directories) });
   const container = new Container();
   container.load(serverModule, plugins, coreApplicationModule);
+  // Every workflow step against its action (core's and the plugin host's) now, so a bad rule stops the start.
+  container.get(WorkflowActions);
   return container;
 }
 

@@ -17,6 +17,7 @@ import { PluginHealthBook } from './guard/plugin-health-book';
 import { DEFAULT_PLUGIN_TIMEOUTS, type PluginTimeouts } from './guard/plugin-timeouts';
 import { registerIntegrationCommands } from './integrations/integration-commands';
 import { IntegrationCallHandler } from './integrations/integration-call-handler';
+import { pluginWorkflowActions } from './integrations/workflow-plugin-actions';
 import { IntegrationSubscriber } from './integrations/integration-subscriber';
 import { TicketIndex } from './integrations/ticket-index';
 import { InstallationActivator } from './runtime/installation-activator';
@@ -95,6 +96,8 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
     bind(TOKENS.IncidentEventSubscriber).toConstantValue(integrations);
     bind(TOKENS.StatusUpdateSubscriber).toConstantValue(integrations);
     bind(TOKENS.ActionItemSubscriber).toConstantValue(integrations);
+    // Workflow steps through the plugins (page, ticket, call, webhook), beside core's own.
+    for (const action of pluginWorkflowActions(host, config.settings.severities)) bind(TOKENS.WorkflowAction).toConstantValue(action);
     bind(PLUGIN_TOKENS.TicketIndex).toConstantValue(tickets);
     bind<OutboxHandler>(TOKENS.OutboxHandler).toDynamicValue((ctx) => new IntegrationCallHandler(host, {
       guard, repos: store.repositories, logger, directories: deps.directories ?? {},

@@ -198,6 +198,15 @@ const SPECS: readonly BuiltInSpec[] = [
     takesIncident: true,
   },
   {
+    name: 'workflows',
+    group: 'admin',
+    syntax: 'workflows',
+    summary: 'List the workflows configured in muster.yaml (what Muster does by itself, and when); in an incident room also which apply to it.',
+    examples: ['workflows', 'INC-42 workflows'],
+    aliases: [],
+    takesIncident: false,
+  },
+  {
     name: 'plugins',
     group: 'admin',
     syntax: 'plugins [list|install <name>|configure <name>|uninstall <name>]',
