@@ -5,7 +5,7 @@ import type { ConversationRef } from '../../domain/person';
 import type { Postmortem } from '../../domain/postmortem';
 import type { Service } from '../../domain/service';
 import type { StatusUpdate } from '../../domain/status-update';
-import type { ExternalMessageRef, TimelineEntry } from '../../domain/timeline';
+import type { ExternalMessageRef, TimelineEntry, TimelineKind } from '../../domain/timeline';
 
 export interface IncidentFilter {
   /** Only this tenant's incidents. Every caller acting for a person or token sets it. */
@@ -41,6 +41,8 @@ export interface TimelineQuery {
   readonly afterPosition?: number;
   readonly limit?: number;
   readonly highlightedOnly?: boolean;
+  /** Only entries of these kinds, filtered by the store: a check for one kind of change reads those, not the whole timeline. */
+  readonly kinds?: readonly TimelineKind[];
 }
 
 export interface TimelineRepository {

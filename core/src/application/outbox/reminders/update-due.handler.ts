@@ -59,7 +59,7 @@ export class UpdateDueHandler implements OutboxHandler<'reminder.update_due'> {
    * timeline, where both are recorded with the time of the change, because the incident keeps no history.
    */
   private async restartedAfter(incident: Incident, anchorMs: number): Promise<boolean> {
-    const entries = await this.repos.timeline.list(incident.id);
+    const entries = await this.repos.timeline.list(incident.id, { kinds: ['severity_change', 'status_change'] });
     return entries.some((e) => e.occurredAt.getTime() > anchorMs && (e.kind === 'severity_change'
       || (e.kind === 'status_change' && !isOpen(e.data.from as IncidentStatus) && isOpen(e.data.to as IncidentStatus))));
   }
