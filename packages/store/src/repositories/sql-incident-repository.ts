@@ -11,7 +11,7 @@ import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 export class SqlIncidentRepository implements IncidentRepository {
   private readonly db: Db;
 
-  constructor(tx: TransactionContext) {
+  constructor(private readonly tx: TransactionContext) {
     this.db = new Db(tx);
   }
 
@@ -48,6 +48,9 @@ export class SqlIncidentRepository implements IncidentRepository {
     await this.db.insert(IncidentRoleRecord, toRoleRecords(state));
     await this.db.insert(IncidentRoomRecord, toRoomRecords(state));
     incident.markSaved(version);
+    // Later saves in this unit need the new version at once; but should the unit fail or its transaction
+    // be lost (and the unit run again after a deadlock), the copy must say what the database still has.
+    this.tx.unit?.undo.push(() => incident.markSaved(state.version));
   }
 
   private async insert(record: IncidentRecord): Promise<void> {
