@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { isMusterError, type Repositories } from '@muster/core';
-import { createStore, type Store } from '@muster/store';
+import { createStore, repositoriesFor, type Store } from '@muster/store';
 import { createScratchDatabase } from '../contract/mariadb';
 import { declare, T0 } from '../contract/fixtures';
 
@@ -99,5 +99,42 @@ describe('group commit after a cross-instance deadlock (MariaDB, two stores)', f
     expect(await claimedOnce('slack:Ev-stingy-neighbour'), 'nothing of the lost group is kept').to.equal(0);
     expect(await numbersOf(t0)).to.deep.equal([1]);
     expect(await numbersOf(t1), 'the lost declaration gave its number back').to.deep.equal([1]);
+  });
+
+  it('takes a group\'s sequence rows in name order: a unit wanting an earlier row than its group holds runs first in the next transaction', async () => {
+    const before = a.unitOfWork.stats.deferred;
+    const runs = [0, 0];
+    const declareIn = (i: number, tenant: string) => a.unitOfWork.run(async (tx) => {
+      runs[i]! += 1;
+      await tx.inbox.claim(`slack:Ev-ordered-${i}`, T0);
+      const number = await tx.incidents.nextNumber(tenant);
+      await tx.incidents.save(declare(number, { tenantId: tenant }));
+      return number;
+    });
+    // One tick, one group: the second asks for `…-a` while the group holds `…-b`.
+    expect(await Promise.all([declareIn(0, 'tenant-ordered-b'), declareIn(1, 'tenant-ordered-a')])).to.deep.equal([1, 1]);
+    expect(a.unitOfWork.stats.deferred - before).to.equal(1);
+    expect(runs, 'the deferred one was rolled back to its savepoint and ran again').to.deep.equal([1, 2]);
+    expect(await claimedOnce('slack:Ev-ordered-1'), 'its claim before the deferral is kept once').to.equal(1);
+    expect(await numbersOf('tenant-ordered-a')).to.deep.equal([1]);
+  });
+
+  it('defers a unit that swallowed the deferral all the same, so it never goes on without its number', async () => {
+    const swallowing = a.unitOfWork.run(async (tx) => {
+      try {
+        return await tx.incidents.nextNumber('tenant-swallow-a');
+      } catch {
+        return 'went on without a number';
+      }
+    });
+    const outcomes = await Promise.all([a.unitOfWork.run((tx) => tx.incidents.nextNumber('tenant-swallow-b')), swallowing]);
+    expect(outcomes).to.deep.equal([1, 1]);
+  });
+
+  it('never defers work that may not run twice: it takes its row out of order', async () => {
+    const before = a.unitOfWork.stats.deferred;
+    const once = (tenant: string) => a.unitOfWork.executor.write((tx) => repositoriesFor(tx).incidents.nextNumber(tenant), { rerunnable: false });
+    expect(await Promise.all([once('tenant-once-b'), once('tenant-once-a')])).to.deep.equal([1, 1]);
+    expect(a.unitOfWork.stats.deferred - before).to.equal(0);
   });
 });

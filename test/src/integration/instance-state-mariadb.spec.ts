@@ -53,12 +53,13 @@ describe('shared state across three instances on one MariaDB (incident numbers, 
     expect(stored.map((r: { number: number }) => Number(r.number))).to.deep.equal(Array.from({ length: 22 }, (_, i) => i + 1));
   });
 
-  it('keeps tenants\' numbers apart while they race; a cross-instance deadlock is run again by the store, so every command succeeds, once', async () => {
-    // Two tenants' sequence rows locked in opposite orders by two instances' groups can deadlock (MySQL
-    // rolls the losing transaction back whole). The store runs the lost group again, so what must hold:
-    // no person hears `unavailable`, each command made one incident and one timeline entry, and numbers
-    // stay unique and contiguous per tenant. Whether the groups meet here is up to timing (they usually
-    // do, a few units a run); group-commit-deadlock-mariadb.spec.ts makes the deadlock every time.
+  it('keeps tenants\' numbers apart while they race; no person sees a cross-instance deadlock: every command succeeds, once', async () => {
+    // Two tenants' sequence rows locked in opposite orders by two instances' groups would deadlock (MySQL
+    // rolls the losing transaction back whole). The store takes a transaction's sequence rows in name order
+    // (deferring a unit that would break it) and runs a group lost to any other lock conflict again. What
+    // must hold: no person hears `unavailable`, each command made one incident and one timeline entry, and
+    // numbers stay unique and contiguous per tenant. group-commit-deadlock-mariadb.spec.ts makes a deadlock
+    // happen every time.
     const command = (i: number) => stores[i % 3]!.unitOfWork.run(async (tx) => {
       const key = `request:apart-${i}`;
       if (!(await tx.inbox.claim(key, T0))) throw new Error(`command ${i} ran twice`);

@@ -7,6 +7,7 @@ import { IncidentRoomRecord } from '../records/incident-room.record';
 import { Db } from '../sql/db';
 import { placeholders } from '../sql/sql';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
+import { takeSequenceRow } from '../unit-of-work/sequence-lock-order';
 
 export class SqlIncidentRepository implements IncidentRepository {
   private readonly db: Db;
@@ -23,6 +24,7 @@ export class SqlIncidentRepository implements IncidentRepository {
     // One counter per tenant, made by the tenant's first declaration.
     const name = `incident:${tenantId}`;
     if (this.db.dialect === 'mysql') {
+      if (this.tx.unit) takeSequenceRow(this.tx.unit, name);
       // LAST_INSERT_ID(expr) hands the new value back in the same round trip, as the OK packet's insert id.
       const { insertId } = await this.db.run(
         'INSERT INTO sequences (name, value) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE value = LAST_INSERT_ID(value + 1)', [name]);

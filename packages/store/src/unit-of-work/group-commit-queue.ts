@@ -4,7 +4,8 @@ import { dialectOf, type Dialect } from '../dialect';
 import { databaseClosed, transactionLost, translateDatabaseError } from '../errors';
 import { NativeSqlite } from '../sql/native-sqlite';
 import { LockRetryPolicy, type LockRetryOptions } from './lock-conflict-retry';
-import { SAVEPOINT, type GroupState, type TransactionContext, type UnitState } from './transaction-context';
+import { UnitDeferred } from './sequence-lock-order';
+import { SAVEPOINT, takeBack, type GroupState, type TransactionContext, type UnitState } from './transaction-context';
 
 export { BEGIN_MYSQL, SAVEPOINT } from './transaction-context';
 export type { GroupState, TransactionContext, UnitState } from './transaction-context';
@@ -36,6 +37,8 @@ export interface GroupCommitStats {
   largestGroup: number;
   /** Units run again because another transaction's locks cost them theirs. */
   lockRetries: number;
+  /** Units moved to the next transaction to keep its sequence rows in order (sequence-lock-order.ts). */
+  deferred: number;
 }
 
 export interface GroupCommitOptions extends LockRetryOptions {
@@ -67,7 +70,7 @@ export interface GroupCommitOptions extends LockRetryOptions {
  * and on SQLite it serializes transactions over TypeORM's single better-sqlite3 connection.
  */
 export class GroupCommitQueue {
-  readonly stats: GroupCommitStats = { groups: 0, units: 0, largestGroup: 0, lockRetries: 0 };
+  readonly stats: GroupCommitStats = { groups: 0, units: 0, largestGroup: 0, lockRetries: 0, deferred: 0 };
   private readonly pending: Unit[] = [];
   private scheduled = false;
   private inFlight = 0;
@@ -143,7 +146,7 @@ export class GroupCommitQueue {
   /** One transaction for the units; returns those to run again (only when `mayRerun`). */
   private async runTransaction(group: Unit[], mayRerun: boolean): Promise<Unit[]> {
     let runner: QueryRunner | undefined;
-    const state: GroupState = { begun: false };
+    const state: GroupState = { begun: false, sequenceRows: new Map() };
     try {
       if (!this.dataSource.isInitialized) throw databaseClosed();
       runner = this.dataSource.createQueryRunner();
@@ -176,7 +179,7 @@ export class GroupCommitQueue {
     const states: UnitState[] = [];
     for (const [i, unit] of group.entries()) {
       this.stats.units += 1;
-      const state: UnitState = { group: groupState, open: true, savepointWanted: shared, savepointSet: false, undo: [] };
+      const state: UnitState = { group: groupState, open: true, savepointWanted: shared, savepointSet: false, undo: [], deferrable: unit.rerunnable };
       const tx: TransactionContext = { manager: runner.manager, runner, dialect: this.dialect, unit: state };
       let outcome: Outcome;
       try {
@@ -186,9 +189,10 @@ export class GroupCommitQueue {
       } finally {
         state.open = false;
       }
+      if (state.deferred) outcome = { ok: false, error: state.deferred };
       outcomes.push(outcome);
       states.push(state);
-      if (!outcome.ok) undo(state);
+      if (!outcome.ok) takeBack(state);
       // A deadlock ended the transaction under this unit (even if the unit swallowed the error): nothing
       // more may run on it, since MySQL would autocommit each statement. Units that never started go back in the queue.
       if (groupState.lost !== undefined) {
@@ -239,9 +243,14 @@ export class GroupCommitQueue {
       return outcome && !outcome.ok ? outcome.error : undefined;
     };
     const again: Unit[] = [];
+    const deferred = ran.filter((_, i) => own(i) instanceof UnitDeferred);
+    // First in the next transaction, where nothing holds a row before theirs.
+    this.pending.unshift(...deferred);
+    this.stats.deferred += deferred.length;
     /** Runs the unit again if `why` it failed is a lock conflict; otherwise the caller hears `error`. */
     const answer = (i: number, why: unknown, error: unknown) => {
       const unit = ran[i]!;
+      if (own(i) instanceof UnitDeferred) return;
       if (mayRerun && unit.rerunnable && this.retry.cures(why)) again.push(unit);
       else unit.reject(error);
     };
@@ -288,12 +297,7 @@ interface GroupResult {
   readonly brokenBy?: unknown;
 }
 
-/** Takes back a unit's in-memory changes, newest first, once. */
-function undo(state: UnitState): void {
-  for (const step of state.undo.splice(0).reverse()) step();
-}
-
 /** The transaction was rolled back: the units that had succeeded lose their writes too, last one first. */
 function undoKept(states: readonly UnitState[], outcomes: readonly Outcome[]): void {
-  for (let i = states.length - 1; i >= 0; i--) if (outcomes[i]?.ok) undo(states[i]!);
+  for (let i = states.length - 1; i >= 0; i--) if (outcomes[i]?.ok) takeBack(states[i]!);
 }

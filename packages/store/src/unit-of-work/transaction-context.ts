@@ -28,6 +28,10 @@ export interface UnitState {
    * what the database still has instead of tripping over its own phantom version.
    */
   readonly undo: (() => void)[];
+  /** The unit may be taken out of its group and run in the next one (it may run twice: ExecuteOptions.rerunnable). */
+  readonly deferrable: boolean;
+  /** Set when the unit was told to wait for the next transaction; it counts even if the work swallowed the error. */
+  deferred?: Error;
 }
 
 /**
@@ -41,6 +45,13 @@ export interface GroupState {
    * statement of the group would run outside any transaction (autocommit) and must be refused instead.
    */
   lost?: unknown;
+  /** Sequence rows the transaction has locked, and the unit that took each (see sequence-lock-order.ts). */
+  readonly sequenceRows: Map<string, UnitState>;
+}
+
+/** Takes back a unit's in-memory changes (UnitState.undo), newest first, once. */
+export function takeBack(state: UnitState): void {
+  for (const step of state.undo.splice(0).reverse()) step();
 }
 
 export const SAVEPOINT = 'muster_unit';
