@@ -24,7 +24,8 @@ export interface IncidentRepository {
   nextNumber(tenantId: string): Promise<number>;
   /**
    * Insert (version 0) or update. Throws MusterError `conflict` when the stored version is not the
-   * one this copy was loaded at; on success calls `incident.markSaved(newVersion)`.
+   * one this copy was loaded at; on success calls `incident.markSaved(newVersion)` (put back, in the SQL
+   * store, if the transaction then does not commit).
    */
   save(incident: Incident): Promise<void>;
   findById(id: string): Promise<Incident | undefined>;
