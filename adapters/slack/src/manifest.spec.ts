@@ -5,7 +5,7 @@ import { SLACK_BOT_SCOPES, slackManifest } from './manifest';
 const EXPECTED_SCOPES = [
   'commands', 'chat:write', 'chat:write.public', 'channels:manage', 'groups:write', 'channels:read', 'groups:read',
   'channels:history', 'groups:history', 'channels:join', 'pins:read', 'pins:write', 'bookmarks:write', 'reactions:read',
-  'users:read', 'users:read.email', 'files:read', 'files:write', 'im:write',
+  'users:read', 'users:read.email', 'files:read', 'files:write', 'im:write', 'usergroups:read',
 ];
 
 /**

@@ -39,6 +39,7 @@ export const SLACK_BOT_SCOPES = [
   'files:read', // keep pinned images on the timeline
   'files:write', // attach the postmortem document (Markdown) to the incident channel
   'im:write', // direct messages (reminders, approvals)
+  'usergroups:read', // workflows that invite a user group (@payments-oncall): its members
 ] as const;
 
 export const SLACK_BOT_EVENTS = [

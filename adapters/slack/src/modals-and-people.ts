@@ -106,6 +106,20 @@ export class SlackModalsAndPeople {
     return found ?? undefined;
   }
 
+  /**
+   * The members' user ids of the user group with this handle (`payments-oncall`, without the @), or
+   * undefined when the workspace has no such group: `usergroups.list` then `usergroups.users.list`
+   * (scope `usergroups:read`). Asked when a workflow runs, so fresh: on-call groups rotate.
+   */
+  async userGroupMembers(workspaceId: string, handle: string): Promise<string[] | undefined> {
+    const wanted = handle.replace(/^@/, '').toLowerCase();
+    const groups = await this.api.call(workspaceId, 'usergroups.list', (web, token) => web.usergroups.list({ token }));
+    const group = groups.usergroups?.find((g) => g.handle?.toLowerCase() === wanted && !g.date_delete);
+    if (!group?.id) return undefined;
+    const members = await this.api.call(workspaceId, 'usergroups.users.list', (web, token) => web.usergroups.users.list({ token, usergroup: group.id! }));
+    return (members.users ?? []).filter((id): id is string => typeof id === 'string');
+  }
+
   /** Who Muster is in this workspace (its bot user id, to ignore its own messages). */
   authTest(workspaceId: string): Promise<SlackBotIdentity> {
     return sharedPromise(this.identities, workspaceId, async () => {

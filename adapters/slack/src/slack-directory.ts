@@ -127,6 +127,17 @@ export class SlackDirectory implements DirectoryPort, EmailDirectory {
     return found ? (found.name ? this.remember(workspaceId, found) : found) : undefined;
   }
 
+  /**
+   * A Slack user group's members (`@payments-oncall` is a group's handle), for workflows that invite a
+   * team; undefined when no group has the handle, so the caller treats it as a person's.
+   */
+  async groupMembers(_platform: ChatPlatform, workspaceId: string, name: string): Promise<readonly PersonRef[] | undefined> {
+    const handle = HANDLE.exec(name.trim())?.[1];
+    if (!handle) return undefined;
+    const ids = await this.web.userGroupMembers(workspaceId, handle);
+    return ids?.map((id) => this.personOf(workspaceId, id));
+  }
+
   /** The display name, fetched after the answer has gone, for the next time this person is named. */
   private learnInBackground(workspaceId: string, userId: string): void {
     void this.learn(workspaceId, userId);

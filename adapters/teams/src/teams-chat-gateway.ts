@@ -59,6 +59,7 @@ export class TeamsChatGateway implements ChatGateway {
   private readonly targets: ConversationTargets;
   private readonly poster: TeamsPoster;
   private readonly rooms: TeamsRoomCreator;
+  // Per instance by design: creating a 1:1 conversation with the same person returns the same id, so each instance learning it once is safe.
   private readonly personalChats = new LRUCache<string, Promise<string>>({ max: 20_000 });
 
   constructor(private readonly options: TeamsChatGatewayOptions) {

@@ -8,6 +8,7 @@ const EMAIL = /^[^\s@<>()",;]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,63}$/;
 /** `@ana.lopez` or `ana.lopez`: a mail nickname someone typed. */
 const NICKNAME = /^@?([\p{L}\p{N}._-]{1,64})$/u;
 const TTL_MS = 24 * 60 * 60_000;
+const GROUP_TTL_MS = 5 * 60_000;
 
 export interface TeamsDirectoryOptions {
   /** Without Graph only mention tokens resolve (the transport turns Teams mentions into them). */
@@ -23,8 +24,11 @@ export interface TeamsDirectoryOptions {
  * `emailOf` / `byEmail` let the server link the same human across Slack and Teams by email.
  */
 export class TeamsDirectory implements DirectoryPort, EmailDirectory {
+  // Per instance by design: Graph is the truth; each instance pays its own look-up once a day.
   private readonly lookups = new LRUCache<string, Promise<PersonRef | null>>({ max: 20_000, ttl: TTL_MS });
   private readonly emails = new LRUCache<string, Promise<string | null>>({ max: 20_000, ttl: TTL_MS });
+  /** Group memberships change (on-call rotations): remembered minutes, not a day. */
+  private readonly groups = new LRUCache<string, Promise<PersonRef[] | null>>({ max: 2_000, ttl: GROUP_TTL_MS });
 
   constructor(private readonly options: TeamsDirectoryOptions = {}) {}
 
@@ -55,6 +59,20 @@ export class TeamsDirectory implements DirectoryPort, EmailDirectory {
       if (byUpn) return personOf(byUpn);
       const byMail = await graph.usersWhere(`mail eq ${odataString(address)}`);
       return byMail.length === 1 ? personOf(byMail[0]!) : null;
+    });
+  }
+
+  /**
+   * The users of the Microsoft Entra group with this email (a workflow's `invite: [payments-oncall@contoso.com]`),
+   * through Graph (`GroupMember.Read.All`); undefined without Graph, or when no one group has the address,
+   * so the caller looks the address up as a person's.
+   */
+  async groupMembers(_platform: ChatPlatform, workspaceId: string, name: string): Promise<readonly PersonRef[] | undefined> {
+    const address = name.trim().replace(/^mailto:/i, '');
+    if (!EMAIL.test(address) || !this.canAsk(workspaceId)) return undefined;
+    return this.cached(this.groups, `${workspaceId}:group:${address.toLowerCase()}`, async (graph) => {
+      const found = await graph.groupsWhere(`mail eq ${odataString(address)}`);
+      return found.length === 1 ? (await graph.groupUsers(found[0]!.id)).map(personOf) : null;
     });
   }
 

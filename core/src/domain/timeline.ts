@@ -3,7 +3,7 @@ import type { PersonRef } from './person';
 
 export const TIMELINE_KINDS = [
   'declared', 'message', 'command', 'status_change', 'severity_change', 'role_change', 'note', 'highlight',
-  'alert', 'integration', 'update_published', 'ai_draft', 'action_item', 'room', 'file',
+  'alert', 'integration', 'update_published', 'ai_draft', 'action_item', 'room', 'file', 'reminder', 'workflow',
 ] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 

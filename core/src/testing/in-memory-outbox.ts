@@ -77,7 +77,8 @@ export class InMemoryOutbox implements Outbox {
 
   async depth(): Promise<number> {
     let n = 0;
-    for (const r of this.db.outbox.values()) if (!r.dead && !r.completedAt) n++;
+    const now = this.clock().getTime();
+    for (const r of this.db.outbox.values()) if (!r.dead && !r.completedAt && (r.attempts > 0 || r.availableAt.getTime() <= now)) n++;
     return n;
   }
 

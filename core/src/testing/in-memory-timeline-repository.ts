@@ -27,7 +27,7 @@ export class InMemoryTimelineRepository implements TimelineRepository {
   async list(incidentId: string, query: TimelineQuery = {}): Promise<TimelineEntry[]> {
     const after = query.afterPosition ?? 0;
     const entries = [...this.db.timeline.values()]
-      .filter((e) => e.incidentId === incidentId && e.position! > after && (!query.highlightedOnly || e.highlighted))
+      .filter((e) => e.incidentId === incidentId && e.position! > after && (!query.highlightedOnly || e.highlighted) && (!query.kinds || query.kinds.includes(e.kind)))
       .sort((a, b) => a.position! - b.position!);
     return entries.slice(0, query.limit ?? entries.length).map(copy);
   }

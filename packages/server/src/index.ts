@@ -48,3 +48,7 @@ export { pluginInventory, type PluginInventory, type InventoryPlugin, type Inven
 export { SDK_VERSION as PLUGIN_SDK_VERSION } from '@muster/plugin-sdk';
 // The integration engine's outbox topic and payload (plugins/integrations), for tests and tools that read the outbox.
 export { INTEGRATION_CALL_TOPIC, dedupKeyOf, type IntegrationCall } from './plugins/integrations/integration-call';
+// The plugin host's parts in the container, and the sync that keeps several instances' chat installations equal (REDIS_URL).
+export { PLUGIN_TOKENS } from './plugins/plugins-module';
+export { InstallationSync, RECONCILE_INTERVAL_MS } from './plugins/sync/installation-sync';
+export type { InstallationReconciler } from './plugins/sync/installation-reconciler';

@@ -48,7 +48,8 @@ export async function createStore(url: string, settings: StoreSettings = {}): Pr
     await dataSource.destroy().catch(() => undefined);
     throw error;
   }
-  const executor = new StoreExecutor(dataSource, { maxGroup: settings.maxGroup, parallelGroups: settings.parallelGroups });
+  const { maxGroup, parallelGroups, lockRetries, lockRetryDelayMs } = settings;
+  const executor = new StoreExecutor(dataSource, { maxGroup, parallelGroups, lockRetries, lockRetryDelayMs });
   const unitOfWork = new TypeOrmUnitOfWork(executor);
   return {
     dataSource,

@@ -10,7 +10,7 @@ export { dialectOf, type Dialect } from './dialect';
 export { translateDatabaseError } from './errors';
 
 export { TypeOrmUnitOfWork } from './unit-of-work/typeorm-unit-of-work';
-export { GroupCommitQueue, type GroupCommitOptions, type GroupCommitStats, type TransactionContext } from './unit-of-work/group-commit-queue';
+export { GroupCommitQueue, type ExecuteOptions, type GroupCommitOptions, type GroupCommitStats, type TransactionContext } from './unit-of-work/group-commit-queue';
 export { StoreExecutor } from './unit-of-work/store-executor';
 export { createAutoCommitRepositories } from './unit-of-work/auto-commit-repositories';
 export { repositoriesFor } from './unit-of-work/repositories-for';

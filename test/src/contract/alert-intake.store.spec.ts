@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import {
-  AccessPolicy, AlertIntake, DeclareIncident, IncidentRecorder, TOKENS, TransitionIncident,
+  AccessPolicy, AlertIntake, DeclareIncident, IncidentRecorder, TOKENS, TransitionIncident, WorkflowSubscriber,
   type AlertOrigin, type AlertSignal, type Clock, type IdGenerator, type MusterSettings, type UnitOfWork,
 } from '@muster/core';
 import { buildContainer, createLogger, loadConfig } from '@muster/server';
@@ -26,6 +26,7 @@ async function instance(store: Store) {
   const over = (unitOfWork: UnitOfWork) => new AlertIntake(
     unitOfWork, container.get<MusterSettings>(TOKENS.Settings), container.get(DeclareIncident), container.get(TransitionIncident),
     container.get(IncidentRecorder), container.get(AccessPolicy), container.get<Clock>(TOKENS.Clock), container.get<IdGenerator>(TOKENS.IdGenerator),
+    container.get(WorkflowSubscriber),
   );
   return { intake: container.get(AlertIntake), over };
 }

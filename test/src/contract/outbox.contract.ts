@@ -21,6 +21,18 @@ export function outboxContract(store: () => StoreUnderTest, can: { multiInstance
     expect(claimed[1]!.topic).to.equal('card.refresh');
   });
 
+  it('does not count a timer set for later as work left to do until it falls due; a retry waiting is counted', async () => {
+    const { repositories: r } = store();
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    await r.outbox.enqueue([message('timer', { availableAt: inAnHour }), message('now')]);
+    expect(await r.outbox.depth(), 'the timer is scheduled, not a backlog').to.equal(1);
+    const [claimed] = await r.outbox.claimDue(new Date(Date.now() + 1000), 10, LEASE);
+    expect(claimed!.idempotencyKey).to.equal('now');
+    await r.outbox.fail(claimed!.id, 'boom', inAnHour);
+    expect(await r.outbox.depth(), 'the retry waiting an hour still counts').to.equal(1);
+    expect((await r.outbox.claimDue(new Date(inAnHour.getTime() + 1000), 10, LEASE)).map((m) => m.idempotencyKey).sort()).to.deep.equal(['now', 'timer']);
+  });
+
   it('hands out due messages oldest first with their payload, counting the claim as an attempt', async () => {
     const { repositories: r } = store();
     await r.outbox.enqueue([message('late', { availableAt: later(5_000) }), message('early', { availableAt: later(-5_000) }), message('future', { availableAt: later(60_000) })]);

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import {
   approveStatusUpdate, completeActionItem, draftStatusUpdate, editPostmortemSection, emptyPostmortem, markStatusUpdatePublished, newActionItem,
+  rescheduleActionItem,
 } from '@muster/core';
 import { ada, expectMusterError, grace, minutesAfter, newId, plain, T0 } from './fixtures';
 import type { StoreUnderTest } from './harnesses';
@@ -21,6 +22,24 @@ export function recordsContract(store: () => StoreUnderTest): void {
       expect(plain(await r.actionItems.findById(first.id))).to.deep.equal(plain(done));
       expect(plain(await r.actionItems.listByIncident(incidentId))).to.deep.equal(plain([done, second]));
       expect(await r.actionItems.findById('nope')).to.equal(undefined);
+    });
+
+    it('keeps a due date to the millisecond, changes it and clears it; an item without one has none', async () => {
+      const { repositories: r } = store();
+      const incidentId = newId('inc');
+      const dueAt = new Date(T0.getTime() + 3 * 86_400_000 + 123);
+      const item = newActionItem({ id: newId('ai'), incidentId, text: 'Rotate the API key', owner: grace, createdBy: ada, at: T0, dueAt });
+      await r.actionItems.save(item);
+      expect((await r.actionItems.findById(item.id))!.dueAt!.getTime()).to.equal(dueAt.getTime());
+      expect(plain(await r.actionItems.listByIncident(incidentId))).to.deep.equal(plain([item]));
+      const moved = rescheduleActionItem(item, minutesAfter(dueAt, 60), minutesAfter(T0, 5));
+      await r.actionItems.save(moved);
+      expect(plain(await r.actionItems.findById(item.id))).to.deep.equal(plain(moved));
+      const cleared = rescheduleActionItem(moved, undefined, minutesAfter(T0, 6));
+      await r.actionItems.save(cleared);
+      const back = await r.actionItems.findById(item.id);
+      expect(back).to.not.have.property('dueAt');
+      expect(plain(back)).to.deep.equal(plain(cleared));
     });
   });
 

@@ -70,6 +70,17 @@ export function timelineContract(store: () => StoreUnderTest): void {
     expect(await r.timeline.list(incidentId, { afterPosition: all[5]!.position })).to.deep.equal([]);
   });
 
+  it('answers only the kinds asked for, in order, and nothing for an empty list', async () => {
+    const { repositories: r } = store();
+    const incidentId = newId('inc');
+    const kinds = ['message', 'severity_change', 'message', 'status_change', 'note'] as const;
+    for (const [i, kind] of kinds.entries()) await r.timeline.append(entry(incidentId, { text: `k${i}`, kind }));
+    await r.timeline.append(entry(newId('inc'), { text: 'another incident', kind: 'severity_change' }));
+    expect((await r.timeline.list(incidentId, { kinds: ['severity_change', 'status_change'] })).map((e) => e.text)).to.deep.equal(['k1', 'k3']);
+    expect((await r.timeline.list(incidentId, { kinds: ['message'], limit: 1 })).map((e) => e.text)).to.deep.equal(['k0']);
+    expect(await r.timeline.list(incidentId, { kinds: [] })).to.deep.equal([]);
+  });
+
   it('reflects chat edits, highlights and deletions through update', async () => {
     const { repositories: r } = store();
     const original = entry(newId('inc'), { text: 'db is fine', external: { platform: 'teams', conversationId: '19:room@thread', messageId: '1700000000001' } });

@@ -8,6 +8,7 @@
  *   slack.url                                        // pass as SLACK_API_URL: http://127.0.0.1:PORT/api/
  *   slack.botToken, slack.teamId, slack.botUserId    // the one installed bot
  *   slack.addChannel({ name, private?, members? })   // → channel id; slack.addUser({ id, name, … })
+ *   slack.addUserGroup({ handle, name, users })      // → S… id (usergroups.list / usergroups.users.list)
  *   slack.messagesIn(channel), slack.ephemeralsIn(channel), slack.channel(idOrName), slack.views
  *   slack.calls(method?)                             // every call received, in order (token removed)
  *   slack.failNext(method, error, { times?, extra? })  // HTTP 200 ok:false for the next N calls
@@ -35,9 +36,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { slackMethods, type SlackMethod } from './fake-slack-methods';
-import { FakeSlackWorkspace, INSTALLED_BOT, SlackFailure, bool, str, type Args, type Body, type FakeChannel, type FakeFile, type FakeMessage, type FakeResponse, type FakeUser } from './fake-slack-state';
+import { FakeSlackWorkspace, INSTALLED_BOT, SlackFailure, bool, str, type Args, type Body, type FakeChannel, type FakeFile, type FakeMessage, type FakeResponse, type FakeUser, type FakeUserGroup } from './fake-slack-state';
 
-export type { FakeChannel, FakeFile, FakeMessage, FakeResponse, FakeUser } from './fake-slack-state';
+export type { FakeChannel, FakeFile, FakeMessage, FakeResponse, FakeUser, FakeUserGroup } from './fake-slack-state';
 export interface RecordedCall { method: string; args: Args }
 type Fault = { kind: 'error'; error: string; extra: Body } | { kind: 'ratelimit'; retryAfter: number } | { kind: 'drop' } | { kind: 'http-error'; status: number } | { kind: 'hang' } | { kind: 'hold'; released: Promise<void> };
 
@@ -88,6 +89,12 @@ export class FakeSlackApi {
     return this.workspace.createChannel(options.name, options.private ?? false, [this.botUserId, ...(options.members ?? [])], options.creator ?? 'U0WSADMIN').id;
   }
   addUser(user: FakeUser): void { this.workspace.users.set(user.id, user); }
+  /** A user group with its members; returns its `S…` id. */
+  addUserGroup(group: Omit<FakeUserGroup, 'id'>): string {
+    const id = this.workspace.nextId('S');
+    this.workspace.userGroups.set(id, { ...group, id });
+    return id;
+  }
   postAsUser(channel: string, user: string, text: string, threadTs?: string): FakeMessage {
     const id = this.channel(channel)?.id ?? channel;
     const message: FakeMessage = { type: 'message', ts: this.workspace.nextTs(), user, text, ...(threadTs ? { thread_ts: threadTs } : {}) };

@@ -6,7 +6,7 @@
  * Implemented: auth.test, chat.postMessage/update/postEphemeral/getPermalink, conversations.create/
  * invite/setTopic/archive/history/replies/info/list, pins.add, bookmarks.add, views.open/update/push,
  * users.info (is_admin / is_owner from the user's role), users.lookupByEmail (only users added with an
- * email), oauth.v2.access, files.getUploadURLExternal/completeUploadExternal (the upload URL between
+ * email), usergroups.list / usergroups.users.list (groups added with addUserGroup), oauth.v2.access, files.getUploadURLExternal/completeUploadExternal (the upload URL between
  * them is served by fake-slack-api.ts). Bad channel names get Slack's specific codes (`invalid_name_specials`,
  * `_maxlength`, `_required`).
  */
@@ -184,6 +184,25 @@ export function slackMethods(workspace: FakeSlackWorkspace, origin: string): Rec
       const user = [...workspace.users.values()].find((u) => u.email?.toLowerCase() === email);
       if (!user) throw new SlackFailure('users_not_found');
       return { user: workspace.userJson(user.id) };
+    },
+
+    // api.slack.com/methods/usergroups.list: groups of the team, deleted ones only with include_disabled,
+    // users only with include_users; date_delete is 0 for a live group.
+    'usergroups.list': (args) => ({
+      usergroups: [...workspace.userGroups.values()].filter((g) => !g.deleted || bool(args.include_disabled)).map((g) => ({
+        id: g.id, team_id: teamId, is_usergroup: true, is_subteam: true, name: g.name, description: '', handle: g.handle, is_external: false,
+        date_create: 1_700_000_000, date_update: 1_700_000_000, date_delete: g.deleted ? 1_700_000_100 : 0, auto_type: null,
+        created_by: 'U0ADMIN', updated_by: 'U0ADMIN', deleted_by: null, prefs: { channels: [], groups: [] }, user_count: g.users.length,
+        ...(bool(args.include_users) ? { users: [...g.users] } : {}),
+      })),
+    }),
+
+    // api.slack.com/methods/usergroups.users.list: the member ids; `no_such_subteam` for an unknown group.
+    'usergroups.users.list': (args) => {
+      const group = workspace.userGroups.get(str(args.usergroup));
+      if (!group) throw new SlackFailure(str(args.usergroup) ? 'no_such_subteam' : 'invalid_arguments');
+      if (group.deleted && !bool(args.include_disabled)) throw new SlackFailure('subteam_disabled');
+      return { users: [...group.users] };
     },
 
     'files.getUploadURLExternal': (args) => {

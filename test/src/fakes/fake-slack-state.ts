@@ -17,6 +17,8 @@ export interface FakeResponse { url: string; channel: string; user: string; body
 export interface FakeChannel { id: string; name: string; isPrivate: boolean; topic: string; members: Set<string>; archived: boolean; pins: string[]; bookmarks: { id: string; title: string; link: string }[]; created: number; creator: string }
 /** `role`: what users.info says of them (`is_admin`, `is_owner`, `is_primary_owner`); a plain member by default. */
 export interface FakeUser { id: string; name: string; realName?: string; displayName?: string; email?: string; role?: 'member' | 'admin' | 'owner' | 'primary_owner' }
+/** A user group (`@payments-oncall`): its `S…` id, handle and members, as usergroups.list / usergroups.users.list tell them. */
+export interface FakeUserGroup { id: string; handle: string; name: string; users: string[]; deleted?: boolean }
 /** Where answers to a response_url land, and how often it has been used (Slack allows five). */
 export interface ResponseUrlTarget { channel: string; user: string; messageTs?: string; uses: number }
 
@@ -40,6 +42,7 @@ export class FakeSlackWorkspace {
   readonly messages = new Map<string, FakeMessage[]>();
   readonly ephemerals = new Map<string, FakeEphemeral[]>();
   readonly users = new Map<string, FakeUser>();
+  readonly userGroups = new Map<string, FakeUserGroup>();
   readonly tokens = new Map<string, { revoked: boolean }>([[INSTALLED_BOT.botToken, { revoked: false }]]);
   readonly oauthCodes = new Set<string>();
   readonly files = new Map<string, FakeFile>();

@@ -69,9 +69,9 @@ export async function count(db: Connection, sql: string, params: unknown[] = [])
 }
 
 /**
- * RESERVED for the reminders work (issue 12): makes every pending timer (an outbox message due later)
- * due now, so a suite can assert "each reminder fired exactly once across three instances" without
- * waiting for its real time. The relays of the fleet pick them up at their next tick.
+ * Makes every pending timer (an outbox message due later: reminders, workflow steps) due now, so a
+ * suite can count "each reminder fired exactly once across three instances" without waiting for its
+ * real time. The relays of the fleet pick them up at their next tick. Returns how many.
  */
 export async function makeTimersDue(db: Connection): Promise<number> {
   const [result] = await db.query('UPDATE outbox SET available_at = UTC_TIMESTAMP() WHERE completed_at IS NULL AND dead = 0 AND available_at > UTC_TIMESTAMP()');

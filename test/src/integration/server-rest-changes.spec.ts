@@ -124,6 +124,25 @@ describe('server: REST changes — lifecycle, severity, roles, action items, sta
     expect(list.body.actionItems.map((i: { text: string; state: string }) => `${i.text}:${i.state}`)).to.have.members(['Add an alert on queue depth:done', 'Write the runbook:open']);
   });
 
+  it('gives an action item a due date, moves it and clears it; refuses one in the past or unreadable', async () => {
+    const { reference } = await declare('Due follow-ups');
+    const dueAt = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const added = await send('POST', `incidents/${reference}/action-items`, { text: 'Rotate the key', dueAt });
+    expect(added.status).to.equal(201);
+    expect(added.body.dueAt).to.equal(dueAt);
+    const later = new Date(Date.now() + 5 * 86_400_000).toISOString();
+    expect((await send('PATCH', `incidents/${reference}/action-items/${added.body.id}`, { dueAt: later })).body.dueAt).to.equal(later);
+    expect((await send('PATCH', `incidents/${reference}/action-items/${added.body.id}`, { dueAt: null })).body.dueAt).to.equal(null);
+    const past = await send('POST', `incidents/${reference}/action-items`, { text: 'Too late', dueAt: '2020-01-01T00:00:00Z' });
+    expect(past.status).to.equal(400);
+    expect(past.body.error.message).to.match(/future/);
+    const unreadable = await send('POST', `incidents/${reference}/action-items`, { text: 'When?', dueAt: 'next week' });
+    expect(unreadable.status).to.equal(400);
+    expect(unreadable.body.error.message).to.match(/"dueAt" must be an ISO 8601 date-time/);
+    const list = await send('GET', `incidents/${reference}/action-items`);
+    expect(list.body.actionItems.map((i: { text: string }) => i.text), 'nothing was added by a refused request').to.deep.equal(['Rotate the key']);
+  });
+
   it('does not let an action item be changed through another incident', async () => {
     const one = await declare('Items one');
     const two = await declare('Items two');

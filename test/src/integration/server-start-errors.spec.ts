@@ -82,6 +82,11 @@ describe('server: start refuses bad configuration with one readable line (child 
     expectOneLineFailure(await start({ MUSTER_CONFIG: 'conf/muster.yaml' }), /conf\/muster\.yaml: the file does not exist/);
   });
 
+  it('names a workflow step its action refuses, with the rule and field, before serving anything', async () => {
+    writeFileSync(join(dir, 'muster.yaml'), ['workflows:', '  - name: payments-sev1', '    on: declared', '    do:', '      - invite: []'].join('\n'));
+    expectOneLineFailure(await start(), /muster\.yaml: workflows\[0\] \(payments-sev1\)\.do\[0\]\.invite must be a list of people or groups/);
+  });
+
   it('says the port is in use', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((r) => blocker.listen(0, r));

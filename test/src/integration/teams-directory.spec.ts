@@ -69,4 +69,15 @@ describe('TeamsDirectory and the Graph token against the fake Graph', () => {
     expect(message).to.match(/invalid_client.*MICROSOFT_APP_PASSWORD/);
     expect(message).not.to.include('not-the-secret');
   });
+
+  it('finds an Entra group\'s users by the group\'s email for workflows, and answers no group for a person\'s address or another tenant', async () => {
+    const tenant = graph.tenant.tenantId;
+    graph.tenant.addGroup({ id: 'g-pay', displayName: 'Payments on-call', mail: 'payments-oncall@contoso.example', members: [ana.id, 'b0000000-0000-4000-8000-0000000000b2'] });
+    const members = await directory.groupMembers('teams', tenant, 'Payments-Oncall@contoso.example');
+    expect(members?.map((p) => p.id)).to.deep.equal([ana.id, 'b0000000-0000-4000-8000-0000000000b2']);
+    expect(graph.calls('find groups').at(-1)?.query.get('$filter')).to.equal("mail eq 'Payments-Oncall@contoso.example'");
+    expect(await directory.groupMembers('teams', tenant, 'ana.lopez@contoso.example'), 'a person is no group').to.equal(undefined);
+    expect(await directory.groupMembers('teams', tenant, '@payments-oncall'), 'only an address names a group on Teams').to.equal(undefined);
+    expect(await directory.groupMembers('teams', 'another-tenant', 'payments-oncall@contoso.example')).to.equal(undefined);
+  });
 });

@@ -24,6 +24,11 @@ export interface InstallationRemover {
 const keyOf = (query: { isEnterpriseInstall?: boolean; enterpriseId?: string; teamId?: string }): string | undefined =>
   query.isEnterpriseInstall ? query.enterpriseId : query.teamId;
 
+/**
+ * Per instance: after a reinstall or uninstall on another instance, this one may use the old token for up
+ * to this long; Slack refuses it (`token_revoked`, `invalid_auth`), which is `unavailable`, so the outbox
+ * retries and the next try reads the new one. Requests are authorised from the store, never this cache.
+ */
 const TOKEN_CACHE_MS = 60_000;
 
 /**

@@ -50,6 +50,8 @@ export class ConversationPacer {
   private readonly maxWaitMs: number;
   private readonly marginMs: number;
   private readonly clock: PacerClock;
+  // Per instance: several instances posting into one conversation can together pass Teams' limits; the
+  // 429 that follows is unambiguous (Teams did nothing) and the outbox retries after Retry-After.
   private readonly slots: LRUCache<string, number[]>;
   private waitingNow = 0;
 

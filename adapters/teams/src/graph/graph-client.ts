@@ -3,7 +3,7 @@ import { type JsonAnswer, type JsonRequest, requestJson, TransportFailure } from
 import { transportError } from '../connector/teams-api-error';
 import { graphError } from './graph-errors';
 import type { GraphTokenSource } from './graph-token-source';
-import type { GraphChannel, GraphChat, GraphMessage, GraphUser } from './graph-types';
+import type { GraphChannel, GraphChat, GraphGroup, GraphMessage, GraphUser } from './graph-types';
 
 export interface GraphClientOptions {
   /** `MICROSOFT_GRAPH_URL`: https://graph.microsoft.com/v1.0/ by default; a bare origin gets `/v1.0/`. */
@@ -110,6 +110,16 @@ export class GraphClient {
 
   usersWhere(filter: string): Promise<GraphUser[]> {
     return this.list<GraphUser>('find users', ['users'], { $filter: filter, $select: 'id,displayName,mail,userPrincipalName', $top: '5' }, 1);
+  }
+
+  /** Groups by a filter (`mail eq '…'`); needs `GroupMember.Read.All`. */
+  groupsWhere(filter: string): Promise<GraphGroup[]> {
+    return this.list<GraphGroup>('find groups', ['groups'], { $filter: filter, $select: 'id,displayName,mail', $top: '5' }, 1);
+  }
+
+  /** The users among a group's direct members (the cast segment leaves out devices and nested groups). */
+  groupUsers(groupId: string): Promise<GraphUser[]> {
+    return this.list<GraphUser>('list group members', ['groups', groupId, 'members', 'microsoft.graph.user'], { $select: 'id,displayName,mail,userPrincipalName', $top: '100' });
   }
 
   private member(userId: string, owner: boolean): Record<string, unknown> {

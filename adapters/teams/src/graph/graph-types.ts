@@ -23,6 +23,13 @@ export interface GraphMessage {
   readonly attachments?: readonly { readonly contentType?: string; readonly content?: string | null }[];
 }
 
+/** A Microsoft Entra group (`GET /groups?$filter=mail eq '…'`). */
+export interface GraphGroup {
+  readonly id: string;
+  readonly displayName?: string | null;
+  readonly mail?: string | null;
+}
+
 export interface GraphUser {
   readonly id: string;
   readonly displayName?: string | null;

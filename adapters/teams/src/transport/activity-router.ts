@@ -49,7 +49,9 @@ export class ActivityRouter {
   /**
    * Commands and greetings answered (or being answered) here: a redelivery (same activity id) is not
    * answered twice, nor is the second of two arrivals Teams sends at once (installationUpdate and
-   * conversationUpdate when Muster is added to a team).
+   * conversationUpdate when Muster is added to a team). Per instance: a redelivery reaching another
+   * instance runs the command again, where core's durable inbox makes it a replay (no second effect;
+   * the answer says it was already done), and the two arrivals may each say hello once.
    */
   private readonly answered = new BoundedMemory<Promise<void>>(10_000);
 

@@ -23,12 +23,20 @@ export function referenceOf(a: InboundActivity, tenantId: string, seenAt: Date):
 }
 
 /**
+ * How long this process trusts that the store still holds what it last wrote. Several instances write
+ * the same conversation (no sticky sessions): after A wrote service URL 1 and B wrote URL 2, A hearing
+ * URL 1 again must write it, or the store keeps B's older news. Past this age it writes again.
+ */
+export const REFERENCE_TRUST_MS = 10 * 60_000;
+
+/**
  * Keeps the stored reference of every conversation the bot hears from current: Teams may move a
  * conversation to another serviceUrl, and proactive posts (reminders, the outbox) use the stored one.
- * Written only when what it says changed since this process last wrote it.
+ * Written only when what it says changed since this process last wrote it, or that write is older than
+ * REFERENCE_TRUST_MS (another instance may have written since): a cache of writes, never the truth.
  */
 export class ConversationReferences {
-  private readonly written = new BoundedMemory<string>(10_000);
+  private readonly written = new BoundedMemory<{ readonly fingerprint: string; readonly at: number }>(10_000);
 
   constructor(private readonly store: TeamsConversationStore) {}
 
@@ -37,8 +45,9 @@ export class ConversationReferences {
     const key = `${tenantId}:${reference.conversationId}`;
     const { lastSeenAt: _at, ...said } = reference;
     const fingerprint = JSON.stringify(said);
-    if (this.written.get(key) === fingerprint) return;
+    const last = this.written.get(key);
+    if (last?.fingerprint === fingerprint && Math.abs(seenAt.getTime() - last.at) < REFERENCE_TRUST_MS) return;
     await this.store.save(reference);
-    this.written.set(key, fingerprint);
+    this.written.set(key, { fingerprint, at: seenAt.getTime() });
   }
 }

@@ -17,6 +17,7 @@ const isUserId = (id: string): boolean => id.startsWith('29:');
  * from the conversation roster (`GET /v3/conversations/{id}/members/{memberId}`), remembered per tenant.
  */
 export class TeamsPeople {
+  // Per instance by design: the roster is the truth and an id's AAD object id never changes.
   private readonly known = new BoundedMemory<string>(10_000);
 
   async personOf(turn: TeamsTurn, tenantId: string, account: ChannelAccount): Promise<PersonRef | undefined> {

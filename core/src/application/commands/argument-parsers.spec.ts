@@ -129,7 +129,28 @@ describe('parseCommand: arguments', () => {
         const error = failure(text);
         expect(error.code).to.equal('missing_argument');
         expect(error.message).to.include('`/incident action Add an alert on checkout latency @alice`');
-        expect(error.usage).to.equal('/incident action <text> [@owner]');
+        expect(error.usage).to.equal('/incident action <text> [@owner] [--due 3d|2026-12-24]');
+      }
+    });
+
+    it('takes --due in hours, days or weeks, or as a day, wherever it stands after the text', () => {
+      expect(parse('action Rotate the key @alice --due 3d')).to.deep.equal({ name: 'action', text: 'Rotate the key', owner: '@alice', due: { in: { amount: 3, unit: 'd' } } });
+      expect(parse('action Rotate the key --due=2W @alice')).to.deep.equal({ name: 'action', text: 'Rotate the key', owner: '@alice', due: { in: { amount: 2, unit: 'w' } } });
+      expect(parse('action --due 12h Rotate the key')).to.deep.equal({ name: 'action', text: 'Rotate the key', due: { in: { amount: 12, unit: 'h' } } });
+      expect(parse('action Rotate the key --due 2026-12-24')).to.deep.equal({ name: 'action', text: 'Rotate the key', due: { on: '2026-12-24' } });
+      expect(parse('action Rotate the key @alice —due 3d'), 'a phone\'s em dash').to.deep.equal({ name: 'action', text: 'Rotate the key', owner: '@alice', due: { in: { amount: 3, unit: 'd' } } });
+      expect(parse('action Fix the pre-due check'), 'a word that only contains due').to.deep.equal({ name: 'action', text: 'Fix the pre-due check' });
+    });
+
+    it('refuses a due date it cannot read, naming the forms it takes, and one with nothing to do', () => {
+      for (const [text, code] of [
+        ['action Rotate the key --due', 'missing_argument'], ['action Rotate the key --due --soon', 'missing_argument'],
+        ['action Rotate the key --due tomorrow', 'invalid_argument'], ['action Rotate the key --due 2026-02-30', 'invalid_argument'],
+        ['action Rotate the key --due 0d', 'invalid_argument'], ['action --due 3d', 'missing_argument'],
+      ] as const) {
+        const error = failure(text);
+        expect(error.code, text).to.equal(code);
+        expect(error.message, text).to.match(/3d|needs doing/);
       }
     });
   });

@@ -1,3 +1,4 @@
+import type { DueSpec } from '../../domain/action-item';
 import type { ParsedCommand } from './command';
 import { MENTION_PATTERN } from '../../domain/person-mention';
 import { roleWord } from '../../domain/roles';
@@ -126,16 +127,42 @@ export function parseNote(ctx: ArgumentContext): ParsedCommand {
   return { name: 'note', text: verbatim(ctx, 'note Rolled back deploy 1234') };
 }
 
-/** `action <text> [@owner]`: a trailing mention is the owner. */
+/** `action <text> [@owner] [--due 3d|2026-12-24]`: a trailing mention is the owner; `--due` may stand anywhere after the text. */
 export function parseAction(ctx: ArgumentContext): ParsedCommand {
   const example = 'action Add an alert on checkout latency @alice';
-  const text = verbatim(ctx, example);
+  const { rest, due } = takeDue(ctx, verbatim(ctx, example));
+  const text = rest.trim();
+  if (!text) throw parseError('missing_argument', `Say what needs doing before the due date, e.g. ${typeThis(ctx, `${example} --due 3d`)}.`, ctx.usage, { argument: 'text' });
+  const withDue = due ? { due } : {};
   const owner = TRAILING_WORD.exec(text);
-  if (owner && looksLikeMention(owner[1])) return { name: 'action', text: text.slice(0, owner.index).trimEnd(), owner: owner[1] };
+  if (owner && looksLikeMention(owner[1])) return { name: 'action', text: text.slice(0, owner.index).trimEnd(), owner: owner[1], ...withDue };
   if (looksLikeMention(text)) {
     throw parseError('missing_argument', `Say what ${text} should do before naming them, e.g. ${typeThis(ctx, example)}.`, ctx.usage, { argument: 'text' });
   }
-  return { name: 'action', text };
+  return { name: 'action', text, ...withDue };
+}
+
+/** Phones with smart punctuation turn `--` into an en or em dash (as declare-parser.ts allows for its options). */
+const DUE_OPTION = /(^|\s)(?:--|[\u2013\u2014])due(?:=(\S*)|\s+(\S+)|(?=\s*$))/iu;
+const DUE_IN = /^(\d{1,4})([hdw])$/iu;
+const DUE_ON = /^(\d{4})-(\d{2})-(\d{2})$/u;
+
+/** Takes `--due <when>` out of an action's text. The date is checked here; "is it in the future" needs the clock (dueDateOf). */
+function takeDue(ctx: ArgumentContext, text: string): { rest: string; due?: DueSpec } {
+  const found = DUE_OPTION.exec(text);
+  if (!found) return { rest: text };
+  const value = found[2] ?? found[3];
+  const rest = `${text.slice(0, found.index)}${found[1]}${text.slice(found.index + found[0].length)}`.replace(/\s{2,}/gu, ' ');
+  if (!value || value.startsWith('--')) {
+    throw parseError('missing_argument', `Say when after \`--due\`: in days (\`3d\`), weeks (\`2w\`) or hours (\`12h\`), or a day (\`2026-12-24\`), e.g. ${typeThis(ctx, 'action Rotate the key @alice --due 3d')}.`, ctx.usage, { option: '--due' });
+  }
+  const relative = DUE_IN.exec(value);
+  if (relative && Number(relative[1]) > 0) return { rest, due: { in: { amount: Number(relative[1]), unit: relative[2]!.toLowerCase() as 'h' | 'd' | 'w' } } };
+  const day = DUE_ON.exec(value);
+  const midnight = Date.parse(`${value}T00:00:00.000Z`);
+  // 2026-02-30 parses as 2 March: only a day that reads back the same is a day.
+  if (day && !Number.isNaN(midnight) && new Date(midnight).toISOString().startsWith(value)) return { rest, due: { on: value } };
+  throw parseError('invalid_argument', `${echo(value)} is not a due date: write \`3d\`, \`2w\`, \`12h\` or a day as \`2026-12-24\`.`, ctx.usage, { option: '--due', value });
 }
 
 const PLUGIN_ACTIONS = ['list', 'install', 'configure', 'uninstall'] as const;

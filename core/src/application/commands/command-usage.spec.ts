@@ -5,7 +5,7 @@ import { COMMANDS, COMMAND_GROUPS, COMMAND_WORDS, commandNamed, generalUsage, us
 // A Record forces this list to name every command the ParsedCommand union has, and no other.
 const EVERY_COMMAND: Record<CommandName, true> = {
   declare: true, status: true, list: true, services: true, actions: true, sev: true, assign: true, ack: true, mitigate: true, resolve: true, reopen: true, decline: true,
-  close: true, summary: true, update: true, note: true, action: true, postmortem: true, timeline: true, plugins: true, help: true,
+  close: true, summary: true, update: true, note: true, action: true, postmortem: true, timeline: true, workflows: true, plugins: true, help: true,
 };
 
 describe('command usage catalogue', () => {

@@ -1,3 +1,4 @@
+import type { DueSpec } from '../../domain/action-item';
 import type { Audience } from '../../domain/status-update';
 
 /**
@@ -21,10 +22,11 @@ export type ParsedCommand = { readonly incidentRef?: string } & (
   | { readonly name: 'summary' }
   | { readonly name: 'update'; readonly audience: Audience }
   | { readonly name: 'note'; readonly text: string }
-  | { readonly name: 'action'; readonly text: string; readonly owner?: string }
+  | { readonly name: 'action'; readonly text: string; readonly owner?: string; readonly due?: DueSpec }
   | { readonly name: 'actions'; readonly step: ActionItemStep }
   | { readonly name: 'postmortem'; readonly step?: 'start' | 'done' }
   | { readonly name: 'timeline' }
+  | { readonly name: 'workflows' }
   | { readonly name: 'plugins'; readonly action: 'list' | 'install' | 'configure' | 'uninstall'; readonly plugin?: string }
   | { readonly name: 'help'; readonly topic?: HelpTopic }
 );

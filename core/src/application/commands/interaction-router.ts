@@ -8,7 +8,7 @@ import type { MusterSettings } from '../container/settings';
 import { TOKENS } from '../container/tokens';
 import { AccessPolicy } from '../access/access-policy';
 import { IncidentLocator } from '../incidents/incident-locator';
-import { about, declarationReply } from './reply-routing';
+import { about, declarationReply, draftingReply } from './reply-routing';
 import { ACTIONS, FORMS } from '../views/action-ids';
 import { assignFormView, DECLARE_FIELDS, editUpdateFormView, MIN_TITLE_LENGTH, severityFormView } from '../views/forms.view';
 import { errorView } from '../views/error.view';
@@ -87,6 +87,11 @@ export class InteractionRouter {
       case ACTIONS.rejectUpdate: {
         const { update, incident } = await this.updates.reject(ctx, parseDraftVersionRef(value).id);
         return about(incident, ctx, { visibility: 'in_channel', view: statusUpdateView(update, incident), replaceOriginal: true });
+      }
+      case ACTIONS.draftUpdate: {
+        // As if `update` were typed where the button is: the draft goes up for approval there, nothing is published.
+        const incident = await this.updates.requestDraft(ctx, 'internal', { id: value });
+        return draftingReply(incident, ctx, 'internal');
       }
       case ACTIONS.editUpdate: {
         const { update } = await this.updates.findForEdit(ctx, parseDraftVersionRef(value).id);

@@ -43,6 +43,11 @@ export function whereAnswered(incident: Incident, ctx: RequestContext): string {
   return room ? `it will be posted in its room ${room.name ?? ''}`.trimEnd() : 'only you will see it, here';
 }
 
+/** Said to whoever asked for a status update draft (`update`, or a reminder's Draft button). */
+export function draftingReply(incident: Incident, ctx: RequestContext, audience: 'internal' | 'external'): CommandReply {
+  return ephemeral(noticeView([`⏳ Drafting an ${audience} update for ${incident.reference}; ${whereAnswered(incident, ctx)} for the Communications Lead or Incident Commander to approve; nothing is sent before that.`], 'muted'));
+}
+
 /** The same words for any request that had been handled before (a redelivery): nothing was done again. */
 export const alreadyDone = (incident: Incident): CommandReply => ephemeral(noticeView([`That was already done for ${incident.reference}.`], 'muted'));
 

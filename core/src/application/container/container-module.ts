@@ -42,17 +42,30 @@ import { BUILT_IN_COMMANDS } from '../commands/built-in';
 import { CommandRegistry } from '../commands/command-registry';
 import { EventSubscribers } from '../extensions/event-subscribers';
 import { CORE_SUBSCRIBERS } from '../outbox/subscribers';
+import { ActionItemDueHandler } from '../outbox/reminders/action-item-due.handler';
+import { CommanderVacantHandler } from '../outbox/reminders/commander-vacant.handler';
+import { FollowUpReminderSubscriber } from '../outbox/reminders/follow-up-reminder.subscriber';
+import { LifecycleReminderSubscriber } from '../outbox/reminders/lifecycle-reminder.subscriber';
+import { PostmortemNudgeHandler } from '../outbox/reminders/postmortem-nudge.handler';
+import { ReminderPosts } from '../outbox/reminders/reminder-posts';
+import { UpdateDueHandler } from '../outbox/reminders/update-due.handler';
+import { UpdateReminderSubscriber } from '../outbox/reminders/update-reminder.subscriber';
+import { CORE_WORKFLOW_ACTIONS } from '../workflows/actions';
+import { WorkflowActions, WorkflowRules } from '../workflows/workflow-rules';
+import { WorkflowRunHandler } from '../workflows/workflow-run.handler';
+import { WorkflowSubscriber } from '../workflows/workflow-subscriber';
 
 const SERVICES = [
   IncidentLocator, AccessPolicy, IncidentRecorder, IncidentChanges, PeopleResolver,
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
   StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
   ActionPreflight, RoomDirectory, PluginsCommand, PluginAdmins, PluginSubmissions, AlertIntake, CommandRegistry, EventSubscribers,
-  IncidentSummaries, ServiceCatalog,
+  IncidentSummaries, ServiceCatalog, ReminderPosts, UpdateReminderSubscriber, WorkflowRules, WorkflowActions, WorkflowSubscriber,
 ] as const;
 
 const OUTBOX_HANDLERS = [
   RoomSetupHandler, RoomInviteHandler, CardRefreshHandler, AnnounceHandler, CatchUpHandler, UpdateDraftHandler, UpdatePublishHandler, PostmortemDraftHandler,
+  UpdateDueHandler, CommanderVacantHandler, ActionItemDueHandler, PostmortemNudgeHandler, WorkflowRunHandler,
 ] as const;
 
 /**
@@ -65,6 +78,17 @@ export const coreApplicationModule = new ContainerModule(({ bind, isBound }) => 
   // Contributions: the built-in commands and core's event subscribers; a module binds more beside them.
   for (const command of BUILT_IN_COMMANDS as readonly Newable<unknown>[]) bind<unknown>(TOKENS.CommandContribution).to(command).inSingletonScope();
   for (const subscriber of CORE_SUBSCRIBERS as readonly Newable<unknown>[]) bind<unknown>(TOKENS.IncidentEventSubscriber).to(subscriber).inSingletonScope();
+  // Reminders (outbox/reminders): durable timers set in the transaction of the change that calls for them.
+  // The update clock hears incident events and published updates, one object under both tokens.
+  bind(TOKENS.IncidentEventSubscriber).toService(UpdateReminderSubscriber);
+  bind(TOKENS.StatusUpdateSubscriber).toService(UpdateReminderSubscriber);
+  bind(TOKENS.IncidentEventSubscriber).to(LifecycleReminderSubscriber).inSingletonScope();
+  bind(TOKENS.ActionItemSubscriber).to(FollowUpReminderSubscriber).inSingletonScope();
+  // The workflow engine hears incident events after core's own (a room is asked for before a rule's
+  // invite), and published updates; its actions are an open registry beside core's.
+  bind(TOKENS.IncidentEventSubscriber).toService(WorkflowSubscriber);
+  bind(TOKENS.StatusUpdateSubscriber).toService(WorkflowSubscriber);
+  for (const action of CORE_WORKFLOW_ACTIONS as readonly Newable<unknown>[]) bind<unknown>(TOKENS.WorkflowAction).to(action).inSingletonScope();
   // The run-time registries a plugin host extends are the same singletons the core reads.
   bind(TOKENS.CommandExtensions).toService(CommandRegistry);
   bind(TOKENS.EventExtensions).toService(EventSubscribers);

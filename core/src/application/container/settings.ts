@@ -2,6 +2,7 @@ import { RoleCatalog } from '../../domain/roles';
 import { SeverityCatalog } from '../../domain/severity';
 import type { ChatPlatform, ConversationRef } from '../../domain/person';
 import { TenantMap } from '../../domain/tenancy';
+import type { WorkflowRule } from '../../domain/workflow';
 
 /** What an installation configures about its process. The server builds this from env and muster.yaml. */
 export interface MusterSettings {
@@ -39,7 +40,25 @@ export interface MusterSettings {
   readonly admins: readonly string[];
   /** Public base URL, for links back to the dashboard. */
   readonly publicUrl?: string;
+  /** Which reminders Muster posts in incident rooms (outbox/reminders); each can be switched off. */
+  readonly reminders: ReminderSettings;
+  /** Incident process that runs itself (muster.yaml `workflows:`); none when left out. */
+  readonly workflows?: readonly WorkflowRule[];
 }
+
+/** `reminders:` in muster.yaml. `false` or `0` switches one off. */
+export interface ReminderSettings {
+  /** Remind the Communications Lead when a status update is overdue by the severity's updateCadenceMinutes. */
+  readonly updates: boolean;
+  /** Minutes without an Incident Commander after declaration before the room is reminded; 0 = never. */
+  readonly commanderVacantMinutes: number;
+  /** Remind a follow-up's owner once it is past its due date, then every 24 hours while it is open. */
+  readonly actionItemsOverdue: boolean;
+  /** Days after resolution before the Incident Commander is nudged about an unreviewed postmortem; 0 = never. */
+  readonly postmortemAfterDays: number;
+}
+
+export const DEFAULT_REMINDERS: ReminderSettings = { updates: true, commanderVacantMinutes: 10, actionItemsOverdue: true, postmortemAfterDays: 2 };
 
 export const ROOM_PLACEMENTS = ['declared', 'home', 'both'] as const;
 export type RoomPlacement = (typeof ROOM_PLACEMENTS)[number];
@@ -57,6 +76,7 @@ export function defaultSettings(overrides: Partial<MusterSettings> = {}): Muster
     summarizePrivateIncidents: false,
     tenants: new TenantMap(),
     admins: [],
+    reminders: DEFAULT_REMINDERS,
     ...overrides,
   };
 }

@@ -22,6 +22,8 @@ export const TOKENS = {
   /** Subscribers to published status updates, multi-injected (extensions/extension-points.ts). */
   StatusUpdateSubscriber: Symbol.for('StatusUpdateSubscriber'),
   ActionItemSubscriber: Symbol.for('ActionItemSubscriber'),
+  /** Workflow step kinds, multi-injected (workflows/workflow-action.ts): core's own and a module's. */
+  WorkflowAction: Symbol.for('WorkflowAction'),
   /** Run-time registries: CommandExtensions and EventExtensions (extensions/extension-points.ts). */
   CommandExtensions: Symbol.for('CommandExtensions'),
   EventExtensions: Symbol.for('EventExtensions'),

@@ -31,7 +31,8 @@ describe('event subscribers', () => {
     const { app, commands, queued } = await declared();
     await commands.handleText(app.ctx('alice'), 'declare "Checkout errors" --sev SEV2');
     const id = (await app.store.repositories.incidents.findByNumber('default', 1))!.id;
-    expect(queued()).to.deep.equal([`incident.announce:${id}:declared`, `room.setup:${id}:console:local`, `card.refresh:${id}:v1`]);
+    const at = app.clock.now().getTime();
+    expect(queued()).to.deep.equal([`incident.announce:${id}:declared`, `room.setup:${id}:console:local`, `reminder.update_due:${id}:${at}:1`, `card.refresh:${id}:v1`]);
     await app.flush();
     const room = (await app.store.repositories.incidents.findById(id))!.roomOn('console', 'local')!;
     const before = queued().length;
@@ -41,7 +42,7 @@ describe('event subscribers', () => {
     const resolvedAt = app.clock.now().getTime();
     expect(queued().slice(before)).to.deep.equal([
       `room.invite:${id}:v${version}:communications_lead`, `card.refresh:${id}:v${version}`,
-      `incident.announce:${id}:resolved:${resolvedAt}`, `postmortem.draft:${id}:${resolvedAt}`, `card.refresh:${id}:v${version + 1}`,
+      `incident.announce:${id}:resolved:${resolvedAt}`, `postmortem.draft:${id}:${resolvedAt}`, `reminder.postmortem:${id}:${resolvedAt}`, `card.refresh:${id}:v${version + 1}`,
     ]);
   });
 
@@ -87,7 +88,7 @@ describe('event subscribers', () => {
     const incident = (await app.store.repositories.incidents.findByNumber('default', 1))!;
     expect(incident.title).to.equal('Checkout errors');
     expect(queued()).to.deep.equal([
-      `incident.announce:${incident.id}:declared`, `room.setup:${incident.id}:console:local`, `jira.sync:${incident.id}:v1:declared`,
+      `incident.announce:${incident.id}:declared`, `room.setup:${incident.id}:console:local`, `reminder.update_due:${incident.id}:${app.clock.now().getTime()}:1`, `jira.sync:${incident.id}:v1:declared`,
       `jira.sync:${incident.id}:v1:role_assigned`, `card.refresh:${incident.id}:v1`,
     ]);
     expect(app.logs.filter((m) => m.startsWith('An event subscriber failed')), 'two broken subscribers × two events').to.have.length(4);
@@ -110,7 +111,7 @@ describe('event subscribers', () => {
     await app.container.get(CommandDispatcher).handleText(app.ctx('alice'), 'declare "X" --sev SEV3');
     const incident = (await app.store.repositories.incidents.findByNumber('default', 1))!;
     const topics = app.container.get(EventSubscribers).effectsOf(declaredEvent, incident, SYSTEM_ORIGIN, app.clock.now()).map((m) => m.topic);
-    expect(topics, 'core\'s announcement stays; jira is back once').to.deep.equal(['incident.announce', 'jira.sync']);
+    expect(topics, 'core\'s announcement and update clock stay; jira is back once').to.deep.equal(['incident.announce', 'reminder.update_due', 'jira.sync']);
   });
 
   it('log a failing subscriber by name, event and incident, without what it threw beyond the message', () => {

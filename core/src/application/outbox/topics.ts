@@ -34,6 +34,27 @@ export interface TopicPayloads {
   'update.publish': { updateId: string };
   /** Draft the postmortem narrative once the incident is resolved. */
   'postmortem.draft': { incidentId: string; conversation?: ConversationRef };
+  /**
+   * Timers (outbox/reminders): each is enqueued with `availableAt` in the future and re-checks at fire
+   * time that the incident is still in the state that called for it.
+   * Update interval `n` of the chain anchored at `anchorMs` (the declaration, a severity change, a
+   * reopen or the last published update) for `severity`.
+   */
+  'reminder.update_due': { incidentId: string; anchorMs: number; n: number; severity: string };
+  /** Nobody took command within the configured minutes of the declaration at `declaredMs`. */
+  'reminder.commander_vacant': { incidentId: string; declaredMs: number };
+  /** Reminder `n` (1 when it fell due, then one a day) that the follow-up due at `dueMs` is still open. */
+  'reminder.action_item_due': { actionItemId: string; dueMs: number; n: number };
+  /** The postmortem of the resolution at `resolvedMs` is not reviewed yet. */
+  'reminder.postmortem': { incidentId: string; resolvedMs: number };
+  /**
+   * Run a workflow rule's steps of one delay for one triggering event, when due (workflows/). The rule is
+   * looked up by name when it runs: a rule removed from muster.yaml since does nothing.
+   */
+  'workflow.run': {
+    rule: string; incidentId: string; event: string; eventAt: string; delayMinutes: number;
+    source: string; platform?: string; labels?: Record<string, string>;
+  };
 }
 
 export type Topic = keyof TopicPayloads;

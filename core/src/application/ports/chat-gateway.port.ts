@@ -80,4 +80,11 @@ export interface DirectoryPort {
    * it. Throws when the platform could not be asked.
    */
   byEmail?(platform: ChatPlatform, workspaceId: string, email: string): Promise<PersonRef | undefined>;
+  /**
+   * The members of a group (`@payments-oncall` as a Slack user group; an Entra group's email on Teams
+   * with Graph), for workflows that invite a team. Undefined when the name is no group the platform
+   * knows, or the method is left out (the platform cannot list groups): the caller then treats the
+   * name as a person. Throws when the platform could not be asked.
+   */
+  groupMembers?(platform: ChatPlatform, workspaceId: string, name: string): Promise<readonly PersonRef[] | undefined>;
 }

@@ -67,7 +67,11 @@ export interface Outbox extends EffectLog {
    * of waiting for the leases to run out. Returns how many were released.
    */
   releaseLeases(): Promise<number>;
-  /** Messages still to be done (not completed, not dead). */
+  /**
+   * Messages still to be done (not completed, not dead) that are due or were tried: a timer set for
+   * later (a reminder, `availableAt` in the future) and never tried is scheduled, not a backlog, so it
+   * is not counted until it falls due. A message waiting to be retried is counted.
+   */
   depth(): Promise<number>;
   /** Messages given up on. */
   deadLetterCount(): Promise<number>;

@@ -5,7 +5,7 @@ import type { ConversationRef } from '../../domain/person';
 import type { Postmortem } from '../../domain/postmortem';
 import type { Service } from '../../domain/service';
 import type { StatusUpdate } from '../../domain/status-update';
-import type { ExternalMessageRef, TimelineEntry } from '../../domain/timeline';
+import type { ExternalMessageRef, TimelineEntry, TimelineKind } from '../../domain/timeline';
 
 export interface IncidentFilter {
   /** Only this tenant's incidents. Every caller acting for a person or token sets it. */
@@ -24,7 +24,8 @@ export interface IncidentRepository {
   nextNumber(tenantId: string): Promise<number>;
   /**
    * Insert (version 0) or update. Throws MusterError `conflict` when the stored version is not the
-   * one this copy was loaded at; on success calls `incident.markSaved(newVersion)`.
+   * one this copy was loaded at; on success calls `incident.markSaved(newVersion)` (put back, in the SQL
+   * store, if the transaction then does not commit).
    */
   save(incident: Incident): Promise<void>;
   findById(id: string): Promise<Incident | undefined>;
@@ -41,6 +42,8 @@ export interface TimelineQuery {
   readonly afterPosition?: number;
   readonly limit?: number;
   readonly highlightedOnly?: boolean;
+  /** Only entries of these kinds, filtered by the store: a check for one kind of change reads those, not the whole timeline. */
+  readonly kinds?: readonly TimelineKind[];
 }
 
 export interface TimelineRepository {

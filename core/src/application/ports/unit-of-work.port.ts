@@ -24,6 +24,9 @@ export interface UnitOfWork {
   /**
    * Runs `work` in one transaction: everything it writes is committed together or not at all.
    * Throws MusterError `unavailable` when the database cannot be reached, so callers answer 5xx.
+   * `work` may run more than once: the SQL store runs it again when another transaction's locks cost
+   * it its own (a deadlock between two instances), so load what it changes inside it (not before),
+   * and leave effects outside the database to the outbox.
    */
   run<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
 }

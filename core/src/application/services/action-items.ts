@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
-import { completeActionItem, newActionItem, reassignActionItem, reopenActionItem, type ActionItem } from '../../domain/action-item';
+import { completeActionItem, newActionItem, reassignActionItem, reopenActionItem, rescheduleActionItem, type ActionItem } from '../../domain/action-item';
 import type { Incident } from '../../domain/incident';
 import { displayName } from '../../domain/incident';
 import type { PersonRef } from '../../domain/person';
@@ -19,10 +19,11 @@ import type { Clock } from '../ports/system.port';
 /** An item as people name it: its number in the incident's list (1 = oldest), or its id (buttons, REST). */
 export type ActionItemRef = number | { readonly id: string };
 
-/** `owner: null` clears the owner; absent leaves it. */
+/** `owner: null` clears the owner, `dueAt: null` the due date; absent leaves them. */
 export interface ActionItemPatch {
   readonly state?: 'done' | 'open';
   readonly owner?: PersonRef | null;
+  readonly dueAt?: Date | null;
 }
 
 export interface ActionItemOutcome {
@@ -64,11 +65,11 @@ export class ActionItems {
     return { id: incident.id };
   }
 
-  async add(ctx: RequestContext, text: string, owner: PersonRef | undefined, target?: IncidentTarget): Promise<ActionItemOutcome> {
+  async add(ctx: RequestContext, text: string, owner: PersonRef | undefined, target?: IncidentTarget, dueAt?: Date): Promise<ActionItemOutcome> {
     const key = `request:${ctx.idempotencyKey}:item`;
     const outcome = await this.changes.apply(ctx, target, async (incident, tx, now) => {
       this.access.assert(ctx, 'incident.contribute', incident);
-      const item = newActionItem({ id: this.ids.newId(), incidentId: incident.id, text, owner, createdBy: ctx.actor, at: now });
+      const item = newActionItem({ id: this.ids.newId(), incidentId: incident.id, text, owner, createdBy: ctx.actor, at: now, dueAt });
       await tx.actionItems.save(item);
       await this.record(tx, incident, ctx, now, key, item, `Follow-up: ${item.text}${owner ? ` (owner: ${displayName(owner)})` : ''}`);
       await tx.outbox.enqueue(this.subscribers.effectsOfActionItem({ type: 'action_item_added', at: now, item, by: ctx.actor, source: ctx.platform }, incident, now));
@@ -81,7 +82,9 @@ export class ActionItems {
   }
 
   async change(ctx: RequestContext, target: IncidentTarget, ref: ActionItemRef, patch: ActionItemPatch): Promise<ActionItemOutcome> {
-    if (patch.state === undefined && patch.owner === undefined) throw new MusterError('missing_argument', 'Say what to change: mark it done, reopen it or give it an owner.');
+    if (patch.state === undefined && patch.owner === undefined && patch.dueAt === undefined) {
+      throw new MusterError('missing_argument', 'Say what to change: mark it done, reopen it, give it an owner or a due date.');
+    }
     let itemId = typeof ref === 'object' ? ref.id : undefined;
     const outcome = await this.changes.apply(ctx, target, async (incident, tx, now) => {
       this.access.assert(ctx, 'incident.contribute', incident);
@@ -92,6 +95,10 @@ export class ActionItems {
       if (patch.owner !== undefined) {
         next = reassignActionItem(next, patch.owner ?? undefined, now);
         said.push(patch.owner ? `owner now ${displayName(patch.owner)}` : 'owner cleared');
+      }
+      if (patch.dueAt !== undefined) {
+        next = rescheduleActionItem(next, patch.dueAt ?? undefined, now);
+        said.push(patch.dueAt ? `due ${patch.dueAt.toISOString()}` : 'due date cleared');
       }
       if (patch.state === 'done') { next = completeActionItem(next, now); said.push('done'); }
       if (patch.state === 'open') { next = reopenActionItem(next, now); said.push('reopened'); }

@@ -2,6 +2,7 @@ import type { AlertOrigin, AlertSignal } from '../../domain/alert';
 import type { Incident } from '../../domain/incident';
 import { buildApp } from '../container/app-harness.spec-helper';
 import { defaultSettings, type MusterSettings } from '../container/settings';
+import { WorkflowSubscriber } from '../workflows/workflow-subscriber';
 import { AccessPolicy } from '../access/access-policy';
 import { IncidentRecorder } from '../incidents/incident-recorder';
 import type { Clock, IdGenerator } from '../ports/system.port';
@@ -49,6 +50,6 @@ export function intakeOver(app: ReturnType<typeof buildApp>, unitOfWork: UnitOfW
   const c = app.container;
   return new AlertIntake(
     unitOfWork, c.get<MusterSettings>(TOKENS.Settings), c.get(DeclareIncident), c.get(TransitionIncident), c.get(IncidentRecorder),
-    c.get(AccessPolicy), c.get<Clock>(TOKENS.Clock), c.get<IdGenerator>(TOKENS.IdGenerator),
+    c.get(AccessPolicy), c.get<Clock>(TOKENS.Clock), c.get<IdGenerator>(TOKENS.IdGenerator), c.get(WorkflowSubscriber),
   );
 }

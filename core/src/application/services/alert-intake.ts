@@ -7,6 +7,7 @@ import { isMusterError, MusterError } from '../../errors';
 import { AccessPolicy } from '../access/access-policy';
 import type { RequestContext } from '../incidents/request-context';
 import { IncidentRecorder } from '../incidents/incident-recorder';
+import { WorkflowSubscriber } from '../workflows/workflow-subscriber';
 import type { AlertGroupRef } from '../ports/repositories.port';
 import type { Clock, IdGenerator } from '../ports/system.port';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
@@ -44,6 +45,7 @@ export class AlertIntake {
     @inject(AccessPolicy) private readonly access: AccessPolicy,
     @inject(TOKENS.Clock) private readonly clock: Clock,
     @inject(TOKENS.IdGenerator) private readonly ids: IdGenerator,
+    @inject(WorkflowSubscriber) private readonly workflows: WorkflowSubscriber,
   ) {}
 
   async ingest(origin: AlertOrigin, signals: readonly AlertSignal[]): Promise<AlertIntakeResult[]> {
@@ -104,6 +106,8 @@ export class AlertIntake {
       id: this.ids.newId(), incidentId: incident.id, kind: 'alert', occurredAt: now, recordedAt: now, actor: pluginActor(origin),
       source: origin.pluginId, text: alertEntryText(origin, signal, what), data: alertEntryData(signal), idempotencyKey: `${key}:alert`,
     }));
+    // Workflows on `alert_received`, in this transaction like any subscriber's effects (the inbox claim above makes a redelivery hear nothing).
+    await tx.outbox.enqueue(this.workflows.effectsOfAlert(incident, { source: origin.pluginId, platform: 'webhook', labels: signal.labels }, now, key, now));
     return { groupKey: signal.groupKey, deliveryId: signal.deliveryId, action: what, incident: { id: incident.id, reference: incident.reference } };
   }
 

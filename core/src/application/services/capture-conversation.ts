@@ -31,6 +31,7 @@ const MAX_CACHED_ROOMS = 10_000;
 @injectable()
 export class CaptureConversation {
   private readonly batcher = new Batcher<CapturedMessage, CaptureResult>((batch) => this.storeBatch(batch));
+  // Per instance by design: only found rooms are remembered, and a room belongs to one incident for good.
   private readonly roomIncidents = new Map<string, string>();
 
   constructor(

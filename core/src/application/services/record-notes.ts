@@ -1,6 +1,6 @@
 import { inject, injectable } from 'inversify';
 import { MusterError } from '../../errors';
-import { newActionItem, type ActionItem } from '../../domain/action-item';
+import { dueDateOf, newActionItem, type ActionItem, type DueSpec } from '../../domain/action-item';
 import { timelineEntry } from '../../domain/timeline';
 import type { RequestContext } from '../incidents/request-context';
 import { IncidentLocator, type IncidentTarget } from '../incidents/incident-locator';
@@ -42,15 +42,16 @@ export class RecordNotes {
     });
   }
 
-  async action(ctx: RequestContext, text: string, ownerHandle?: string, target?: IncidentTarget): Promise<{ incident: Incident; item: ActionItem }> {
+  async action(ctx: RequestContext, text: string, ownerHandle?: string, target?: IncidentTarget, due?: DueSpec): Promise<{ incident: Incident; item: ActionItem }> {
     const owner = ownerHandle ? await this.people.resolve(ctx, ownerHandle, 'to own this follow-up') : undefined;
     return this.uow.run(async (tx) => {
       const incident = await this.locator.locate(ctx, target, tx.incidents);
       const now = this.clock.now();
-      const item = newActionItem({ id: this.ids.newId(), incidentId: incident.id, text, owner, createdBy: ctx.actor, at: now });
+      const dueAt = due ? dueDateOf(due, now) : undefined;
+      const item = newActionItem({ id: this.ids.newId(), incidentId: incident.id, text, owner, createdBy: ctx.actor, at: now, dueAt });
       const stored = await tx.timeline.append(timelineEntry({
         id: this.ids.newId(), incidentId: incident.id, kind: 'action_item', occurredAt: now, recordedAt: now,
-        actor: ctx.actor, source: ctx.platform, text: `Follow-up: ${item.text}${owner ? ` (owner: ${owner.name ?? owner.id})` : ''}`,
+        actor: ctx.actor, source: ctx.platform, text: `Follow-up: ${item.text}${owner ? ` (owner: ${owner.name ?? owner.id})` : ''}${dueAt ? ` (due ${dueAt.toISOString()})` : ''}`,
         data: { actionItemId: item.id }, idempotencyKey: `request:${ctx.idempotencyKey}`,
       }));
       if (!stored) {

@@ -8,6 +8,8 @@ export const ACTIONS = {
   approveUpdate: 'update.approve',
   editUpdate: 'update.edit',
   rejectUpdate: 'update.reject',
+  /** A reminder's "Draft an update": the `update` command for the incident whose id is the value. */
+  draftUpdate: 'update.draft',
   completeActionItem: 'action_item.done',
   editPostmortemSection: 'postmortem.edit',
   /** The confirmation of `plugins uninstall <name>`; its value is the plugin id. */

@@ -6,12 +6,16 @@ import type { Block, Button, Inline, RichText, View } from './view';
 /** More buttons than this make a message people scroll past; the rest are done by number. */
 const MAX_DONE_BUTTONS = 20;
 
-/** One follow-up as a list line: its text, owner, state and ticket. */
+/** A due date as every reader sees it, in UTC (readers sit in many zones; a local time would mislead some). */
+export const dueText = (at: Date): string => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** One follow-up as a list line: its text, owner, due date, state and ticket. */
 export function actionItemLine(item: ActionItem): RichText {
   const owner: Inline[] = item.owner ? [' — owner ', { mention: item.owner }] : [' — no owner'];
+  const due: Inline[] = item.dueAt && item.state === 'open' ? [` · due ${dueText(item.dueAt)}`] : [];
   const state: Inline[] = item.state === 'open' ? [] : [' · ', { italic: item.state }];
   const ticket: Inline[] = item.ticket ? [' · ', { link: { url: item.ticket.url, text: item.ticket.title } }] : [];
-  return [item.state === 'done' ? '✅ ' : item.state === 'cancelled' ? '✖️ ' : '⬜ ', item.text, ...owner, ...state, ...ticket];
+  return [item.state === 'done' ? '✅ ' : item.state === 'cancelled' ? '✖️ ' : '⬜ ', item.text, ...owner, ...due, ...state, ...ticket];
 }
 
 /** `actions`: every follow-up with the number people type, and a Done button per open one. */
@@ -24,7 +28,7 @@ export function actionItemsView(incident: Incident, items: readonly ActionItem[]
     .map(({ item, number }) => ({ actionId: ACTIONS.completeActionItem, label: `Done ${number}`, value: item.id }));
   const blocks: Block[] = [{ type: 'header', text: `Follow-ups · ${incident.reference}` }];
   if (items.length === 0) {
-    blocks.push({ type: 'text', text: ['No follow-ups yet. Add one with ', { command: 'action <text> [@owner]' }, '.'], tone: 'muted' });
+    blocks.push({ type: 'text', text: ['No follow-ups yet. Add one with ', { command: 'action <text> [@owner] [--due 3d]' }, '.'], tone: 'muted' });
   } else {
     blocks.push({ type: 'list', ordered: true, items: items.map(actionItemLine) });
     if (buttons.length) blocks.push({ type: 'actions', buttons });

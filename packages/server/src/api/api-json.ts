@@ -67,6 +67,7 @@ export function actionItemJson(item: ActionItem) {
     createdAt: iso(item.createdAt),
     updatedAt: iso(item.updatedAt),
     ticket: item.ticket ? { title: item.ticket.title, url: item.ticket.url } : null,
+    dueAt: item.dueAt ? iso(item.dueAt) : null,
   };
 }
 

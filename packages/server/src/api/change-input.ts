@@ -46,17 +46,33 @@ export function readRoleBody(body: Record<string, unknown>): PersonRef {
   return readPerson(body.person, 'person');
 }
 
-export function readActionItemBody(body: Record<string, unknown>): { text: string; owner?: PersonRef } {
-  rejectUnknown(body, ['text', 'owner']);
+/** An ISO 8601 date-time with its zone (`2026-12-24T17:00:00Z`); whether it is in the future is core's to check. */
+function readDueAt(value: unknown): Date {
+  const at = typeof value === 'string' && ISO_DATE_TIME.test(value) ? new Date(value) : undefined;
+  if (!at || Number.isNaN(at.getTime())) throw invalid('"dueAt" must be an ISO 8601 date-time with a zone, e.g. "2026-12-24T17:00:00Z", or null to clear it.');
+  return at;
+}
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function readActionItemBody(body: Record<string, unknown>): { text: string; owner?: PersonRef; dueAt?: Date } {
+  rejectUnknown(body, ['text', 'owner', 'dueAt']);
   if (typeof body.text !== 'string' || !body.text.trim()) throw invalid('"text" is required: what needs doing.');
   if (body.text.trim().length > MAX_ACTION_TEXT) throw invalid(`"text" must be at most ${MAX_ACTION_TEXT} characters; put the detail in a note.`);
-  return { text: body.text.trim(), owner: body.owner === undefined || body.owner === null ? undefined : readPerson(body.owner, 'owner') };
+  return {
+    text: body.text.trim(), owner: body.owner === undefined || body.owner === null ? undefined : readPerson(body.owner, 'owner'),
+    ...(body.dueAt !== undefined && body.dueAt !== null && { dueAt: readDueAt(body.dueAt) }),
+  };
 }
 
-/** `{state: "done"}` completes; `{owner: {...}}` reassigns, `{owner: null}` clears the owner. */
-export function readActionItemPatch(body: Record<string, unknown>): { complete: boolean; owner?: PersonRef | null } {
-  rejectUnknown(body, ['state', 'owner']);
-  if (body.state === undefined && body.owner === undefined) throw invalid('Send "state": "done" to complete the item, or "owner" to reassign it.');
+/** `{state: "done"}` completes; `{owner: {...}}` reassigns, `{owner: null}` clears the owner; `dueAt` likewise. */
+export function readActionItemPatch(body: Record<string, unknown>): { complete: boolean; owner?: PersonRef | null; dueAt?: Date | null } {
+  rejectUnknown(body, ['state', 'owner', 'dueAt']);
+  if (body.state === undefined && body.owner === undefined && body.dueAt === undefined) {
+    throw invalid('Send "state": "done" to complete the item, "owner" to reassign it, or "dueAt" to give it a due date.');
+  }
   if (body.state !== undefined && body.state !== 'done') throw invalid('"state" can only be set to "done".');
-  return { complete: body.state === 'done', owner: body.owner === undefined ? undefined : body.owner === null ? null : readPerson(body.owner, 'owner') };
+  return {
+    complete: body.state === 'done', owner: body.owner === undefined ? undefined : body.owner === null ? null : readPerson(body.owner, 'owner'),
+    ...(body.dueAt !== undefined && { dueAt: body.dueAt === null ? null : readDueAt(body.dueAt) }),
+  };
 }

@@ -62,7 +62,7 @@ export function registerIncidentChangeRoutes(router: Router, container: Containe
   }));
 
   router.post(`${incidentPath}/action-items`, write(readActionItemBody, async (r, caller, body, key) => {
-    const { item } = await actionItems.add(apiContext(caller, key), body.text, body.owner, r.params.ref);
+    const { item } = await actionItems.add(apiContext(caller, key), body.text, body.owner, r.params.ref, body.dueAt);
     pump.kick();
     return json(201, actionItemJson(item), { location: `${API_PREFIX}/incidents/${r.params.ref.toUpperCase()}/action-items/${item.id}` });
   }));
@@ -70,6 +70,7 @@ export function registerIncidentChangeRoutes(router: Router, container: Containe
   router.patch(`${incidentPath}/action-items/:itemId`, write(readActionItemPatch, async (r, caller, patch, key) => {
     const { item } = await actionItems.change(apiContext(caller, key), r.params.ref, { id: r.params.itemId }, {
       ...(patch.complete && { state: 'done' as const }), ...(patch.owner !== undefined && { owner: patch.owner }),
+      ...(patch.dueAt !== undefined && { dueAt: patch.dueAt }),
     });
     pump.kick();
     return json(200, actionItemJson(item));

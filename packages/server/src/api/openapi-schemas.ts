@@ -40,7 +40,7 @@ export const SCHEMAS = {
   Timeline: object({ reference: str, entries: { type: 'array', items: ref('TimelineEntry') }, nextAfter: { type: ['integer', 'null'] } }),
   ActionItem: object({
     id: str, text: str, state: { type: 'string', enum: ['open', 'done', 'cancelled'] }, owner: nullable(ref('Person')), createdBy: ref('Person'),
-    createdAt: time, updatedAt: time, ticket: nullable(object({ title: str, url: str })),
+    createdAt: time, updatedAt: time, ticket: nullable(object({ title: str, url: str })), dueAt: nullable(time),
   }),
   ActionItemList: object({ reference: str, actionItems: { type: 'array', items: ref('ActionItem') } }),
   StatusUpdate: object({
@@ -58,6 +58,6 @@ export const SCHEMAS = {
   TransitionRequest: object({ action: { type: 'string', enum: ['acknowledge', 'mitigate', 'resolve', 'reopen', 'decline', 'close'] }, reason: { type: 'string', maxLength: 500 } }, ['action']),
   SeverityRequest: object({ severity: str }),
   RoleRequest: object({ person: ref('PersonInput') }),
-  ActionItemRequest: object({ text: { type: 'string', minLength: 1, maxLength: 500 }, owner: nullable(ref('PersonInput')) }, ['text']),
-  ActionItemPatch: { ...object({ state: { type: 'string', enum: ['done'] }, owner: nullable(ref('PersonInput')) }, []), minProperties: 1 },
+  ActionItemRequest: object({ text: { type: 'string', minLength: 1, maxLength: 500 }, owner: nullable(ref('PersonInput')), dueAt: nullable(time) }, ['text']),
+  ActionItemPatch: { ...object({ state: { type: 'string', enum: ['done'] }, owner: nullable(ref('PersonInput')), dueAt: nullable(time) }, []), minProperties: 1 },
 };

@@ -46,7 +46,7 @@ export function llmSummary(config: ServerConfig): string {
 
 /** `Redis redis://host:port` (never the password), with whether this process works the queues; false in embedded mode. */
 export function multiInstanceSummary(config: ServerConfig): string | false {
-  const { redisUrl, prefix, work } = config.queues;
+  const { redisUrl, redisPrefix: prefix, queues: { work } } = config;
   if (!redisUrl) return false;
   return `Redis ${redisTarget(redisUrl)} (prefix ${prefix}${work ? '' : ', queues worked elsewhere'})`;
 }

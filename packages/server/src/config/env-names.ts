@@ -40,6 +40,8 @@ export const ENV = {
 export const PLUGIN_SECRET_PREFIX = 'MUSTER_PLUGIN_';
 
 export const DEFAULT_PORT = 3000;
+/** Of every Redis key and channel; `{muster}` (a hash tag) on Redis Cluster. */
+export const DEFAULT_REDIS_PREFIX = 'muster';
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/muster.db';
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com/v1.0/';

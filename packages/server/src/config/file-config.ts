@@ -1,4 +1,4 @@
-import type { ServiceContact, TenantDefinition, ChatPlatform, RoomPlacement, ConversationRef, PermissionPolicy, RoleDefinition, SeverityLevel } from '@muster/core';
+import type { ServiceContact, TenantDefinition, ChatPlatform, RoomPlacement, ConversationRef, PermissionPolicy, ReminderSettings, RoleDefinition, SeverityLevel } from '@muster/core';
 
 export type ChannelRef = Omit<ConversationRef, 'name' | 'url'>;
 
@@ -78,4 +78,8 @@ export interface FileConfig {
   readonly llm: FileLlmSection;
   readonly plugins?: Readonly<Record<string, FilePluginEntry>>;
   readonly services?: Readonly<Record<string, FileServiceEntry>>;
+  /** A key left out keeps its default; `reminders: false` in the file reads as every one off (reminders-section.ts). */
+  readonly reminders?: Partial<ReminderSettings>;
+  /** `workflows:`, each rule read (and its problems named) by workflows-section.ts when the settings are built. */
+  readonly workflows?: readonly unknown[];
 }

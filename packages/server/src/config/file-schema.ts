@@ -5,10 +5,12 @@ import type { FileConfig } from './file-config';
 import { LLM_SECTION } from './llm-section';
 import { PLUGINS } from './plugins-section';
 import { PERMISSIONS_SECTION, ROLES, SEVERITIES } from './process-section';
+import { REMINDERS_SECTION } from './reminders-section';
 import { flag, oneOf, settings, text, whenAMapping } from './schema-kit';
 import { SERVER_SECTION } from './server-section';
 import { SERVICES } from './services-section';
 import { ADMINS, TENANTS } from './tenancy-section';
+import { WORKFLOWS } from './workflows-section';
 
 const REACTION = { pattern: /^[a-z0-9_+-]{1,80}$/, what: 'a reaction name without colons, like pushpin' };
 const ROOM_PATTERN = { pattern: /\{number\}/, what: 'a pattern containing {number} (rooms must be unique), like inc-{number}-{slug}' };
@@ -33,6 +35,8 @@ export const FILE_SECTIONS = {
   llm: LLM_SECTION.default({}),
   plugins: PLUGINS.optional(),
   services: SERVICES.optional(),
+  reminders: REMINDERS_SECTION.optional(),
+  workflows: WORKFLOWS.optional(),
 };
 
 /** muster.yaml as a whole: the sections, and the rules that tie keys of different sections together. */

@@ -11,7 +11,7 @@ import type { DatabaseKind, ServerConfig } from './server-config';
 import { serviceDefinitions } from './service-definitions';
 import { buildSettings } from './settings-builder';
 import { readTeamsEnv } from './teams-env';
-import { readQueuesEnv } from './queues-env';
+import { readRedisEnv } from './queues-env';
 import { locateConfigFile, readYamlFile } from './yaml-file';
 
 export interface ConfigSources {
@@ -54,7 +54,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     configFile: located.path,
     publicUrl,
     secretKey: env.string(ENV.secretKey),
-    queues: readQueuesEnv(env),
+    ...readRedisEnv(env),
     slack: {
       signingSecret: env.string(ENV.slackSigningSecret),
       botToken: env.string(ENV.slackBotToken),

@@ -1,16 +1,8 @@
-import { ENV } from './env-names';
+import { DEFAULT_REDIS_PREFIX, ENV } from './env-names';
 import type { EnvReader } from './env-reader';
 
-/** Multi-instance mode: where the queues live and how this process takes part in them. */
+/** How this process takes part in the queues of multi-instance mode (REDIS_URL set). */
 export interface QueuesConfig {
-  /** REDIS_URL (`redis://[:password@]host:port[/db]`, `rediss://` for TLS); unset: the in-process outbox pump. */
-  readonly redisUrl?: string;
-  /**
-   * MUSTER_REDIS_PREFIX (default `muster`): every BullMQ key starts with it, so several installations
-   * (or test runs) share one Redis. On Redis Cluster give it a hash tag, `{muster}`, so each queue's keys
-   * land in one slot as BullMQ's scripts require.
-   */
-  readonly prefix: string;
   /** MUSTER_WORK_QUEUES (default on): off for a `muster start` that only answers requests beside `muster worker`s. */
   readonly work: boolean;
   /** MUSTER_QUEUE_LOCK_DURATION_MS (default 30 000): how long a worker's hold on a job lasts without renewal (renewed at half). */
@@ -19,11 +11,16 @@ export interface QueuesConfig {
   readonly stalledIntervalMs: number;
 }
 
-export const DEFAULT_REDIS_PREFIX = 'muster';
 const DEFAULT_QUEUE_TIMING_MS = 30_000;
+/**
+ * MUSTER_REDIS_PREFIX: every key (BullMQ's, the plugin notices' channel) starts with it, so several
+ * installations or test runs share one Redis. On Redis Cluster give it a hash tag, `{muster}`, so each
+ * queue's keys land in one slot as BullMQ's scripts require.
+ */
 const PREFIX = /^[A-Za-z0-9{}_.:-]{1,64}$/;
 
-export function readQueuesEnv(env: EnvReader): QueuesConfig {
+/** REDIS_URL (`redis://` or `rediss://`), MUSTER_REDIS_PREFIX and the queue settings, each checked. */
+export function readRedisEnv(env: EnvReader): { redisUrl?: string; redisPrefix: string; queues: QueuesConfig } {
   const redisUrl = env.string(ENV.redisUrl);
   if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
     // The value may carry a password: name the rule, never echo it.
@@ -33,9 +30,11 @@ export function readQueuesEnv(env: EnvReader): QueuesConfig {
   if (prefix !== undefined && !PREFIX.test(prefix)) env.problems.add(ENV.redisPrefix, 'must be 1 to 64 letters, digits or _ . : - { } (e.g. muster, or {muster} on Redis Cluster)', prefix);
   return {
     ...(redisUrl && { redisUrl }),
-    prefix: prefix && PREFIX.test(prefix) ? prefix : DEFAULT_REDIS_PREFIX,
-    work: env.boolean(ENV.workQueues) ?? true,
-    lockDurationMs: env.integer(ENV.queueLockDurationMs, 1_000, 600_000) ?? DEFAULT_QUEUE_TIMING_MS,
-    stalledIntervalMs: env.integer(ENV.queueStalledIntervalMs, 1_000, 600_000) ?? DEFAULT_QUEUE_TIMING_MS,
+    redisPrefix: prefix && PREFIX.test(prefix) ? prefix : DEFAULT_REDIS_PREFIX,
+    queues: {
+      work: env.boolean(ENV.workQueues) ?? true,
+      lockDurationMs: env.integer(ENV.queueLockDurationMs, 1_000, 600_000) ?? DEFAULT_QUEUE_TIMING_MS,
+      stalledIntervalMs: env.integer(ENV.queueStalledIntervalMs, 1_000, 600_000) ?? DEFAULT_QUEUE_TIMING_MS,
+    },
   };
 }

@@ -24,7 +24,10 @@ export interface ServerConfig {
   readonly configFile?: string;
   readonly publicUrl?: string;
   readonly secretKey?: string;
-  /** REDIS_URL and the queue settings beside it (queues-env.ts); without a URL, one process runs the outbox itself. */
+  readonly redisUrl?: string;
+  /** MUSTER_REDIS_PREFIX: of every key and channel, so installations can share one Redis. */
+  readonly redisPrefix?: string;
+  /** How this process takes part in the queues when REDIS_URL is set (queues-env.ts). */
   readonly queues: QueuesConfig;
   readonly slack: {
     readonly signingSecret?: string;

@@ -4,6 +4,8 @@ import {
 } from '@muster/core';
 import type { FileConfig } from './file-config';
 import type { Problems } from './problems';
+import { reminderSettings } from './reminders-section';
+import { readWorkflows } from './workflows-section';
 
 /**
  * The core's settings from a validated muster.yaml. The catalogues check their own invariants (two
@@ -17,7 +19,9 @@ export function buildSettings(file: FileConfig, publicUrl: string | undefined, p
   const severities = catalogue(problems, () => new SeverityCatalog(file.severities ?? DEFAULT_SEVERITIES));
   const roleList = file.roles ?? DEFAULT_ROLES;
   const roles = catalogue(problems, () => new RoleCatalog(roleList, { ...defaultPermissionsFor(roleList), ...file.permissions }));
+  const workflows = readWorkflows(file.workflows, { severities, roles, ...(file.services && { services: Object.keys(file.services) }) }, problems);
   return defaultSettings({
+    ...(workflows.length > 0 && { workflows }),
     ...(severities && { severities }),
     ...(roles && { roles }),
     ...(file.roomNamePattern !== undefined && { roomNamePattern: file.roomNamePattern }),
@@ -32,6 +36,7 @@ export function buildSettings(file: FileConfig, publicUrl: string | undefined, p
     ...(publicUrl !== undefined && { publicUrl }),
     tenants: new TenantMap(file.tenants ?? [], isolateWorkspaces),
     ...(file.admins !== undefined && { admins: file.admins }),
+    reminders: reminderSettings(file.reminders),
   });
 }
 

@@ -1,10 +1,11 @@
 import {
-  coreApplicationModule, hasEmailLookup, OutboxDispatcher, TOKENS, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort,
+  coreApplicationModule, hasEmailLookup, OutboxDispatcher, TOKENS, WorkflowActions, type ChatGateway, type ChatPlatform, type Clock, type DirectoryPort,
   type EmailDirectory, type IdGenerator, type IncidentEventSubscriber, type Logger, type OutboxHandler, type Summarizer,
 } from '@muster/core';
 import { createStore, type Store } from '@muster/store';
 import { createSummarizer } from '@muster/summarizer';
 import { Container, ContainerModule } from 'inversify';
+import { DEFAULT_REDIS_PREFIX } from '../config/env-names';
 import type { ServerConfig } from '../config/server-config';
 import { createServerLogger } from '../logging/server-logger';
 import { ServerMetrics } from '../metrics/server-metrics';
@@ -41,6 +42,8 @@ export interface ContainerOverrides {
   readonly directories?: Partial<Record<ChatPlatform, DirectoryPort>>;
   /** The plugin host's time limits per operation (tests shorten them); see plugins/guard/plugin-timeouts.ts. */
   readonly pluginTimeouts?: Partial<PluginTimeouts>;
+  /** How often each instance reconciles its chat plugin installations with the database (REDIS_URL only; default 30 s). */
+  readonly pluginReconcileMs?: number;
   /** Outbox handlers and event subscribers bound beside core's own (a test's, or an embedding application's). */
   readonly contributions?: {
     readonly outboxHandlers?: readonly OutboxHandler[];
@@ -108,9 +111,11 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
     }
   });
 
-  const plugins = pluginsModule({ config, store, metrics, logger, clock, ids, timeouts: overrides.pluginTimeouts, directories: withEmailLookup(directories) });
+  const plugins = pluginsModule({ config, store, metrics, logger, clock, ids, timeouts: overrides.pluginTimeouts, reconcileMs: overrides.pluginReconcileMs, directories: withEmailLookup(directories) });
   const container = new Container();
   container.load(serverModule, plugins, coreApplicationModule);
+  // Every workflow step against its action (core's and the plugin host's) now, so a bad rule stops the start.
+  container.get(WorkflowActions);
   return container;
 }
 
@@ -121,7 +126,7 @@ type Bind = Parameters<ConstructorParameters<typeof ContainerModule>[0]>[0]['bin
  * scheduler; without: a scheduler of timers in this process.
  */
 function bindQueues(bind: Bind, config: ServerConfig, store: Store, metrics: ServerMetrics, clock: Clock, logger: Logger): void {
-  const { redisUrl } = config.queues;
+  const { redisUrl } = config;
   if (!redisUrl) {
     bind(TOKENS.Scheduler).toConstantValue(new InProcessScheduler(logger));
     return;
@@ -129,7 +134,7 @@ function bindQueues(bind: Bind, config: ServerConfig, store: Store, metrics: Ser
   let dispatcher: OutboxDispatcher | undefined;
   bind(SERVER_TOKENS.Queues).toDynamicValue((context) => {
     const queues = new QueueRuntime({
-      config: { ...config.queues, redisUrl }, outbox: store.repositories.outbox, clock, logger, concurrency: POOL_SIZE,
+      config: { ...config.queues, redisUrl, prefix: config.redisPrefix ?? DEFAULT_REDIS_PREFIX }, outbox: store.repositories.outbox, clock, logger, concurrency: POOL_SIZE,
       dispatcher: () => (dispatcher ??= context.get(OutboxDispatcher)), record: (outcome) => metrics.recordOutbox({ done: 0, retried: 0, dead: 0, [outcome]: 1 }),
     });
     metrics.watchOutboxQueue(() => queues.counts());

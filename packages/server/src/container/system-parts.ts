@@ -54,4 +54,9 @@ export class PlatformDirectory implements DirectoryPort {
     const directory = this.directories[platform];
     return hasEmailLookup(directory) ? directory.byEmail(workspaceId, email) : undefined;
   }
+
+  /** A group on its platform (a Slack user group); undefined where the platform's directory lists no groups. */
+  async groupMembers(platform: ChatPlatform, workspaceId: string, name: string): Promise<readonly PersonRef[] | undefined> {
+    return this.directories[platform]?.groupMembers?.(platform, workspaceId, name);
+  }
 }

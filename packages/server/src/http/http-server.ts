@@ -17,6 +17,9 @@ export interface HttpServerOptions {
 /** The route label of requests no route matched, so unknown paths cannot blow up metric cardinality. */
 export const UNMATCHED_ROUTE = 'unmatched';
 
+/** How long an idle keep-alive connection stays open: longer than the load balancers in front of us keep theirs. */
+export const KEEP_ALIVE_MS = 65_000;
+
 /**
  * node:http with a request-scoped error boundary, in-flight tracking and a graceful close: stop
  * accepting, let running requests finish (bounded), then drop what is left.
@@ -30,9 +33,13 @@ export class HttpServer {
   constructor(private readonly options: HttpServerOptions) {
     this.server = createServer((req, res) => void this.handle(req, res));
     // Slow clients must not hold a connection (and the shutdown) forever.
-    this.server.headersTimeout = 30_000;
     this.server.requestTimeout = 60_000;
-    this.server.keepAliveTimeout = 5_000;
+    // Idle keep-alive connections outlive a load balancer's own idle timeout (AWS ALB 60 s, nginx
+    // upstreams 60 s): the balancer closes first, so it never reuses a socket we are closing (a 502).
+    // Shutdown closes idle connections at once (close), so this does not hold a stop.
+    this.server.keepAliveTimeout = KEEP_ALIVE_MS;
+    // Above the keep-alive, as Node recommends, so a reused connection's next request is not cut off.
+    this.server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   }
 
   /** Listens on `port` (0: any free port); resolves with the bound port, or rejects with a readable error. */

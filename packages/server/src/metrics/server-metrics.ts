@@ -21,7 +21,7 @@ export class ServerMetrics {
   /** `POST /webhooks/<plugin>` by outcome (`accepted`, `unauthorized`, `bad_request`, …); unknown plugin ids are counted as `unknown`. */
   readonly webhooks = new Counter({ name: 'muster_webhooks_total', help: 'Alert webhooks received, by plugin and outcome.', labelNames: ['plugin', 'outcome'], registers: this.registers });
   private readonly incidents = new Gauge({ name: 'muster_incidents', help: 'Incidents by status and severity.', labelNames: ['status', 'severity'], registers: this.registers });
-  private readonly outboxDepth = new Gauge({ name: 'muster_outbox_depth', help: 'Outbox messages still to be carried out.', registers: this.registers });
+  private readonly outboxDepth = new Gauge({ name: 'muster_outbox_depth', help: 'Outbox messages still to be carried out: due now or waiting to be retried (timers set for later, such as reminders, count once they are due).', registers: this.registers });
   private readonly deadLetters = new Gauge({ name: 'muster_outbox_dead_letters', help: 'Outbox messages given up on (kept for inspection).', registers: this.registers });
   /** Multi-instance mode only: BullMQ's job counts by queue and state (waiting, prioritized, active, delayed, failed), read from Redis at scrape time. */
   private readonly queueJobs = new Gauge({ name: 'muster_queue_jobs', help: 'BullMQ jobs by queue and state (multi-instance mode).', labelNames: ['queue', 'state'], registers: this.registers });

@@ -17,11 +17,16 @@ import { PluginHealthBook } from './guard/plugin-health-book';
 import { DEFAULT_PLUGIN_TIMEOUTS, type PluginTimeouts } from './guard/plugin-timeouts';
 import { registerIntegrationCommands } from './integrations/integration-commands';
 import { IntegrationCallHandler } from './integrations/integration-call-handler';
+import { pluginWorkflowActions } from './integrations/workflow-plugin-actions';
 import { IntegrationSubscriber } from './integrations/integration-subscriber';
 import { TicketIndex } from './integrations/ticket-index';
 import { InstallationActivator } from './runtime/installation-activator';
 import { PluginHost } from './runtime/plugin-host';
 import { PluginSecretSealer } from './runtime/plugin-secret-sealer';
+import { InstallationReconciler } from './sync/installation-reconciler';
+import { InstallationSync } from './sync/installation-sync';
+import { RedisInstallationNotices } from './sync/redis-installation-notices';
+import { DEFAULT_REDIS_PREFIX } from '../config/env-names';
 
 /** The plugin host's parts in the container; core's AlertIntake and the command registry are resolved from it. */
 export const PLUGIN_TOKENS = {
@@ -33,6 +38,8 @@ export const PLUGIN_TOKENS = {
   TicketIndex: Symbol.for('PluginTicketIndex'),
   /** Resolving it registers `page` and `runbook` (plugins/integrations/integration-commands.ts); start-server does, after the bridge. */
   IntegrationCommands: Symbol.for('PluginIntegrationCommands'),
+  /** With REDIS_URL: keeps this instance's chat installations equal to the database (plugins/sync); absent without. */
+  InstallationSync: Symbol.for('PluginInstallationSync'),
 } as const;
 
 export interface PluginsModuleDeps {
@@ -44,6 +51,8 @@ export interface PluginsModuleDeps {
   readonly ids: IdGenerator;
   /** Shorter limits for tests, longer for a slow network; each operation defaults to DEFAULT_PLUGIN_TIMEOUTS. */
   readonly timeouts?: Partial<PluginTimeouts>;
+  /** The period of the installation reconcile with REDIS_URL (plugins/sync/installation-sync.ts). */
+  readonly reconcileMs?: number;
   /** The chat directories that find people by email: paged people are invited to the rooms through them. */
   readonly directories?: Partial<Record<ChatPlatform, EmailDirectory>>;
 }
@@ -59,6 +68,10 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
     ...(config.configFile && { configDirectory: dirname(config.configFile) }) });
   const tickets = new TicketIndex(store.pluginStorage, clock);
   const host = new PluginHost({ config, settings: config.settings, store, logger, activator, health, sealer, clock });
+  // Several instances share the database only with Redis (ARCHITECTURE §8); one alone has nothing to converge with.
+  const sync = config.redisUrl
+    ? new InstallationSync(new InstallationReconciler({ host, store, sealer, health, clock, logger }), new RedisInstallationNotices(config.redisUrl, config.redisPrefix ?? DEFAULT_REDIS_PREFIX, logger), logger, deps.reconcileMs)
+    : undefined;
   return new ContainerModule(({ bind }) => {
     bind(PLUGIN_TOKENS.Host).toConstantValue(host);
     bind(PLUGIN_TOKENS.Guard).toConstantValue(guard);
@@ -73,7 +86,8 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
       });
       return true;
     }).inSingletonScope();
-    bind(TOKENS.PluginAdministration).toConstantValue(new HostPluginAdministration({ host, store, sealer, health, settings: config.settings, clock, ids, logger }));
+    if (sync) bind(PLUGIN_TOKENS.InstallationSync).toConstantValue(sync);
+    bind(TOKENS.PluginAdministration).toConstantValue(new HostPluginAdministration({ host, store, sealer, health, settings: config.settings, clock, ids, logger, ...(sync && { changes: sync }) }));
     const subscriber = new PluginEventSubscriber(host);
     bind(TOKENS.IncidentEventSubscriber).toConstantValue(subscriber);
     bind(TOKENS.StatusUpdateSubscriber).toConstantValue(subscriber);
@@ -82,6 +96,8 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
     bind(TOKENS.IncidentEventSubscriber).toConstantValue(integrations);
     bind(TOKENS.StatusUpdateSubscriber).toConstantValue(integrations);
     bind(TOKENS.ActionItemSubscriber).toConstantValue(integrations);
+    // Workflow steps through the plugins (page, ticket, call, webhook), beside core's own.
+    for (const action of pluginWorkflowActions(host, config.settings.severities)) bind(TOKENS.WorkflowAction).toConstantValue(action);
     bind(PLUGIN_TOKENS.TicketIndex).toConstantValue(tickets);
     bind<OutboxHandler>(TOKENS.OutboxHandler).toDynamicValue((ctx) => new IntegrationCallHandler(host, {
       guard, repos: store.repositories, logger, directories: deps.directories ?? {},

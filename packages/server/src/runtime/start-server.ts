@@ -16,6 +16,7 @@ import { resolveSecretKey } from './secret-key';
 import type { PlatformIntegration } from '../platforms/platform-integration';
 import { PLUGIN_TOKENS } from '../plugins/plugins-module';
 import type { PluginHost } from '../plugins/runtime/plugin-host';
+import type { InstallationSync } from '../plugins/sync/installation-sync';
 
 export interface StartOptions extends ContainerOverrides {
   /** Start the outbox pump, or in multi-instance mode the queues (default true). */
@@ -63,6 +64,7 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
   const queues = container.isBound(SERVER_TOKENS.Queues) ? container.get<QueueRuntime>(SERVER_TOKENS.Queues) : undefined;
   const worker = options.role === 'worker';
   const plugins = container.get<PluginHost>(PLUGIN_TOKENS.Host);
+  const pluginSync = container.isBound(PLUGIN_TOKENS.InstallationSync) ? container.get<InstallationSync>(PLUGIN_TOKENS.InstallationSync) : undefined;
   let http: HttpParts | undefined;
   try {
     logger.info('Starting Muster', configSummary(config));
@@ -81,6 +83,8 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     container.get(PLUGIN_TOKENS.CommandBridge);
     container.get(PLUGIN_TOKENS.IntegrationCommands);
     await plugins.start();
+    // Before HTTP listens, so a change made on another instance meanwhile is not missed.
+    await pluginSync?.start();
     http = createHttp(container, { opsOnly: worker });
     // A worker connects to no chat platform: it only posts, through the gateways bound in the container.
     const platforms = worker ? [] : container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms);
@@ -107,17 +111,29 @@ export async function startServer(config: ServerConfig, options: StartOptions = 
     return {
       url, port, container, http: parts,
       idle: async () => { await Promise.all(platforms.map((p) => p.idle())); },
-      stop: () => (stopping ??= shutdown(parts, queues ?? { pump, scheduler: container.get<Scheduler>(TOKENS.Scheduler) }, store, logger, platforms, plugins)),
+      stop: () => (stopping ??= shutdown({ http: parts, work: queues ?? { pump, scheduler: container.get<Scheduler>(TOKENS.Scheduler) }, store, logger, platforms, plugins, pluginSync })),
     };
   } catch (error) {
     if (http) await http.server.close(0).catch(() => undefined);
+    await pluginSync?.stop().catch(() => undefined);
     await plugins.stop().catch(() => undefined);
     await store.close().catch(() => undefined);
     throw error;
   }
 }
 
-async function shutdown(http: HttpParts, work: { pump: OutboxPump; scheduler: Scheduler } | QueueRuntime, store: Store, logger: Logger, platforms: readonly PlatformIntegration[], plugins: PluginHost): Promise<void> {
+interface RunningParts {
+  readonly http: HttpParts;
+  /** The in-process pump and scheduler, or in multi-instance mode the queues. */
+  readonly work: { pump: OutboxPump; scheduler: Scheduler } | QueueRuntime;
+  readonly store: Store;
+  readonly logger: Logger;
+  readonly platforms: readonly PlatformIntegration[];
+  readonly plugins: PluginHost;
+  readonly pluginSync?: InstallationSync;
+}
+
+async function shutdown({ http, work, store, logger, platforms, plugins, pluginSync }: RunningParts): Promise<void> {
   logger.info('Shutting down: finishing requests in flight', { inFlight: http.server.requestsInFlight });
   const { drained } = await http.server.close(SHUTDOWN_GRACE_MS);
   if (!drained) logger.warn('Some requests were still running after the grace period and were cut off');
@@ -133,6 +149,7 @@ async function shutdown(http: HttpParts, work: { pump: OutboxPump; scheduler: Sc
     // Jobs in flight finish here; what is left in the queue or the database is another instance's to run.
     await work.stop(LAST_DRAIN_MS);
   }
+  await pluginSync?.stop();
   await plugins.stop();
   await store.close();
   logger.info('Muster stopped');

@@ -6,7 +6,7 @@ import type { ServerConfig } from '../config/server-config';
  * instance must share one database, which an SQLite file cannot be (one process owns it).
  */
 export function workerConfig(config: ServerConfig): ServerConfig {
-  if (!config.queues.redisUrl) {
+  if (!config.redisUrl) {
     throw new MusterError('configuration', '`muster worker` works the shared job queues, which live in Redis: set REDIS_URL (e.g. redis://127.0.0.1:6379). Without Redis, `muster start` runs the outbox in its own process.');
   }
   if (config.database.kind !== 'mysql') {
@@ -21,7 +21,7 @@ export function workerConfig(config: ServerConfig): ServerConfig {
 
 /** `muster start --no-worker`: answer requests and relay the outbox, but leave the jobs to `muster worker`s. */
 export function withoutQueueWork(config: ServerConfig): ServerConfig {
-  if (!config.queues.redisUrl) {
+  if (!config.redisUrl) {
     throw new MusterError('configuration', '--no-worker leaves the outbox to `muster worker` processes, which need Redis: set REDIS_URL (and a MySQL/MariaDB MUSTER_DATABASE_URL), or drop --no-worker to run everything in this process.');
   }
   return { ...config, queues: { ...config.queues, work: false } };

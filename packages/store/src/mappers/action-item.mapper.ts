@@ -4,7 +4,7 @@ import { ActionItemRecord } from '../records/action-item.record';
 export function toActionItemRecord(item: ActionItem): ActionItemRecord {
   return Object.assign(new ActionItemRecord(), {
     id: item.id, incidentId: item.incidentId, text: item.text, owner: item.owner ?? null, state: item.state,
-    createdBy: item.createdBy, createdAt: item.createdAt, updatedAt: item.updatedAt, ticket: item.ticket ?? null,
+    createdBy: item.createdBy, createdAt: item.createdAt, updatedAt: item.updatedAt, ticket: item.ticket ?? null, dueAt: item.dueAt ?? null,
   });
 }
 
@@ -19,5 +19,6 @@ export function toActionItem(record: ActionItemRecord): ActionItem {
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     ...(record.ticket && { ticket: record.ticket }),
+    ...(record.dueAt && { dueAt: record.dueAt }),
   };
 }

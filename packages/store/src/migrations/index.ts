@@ -10,6 +10,7 @@ import { AlertGroups1733000000007 } from './1733000000007-alert-groups';
 import { PluginHost1733000000008 } from './1733000000008-plugin-host';
 import { ServiceCatalogue1733000000009 } from './1733000000009-service-catalogue';
 import { ApiTokenScopes1733000000010 } from './1733000000010-api-token-scopes';
+import { ActionItemDue1733000000011 } from './1733000000011-action-item-due';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   PluginHost1733000000008,
   ServiceCatalogue1733000000009,
   ApiTokenScopes1733000000010,
+  ActionItemDue1733000000011,
 ];

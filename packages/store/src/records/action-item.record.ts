@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Link, PersonRef } from '@muster/core';
-import { JSON_VALUE, KEY, OPTIONAL_JSON, TEXT, TIME } from './column-kinds';
+import { JSON_VALUE, KEY, OPTIONAL_JSON, OPTIONAL_TIME, TEXT, TIME } from './column-kinds';
 
 @Entity({ name: 'action_items' })
 export class ActionItemRecord {
@@ -13,4 +13,5 @@ export class ActionItemRecord {
   @Column({ ...TIME, name: 'created_at' }) createdAt!: Date;
   @Column({ ...TIME, name: 'updated_at' }) updatedAt!: Date;
   @Column({ ...OPTIONAL_JSON, name: 'ticket' }) ticket!: Link | null;
+  @Column({ ...OPTIONAL_TIME, name: 'due_at' }) dueAt!: Date | null;
 }

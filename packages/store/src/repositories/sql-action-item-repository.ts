@@ -13,7 +13,7 @@ export class SqlActionItemRepository implements ActionItemRepository {
 
   async save(item: ActionItem): Promise<void> {
     await this.db.upsert(ActionItemRecord, toActionItemRecord(item), ['id'],
-      ['incidentId', 'text', 'owner', 'state', 'createdBy', 'createdAt', 'updatedAt', 'ticket']);
+      ['incidentId', 'text', 'owner', 'state', 'createdBy', 'createdAt', 'updatedAt', 'ticket', 'dueAt']);
   }
 
   async findById(id: string): Promise<ActionItem | undefined> {

@@ -7,11 +7,12 @@ import { IncidentRoomRecord } from '../records/incident-room.record';
 import { Db } from '../sql/db';
 import { placeholders } from '../sql/sql';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
+import { takeSequenceRow } from '../unit-of-work/sequence-lock-order';
 
 export class SqlIncidentRepository implements IncidentRepository {
   private readonly db: Db;
 
-  constructor(tx: TransactionContext) {
+  constructor(private readonly tx: TransactionContext) {
     this.db = new Db(tx);
   }
 
@@ -23,6 +24,7 @@ export class SqlIncidentRepository implements IncidentRepository {
     // One counter per tenant, made by the tenant's first declaration.
     const name = `incident:${tenantId}`;
     if (this.db.dialect === 'mysql') {
+      if (this.tx.unit) takeSequenceRow(this.tx.unit, name);
       // LAST_INSERT_ID(expr) hands the new value back in the same round trip, as the OK packet's insert id.
       const { insertId } = await this.db.run(
         'INSERT INTO sequences (name, value) VALUES (?, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE value = LAST_INSERT_ID(value + 1)', [name]);
@@ -48,6 +50,9 @@ export class SqlIncidentRepository implements IncidentRepository {
     await this.db.insert(IncidentRoleRecord, toRoleRecords(state));
     await this.db.insert(IncidentRoomRecord, toRoomRecords(state));
     incident.markSaved(version);
+    // Later saves in this unit need the new version at once; but should the unit fail or its transaction
+    // be lost (and the unit run again after a deadlock), the copy must say what the database still has.
+    this.tx.unit?.undo.push(() => incident.markSaved(state.version));
   }
 
   private async insert(record: IncidentRecord): Promise<void> {

@@ -88,8 +88,10 @@ export class SqlOutbox implements Outbox {
     return Number(rows[0]!.n);
   }
 
+  /** A timer not yet due and never tried is scheduled work, not a backlog (Outbox.depth). */
   async depth(): Promise<number> {
-    const { rows } = await this.db.run('SELECT COUNT(*) AS n FROM outbox WHERE dead = 0 AND completed_at IS NULL');
+    const now = this.db.codec(OutboxRecord).param('availableAt', this.clock());
+    const { rows } = await this.db.run('SELECT COUNT(*) AS n FROM outbox WHERE dead = 0 AND completed_at IS NULL AND (attempts > 0 OR available_at <= ?)', [now]);
     return Number(rows[0]!.n);
   }
 

@@ -56,6 +56,11 @@ export class SqlTimelineRepository implements TimelineRepository {
       params.push(query.afterPosition);
     }
     if (query.highlightedOnly) where.push('highlighted = 1');
+    if (query.kinds) {
+      if (query.kinds.length === 0) return [];
+      where.push(`kind IN (${query.kinds.map(() => '?').join(', ')})`);
+      params.push(...query.kinds);
+    }
     const limit = query.limit !== undefined ? ` LIMIT ${Math.floor(query.limit)}` : '';
     return (await this.db.select(TimelineEntryRecord, where.join(' AND '), params, ` ORDER BY position ASC${limit}`)).map(toTimelineEntry);
   }

@@ -1,6 +1,7 @@
 import { MusterError } from '@muster/core';
 import { QueryFailedError } from 'typeorm';
-import { BEGIN_MYSQL, SAVEPOINT, type TransactionContext } from '../unit-of-work/group-commit-queue';
+import { isDeadlock } from '../errors';
+import { BEGIN_MYSQL, SAVEPOINT, type TransactionContext } from '../unit-of-work/transaction-context';
 import { NativeSqlite } from './native-sqlite';
 
 export interface SqlResult {
@@ -22,6 +23,10 @@ export async function sql(tx: TransactionContext, statement: string, params: rea
   const unit = tx.unit;
   if (unit && !unit.open) {
     throw new MusterError('internal', 'A statement ran after its unit of work had finished; await every repository call inside UnitOfWork.run.');
+  }
+  if (unit?.group.lost !== undefined) {
+    // The cause keeps the deadlock visible, so the queue knows to run the group again.
+    throw new MusterError('unavailable', 'The database rolled this transaction back (a deadlock); nothing was saved. Try again in a moment.', { code: 'ER_LOCK_DEADLOCK' }, { cause: unit.group.lost });
   }
   const needsSavepoint = !!unit?.savepointWanted && !unit.savepointSet;
   if (tx.dialect === 'sqlite') {
@@ -47,7 +52,13 @@ export async function sql(tx: TransactionContext, statement: string, params: rea
     unit.savepointSet = true;
   }
   const text = prefix.length > 0 ? `${prefix.join('; ')}; ${statement}` : statement;
-  const result = (await tx.runner.query(text, [...params], true)) as { raw?: unknown };
+  let result: { raw?: unknown };
+  try {
+    result = (await tx.runner.query(text, [...params], true)) as { raw?: unknown };
+  } catch (error) {
+    if (unit && isDeadlock(error)) unit.group.lost = error;
+    throw error;
+  }
   // A multi-statement query answers with one result per statement; ours is the last.
   const raw: unknown = prefix.length > 0 ? (result.raw as unknown[])[prefix.length] : result.raw;
   if (Array.isArray(raw)) return { rows: raw as Record<string, unknown>[], affected: 0 };

@@ -1,69 +1,55 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { isMusterError, MusterError } from '@muster/core';
-import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import { dialectOf, type Dialect } from '../dialect';
-import { databaseClosed, translateDatabaseError } from '../errors';
+import { databaseClosed, transactionLost, translateDatabaseError } from '../errors';
 import { NativeSqlite } from '../sql/native-sqlite';
+import { LockRetryPolicy, type LockRetryOptions } from './lock-conflict-retry';
+import { UnitDeferred } from './sequence-lock-order';
+import { SAVEPOINT, takeBack, type GroupState, type TransactionContext, type UnitState } from './transaction-context';
 
-/** What a unit of work runs against: one connection, inside the group's transaction. */
-export interface TransactionContext {
-  readonly manager: EntityManager;
-  readonly runner: QueryRunner;
-  readonly dialect: Dialect;
-  /** The unit of work this context belongs to; absent for a plain read outside any unit. */
-  readonly unit?: UnitState;
-}
-
-/**
- * A unit's savepoint is set lazily, with the unit's first statement (see `sql`): a unit that never
- * reaches the database needs none, and on MySQL it rides in the same round trip as that statement.
- */
-export interface UnitState {
-  readonly group: GroupState;
-  /** False once the unit has finished: a statement it left running must not land in a later transaction. */
-  open: boolean;
-  /** Set when the unit shares its transaction with others and so needs a savepoint of its own. */
-  savepointWanted: boolean;
-  savepointSet: boolean;
-}
-
-/**
- * On MySQL the group's transaction also begins lazily, with its first statement and in the same round
- * trip (a group of one then costs two round trips, not four); SQLite begins at once through TypeORM.
- */
-export interface GroupState {
-  begun: boolean;
-}
-
-export const SAVEPOINT = 'muster_unit';
-/** READ COMMITTED: every statement sees the latest committed rows, so a long group does not work from an old snapshot, and InnoDB takes fewer gap locks. */
-export const BEGIN_MYSQL = ['SET TRANSACTION ISOLATION LEVEL READ COMMITTED', 'START TRANSACTION'];
+export { BEGIN_MYSQL, SAVEPOINT } from './transaction-context';
+export type { GroupState, TransactionContext, UnitState } from './transaction-context';
 
 interface Unit {
   readonly work: (tx: TransactionContext) => Promise<unknown>;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: unknown) => void;
+  readonly rerunnable: boolean;
 }
 
 type Outcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
+export interface ExecuteOptions {
+  /**
+   * Whether the work may run again when its group's transaction is lost to a deadlock or a lock-wait
+   * timeout (default true). Work may run again when it loads what it changes inside the unit and has no
+   * effect outside the database (every `UnitOfWork.run` in core and the server, and every store write,
+   * is like that). Pass false otherwise: its caller then hears the conflict as `unavailable`.
+   */
+  readonly rerunnable?: boolean;
+}
 
 export interface GroupCommitStats {
-  /** Transactions committed or rolled back. */
+  /** Transactions committed or rolled back (a re-run after a lock conflict counts again). */
   groups: number;
   /** Units of work run in them. */
   units: number;
   largestGroup: number;
+  /** Units run again because another transaction's locks cost them theirs. */
+  lockRetries: number;
+  /** Units moved to the next transaction to keep its sequence rows in order (sequence-lock-order.ts). */
+  deferred: number;
 }
 
-export interface GroupCommitOptions {
+export interface GroupCommitOptions extends LockRetryOptions {
   /** Most units one transaction carries. Default 256. */
   readonly maxGroup?: number;
   /**
    * Transactions in flight at once (MySQL only; SQLite has one connection). Default 1: every unit
    * then commits in arrival order and units never wait on each other's row locks. More overlaps
-   * round trips on a pool, at the price of lock waits (a deadlock fails a whole group with
-   * `unavailable`) and timeline positions that may commit out of order within one instance.
+   * round trips on a pool, at the price of lock waits between one instance's own groups (run again
+   * like a deadlock with another instance, see `lockRetries`) and timeline positions that may commit
+   * out of order within one instance.
    */
   readonly parallelGroups?: number;
 }
@@ -73,6 +59,9 @@ export interface GroupCommitOptions {
  * runs all of them (up to `maxGroup`) one after another on one connection, each inside its own
  * SAVEPOINT, and one COMMIT makes them all durable. A unit that throws is rolled back to its savepoint
  * and only its caller sees the error; if the COMMIT fails, every unit of the group gets that error.
+ * When the transaction is lost to another one's row locks (a deadlock with another instance's group,
+ * or a lock-wait timeout), nothing of it was kept, so its units run again (see LockRetryPolicy) before
+ * anyone hears of it.
  *
  * Why: durability costs one log flush per COMMIT, so sustained ingestion (an event per message in
  * busy incident rooms) is bounded by commits, not rows. Sharing a commit among everything that
@@ -81,7 +70,7 @@ export interface GroupCommitOptions {
  * and on SQLite it serializes transactions over TypeORM's single better-sqlite3 connection.
  */
 export class GroupCommitQueue {
-  readonly stats: GroupCommitStats = { groups: 0, units: 0, largestGroup: 0 };
+  readonly stats: GroupCommitStats = { groups: 0, units: 0, largestGroup: 0, lockRetries: 0, deferred: 0 };
   private readonly pending: Unit[] = [];
   private scheduled = false;
   private inFlight = 0;
@@ -89,11 +78,13 @@ export class GroupCommitQueue {
   private readonly dialect: Dialect;
   private readonly maxGroup: number;
   private readonly parallelGroups: number;
+  private readonly retry: LockRetryPolicy;
 
   constructor(private readonly dataSource: DataSource, options: GroupCommitOptions = {}) {
     this.dialect = dialectOf(dataSource);
     this.maxGroup = Math.max(1, options.maxGroup ?? 256);
     this.parallelGroups = this.dialect === 'sqlite' ? 1 : Math.max(1, options.parallelGroups ?? 1);
+    this.retry = new LockRetryPolicy(options);
   }
 
   /** The transaction the caller is running in, if it is inside a unit of work. */
@@ -102,13 +93,13 @@ export class GroupCommitQueue {
     return tx?.unit?.open ? tx : undefined;
   }
 
-  execute<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+  execute<T>(work: (tx: TransactionContext) => Promise<T>, options: ExecuteOptions = {}): Promise<T> {
     // Called from inside a unit (a nested run, or a non-transactional repository used in one): join
-    // it. Queuing would wait for the group that is waiting for us.
+    // it. Queuing would wait for the group that is waiting for us. It runs again if the outer one does.
     const ambient = this.ambient;
     if (ambient) return work(ambient);
     return new Promise<T>((resolve, reject) => {
-      this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject, rerunnable: options.rerunnable ?? true });
       if (!this.scheduled) {
         this.scheduled = true;
         // A microtask later, so callers that start together in one tick share the first transaction too.
@@ -137,9 +128,25 @@ export class GroupCommitQueue {
     }
   }
 
+  /**
+   * Runs a group, then again (bounded, after a pause) the units a lost transaction undid. It keeps its
+   * in-flight slot meanwhile, so with one group at a time the re-run still commits before anything
+   * that arrived later.
+   */
   private async runGroup(group: Unit[]): Promise<void> {
+    let units = group;
+    for (let attempt = 0; units.length > 0; attempt++) {
+      units = await this.runTransaction(units, attempt < this.retry.retries);
+      if (units.length === 0) return;
+      this.stats.lockRetries += units.length;
+      await this.retry.pause(attempt);
+    }
+  }
+
+  /** One transaction for the units; returns those to run again (only when `mayRerun`). */
+  private async runTransaction(group: Unit[], mayRerun: boolean): Promise<Unit[]> {
     let runner: QueryRunner | undefined;
-    const state: GroupState = { begun: false };
+    const state: GroupState = { begun: false, sequenceRows: new Map() };
     try {
       if (!this.dataSource.isInitialized) throw databaseClosed();
       runner = this.dataSource.createQueryRunner();
@@ -153,11 +160,11 @@ export class GroupCommitQueue {
     } catch (error) {
       if (runner && this.dialect === 'mysql') await runner.release().catch(() => undefined);
       for (const unit of group) unit.reject(transactionLost(error));
-      return;
+      return [];
     }
     this.stats.groups += 1;
     try {
-      await this.finish(runner, state, await this.runUnits(runner, state, group));
+      return await this.finish(runner, state, await this.runUnits(runner, state, group), mayRerun);
     } finally {
       // SQLite's one runner is shared by the whole DataSource; releasing it only clears caches.
       await runner.release().catch(() => undefined);
@@ -169,9 +176,10 @@ export class GroupCommitQueue {
     // A group of one needs no savepoint: if its unit fails, the whole transaction is rolled back.
     const shared = group.length > 1;
     const outcomes: Outcome[] = [];
+    const states: UnitState[] = [];
     for (const [i, unit] of group.entries()) {
       this.stats.units += 1;
-      const state: UnitState = { group: groupState, open: true, savepointWanted: shared, savepointSet: false };
+      const state: UnitState = { group: groupState, open: true, savepointWanted: shared, savepointSet: false, undo: [], deferrable: unit.rerunnable };
       const tx: TransactionContext = { manager: runner.manager, runner, dialect: this.dialect, unit: state };
       let outcome: Outcome;
       try {
@@ -181,7 +189,16 @@ export class GroupCommitQueue {
       } finally {
         state.open = false;
       }
+      if (state.deferred) outcome = { ok: false, error: state.deferred };
       outcomes.push(outcome);
+      states.push(state);
+      if (!outcome.ok) takeBack(state);
+      // A deadlock ended the transaction under this unit (even if the unit swallowed the error): nothing
+      // more may run on it, since MySQL would autocommit each statement. Units that never started go back in the queue.
+      if (groupState.lost !== undefined) {
+        this.pending.unshift(...group.slice(i + 1));
+        return { ran: group.slice(0, i + 1), outcomes, states, brokenBy: groupState.lost };
+      }
       try {
         if (state.savepointSet && !outcome.ok) await this.statement(runner, `ROLLBACK TO SAVEPOINT ${SAVEPOINT}`);
         // SQLite nests savepoints of one name, and each open one makes later page changes copy pages
@@ -191,11 +208,11 @@ export class GroupCommitQueue {
         // The transaction itself is gone (MySQL rolls all of it back on a deadlock, or the connection
         // dropped): nothing of this group will commit. Units that never started go back in the queue.
         this.pending.unshift(...group.slice(i + 1));
-        return { ran: group.slice(0, i + 1), outcomes, brokenBy: error };
+        return { ran: group.slice(0, i + 1), outcomes, states, brokenBy: error };
       }
     }
     this.stats.largestGroup = Math.max(this.stats.largestGroup, group.length);
-    return { ran: group, outcomes };
+    return { ran: group, outcomes, states };
   }
 
   /** Savepoint bookkeeping; on SQLite straight to the native connection, like the units' own statements. */
@@ -215,45 +232,72 @@ export class GroupCommitQueue {
     else if (state.begun) await runner.query('ROLLBACK').catch(() => undefined);
   }
 
-  /** One COMMIT for the group, then every caller hears how its own unit went. */
-  private async finish(runner: QueryRunner, state: GroupState, { ran, outcomes, brokenBy }: GroupResult): Promise<void> {
-    const ownError = (i: number): unknown => {
+  /**
+   * One COMMIT for the group, then every caller hears how its own unit went, except the units a lock
+   * conflict undid: those are returned to run again, when `mayRerun` and they allow it.
+   */
+  private async finish(runner: QueryRunner, state: GroupState, result: GroupResult, mayRerun: boolean): Promise<Unit[]> {
+    const { ran, outcomes, states, brokenBy } = result;
+    const own = (i: number): unknown => {
       const outcome = outcomes[i];
-      return outcome && !outcome.ok ? translateDatabaseError(outcome.error) : undefined;
+      return outcome && !outcome.ok ? outcome.error : undefined;
+    };
+    const again: Unit[] = [];
+    const deferred = ran.filter((_, i) => own(i) instanceof UnitDeferred);
+    // First in the next transaction, where nothing holds a row before theirs.
+    this.pending.unshift(...deferred);
+    this.stats.deferred += deferred.length;
+    /** Runs the unit again if `why` it failed is a lock conflict; otherwise the caller hears `error`. */
+    const answer = (i: number, why: unknown, error: unknown) => {
+      const unit = ran[i]!;
+      if (own(i) instanceof UnitDeferred) return;
+      if (mayRerun && unit.rerunnable && this.retry.cures(why)) again.push(unit);
+      else unit.reject(error);
     };
     if (brokenBy !== undefined || outcomes.every((o) => !o.ok)) {
       await this.rollback(runner, state);
-      const lost = transactionLost(brokenBy);
-      ran.forEach((unit, i) => unit.reject(ownError(i) ?? lost));
-      return;
+      undoKept(states, outcomes);
+      // What took the transaction: the breaking unit's own error when it is the deadlock (what broke
+      // afterwards was only the savepoint it took with it), else the broken bookkeeping itself.
+      const last = own(ran.length - 1);
+      const cause = brokenBy === undefined ? undefined : this.retry.cures(last) ? last : brokenBy;
+      const lost = transactionLost(cause);
+      // A unit that failed on its own account keeps its answer; the others only lost the transaction.
+      ran.forEach((_, i) => {
+        const why = own(i) ?? cause;
+        answer(i, why, own(i) !== undefined ? translateDatabaseError(own(i)) : lost);
+      });
+      return again;
     }
     try {
       await this.commit(runner, state);
     } catch (error) {
       await this.rollback(runner, state);
+      undoKept(states, outcomes);
       const failed = translateDatabaseError(error);
-      for (const unit of ran) unit.reject(failed);
-      return;
+      ran.forEach((_, i) => answer(i, own(i) ?? error, failed));
+      return again;
     }
     ran.forEach((unit, i) => {
       const outcome = outcomes[i]!;
       if (outcome.ok) unit.resolve(outcome.value);
-      else unit.reject(ownError(i));
+      // A lock-wait timeout rolls back only its statement: the rest of the group committed, this unit runs again.
+      else answer(i, outcome.error, translateDatabaseError(outcome.error));
     });
+    return again;
   }
 }
 
 interface GroupResult {
-  /** The units that ran (and must be answered now). */
+  /** The units that ran (and must be answered or run again now). */
   readonly ran: Unit[];
   readonly outcomes: Outcome[];
+  readonly states: UnitState[];
   /** Set when the transaction broke: none of the group's writes will commit. */
   readonly brokenBy?: unknown;
 }
 
-/** The transaction could not start or broke under the units: nothing was saved, and trying again is the answer. */
-function transactionLost(error: unknown): unknown {
-  const translated = translateDatabaseError(error);
-  if (isMusterError(translated)) return translated;
-  return new MusterError('unavailable', 'The database dropped the transaction; nothing was saved. Try again in a moment.', {}, { cause: error });
+/** The transaction was rolled back: the units that had succeeded lose their writes too, last one first. */
+function undoKept(states: readonly UnitState[], outcomes: readonly Outcome[]): void {
+  for (let i = states.length - 1; i >= 0; i--) if (outcomes[i]?.ok) takeBack(states[i]!);
 }

@@ -1,7 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import { dialectOf } from '../dialect';
 import { databaseClosed, translateDatabaseError } from '../errors';
-import { GroupCommitQueue, type GroupCommitOptions, type TransactionContext } from './group-commit-queue';
+import { GroupCommitQueue, type ExecuteOptions, type GroupCommitOptions, type TransactionContext } from './group-commit-queue';
 
 /**
  * Where a statement runs when it is not part of a caller's unit of work. Writes always become a unit
@@ -20,8 +20,9 @@ export class StoreExecutor {
     this.directReads = dialectOf(dataSource) === 'mysql';
   }
 
-  write<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
-    return this.queue.execute(work);
+  /** `options.rerunnable: false` for work that must not run twice (see ExecuteOptions). */
+  write<T>(work: (tx: TransactionContext) => Promise<T>, options?: ExecuteOptions): Promise<T> {
+    return this.queue.execute(work, options);
   }
 
   async read<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {

@@ -10,6 +10,7 @@ type ResponseFormat = NonNullable<OpenAI.Chat.ChatCompletionCreateParamsNonStrea
  * refused request every time.
  */
 export class ResponseFormatSupport {
+  // Per instance by design: each instance learns a refusal with one refused request of its own.
   private readonly refused = new Set<string>();
 
   formatFor(baseURL: string, model: string, schema: OutputSchema | undefined): ResponseFormat {

@@ -4,6 +4,7 @@
  * so budgets hold for Llama or Mistral behind vLLM as well as for GPT-4o.
  */
 export class TokenCalibration {
+  // Per instance by design: an estimate each instance learns from its own calls; budgets keep their margin meanwhile.
   private readonly ratios = new Map<string, { ratio: number; samples: number }>();
 
   /** Never trust the local count to be an over-estimate by more than this; never scale up beyond MAX. */

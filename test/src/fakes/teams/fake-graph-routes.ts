@@ -1,4 +1,4 @@
-/** The Graph v1.0 routes of fake-graph.ts: teams' channels, chats, their members and messages, users. */
+/** The Graph v1.0 routes of fake-graph.ts: teams' channels, chats, their members and messages, users, groups by mail and their users. */
 import { type Route, ServiceError } from './fake-http-server';
 import type { FakeTeamsChannel, FakeTeamsChat, FakeTeamsTenant, FakeTeamsUser, Json } from './fake-teams-tenant';
 
@@ -137,6 +137,26 @@ export function graphRoutes(tenant: FakeTeamsTenant): Route[] {
         const field = filter[1] as 'mail' | 'mailNickname' | 'userPrincipalName';
         const value = filter[2]!.replace(/''/g, "'").toLowerCase();
         return { body: page([...tenant.users.values()].filter((u) => (u[field] ?? '').toLowerCase() === value).map(userJson), query) };
+      },
+    },
+    {
+      // learn.microsoft.com/graph/api/group-list: `$filter=mail eq '…'`; the fake supports that filter only.
+      method: 'GET', pattern: /^\/v1\.0\/groups$/, operation: 'find groups',
+      handle: (_p, _b, query) => {
+        const filter = /^mail eq '((?:[^']|'')*)'$/.exec(query.get('$filter') ?? '');
+        if (!filter) throw new ServiceError(400, 'BadRequest', 'Unsupported filter.');
+        const value = filter[1]!.replace(/''/g, "'").toLowerCase();
+        const found = [...tenant.groups.values()].filter((g) => g.mail.toLowerCase() === value);
+        return { body: page(found.map((g) => ({ id: g.id, displayName: g.displayName, mail: g.mail })), query) };
+      },
+    },
+    {
+      // learn.microsoft.com/graph/api/group-list-members: the cast segment lists only the users.
+      method: 'GET', pattern: /^\/v1\.0\/groups\/([^/]+)\/members\/microsoft\.graph\.user$/, operation: 'list group members',
+      handle: ([id], _b, query) => {
+        const group = tenant.groups.get(id!);
+        if (!group) throw new ServiceError(404, 'Request_ResourceNotFound', `Resource '${id}' does not exist.`);
+        return { body: page(group.members.flatMap((m) => { const u = tenant.users.get(m); return u ? [userJson(u)] : []; }), query) };
       },
     },
   ];

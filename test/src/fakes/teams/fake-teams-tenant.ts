@@ -7,6 +7,9 @@
  */
 export type Json = Record<string, unknown>;
 
+/** A Microsoft Entra group with its member users (the fake has no nested groups or devices). */
+export interface FakeTeamsGroup { id: string; displayName: string; mail: string; members: string[] }
+
 export interface FakeTeamsUser {
   /** The AAD object id. */
   id: string;
@@ -43,6 +46,7 @@ export class FakeTeamsTenant {
   readonly appId: string;
   readonly teamId: string;
   readonly users = new Map<string, FakeTeamsUser>();
+  readonly groups = new Map<string, FakeTeamsGroup>();
   readonly channels = new Map<string, FakeTeamsChannel>();
   readonly chats = new Map<string, FakeTeamsChat>();
   /** User AAD id → the bot's 1:1 conversation with them. */
@@ -70,6 +74,11 @@ export class FakeTeamsTenant {
     const full = { ...user, userPrincipalName: user.userPrincipalName ?? user.mail ?? `${user.id}@contoso.example` };
     this.users.set(full.id, full);
     return full;
+  }
+
+  addGroup(group: FakeTeamsGroup): FakeTeamsGroup {
+    this.groups.set(group.id, group);
+    return group;
   }
 
   /** The user an id names: the AAD object id, or the Bot Framework id (`29:…`) activities carry. */

@@ -10,7 +10,7 @@ import { Postmortems } from '../../services/postmortems';
 import { RecordNotes } from '../../services/record-notes';
 import { TransitionIncident } from '../../services/transition-incident';
 import { TOKENS } from '../../container/tokens';
-import { actionItemChangedView, actionItemsView } from '../../views/follow-ups.view';
+import { actionItemChangedView, actionItemsView, dueText } from '../../views/follow-ups.view';
 import { noticeView } from '../../views/notice.view';
 import { postmortemView, POSTMORTEM_STATE_LABELS } from '../../views/postmortem.view';
 import { timelineView } from '../../views/timeline.view';
@@ -33,8 +33,11 @@ export class ActionCommand implements BuiltInCommand<'action'> {
   constructor(@inject(RecordNotes) private readonly notes: RecordNotes) {}
 
   async run(ctx: RequestContext, command: CommandOf<'action'>): Promise<CommandReply> {
-    const { incident, item } = await this.notes.action(ctx, command.text, command.owner, command.incidentRef);
-    return about(incident, ctx, inChannel(noticeView(['✅ Follow-up on ', { bold: incident.reference }, `: ${item.text}`, ...(item.owner ? [' — owner ', { mention: item.owner }] : [])])));
+    const { incident, item } = await this.notes.action(ctx, command.text, command.owner, command.incidentRef, command.due);
+    return about(incident, ctx, inChannel(noticeView([
+      '✅ Follow-up on ', { bold: incident.reference }, `: ${item.text}`, ...(item.owner ? [' — owner ', { mention: item.owner }] : []),
+      ...(item.dueAt ? [` — due ${dueText(item.dueAt)}`] : []),
+    ])));
   }
 }
 

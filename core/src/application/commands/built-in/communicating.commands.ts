@@ -7,7 +7,7 @@ import { noticeView } from '../../views/notice.view';
 import type { CommandOf } from '../command';
 import type { BuiltInCommand } from '../command-contribution';
 import { ephemeral, type CommandReply } from '../command-reply';
-import { whereAnswered } from '../reply-routing';
+import { draftingReply, whereAnswered } from '../reply-routing';
 import { builtIn } from './descriptions';
 
 /** `summary`: an AI catch-up, posted later from the outbox where the incident may be seen. */
@@ -32,7 +32,7 @@ export class UpdateCommand implements BuiltInCommand<'update'> {
 
   async run(ctx: RequestContext, command: CommandOf<'update'>): Promise<CommandReply> {
     const incident = await this.updates.requestDraft(ctx, command.audience, command.incidentRef);
-    return ephemeral(noticeView([`⏳ Drafting an ${command.audience} update for ${incident.reference}; ${whereAnswered(incident, ctx)} for the Communications Lead or Incident Commander to approve; nothing is sent before that.`], 'muted'));
+    return draftingReply(incident, ctx, command.audience);
   }
 }
 

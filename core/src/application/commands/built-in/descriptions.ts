@@ -152,9 +152,9 @@ const SPECS: readonly BuiltInSpec[] = [
   {
     name: 'action',
     group: 'after',
-    syntax: 'action <text> [@owner]',
-    summary: 'Record a follow-up action item, optionally with an owner.',
-    examples: ['action Add an alert on checkout latency @alice'],
+    syntax: 'action <text> [@owner] [--due 3d|2026-12-24]',
+    summary: 'Record a follow-up action item, optionally with an owner and a due date (its owner is reminded once it is overdue).',
+    examples: ['action Add an alert on checkout latency @alice', 'action Rotate the API key @bob --due 3d'],
     aliases: [],
     takesIncident: true,
     parse: parseAction,
@@ -196,6 +196,15 @@ const SPECS: readonly BuiltInSpec[] = [
     examples: ['close'],
     aliases: [],
     takesIncident: true,
+  },
+  {
+    name: 'workflows',
+    group: 'admin',
+    syntax: 'workflows',
+    summary: 'List the workflows configured in muster.yaml (what Muster does by itself, and when); in an incident room also which apply to it.',
+    examples: ['workflows', 'INC-42 workflows'],
+    aliases: [],
+    takesIncident: false,
   },
   {
     name: 'plugins',

@@ -4,6 +4,7 @@ import { ActionCommand, ActionsCommand, CloseCommand, PostmortemCommand, Timelin
 import { HelpCommand, PluginsAdminCommand } from './admin.commands';
 import { NoteCommand, SummaryCommand, UpdateCommand } from './communicating.commands';
 import { DeclareCommand, ListCommand, ServicesCommand, StatusCommand } from './declaring.commands';
+import { WorkflowsCommand } from './workflows.commands';
 import { AckCommand, AssignCommand, DeclineCommand, MitigateCommand, ReopenCommand, ResolveCommand, SeverityCommand } from './running.commands';
 
 /**
@@ -15,5 +16,5 @@ export const BUILT_IN_COMMANDS: readonly Newable<CommandContribution>[] = [
   AckCommand, SeverityCommand, AssignCommand, MitigateCommand, ResolveCommand, ReopenCommand, DeclineCommand,
   SummaryCommand, UpdateCommand, NoteCommand,
   ActionCommand, ActionsCommand, TimelineCommand, PostmortemCommand, CloseCommand,
-  PluginsAdminCommand, HelpCommand,
+  WorkflowsCommand, PluginsAdminCommand, HelpCommand,
 ] as readonly Newable<CommandContribution>[];

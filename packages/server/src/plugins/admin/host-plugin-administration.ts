@@ -6,6 +6,8 @@ import type { AnyPluginDefinition } from '@muster/plugin-sdk';
 import type { Store } from '@muster/store';
 import type { PluginHealthBook } from '../guard/plugin-health-book';
 import type { InstallationSpec } from '../runtime/installation';
+import { installationRevision } from '../runtime/installation-revision';
+import { SINGLE_INSTANCE_CHANGES, type InstallationChanges } from '../sync/installation-sync';
 import type { PluginHost } from '../runtime/plugin-host';
 import type { PluginSecretSealer } from '../runtime/plugin-secret-sealer';
 import { readSubmission } from './form-values';
@@ -18,6 +20,8 @@ import { PluginListings } from './plugin-listings';
  * host. An install is checked whole (the form's strings read and the plugin's schema), activated at once,
  * and only then stored, its secrets sealed as one blob: a failed check or activation stores nothing. A
  * muster.yaml installation is shown, never changed from chat. Callers (core) check who may do this.
+ * With several instances each change runs one at a time with their reloads and is announced after it
+ * is stored, so every instance runs the same installation (plugins/sync).
  */
 export class HostPluginAdministration implements PluginAdministration {
   private readonly listings: PluginListings;
@@ -31,6 +35,7 @@ export class HostPluginAdministration implements PluginAdministration {
     readonly clock: Clock;
     readonly ids: IdGenerator;
     readonly logger: Logger;
+    readonly changes?: InstallationChanges;
   }) {
     this.listings = new PluginListings(deps.host, deps.health, deps.settings.publicUrl);
   }
@@ -52,7 +57,23 @@ export class HostPluginAdministration implements PluginAdministration {
     return { plugin: await this.listing(definition, tenantId), fields: formFields(definition, config, new Set(Object.keys(secrets))) };
   }
 
+  private get changes(): InstallationChanges {
+    return this.deps.changes ?? SINGLE_INSTANCE_CHANGES;
+  }
+
   async install(request: PluginInstallRequest): Promise<PluginListing> {
+    const listing = await this.changes.exclusive(() => this.installHere(request));
+    await this.changes.announce(request.pluginId, request.tenantId);
+    return listing;
+  }
+
+  async uninstall(tenantId: string, pluginId: string, by: PersonRef): Promise<PluginListing> {
+    const listing = await this.changes.exclusive(() => this.uninstallHere(tenantId, pluginId, by));
+    await this.changes.announce(pluginId, tenantId);
+    return listing;
+  }
+
+  private async installHere(request: PluginInstallRequest): Promise<PluginListing> {
     const { tenantId, pluginId } = request;
     const definition = this.known(pluginId);
     this.refuseConfigured(definition, tenantId);
@@ -62,13 +83,15 @@ export class HostPluginAdministration implements PluginAdministration {
     if (Object.keys(submission.errors).length) {
       throw new MusterError('validation_failed', `Some settings of the ${pluginId} plugin need fixing; nothing was stored.`, { fields: submission.errors });
     }
-    const spec: InstallationSpec = {
+    const drafted: InstallationSpec = {
       definition, source: 'chat', installationId: row?.installationId ?? this.deps.ids.newId(), tenantId,
       roomsAt: { platform: request.platform, workspaceId: request.workspaceId },
       rawConfig: submission.config, config: submission.parsed, secrets: submission.secrets,
     };
     // Sealed before anything runs, so a server without MUSTER_SECRET_KEY refuses before the plugin starts.
-    const sealedSecrets = this.deps.sealer.seal(pluginId, tenantId, spec.secrets);
+    const sealedSecrets = this.deps.sealer.seal(pluginId, tenantId, drafted.secrets);
+    const revision = installationRevision({ installationId: drafted.installationId, installedFrom: drafted.roomsAt!, enabled: true, config: submission.config, sealedSecrets });
+    const spec: InstallationSpec = { ...drafted, revision };
     const activated = await this.deps.host.activate(spec);
     if (!activated.ok) throw activationRefusal(definition, activated.reason, activated.error);
     const now = this.deps.clock.now();
@@ -86,7 +109,7 @@ export class HostPluginAdministration implements PluginAdministration {
     return this.listing(definition, tenantId);
   }
 
-  async uninstall(tenantId: string, pluginId: string, _by: PersonRef): Promise<PluginListing> {
+  private async uninstallHere(tenantId: string, pluginId: string, _by: PersonRef): Promise<PluginListing> {
     const definition = this.deps.host.catalog.get(pluginId)?.definition;
     if (definition) this.refuseConfigured(definition, tenantId);
     const row = await this.deps.store.pluginInstallations.find(pluginId, tenantId);

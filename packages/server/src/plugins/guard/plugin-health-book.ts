@@ -10,6 +10,7 @@ const SUCCESS_WRITE_INTERVAL_MS = 10_000;
  * and after a restart. A write that fails (the database is down) is logged and never fails the call.
  */
 export class PluginHealthBook {
+  // Per instance by design: a write throttle, not state; health itself is in plugin_health, shared by every instance.
   private readonly successWritten = new Map<string, number>();
 
   constructor(private readonly repository: PluginHealthRepository, private readonly logger: Logger) {}

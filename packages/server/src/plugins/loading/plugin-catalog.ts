@@ -16,6 +16,7 @@ export interface CatalogEntry {
 
 /** Every plugin this server can run: the bundled ones that are installed, and those muster.yaml names. */
 export class PluginCatalog {
+  // Per instance by design: built from the same muster.yaml and installed packages on every instance (a fleet runs one image).
   private readonly entries = new Map<string, CatalogEntry>();
 
   add(entry: CatalogEntry): void {

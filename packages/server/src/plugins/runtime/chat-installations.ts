@@ -2,6 +2,7 @@ import type { PluginInstallation } from '@muster/store';
 import type { PluginCatalog } from '../loading/plugin-catalog';
 import { defaultPackageOf, loadPluginModule } from '../loading/plugin-module-loader';
 import type { InstallationSpec } from './installation';
+import { installationRevision } from './installation-revision';
 import type { PluginSecretSealer } from './plugin-secret-sealer';
 
 export type ChatSpecResult = { readonly ok: true; readonly spec: InstallationSpec } | { readonly ok: false; readonly reason: string };
@@ -42,7 +43,7 @@ export async function chatInstallationSpec(row: PluginInstallation, catalog: Plu
     ok: true,
     spec: {
       definition, source: 'chat', installationId: row.installationId, tenantId: row.tenantId, roomsAt: row.installedFrom,
-      rawConfig: row.config, config: parsed.data, secrets,
+      rawConfig: row.config, config: parsed.data, secrets, revision: installationRevision(row),
     },
   };
 }

@@ -20,6 +20,8 @@ export interface InstallationSpec {
   readonly config: unknown;
   /** Secret name → value; never logged, never returned. */
   readonly secrets: Readonly<Record<string, string>>;
+  /** A chat installation's stored revision (installation-revision.ts): what the instances compare to converge. */
+  readonly revision?: string;
 }
 
 /** An installation whose `activate` returned: its ports and what it registered. */
@@ -37,7 +39,7 @@ export interface ActiveInstallation {
 /** An installation that did not start (it threw or hung in activate, or no longer loads): kept for health and for answers. */
 export interface FailedInstallation {
   readonly state: 'failed';
-  readonly spec: Pick<InstallationSpec, 'installationId' | 'tenantId' | 'source'> & { readonly definition?: AnyPluginDefinition; readonly pluginId: string };
+  readonly spec: Pick<InstallationSpec, 'installationId' | 'tenantId' | 'source' | 'revision'> & { readonly definition?: AnyPluginDefinition; readonly pluginId: string };
   readonly reason: string;
 }
 

@@ -6,6 +6,7 @@ import type { PluginHealthBook } from '../guard/plugin-health-book';
 import { loadConfigInstallations } from '../loading/config-installations';
 import { PluginCatalog } from '../loading/plugin-catalog';
 import { chatInstallationSpec } from './chat-installations';
+import { installationRevision } from './installation-revision';
 import { installationKey, pluginIdOf, type ActiveInstallation, type FailedInstallation, type InstallationSpec, type InstallationState } from './installation';
 import type { ActivationResult, InstallationActivator } from './installation-activator';
 import type { PluginSecretSealer } from './plugin-secret-sealer';
@@ -22,6 +23,7 @@ const isPluginConfigError = (error: unknown): error is Error => error instanceof
  */
 export class PluginHost {
   readonly catalog = new PluginCatalog();
+  // This process's running plugins; with several instances the chat ones are kept equal to the database by plugins/sync.
   private readonly installations = new Map<string, InstallationState>();
   private readonly listeners: ((pluginId: string) => void)[] = [];
 
@@ -68,7 +70,7 @@ export class PluginHost {
     for (const row of await this.deps.store.pluginInstallations.list()) {
       const found = await chatInstallationSpec(row, this.catalog, this.deps.sealer);
       if (!found.ok) {
-        this.markFailed({ installationId: row.installationId, tenantId: row.tenantId, source: 'chat', pluginId: row.pluginId }, found.reason, 'A plugin installed from chat cannot run');
+        this.markFailed({ installationId: row.installationId, tenantId: row.tenantId, source: 'chat', pluginId: row.pluginId, revision: installationRevision(row) }, found.reason, 'A plugin installed from chat cannot run');
         await this.deps.health.failure(row.pluginId, row.installationId, this.deps.clock.now(), found.reason);
         continue;
       }
@@ -119,6 +121,25 @@ export class PluginHost {
     return current;
   }
 
+  /** Every installation made from chat that this process holds, active or failed (what the reconciler compares with the store). */
+  chatInstallations(): InstallationState[] {
+    return [...this.installations.values()].filter((i) => i.spec.source === 'chat');
+  }
+
+  /**
+   * Puts `next` (or nothing) in place of the tenant's chat installation of the plugin, whatever its id
+   * (an uninstall and install elsewhere gives a new one), and deactivates what it replaces. A muster.yaml
+   * installation is never touched. For the reconciler: it brings this process to what the store says.
+   */
+  async replaceChat(pluginId: string, tenantId: string, next: InstallationState | undefined): Promise<void> {
+    const previous = this.chatInstallations().filter((i) => pluginIdOf(i) === pluginId && i.spec.tenantId === tenantId);
+    for (const old of previous) this.installations.delete(installationKey(pluginId, old.spec.installationId));
+    if (next) this.put(next);
+    if (!next && previous.length === 0) return;
+    this.changed(pluginId);
+    for (const old of previous) if (old.state === 'active' && old !== next) await this.deps.activator.deactivate(old);
+  }
+
   /** The plugin's installations: the muster.yaml one first, then chat ones, oldest first. */
   installationsOf(pluginId: string): InstallationState[] {
     return [...this.installations.values()].filter((i) => pluginIdOf(i) === pluginId);
@@ -167,6 +188,7 @@ export class PluginHost {
   }
 }
 
-const failedSpecOf = (spec: InstallationSpec): FailedInstallation['spec'] => ({
+export const failedSpecOf = (spec: InstallationSpec): FailedInstallation['spec'] => ({
   pluginId: spec.definition.id, definition: spec.definition, installationId: spec.installationId, tenantId: spec.tenantId, source: spec.source,
+  ...(spec.revision && { revision: spec.revision }),
 });

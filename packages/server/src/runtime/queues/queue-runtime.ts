@@ -10,7 +10,7 @@ import { BullMqScheduler } from './bullmq-scheduler';
 import { OUTBOX_QUEUE, type OutboxJobData } from './outbox-job';
 
 export interface QueueRuntimeDeps {
-  readonly config: QueuesConfig & { readonly redisUrl: string };
+  readonly config: QueuesConfig & { readonly redisUrl: string; readonly prefix: string };
   readonly outbox: Outbox;
   /** Resolved at start: the dispatcher comes from the container this runtime is bound in. */
   readonly dispatcher: () => Pick<OutboxDispatcher, 'process'>;
