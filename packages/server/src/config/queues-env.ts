@@ -1,3 +1,4 @@
+import { parseRedisAddress } from '../runtime/redis/redis-address';
 import { DEFAULT_REDIS_PREFIX, ENV } from './env-names';
 import type { EnvReader } from './env-reader';
 
@@ -19,13 +20,12 @@ const DEFAULT_QUEUE_TIMING_MS = 30_000;
  */
 const PREFIX = /^[A-Za-z0-9{}_.:-]{1,64}$/;
 
-/** REDIS_URL (`redis://` or `rediss://`), MUSTER_REDIS_PREFIX and the queue settings, each checked. */
+/** REDIS_URL (`redis://`, `rediss://`, or `redis+sentinel://` for Sentinel: runtime/redis/redis-address.ts), MUSTER_REDIS_PREFIX and the queue settings, each checked. */
 export function readRedisEnv(env: EnvReader): { redisUrl?: string; redisPrefix: string; queues: QueuesConfig } {
   const redisUrl = env.string(ENV.redisUrl);
-  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) {
-    // The value may carry a password: name the rule, never echo it.
-    env.problems.add(ENV.redisUrl, 'must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379');
-  }
+  const address = redisUrl === undefined ? undefined : parseRedisAddress(redisUrl);
+  // The value may carry a password: name the rule, never echo it.
+  if (address && 'problem' in address) env.problems.add(ENV.redisUrl, address.problem);
   const prefix = env.string(ENV.redisPrefix);
   if (prefix !== undefined && !PREFIX.test(prefix)) env.problems.add(ENV.redisPrefix, 'must be 1 to 64 letters, digits or _ . : - { } (e.g. muster, or {muster} on Redis Cluster)', prefix);
   return {

@@ -1,4 +1,5 @@
 import { Redis, type RedisOptions } from 'ioredis';
+import { describeRedisAddress, parseRedisAddress } from './redis-address';
 
 /**
  * One ioredis connection for one job of this process (BullMQ queue, BullMQ worker, pub/sub), named so
@@ -6,26 +7,38 @@ import { Redis, type RedisOptions } from 'ioredis';
  * must retry forever (`maxRetriesPerRequest: null`) rather than fail a command after a few retries;
  * a Redis restart then pauses the queues instead of killing the process.
  *
+ * REDIS_URL names one server or a Sentinel group (redis-address.ts); with Sentinel, ioredis asks the
+ * Sentinels for the primary and reconnects to the new one after a failover.
+ *
  * The URL may carry a password (`redis://:secret@host:6379`): it is never logged; use `redisTarget`.
  */
 export function createRedisConnection(url: string, name: string, options: RedisOptions = {}): Redis {
-  return new Redis(url, {
+  const common: RedisOptions = {
     connectionName: `muster:${name}`,
     maxRetriesPerRequest: null,
     enableReadyCheck: true,
     // Give up connecting at start after a while, and say so, instead of hanging a start-up forever.
     retryStrategy: (times) => Math.min(times * 200, 2_000),
     ...options,
+  };
+  const address = parseRedisAddress(url);
+  if ('problem' in address) throw new TypeError(`REDIS_URL ${address.problem}`);
+  if (address.kind === 'server') return new Redis(url, common);
+  return new Redis({
+    ...common,
+    sentinels: address.sentinels.map((s) => ({ ...s })),
+    name: address.name,
+    db: address.db,
+    ...(address.username && { username: address.username }),
+    ...(address.password && { password: address.password }),
+    ...(address.sentinelPassword && { sentinelPassword: address.sentinelPassword }),
+    ...(address.tls && { tls: {}, enableTLSForSentinelMode: true }),
+    // Sentinels are asked again on every reconnect, so a failover is followed within a retry or two.
+    sentinelRetryStrategy: (times) => Math.min(times * 200, 2_000),
   });
 }
 
-/** `host:port/db` of a Redis URL, without its credentials: what logs and errors may show. */
+/** Where REDIS_URL points, without its credentials: what logs and errors may show. */
 export function redisTarget(url: string): string {
-  try {
-    const parsed = new URL(url);
-    const db = parsed.pathname && parsed.pathname !== '/' ? parsed.pathname : '';
-    return `${parsed.protocol}//${parsed.hostname}:${parsed.port || '6379'}${db}`;
-  } catch {
-    return 'an unparseable REDIS_URL';
-  }
+  return describeRedisAddress(url);
 }
