@@ -1,13 +1,9 @@
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
-import { FakeSlackApi } from '../fakes/fake-slack-api';
-import { ANA, BOB, SIGNING_SECRET, SlackClient } from '../e2e/slack/slack-client';
+import { ANA, BOB, SlackClient } from '../e2e/slack/slack-client';
 import { eventually } from '../kits/wait';
-import { createMariaDbDatabase, removeDir, runCli, tempDir, type ChildServer } from './server-support';
-import { count, deleteRedisKeys, keyOf, mariaDb, REDIS_URL, startCli, uniqueRedisPrefix } from './multi-instance-kit';
+import { Fleet } from './fleet';
+import { count, keyOf } from './multi-instance-kit';
 
 /**
  * The issue's "done when": a SEV1 with no status update for 30 simulated minutes reminds its
@@ -19,59 +15,26 @@ describe('multi-instance: update reminders across three servers on one MariaDB a
   this.timeout(180_000);
   const INSTANCES = 3;
   const INTERVALS = 3;
-  let dir: string;
-  let slack: FakeSlackApi;
-  let database: { name: string; drop(): Promise<void> };
+  let fleet: Fleet;
   let db: Connection;
-  let queue: Queue;
-  const prefix = uniqueRedisPrefix();
-  const fleet: ChildServer[] = [];
 
   before(async () => {
-    dir = tempDir('fleet-reminders');
-    slack = await FakeSlackApi.start();
-    for (const user of [ANA, BOB]) slack.addUser({ id: user.id, name: user.name, displayName: user.name });
-    database = await createMariaDbDatabase();
-    db = await mariaDb(database.name);
-    writeFileSync(join(dir, 'muster.yaml'), 'reminders: { commanderVacantMinutes: 0 }\n');
-    const env = {
-      MUSTER_DATABASE_URL: `mysql://root@127.0.0.1:3306/${database.name}`, MUSTER_SECRET_KEY: 'fleet-reminder-key-0123456789abcdef01234567',
-      REDIS_URL, MUSTER_REDIS_PREFIX: prefix, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.url,
-    };
-    const migrated = await runCli(['migrate'], { cwd: dir, env });
-    expect(migrated.code, migrated.stderr + migrated.stdout).to.equal(0);
-    for (let i = 0; i < INSTANCES; i++) fleet.push(await startCli(['start'], dir, env));
-    queue = new Queue('outbox', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    fleet = await Fleet.start({ instances: INSTANCES, yaml: 'reminders: { commanderVacantMinutes: 0 }\n' });
+    db = fleet.db;
   });
-
-  after(async () => {
-    for (const c of fleet) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
-    await Promise.all(fleet.map((c) => c.exited));
-    await queue?.close();
-    await db?.end();
-    await database?.drop();
-    await deleteRedisKeys(prefix);
-    await slack?.close();
-    removeDir(dir);
-  });
-
-  /** Nothing due in the outbox, nothing waiting or running in BullMQ: every instance has done what it took. */
-  const fleetIdle = (what: string) => eventually(what, async () => {
-    const due = await count(db, 'SELECT COUNT(*) AS n FROM outbox WHERE completed_at IS NULL AND dead = 0 AND available_at <= UTC_TIMESTAMP()');
-    const jobs = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-    return due === 0 && Object.values(jobs).every((n) => n === 0) ? true : undefined;
-  }, 120_000, 100);
+  after(async () => { await fleet?.stop(); });
 
   /** "30 minutes pass": the pending update timers fall due now; returns how many there were. */
   const halfAnHourPasses = async (): Promise<number> => {
     const [result] = await db.query("UPDATE outbox SET available_at = UTC_TIMESTAMP() WHERE topic = 'reminder.update_due' AND completed_at IS NULL AND dead = 0 AND available_at > UTC_TIMESTAMP()");
-    await fleetIdle('the fleet to fire the due reminders');
+    await fleet.idle('the fleet to fire the due reminders');
     return (result as { affectedRows: number }).affectedRows;
   };
 
   it('reminds the Communications Lead once per interval, in the room only, and stops once the incident is resolved', async () => {
+    const slack = fleet.slack;
     const general = { id: slack.addChannel({ name: 'general', members: [ANA.id, BOB.id] }), name: 'general' };
-    const via = fleet.map((c) => new SlackClient(slack, Number(new URL(c.url).port), general));
+    const via = fleet.processes.map((c) => new SlackClient(slack, Number(new URL(c.url).port), general));
 
     expect((await via[0]!.command('declare "Checkout down" --sev SEV1')).status).to.equal(200);
     const room = await eventually('the incident room', async () => {
@@ -82,7 +45,7 @@ describe('multi-instance: update reminders across three servers on one MariaDB a
     }, 60_000);
     const roomChannel = { id: room, name: slack.channel(room)!.name };
     expect((await via[1]!.command(`assign comms <@${BOB.id}>`, ANA, roomChannel)).status).to.equal(200);
-    await fleetIdle('the room set-up and the assignment');
+    await fleet.idle('the room set-up and the assignment');
 
     const reminders = () => via[0]!.postsMentioning(room, 'a status update is overdue');
     const remindersElsewhere = () => slack.channelIds().filter((id) => id !== room).flatMap((id) => via[0]!.postsMentioning(id, 'a status update is overdue'));
@@ -102,7 +65,7 @@ describe('multi-instance: update reminders across three servers on one MariaDB a
     expect(ran as unknown[], 'one timer per interval ran').to.have.length(INTERVALS);
 
     expect((await via[2]!.command('resolve', ANA, roomChannel)).status).to.equal(200);
-    await fleetIdle('the resolution');
+    await fleet.idle('the resolution');
     expect(await halfAnHourPasses(), 'the next interval was still pending').to.equal(1);
     expect(reminders(), 'resolved: no more reminders').to.have.length(INTERVALS);
     expect(await count(db, 'SELECT COUNT(*) AS n FROM outbox WHERE dead = 1'), 'dead letters').to.equal(0);

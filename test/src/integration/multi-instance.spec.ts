@@ -1,18 +1,17 @@
 import { expect } from 'chai';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fixture as alertmanagerFixture } from '@muster/plugin-alertmanager/fixtures';
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import type { Connection } from 'mysql2/promise';
 import { FakeSlackApi } from '../fakes/fake-slack-api';
-import { ANA, BOB, SIGNING_SECRET, SlackClient } from '../e2e/slack/slack-client';
+import { ANA, BOB, SlackClient } from '../e2e/slack/slack-client';
 import { messageEvent } from '../e2e/slack/slack-payloads';
 import { newEventId } from '../e2e/slack/slack-sender';
 import { eventually } from '../kits/wait';
 import { postWebhook } from './plugin-support';
-import { createMariaDbDatabase, removeDir, runCli, tempDir, type ChildServer } from './server-support';
+import { Fleet } from './fleet';
+import type { ChildServer } from './server-support';
 import {
-  commandOf, count, deleteRedisKeys, deliverWithRedelivery, duplicates, keyOf, makeTimersDue, mariaDb, REDIS_URL, shuffle, startCli, uniqueRedisPrefix, type Delivery,
+  commandOf, count, deliverWithRedelivery, duplicates, keyOf, makeTimersDue, shuffle, type Delivery,
 } from './multi-instance-kit';
 
 const INSTANCES = 3;
@@ -21,7 +20,6 @@ const DECLARES = 24;
 const ALERTS = 6;
 const MESSAGES_PER_WARM_ROOM = 4;
 const AM_TOKEN = 'am-fleet-token-71c0d2';
-const SECRET_KEY = 'fleet-secret-key-0123456789abcdef0123456789';
 /** The dead instance's jobs are handed on once their lock (not renewed any more) runs out and a stalled check sees it. */
 /** Outbox work that is due and not done: timers for later (the reminders' next intervals) do not count. */
 const DUE_PENDING = 'SELECT COUNT(*) AS n FROM outbox WHERE completed_at IS NULL AND dead = 0 AND available_at <= UTC_TIMESTAMP()';
@@ -31,48 +29,23 @@ interface IncidentRow { id: string; number: number; title: string; links: string
 
 describe('multi-instance: three servers on one MariaDB and one Redis, one SIGKILLed mid-burst, reminders fired once', function () {
   this.timeout(300_000);
-  let dir: string;
+  let cluster: Fleet;
+  let fleet: ChildServer[];
   let slack: FakeSlackApi;
-  let database: { name: string; drop(): Promise<void> };
   let db: Connection;
   let queue: Queue;
-  const prefix = uniqueRedisPrefix();
-  const fleet: ChildServer[] = [];
   const dead = new Set<number>();
-  let env: Record<string, string>;
 
   before(async () => {
-    dir = tempDir('fleet');
-    slack = await FakeSlackApi.start();
-    for (const user of [ANA, BOB]) slack.addUser({ id: user.id, name: user.name, displayName: user.name });
-    database = await createMariaDbDatabase();
-    db = await mariaDb(database.name);
-    writeFileSync(join(dir, 'muster.yaml'), [
-      'homePlatform: slack', `homeWorkspaceId: ${slack.teamId}`,
-      `plugins: ${JSON.stringify({ alertmanager: { enabled: true, config: { severity: { label: 'severity', map: { critical: 'SEV1', warning: 'SEV3' } } } } })}`, '',
-    ].join('\n'));
-    env = {
-      MUSTER_DATABASE_URL: `mysql://root@127.0.0.1:3306/${database.name}`, MUSTER_SECRET_KEY: SECRET_KEY,
-      REDIS_URL, MUSTER_REDIS_PREFIX: prefix, ...QUEUE_TIMING,
-      SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: slack.botToken, SLACK_API_URL: slack.url,
-      MUSTER_PLUGIN_ALERTMANAGER_TOKEN: AM_TOKEN,
-    };
-    const migrated = await runCli(['migrate'], { cwd: dir, env });
-    expect(migrated.code, migrated.stderr + migrated.stdout).to.equal(0);
-    for (let i = 0; i < INSTANCES; i++) fleet.push(await startCli(['start'], dir, env));
-    queue = new Queue('outbox', { connection: { host: '127.0.0.1', port: 6379 }, prefix });
+    cluster = await Fleet.start({
+      instances: INSTANCES,
+      yaml: ['homePlatform: slack', 'homeWorkspaceId: {team}',
+        `plugins: ${JSON.stringify({ alertmanager: { enabled: true, config: { severity: { label: 'severity', map: { critical: 'SEV1', warning: 'SEV3' } } } } })}`, ''].join('\n'),
+      env: { MUSTER_PLUGIN_ALERTMANAGER_TOKEN: AM_TOKEN, ...QUEUE_TIMING },
+    });
+    ({ processes: fleet, slack, db, queue } = cluster);
   });
-
-  after(async () => {
-    for (const c of fleet) if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill('SIGKILL');
-    await Promise.all(fleet.map((c) => c.exited));
-    await queue?.close();
-    await db?.end();
-    await database?.drop();
-    await deleteRedisKeys(prefix);
-    await slack?.close();
-    removeDir(dir);
-  });
+  after(async () => { await cluster?.stop(); });
 
   const alive = () => fleet.map((_, i) => i).filter((i) => !dead.has(i));
   const clients = () => fleet.map((c) => new SlackClient(slack, Number(new URL(c.url).port), general));
@@ -182,17 +155,12 @@ describe('multi-instance: three servers on one MariaDB and one Redis, one SIGKIL
       routes.push(await deliverWithRedelivery(messageDelivery(room, `after the kill ${number}`, sentTexts), number % INSTANCES, alive));
     }
 
-    const fleetIdle = (what: string) => eventually(what, async () => {
-      const due = await count(db, DUE_PENDING);
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-      return due === 0 && Object.values(counts).every((n) => n === 0) ? true : undefined;
-    }, 180_000, 250);
-    await fleetIdle('the fleet to finish the outbox');
+    await cluster.idle('the fleet to finish the outbox');
 
     // Reminders: every incident's first update reminder is a timer in the outbox; make them all due now
     // (instead of waiting the severity's cadence) and let the three relays race for them.
     expect(await makeTimersDue(db), 'timers made due').to.be.at.least(total);
-    await fleetIdle('the fleet to fire the reminders');
+    await cluster.idle('the fleet to fire the reminders');
     const [fired] = await db.query("SELECT idempotency_key AS k, payload FROM outbox WHERE topic = 'reminder.update_due' AND completed_at IS NOT NULL");
     const firstIntervals = (fired as { k: string; payload: unknown }[])
       .map((r) => ({ key: r.k, ...(typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as { incidentId: string; n: number } }))
