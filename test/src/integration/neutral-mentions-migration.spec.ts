@@ -1,26 +1,12 @@
-import { join } from 'node:path';
 import { expect } from 'chai';
 import { parseMention } from '@muster/core';
-import { createDataSource, createStore, MIGRATIONS, runMigrations } from '@muster/store';
-import type { DataSource } from 'typeorm';
-import { createMariaDbDatabase, removeDir, runCli, tempDir } from './server-support';
+import { describeOnMigrationTargets, migrateWithCli, openBefore, undoThrough, withDataSource, withMigrationDatabase, withStore, type DataSource } from './migration-targets';
 
 /**
  * Migration 1733000000005 on a database written by the first release: Slack's `<@U…>` mentions in
  * timelines become core's neutral tokens, in the text and the edit history, for entries from Slack
  * only, in batches (more rows than one batch), on SQLite and MariaDB alike.
  */
-const TARGETS = [
-  { label: 'SQLite', url: async (dir: string) => ({ url: `sqlite:${join(dir, 'old.db')}`, drop: async () => undefined }) },
-  {
-    label: 'MariaDB',
-    url: async () => {
-      const db = await createMariaDbDatabase();
-      return { url: `mysql://root@127.0.0.1:3306/${db.name}`, drop: () => db.drop() };
-    },
-  },
-];
-
 const MIGRATION = 'NeutralMentions1733000000005';
 /** More than the migration's batch of 500, so a second and third batch must be read. */
 const FILLER = 1100;
@@ -44,64 +30,42 @@ async function insert(db: DataSource, row: Row, position: number): Promise<void>
   );
 }
 
-for (const target of TARGETS) {
-  describe(`neutral mentions migration on a first-release database (${target.label})`, function () {
-    this.timeout(120_000);
+describeOnMigrationTargets('neutral mentions migration on a first-release database', 120_000, (target) => {
+  it('rewrites Slack mentions of Slack entries into neutral tokens, text and edits, and leaves other platforms alone', () =>
+    withMigrationDatabase(target, 'mention-migration', async ({ url, dir }) => {
+      const old = await openBefore(url, MIGRATION);
+      for (let i = 0; i < FILLER; i++) await insert(old, { id: `filler-${i}`, source: 'slack', platform: 'slack', text: `message ${i} for <@U0BOB>` }, i);
+      for (const [i, row] of ROWS.entries()) await insert(old, row, FILLER + i);
+      await old.destroy();
 
-    it('rewrites Slack mentions of Slack entries into neutral tokens, text and edits, and leaves other platforms alone', async () => {
-      const dir = tempDir('mention-migration');
-      const { url, drop } = await target.url(dir);
-      try {
-        const old = await createDataSource(url);
-        await runMigrations(old);
-        const later = MIGRATIONS.length - MIGRATIONS.findIndex((m) => new m().name === MIGRATION);
-        for (let i = 0; i < later; i++) await old.undoLastMigration({ transaction: 'each' });
-        for (let i = 0; i < FILLER; i++) await insert(old, { id: `filler-${i}`, source: 'slack', platform: 'slack', text: `message ${i} for <@U0BOB>` }, i);
-        for (const [i, row] of ROWS.entries()) await insert(old, row, FILLER + i);
-        await old.destroy();
+      const migrated = await migrateWithCli(dir, url);
+      expect(migrated.stdout).to.include(`ran ${MIGRATION}`);
 
-        const migrated = await runCli(['migrate'], { cwd: dir, env: { MUSTER_DATABASE_URL: url } });
-        expect(migrated.code, migrated.stderr).to.equal(0);
-        expect(migrated.stdout).to.include(`ran ${MIGRATION}`);
+      await withStore(url, async (store) => {
+        const entries = await store.repositories.timeline.list('inc-1');
+        const byId = new Map(entries.map((e) => [e.id, e]));
+        expect(entries).to.have.length(FILLER + ROWS.length);
+        expect(byId.get('said')?.text).to.equal('thanks <@slack:U0BOB>, and <@slack:U0ANA|ana> please roll back');
+        expect(byId.get('edited')?.text).to.equal('now <@slack:W0CLEO|cleo>');
+        expect(byId.get('edited')?.revisions.map((r) => r.text)).to.deep.equal(['first <@slack:U0BOB>']);
+        expect(byId.get('note')?.text, 'a note typed in Slack, not captured').to.equal('Rolled back, ask <@slack:U0BOB|bob>');
+        expect(byId.get('console')?.text, 'not from Slack: not a Slack mention').to.equal('typed <@U0BOB> literally');
+        // A label with `|` is cleaned so the token stays one token; what is not a Slack user id stays as it was.
+        expect(byId.get('hostile')?.text).to.equal('a <@slack:U0EVE|ev il> b <@u0low> c <@U0 BOB> d <!channel>');
+        expect(parseMention('<@slack:U0EVE|ev il>')).to.deep.equal({ platform: 'slack', id: 'U0EVE', name: 'ev il' });
+        const fillers = entries.filter((e) => e.id.startsWith('filler-'));
+        expect(fillers.every((e) => /^message \d+ for <@slack:U0BOB>$/.test(e.text)), 'every batch rewritten').to.equal(true);
+      });
 
-        const store = await createStore(url, { migrate: false });
-        try {
-          const entries = await store.repositories.timeline.list('inc-1');
-          const byId = new Map(entries.map((e) => [e.id, e]));
-          expect(entries).to.have.length(FILLER + ROWS.length);
-          expect(byId.get('said')?.text).to.equal('thanks <@slack:U0BOB>, and <@slack:U0ANA|ana> please roll back');
-          expect(byId.get('edited')?.text).to.equal('now <@slack:W0CLEO|cleo>');
-          expect(byId.get('edited')?.revisions.map((r) => r.text)).to.deep.equal(['first <@slack:U0BOB>']);
-          expect(byId.get('note')?.text, 'a note typed in Slack, not captured').to.equal('Rolled back, ask <@slack:U0BOB|bob>');
-          expect(byId.get('console')?.text, 'not from Slack: not a Slack mention').to.equal('typed <@U0BOB> literally');
-          // A label with `|` is cleaned so the token stays one token; what is not a Slack user id stays as it was.
-          expect(byId.get('hostile')?.text).to.equal('a <@slack:U0EVE|ev il> b <@u0low> c <@U0 BOB> d <!channel>');
-          expect(parseMention('<@slack:U0EVE|ev il>')).to.deep.equal({ platform: 'slack', id: 'U0EVE', name: 'ev il' });
-          const fillers = entries.filter((e) => e.id.startsWith('filler-'));
-          expect(fillers.every((e) => /^message \d+ for <@slack:U0BOB>$/.test(e.text)), 'every batch rewritten').to.equal(true);
-        } finally {
-          await store.close();
-        }
-
-        // Migrating again does nothing more: a token is never rewritten twice.
-        const again = await runCli(['migrate'], { cwd: dir, env: { MUSTER_DATABASE_URL: url } });
-        expect(again.code, again.stderr).to.equal(0);
-        const check = await createDataSource(url);
-        try {
-          const [said] = await check.query(`SELECT text FROM timeline_entries WHERE id = 'said'`) as { text: string }[];
-          expect(said?.text).to.equal('thanks <@slack:U0BOB>, and <@slack:U0ANA|ana> please roll back');
-          // Down restores Slack's format for the release before (the migrations after it are undone first).
-          const toUndo = MIGRATIONS.length - MIGRATIONS.findIndex((m) => new m().name === MIGRATION);
-          for (let i = 0; i < toUndo; i++) await check.undoLastMigration({ transaction: 'each' });
-          const [back] = await check.query(`SELECT text FROM timeline_entries WHERE id = 'said'`) as { text: string }[];
-          expect(back?.text).to.equal('thanks <@U0BOB>, and <@U0ANA|ana> please roll back');
-        } finally {
-          await check.destroy();
-        }
-      } finally {
-        await drop();
-        removeDir(dir);
-      }
-    });
-  });
-}
+      // Migrating again does nothing more: a token is never rewritten twice.
+      await migrateWithCli(dir, url);
+      await withDataSource(url, async (check) => {
+        const [said] = await check.query(`SELECT text FROM timeline_entries WHERE id = 'said'`) as { text: string }[];
+        expect(said?.text).to.equal('thanks <@slack:U0BOB>, and <@slack:U0ANA|ana> please roll back');
+        // Down restores Slack's format for the release before (the migrations after it are undone first).
+        await undoThrough(check, MIGRATION);
+        const [back] = await check.query(`SELECT text FROM timeline_entries WHERE id = 'said'`) as { text: string }[];
+        expect(back?.text).to.equal('thanks <@U0BOB>, and <@U0ANA|ana> please roll back');
+      });
+    }));
+});
