@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { createScratchDatabase } from '../../contract/mariadb';
 import { eventually } from '../../kits/wait';
 import { quietServer } from '../settle-server';
 import { ANA, SlackE2E } from './harness';
@@ -12,15 +13,20 @@ const ONCALL = [{ id: 'U0PAYONE', name: 'pia' }, { id: 'U0PAYTWO', name: 'paolo'
  * and run by the real server against the fake Slack.
  *
  * The test drives time: the draft's timer is an outbox message due 15 minutes after the declaration.
- * Rather than wait, the test makes it due by setting its `available_at` back in the harness's SQLite
- * file, exactly what the clock reaching it would do; the server's pump then runs it as it would.
+ * Rather than wait, the test makes it due by setting its `available_at` back in the harness's
+ * database, exactly what the clock reaching it would do; the server's pump then runs it as it would.
+ * On SQLite (the embedded default) and on MariaDB.
  */
-describe('Slack e2e: workflows from muster.yaml', function () {
+for (const database of ['SQLite', 'MariaDB'] as const) describe(`Slack e2e: workflows from muster.yaml (${database})`, function () {
   this.timeout(120_000);
   let e2e: SlackE2E;
+  let drop: (() => Promise<void>) | undefined;
 
   before(async () => {
+    const scratch = database === 'MariaDB' ? await createScratchDatabase() : undefined;
+    drop = scratch?.drop;
     e2e = await SlackE2E.start({
+      ...(scratch && { databaseUrl: scratch.url }),
       yaml: [
         'services: { payments: {}, search: {} }',
         'workflows:',
@@ -38,7 +44,10 @@ describe('Slack e2e: workflows from muster.yaml', function () {
     for (const user of ONCALL) e2e.slack.addUser({ id: user.id, name: user.name, displayName: user.name });
     e2e.slack.addUserGroup({ handle: 'payments-oncall', name: 'Payments on-call', users: ONCALL.map((u) => u.id) });
   });
-  after(() => e2e?.stop());
+  after(async () => {
+    await e2e?.stop();
+    await drop?.();
+  });
 
   const timerDue = async () => {
     await e2e.store.dataSource.query("UPDATE outbox SET available_at = created_at WHERE topic = 'workflow.run' AND completed_at IS NULL AND dead = 0");
