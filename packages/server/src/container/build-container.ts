@@ -84,6 +84,7 @@ function bindAll(config: ServerConfig, overrides: ContainerOverrides, logger: Lo
 
   const summarizer = overrides.summarizer ?? createSummarizer(summarizerConfigFrom(config), { summaries: store.repositories.summaries, clock, logger });
   const metrics = new ServerMetrics();
+  metrics.watchCommits(() => store.unitOfWork.stats);
   const ids = overrides.ids ?? new UuidIdGenerator();
 
   const serverModule = new ContainerModule(({ bind }) => {

@@ -42,3 +42,20 @@ describe('ServerMetrics', () => {
     expect(new ServerMetrics().contentType).to.match(/^text\/plain; version=0\.0\.4/);
   });
 });
+
+describe('ServerMetrics: the store\'s group commit', () => {
+  it('counts transactions, units, lock re-runs and deferred units from the store\'s running totals, adding only what is new at each scrape', async () => {
+    const totals = { groups: 3, units: 10, lockRetries: 0, deferred: 0, largestGroup: 4 };
+    const metrics = new ServerMetrics();
+    metrics.watchCommits(() => totals);
+    let text = await metrics.scrape(reposWith([]));
+    expect(text).to.contain('muster_store_commits_total 3\n').and.to.contain('muster_store_units_total 10\n');
+    expect(text).to.contain('muster_store_lock_reruns_total 0\n').and.to.contain('muster_store_deferred_units_total 0\n');
+    Object.assign(totals, { groups: 5, units: 14, lockRetries: 2, deferred: 1 });
+    text = await metrics.scrape(reposWith([]));
+    expect(text).to.contain('muster_store_commits_total 5\n').and.to.contain('muster_store_units_total 14\n');
+    expect(text).to.contain('muster_store_lock_reruns_total 2\n').and.to.contain('muster_store_deferred_units_total 1\n');
+    text = await metrics.scrape(reposWith([]));
+    expect(text, 'a scrape with nothing new adds nothing').to.contain('muster_store_commits_total 5\n');
+  });
+});

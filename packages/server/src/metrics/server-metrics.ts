@@ -26,6 +26,13 @@ export class ServerMetrics {
   /** Multi-instance mode only: BullMQ's job counts by queue and state (waiting, prioritized, active, delayed, failed), read from Redis at scrape time. */
   private readonly queueJobs = new Gauge({ name: 'muster_queue_jobs', help: 'BullMQ jobs by queue and state (multi-instance mode).', labelNames: ['queue', 'state'], registers: this.registers });
   private queueSource: (() => Promise<Readonly<Record<string, number>> | undefined>) | undefined;
+  /** The store's group commit (transactions, the units they carried, units run again after a lock conflict, units moved to the next transaction to keep lock order). */
+  private readonly commits = new Counter({ name: 'muster_store_commits_total', help: 'Database transactions of the group commit, committed or rolled back.', registers: this.registers });
+  private readonly commitUnits = new Counter({ name: 'muster_store_units_total', help: 'Units of work the group commit ran (one per change), re-runs included.', registers: this.registers });
+  private readonly lockReruns = new Counter({ name: 'muster_store_lock_reruns_total', help: 'Units run again because their transaction was lost to a deadlock or lock-wait timeout with another instance (none of it had committed).', registers: this.registers });
+  private readonly deferredUnits = new Counter({ name: 'muster_store_deferred_units_total', help: 'Units moved to the next transaction so that sequence rows are locked in one order (no cross-instance deadlock).', registers: this.registers });
+  private commitSource: (() => Readonly<CommitStats>) | undefined;
+  private readonly commitsSeen: CommitStats = { groups: 0, units: 0, lockRetries: 0, deferred: 0 };
 
   constructor() {
     // process_start_time_seconds and the other process_*/nodejs_* series come from here.
@@ -48,7 +55,13 @@ export class ServerMetrics {
     this.queueSource = source;
   }
 
+  /** Where the group commit's running totals come from (the store's unit of work); each scrape adds what is new. */
+  watchCommits(source: () => Readonly<CommitStats>): void {
+    this.commitSource = source;
+  }
+
   async scrape(repos: Repositories): Promise<string> {
+    this.addCommits();
     const [counts, depth, dead, jobs] = await Promise.all([
       repos.incidents.countByStatusAndSeverity(),
       repos.outbox.depth(),
@@ -64,4 +77,23 @@ export class ServerMetrics {
     this.deadLetters.set(dead);
     return this.registry.metrics();
   }
+
+  private addCommits(): void {
+    const now = this.commitSource?.();
+    if (!now) return;
+    const pairs: [Counter, keyof CommitStats][] = [[this.commits, 'groups'], [this.commitUnits, 'units'], [this.lockReruns, 'lockRetries'], [this.deferredUnits, 'deferred']];
+    for (const [counter, key] of pairs) {
+      const added = now[key] - this.commitsSeen[key];
+      if (added > 0) counter.inc(added);
+      this.commitsSeen[key] = now[key];
+    }
+  }
+}
+
+/** The running totals of the store's group commit this process has made (GroupCommitStats in @muster/store). */
+export interface CommitStats {
+  groups: number;
+  units: number;
+  lockRetries: number;
+  deferred: number;
 }
