@@ -49,4 +49,14 @@ describe('queues configuration (REDIS_URL and the MUSTER_*QUEUE* variables)', ()
     expect(text).to.contain('MUSTER_QUEUE_LOCK_DURATION_MS').and.to.contain('1000 to 600000');
     expect(text).to.contain('MUSTER_WORK_QUEUES');
   });
+
+  it('gives a Redis Cluster a hash-tagged prefix by default, refuses one without a tag, and accepts Sentinel URLs', () => {
+    expect(load({ REDIS_URL: 'redis+cluster://n1:7000,n2:7001' }).redisPrefix).to.equal('{muster}');
+    expect(load({ REDIS_URL: 'redis+cluster://n1:7000', MUSTER_REDIS_PREFIX: 'acme-{prod}' }).redisPrefix).to.equal('acme-{prod}');
+    const text = problemsOf({ REDIS_URL: 'redis+cluster://:s3cret-pw@n1:7000', MUSTER_REDIS_PREFIX: 'acme' }).join('\n');
+    expect(text).to.contain('MUSTER_REDIS_PREFIX').and.to.contain('{acme}').and.not.to.contain('s3cret-pw');
+    const sentinel = load({ REDIS_URL: 'redis+sentinel://:s3cret-pw@s1:26379,s2:26379/primary' });
+    expect(sentinel.redisPrefix).to.equal('muster');
+    expect(String(configSummary(sentinel).multiInstance)).to.contain('redis+sentinel://s1:26379,s2:26379/primary').and.not.to.contain('s3cret-pw');
+  });
 });

@@ -19,8 +19,10 @@ const DEFAULT_QUEUE_TIMING_MS = 30_000;
  * queue's keys land in one slot as BullMQ's scripts require.
  */
 const PREFIX = /^[A-Za-z0-9{}_.:-]{1,64}$/;
+/** A non-empty `{…}`: Redis Cluster hashes only what is inside it. */
+const HASH_TAG = /\{[^{}]+\}/;
 
-/** REDIS_URL (`redis://`, `rediss://`, or `redis+sentinel://` for Sentinel: runtime/redis/redis-address.ts), MUSTER_REDIS_PREFIX and the queue settings, each checked. */
+/** REDIS_URL (`redis://`, `rediss://`, `redis+sentinel://` for Sentinel or `redis+cluster://` for Cluster: runtime/redis/redis-address.ts), MUSTER_REDIS_PREFIX and the queue settings, each checked. */
 export function readRedisEnv(env: EnvReader): { redisUrl?: string; redisPrefix: string; queues: QueuesConfig } {
   const redisUrl = env.string(ENV.redisUrl);
   const address = redisUrl === undefined ? undefined : parseRedisAddress(redisUrl);
@@ -28,9 +30,14 @@ export function readRedisEnv(env: EnvReader): { redisUrl?: string; redisPrefix: 
   if (address && 'problem' in address) env.problems.add(ENV.redisUrl, address.problem);
   const prefix = env.string(ENV.redisPrefix);
   if (prefix !== undefined && !PREFIX.test(prefix)) env.problems.add(ENV.redisPrefix, 'must be 1 to 64 letters, digits or _ . : - { } (e.g. muster, or {muster} on Redis Cluster)', prefix);
+  // On a Cluster every key of one BullMQ queue must hash to one slot: the prefix must be a hash tag.
+  const cluster = address !== undefined && 'kind' in address && address.kind === 'cluster';
+  if (cluster && prefix !== undefined && PREFIX.test(prefix) && !HASH_TAG.test(prefix)) {
+    env.problems.add(ENV.redisPrefix, `must contain a hash tag on Redis Cluster, e.g. {${prefix}}, so each queue's keys land in one slot`, prefix);
+  }
   return {
     ...(redisUrl && { redisUrl }),
-    redisPrefix: prefix && PREFIX.test(prefix) ? prefix : DEFAULT_REDIS_PREFIX,
+    redisPrefix: prefix && PREFIX.test(prefix) ? prefix : cluster ? `{${DEFAULT_REDIS_PREFIX}}` : DEFAULT_REDIS_PREFIX,
     queues: {
       work: env.boolean(ENV.workQueues) ?? true,
       lockDurationMs: env.integer(ENV.queueLockDurationMs, 1_000, 600_000) ?? DEFAULT_QUEUE_TIMING_MS,

@@ -1,6 +1,6 @@
 import type { Logger } from '@muster/core';
-import type { Redis } from 'ioredis';
-import { createRedisConnection, redisTarget } from '../../runtime/redis/redis-connection';
+
+import { createRedisConnection, redisTarget, type RedisConnection } from '../../runtime/redis/redis-connection';
 import { parseNotice, type InstallationNotice, type InstallationNotices } from './installation-notices';
 
 /** How long start-up waits for the subscription before going on (the reconcile covers what it misses). */
@@ -15,8 +15,8 @@ export const noticeChannel = (prefix: string): string => `${prefix}:plugin-insta
  * down a send fails at once (logged) instead of holding a chat command until Redis returns.
  */
 export class RedisInstallationNotices implements InstallationNotices {
-  private subscriber?: Redis;
-  private publisher?: Redis;
+  private subscriber?: RedisConnection;
+  private publisher?: RedisConnection;
 
   constructor(private readonly url: string, private readonly prefix: string, private readonly logger: Logger) {}
 

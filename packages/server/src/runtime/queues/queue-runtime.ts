@@ -1,9 +1,8 @@
 import type { Clock, Logger, Outbox, OutboxDispatcher, OutboxOutcome } from '@muster/core';
 import { hostname } from 'node:os';
 import { Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
 import type { QueuesConfig } from '../../config/queues-env';
-import { createRedisConnection, redisTarget } from '../redis/redis-connection';
+import { createRedisConnection, redisTarget, type RedisConnection } from '../redis/redis-connection';
 import { BullMqOutboxRelay } from './bullmq-outbox-relay';
 import { BullMqOutboxWorker } from './bullmq-outbox-worker';
 import { BullMqScheduler } from './bullmq-scheduler';
@@ -40,8 +39,8 @@ const QUIT_TIMEOUT_MS = 2_000;
  */
 export class QueueRuntime {
   readonly scheduler: BullMqScheduler;
-  private readonly connections: Redis[] = [];
-  private probe: Redis | undefined;
+  private readonly connections: RedisConnection[] = [];
+  private probe: RedisConnection | undefined;
   private queue: Queue<OutboxJobData> | undefined;
   private relay: BullMqOutboxRelay | undefined;
   private worker: BullMqOutboxWorker | undefined;
@@ -122,7 +121,7 @@ export class QueueRuntime {
     await Promise.all([...this.connections, ...(this.probe ? [this.probe] : [])].map((c) => quit(c)));
   }
 
-  private connect(name: string): Redis {
+  private connect(name: string): RedisConnection {
     const connection = createRedisConnection(this.deps.config.redisUrl, name, { lazyConnect: true });
     connection.on('error', () => undefined); // BullMQ's own 'error' events carry what matters
     this.connections.push(connection);
@@ -133,7 +132,7 @@ export class QueueRuntime {
 /** Which process ran a job, as BullMQ's `processedBy` shows it. */
 export const workerName = (): string => `${hostname()}#${process.pid}`;
 
-async function quit(connection: Redis): Promise<void> {
+async function quit(connection: RedisConnection): Promise<void> {
   if (connection.status === 'end') return;
   if (connection.status === 'wait') {
     connection.disconnect(); // never used (lazy): nothing to say goodbye to

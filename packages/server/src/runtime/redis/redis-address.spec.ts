@@ -17,6 +17,14 @@ describe('REDIS_URL: one server or a Sentinel group', () => {
     });
   });
 
+  it('reads the nodes, credentials and TLS of a redis+cluster:// URL', () => {
+    expect(parseRedisAddress('rediss+cluster://:p%3Aw@n1.internal:7000,n2.internal')).to.deep.equal({
+      kind: 'cluster', tls: true, password: 'p:w', nodes: [{ host: 'n1.internal', port: 7000 }, { host: 'n2.internal', port: 6379 }],
+    });
+    expect(describeRedisAddress('redis+cluster://:hunter2@n1:7000,n2:7001')).to.equal('redis+cluster://n1:7000,n2:7001');
+    expect(parseRedisAddress('redis+cluster://:hunter2@n1:7000,/')).to.have.property('problem').that.does.not.contain('hunter2');
+  });
+
   it('refuses what names no Redis, saying what to write and never echoing the value', () => {
     for (const bad of ['http://:hunter2@cache:6379', 'redis+sentinel://:hunter2@s1:26379', 'redis+sentinel://:hunter2@s1:99999/m', 'redis+sentinel://s1,,s2/m', 'redis+sentinel://:hunter2@s1/m?password=x', 'hunter2']) {
       const answer = parseRedisAddress(bad);

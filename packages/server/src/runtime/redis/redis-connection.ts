@@ -1,4 +1,4 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import { describeRedisAddress, parseRedisAddress } from './redis-address';
 
 /**
@@ -7,12 +7,16 @@ import { describeRedisAddress, parseRedisAddress } from './redis-address';
  * must retry forever (`maxRetriesPerRequest: null`) rather than fail a command after a few retries;
  * a Redis restart then pauses the queues instead of killing the process.
  *
- * REDIS_URL names one server or a Sentinel group (redis-address.ts); with Sentinel, ioredis asks the
- * Sentinels for the primary and reconnects to the new one after a failover.
+ * REDIS_URL names one server, a Sentinel group or a Cluster (redis-address.ts); with Sentinel, ioredis
+ * asks the Sentinels for the primary and reconnects to the new one after a failover; with Cluster it
+ * learns the nodes and follows slot moves (every key Muster makes carries the prefix's hash tag, so
+ * each BullMQ queue lives in one slot).
  *
  * The URL may carry a password (`redis://:secret@host:6379`): it is never logged; use `redisTarget`.
  */
-export function createRedisConnection(url: string, name: string, options: RedisOptions = {}): Redis {
+export type RedisConnection = Redis | Cluster;
+
+export function createRedisConnection(url: string, name: string, options: RedisOptions = {}): RedisConnection {
   const common: RedisOptions = {
     connectionName: `muster:${name}`,
     maxRetriesPerRequest: null,
@@ -24,6 +28,21 @@ export function createRedisConnection(url: string, name: string, options: RedisO
   const address = parseRedisAddress(url);
   if ('problem' in address) throw new TypeError(`REDIS_URL ${address.problem}`);
   if (address.kind === 'server') return new Redis(url, common);
+  if (address.kind === 'cluster') {
+    const { lazyConnect, enableOfflineQueue, enableReadyCheck, ...perNode } = common;
+    return new Cluster(address.nodes.map((n) => ({ ...n })), {
+      ...(lazyConnect !== undefined && { lazyConnect }),
+      ...(enableOfflineQueue !== undefined && { enableOfflineQueue }),
+      ...(enableReadyCheck !== undefined && { enableReadyCheck }),
+      clusterRetryStrategy: (times) => Math.min(times * 200, 2_000),
+      redisOptions: {
+        ...perNode,
+        ...(address.username && { username: address.username }),
+        ...(address.password && { password: address.password }),
+        ...(address.tls && { tls: {} }),
+      },
+    });
+  }
   return new Redis({
     ...common,
     sentinels: address.sentinels.map((s) => ({ ...s })),
