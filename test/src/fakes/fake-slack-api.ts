@@ -18,6 +18,7 @@
  *   slack.hangAfterWorkNext(method, times?)         // does the work, then never answers (the caller times out)
  *   const release = slack.holdNext(method)          // holds the next call before doing it, until release()
  *   slack.latencyMs = 1000                           // every call answers this much later
+ *   const release = slack.holdAll()                 // holds every Web API call until release() (an ack that waited on Slack never comes)
  *   slack.onCall = (method) => …                    // told of each call as it arrives, before it is done
  *   slack.revokeToken(token); slack.addOAuthCode(code)   // token_revoked; oauth.v2.access
  *   slack.postAsUser(channel, user, text, threadTs?)  // a person's message (the test then sends its event)
@@ -52,6 +53,8 @@ export class FakeSlackApi {
   readonly botId = INSTALLED_BOT.botId;
   readonly botToken = INSTALLED_BOT.botToken;
   latencyMs = 0;
+  /** Set while every call is held (holdAll): each waits for it before being read. */
+  private allHeld: Promise<void> | undefined;
   /** Told of every call as it arrives, before it is done (a test can kill the caller right there). */
   onCall: ((method: string) => void) | undefined;
   readonly views: Map<string, Body>;
@@ -142,6 +145,19 @@ export class FakeSlackApi {
   /** Serves `method` to callers presenting `appToken` (Socket Mode's apps.connections.open; see fake-slack-socket.ts). */
   serveAppLevel(method: string, appToken: string, handler: () => Body): void { this.appLevel.set(method, { token: appToken, handler }); }
 
+  /**
+   * Holds every call (Web API, uploads, response_urls) until the returned function is called: what the
+   * server answers meanwhile cannot have waited on Slack. Releasing twice is harmless.
+   */
+  holdAll(): () => void {
+    let release!: () => void;
+    this.allHeld = new Promise<void>((resolve) => { release = resolve; });
+    return () => {
+      this.allHeld = undefined;
+      release();
+    };
+  }
+
   private queueFault(method: string, fault: Fault, times = 1): void {
     const queue = this.faults.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(fault);
@@ -155,6 +171,7 @@ export class FakeSlackApi {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    if (this.allHeld) await this.allHeld;
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const upload = /^\/upload\/([A-Z0-9]+)$/.exec(path)?.[1];
     if (upload && req.method === 'POST') return this.receiveUpload(upload, Buffer.concat(chunks), res);

@@ -16,15 +16,20 @@ describe('Slack e2e: an incident from declare to postmortem through the real Bol
   });
   after(() => e2e?.stop());
 
-  it('acknowledges /incident declare well inside 3 s while every Slack call takes 1 s, and still opens the room afterwards', async () => {
+  it('acknowledges /incident declare without waiting for any Slack call, and still opens the room afterwards while Slack is slow', async () => {
+    // The issue's done-when: Slack gives a command 3 s, so the ack may wait only for core's database
+    // work. Every Slack call is held until the ack is in: an ack that waited on one would never come
+    // (the test's own timeout then fails it). How fast the ack is, is the bench's to measure
+    // (bench/, ack-latency), never a timed assertion here.
+    const release = e2e.slack.holdAll();
+    let answer: Awaited<ReturnType<SlackE2E['command']>>;
+    try {
+      answer = await e2e.command('declare "Checkout errors" --sev SEV1');
+    } finally {
+      release();
+    }
     e2e.slack.latencyMs = 1000;
-    const answer = await e2e.command('declare "Checkout errors" --sev SEV1');
-    // The issue's done-when: Slack gives a command 3 s. The ack waits only for core's database work
-    // (no Slack call before it), so it normally takes tens of milliseconds; 3000 ms leaves a wide
-    // margin for a slow CI machine while still catching any Slack call made before the ack (1 s each).
-    console.log(`      ack of /incident declare with Slack answering 1 s late: ${Math.round(answer.ms)} ms`);
     expect(answer.status).to.equal(200);
-    expect(answer.ms).to.be.below(3000);
     expect(answer.json).to.include({ response_type: 'in_channel' });
     expect(String(answer.json?.text)).to.include('INC-1 declared').and.include('Checkout errors');
 
