@@ -29,7 +29,8 @@ export class InMemoryTimelineRepository implements TimelineRepository {
     const entries = [...this.db.timeline.values()]
       .filter((e) => e.incidentId === incidentId && e.position! > after && (!query.highlightedOnly || e.highlighted) && (!query.kinds || query.kinds.includes(e.kind)))
       .sort((a, b) => a.position! - b.position!);
-    return entries.slice(0, query.limit ?? entries.length).map(copy);
+    const tail = query.newest === undefined ? entries : entries.slice(Math.max(0, entries.length - query.newest));
+    return tail.slice(0, query.limit ?? tail.length).map(copy);
   }
 
   async count(incidentId: string): Promise<number> {

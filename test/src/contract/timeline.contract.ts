@@ -81,6 +81,17 @@ export function timelineContract(store: () => StoreUnderTest): void {
     expect(await r.timeline.list(incidentId, { kinds: [] })).to.deep.equal([]);
   });
 
+  it('answers the newest N entries in timeline order, of this incident only, with the other filters', async () => {
+    const { repositories: r } = store();
+    const incidentId = newId('inc');
+    for (let i = 0; i < 7; i++) await r.timeline.append(entry(incidentId, { text: `n${i}`, highlighted: i % 2 === 0 }));
+    await r.timeline.append(entry(newId('inc'), { text: 'another incident' }));
+    expect((await r.timeline.list(incidentId, { newest: 3 })).map((e) => e.text)).to.deep.equal(['n4', 'n5', 'n6']);
+    expect((await r.timeline.list(incidentId, { newest: 50 })).map((e) => e.text)).to.have.length(7);
+    expect((await r.timeline.list(incidentId, { newest: 2, highlightedOnly: true })).map((e) => e.text)).to.deep.equal(['n4', 'n6']);
+    expect(await r.timeline.list(incidentId, { newest: 0 })).to.deep.equal([]);
+  });
+
   it('reflects chat edits, highlights and deletions through update', async () => {
     const { repositories: r } = store();
     const original = entry(newId('inc'), { text: 'db is fine', external: { platform: 'teams', conversationId: '19:room@thread', messageId: '1700000000001' } });

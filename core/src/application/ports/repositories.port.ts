@@ -44,6 +44,8 @@ export interface TimelineQuery {
   readonly highlightedOnly?: boolean;
   /** Only entries of these kinds, filtered by the store: a check for one kind of change reads those, not the whole timeline. */
   readonly kinds?: readonly TimelineKind[];
+  /** Only the newest N entries that match (still returned oldest first): the tail of a long timeline without reading the rest. */
+  readonly newest?: number;
 }
 
 export interface TimelineRepository {

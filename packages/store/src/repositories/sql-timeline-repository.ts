@@ -62,6 +62,12 @@ export class SqlTimelineRepository implements TimelineRepository {
       params.push(...query.kinds);
     }
     const limit = query.limit !== undefined ? ` LIMIT ${Math.floor(query.limit)}` : '';
+    if (query.newest !== undefined) {
+      if (query.newest <= 0) return [];
+      // The tail through the (incident_id, position) index backwards, then back in timeline order.
+      const tail = await this.db.select(TimelineEntryRecord, where.join(' AND '), params, ` ORDER BY position DESC LIMIT ${Math.floor(query.newest)}`);
+      return tail.reverse().slice(0, query.limit ?? tail.length).map(toTimelineEntry);
+    }
     return (await this.db.select(TimelineEntryRecord, where.join(' AND '), params, ` ORDER BY position ASC${limit}`)).map(toTimelineEntry);
   }
 

@@ -78,10 +78,9 @@ export class TimelineCommand implements BuiltInCommand<'timeline'> {
 
   async run(ctx: RequestContext, command: CommandOf<'timeline'>): Promise<CommandReply> {
     const incident = await this.locator.locate(ctx, command.incidentRef);
-    const total = await this.repos.timeline.count(incident.id);
-    const after = Math.max(0, total - TIMELINE_IN_CHAT);
-    const all = await this.repos.timeline.list(incident.id);
-    return ephemeral(timelineView(incident, all.slice(after), total));
+    // Only the tail is shown in chat: read just that, not a timeline of thousands of messages.
+    const [total, newest] = await Promise.all([this.repos.timeline.count(incident.id), this.repos.timeline.list(incident.id, { newest: TIMELINE_IN_CHAT })]);
+    return ephemeral(timelineView(incident, newest, total));
   }
 }
 
