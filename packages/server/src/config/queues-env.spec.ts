@@ -1,25 +1,10 @@
 import { expect } from 'chai';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { ConfigError } from './config-error';
 import { configSummary } from './config-summary';
-import { loadConfig } from './load-config';
+import { envProblemsOf, loadFromEnv } from './env-config.spec-helper';
 
 describe('queues configuration (REDIS_URL and the MUSTER_*QUEUE* variables)', () => {
-  let dir: string;
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'muster-queues-')); });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-  const load = (env: Record<string, string>) => loadConfig({ env, cwd: dir, interactive: false });
-  const problemsOf = (env: Record<string, string>): readonly string[] => {
-    try {
-      load(env);
-    } catch (error) {
-      expect(error).to.be.instanceOf(ConfigError);
-      return (error as ConfigError).problems;
-    }
-    throw new Error('expected the configuration to be refused');
-  };
+  const load = loadFromEnv;
+  const problemsOf = envProblemsOf;
 
   it('is off without REDIS_URL, with the defaults ready for when it is set', () => {
     const config = load({});

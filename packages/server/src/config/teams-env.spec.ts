@@ -1,19 +1,10 @@
 import { expect } from 'chai';
-import { ConfigError } from './config-error';
 import { configSummary } from './config-summary';
-import { loadConfig } from './load-config';
+import { envProblemsOf, loadFromEnv } from './env-config.spec-helper';
 import { teamsAuthOf } from '../platforms/teams/teams-auth-mode';
 
-const load = (env: Record<string, string>) => loadConfig({ env: { MUSTER_DATABASE_URL: 'sqlite::memory:', ...env }, cwd: '/tmp', interactive: false, ignoreConfigFile: true });
-const problemsOf = (env: Record<string, string>): readonly string[] => {
-  try {
-    load(env);
-  } catch (error) {
-    expect(error).to.be.instanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected the configuration to be refused');
-};
+const load = loadFromEnv;
+const problemsOf = envProblemsOf;
 const APP = { MICROSOFT_APP_ID: 'app-1', MICROSOFT_APP_PASSWORD: 's3cr3t-app-password', MICROSOFT_APP_TENANT_ID: 'tenant-1' };
 
 describe('Teams configuration', () => {
