@@ -48,7 +48,9 @@ export class InMemoryIncidentRepository implements IncidentRepository {
       (!filter.statuses || filter.statuses.includes(i.status)) &&
       (!filter.severities || filter.severities.includes(i.severity)) &&
       (!filter.excludePrivate || !i.private) &&
-      (filter.beforeNumber === undefined || i.number < filter.beforeNumber));
+      (filter.beforeNumber === undefined || i.number < filter.beforeNumber) &&
+      (filter.declaredFrom === undefined || (!!i.milestones.declared && i.milestones.declared >= filter.declaredFrom)) &&
+      (filter.declaredBefore === undefined || (!!i.milestones.declared && i.milestones.declared < filter.declaredBefore)));
     return matching.slice(0, filter.limit ?? matching.length).map((i) => Incident.restore(copy(i)));
   }
 

@@ -8,6 +8,7 @@ import { PluginHealthRepository } from './repositories/plugin-health-repository'
 import { PluginInstallationRepository } from './repositories/plugin-installation-repository';
 import { PluginStorageRepository } from './repositories/plugin-storage-repository';
 import { TeamsFileOfferRepository } from './repositories/teams-file-offer-repository';
+import { WebSessionRepository } from './repositories/web-session-repository';
 import { runMigrations } from './migrations/run-migrations';
 import { createAutoCommitRepositories } from './unit-of-work/auto-commit-repositories';
 import type { GroupCommitOptions } from './unit-of-work/group-commit-queue';
@@ -30,6 +31,8 @@ export interface Store {
   readonly pluginHealth: PluginHealthRepository;
   /** Documents offered on Teams with a file-consent card, until the person answers. */
   readonly teamsFileOffers: TeamsFileOfferRepository;
+  /** The web dashboard's browser sessions and one-time sign-in links. */
+  readonly webSessions: WebSessionRepository;
   /** Lets queued work finish, then closes the connections. */
   close(): Promise<void>;
 }
@@ -62,6 +65,7 @@ export async function createStore(url: string, settings: StoreSettings = {}): Pr
     pluginInstallations: new PluginInstallationRepository(executor),
     pluginStorage: new PluginStorageRepository(executor),
     pluginHealth: new PluginHealthRepository(executor),
+    webSessions: new WebSessionRepository(executor),
     async close() {
       await executor.queue.idle();
       if (dataSource.isInitialized) await dataSource.destroy();

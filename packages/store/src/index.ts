@@ -36,4 +36,7 @@ export { PluginStorageRepository, PLUGIN_STORAGE_LIMITS, HOST_STORAGE_PREFIX } f
 export { PluginHealthRepository, type PluginHealthState } from './repositories/plugin-health-repository';
 export { TeamsFileOfferRepository, type TeamsFileOffer, type TeamsFileOfferState } from './repositories/teams-file-offer-repository';
 
+export {
+  WebSessionRepository, WEB_SESSION_TTL_MS, SIGN_IN_LINK_TTL_MS, type WebIdentity, type WebSession, type WebSignInMethod,
+} from './repositories/web-session-repository';
 export * from './records';

@@ -17,6 +17,10 @@ export interface IncidentFilter {
   readonly limit?: number;
   /** Return incidents with a number below this one (newest-first paging). */
   readonly beforeNumber?: number;
+  /** Declared at or after this time (dashboard date range, metrics windows). */
+  readonly declaredFrom?: Date;
+  /** Declared before this time. */
+  readonly declaredBefore?: Date;
 }
 
 export interface IncidentRepository {

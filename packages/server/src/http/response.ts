@@ -8,6 +8,8 @@ export interface HttpResponse {
   readonly json?: unknown;
   /** Sent as is; set the content type in `headers`. */
   readonly text?: string;
+  /** Bytes sent as they are (a PDF); set the content type in `headers`. */
+  readonly body?: Buffer;
 }
 
 export const json = (status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse => ({ status, json: body, headers });
@@ -15,8 +17,11 @@ export const json = (status: number, body: unknown, headers: Record<string, stri
 export function writeResponse(res: ServerResponse, response: HttpResponse): void {
   if (res.headersSent) return;
   const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...response.headers };
-  let body = '';
-  if (response.json !== undefined) {
+  let body: string | Buffer = '';
+  if (response.body !== undefined) {
+    body = response.body;
+    headers['content-type'] ??= 'application/octet-stream';
+  } else if (response.json !== undefined) {
     body = JSON.stringify(response.json);
     headers['content-type'] ??= 'application/json; charset=utf-8';
   } else if (response.text !== undefined) {

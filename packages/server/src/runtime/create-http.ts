@@ -5,6 +5,8 @@ import { registerIncidentRoutes } from '../api/incident-routes';
 import { registerOpenApiRoute } from '../api/openapi-route';
 import { registerOpsRoutes } from '../api/ops-routes';
 import { registerServiceRoutes } from '../api/service-routes';
+import type { ServerConfig } from '../config/server-config';
+import { registerWebRoutes } from '../web/register-web-routes';
 import { SERVER_TOKENS } from '../container/server-tokens';
 import { HttpServer } from '../http/http-server';
 import { Router } from '../http/router';
@@ -43,6 +45,7 @@ function registerAppRoutes(router: Router, container: Container, metrics: Server
   registerIncidentChangeRoutes(router, container);
   registerServiceRoutes(router, container);
   registerOpenApiRoute(router);
+  registerWebRoutes(router, container, { logger, publicUrl: container.get<ServerConfig>(SERVER_TOKENS.Config).publicUrl });
   registerWebhookRoute(router, {
     host: container.get<PluginHost>(PLUGIN_TOKENS.Host), guard: container.get<PluginGuard>(PLUGIN_TOKENS.Guard), intake: container.get(AlertIntake),
     metrics, clock: container.get<Clock>(TOKENS.Clock), logger,

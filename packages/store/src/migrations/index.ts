@@ -11,6 +11,7 @@ import { PluginHost1733000000008 } from './1733000000008-plugin-host';
 import { ServiceCatalogue1733000000009 } from './1733000000009-service-catalogue';
 import { ApiTokenScopes1733000000010 } from './1733000000010-api-token-scopes';
 import { ActionItemDue1733000000011 } from './1733000000011-action-item-due';
+import { WebSessions1733000000012 } from './1733000000012-web-sessions';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ServiceCatalogue1733000000009,
   ApiTokenScopes1733000000010,
   ActionItemDue1733000000011,
+  WebSessions1733000000012,
 ];

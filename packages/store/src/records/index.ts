@@ -18,11 +18,12 @@ import { StatusUpdateRecord } from './status-update.record';
 import { SummaryStateRecord } from './summary-state.record';
 import { TeamsFileOfferRecord } from './teams-file-offer.record';
 import { TimelineEntryRecord } from './timeline-entry.record';
+import { WebSessionRecord, WebSignInLinkRecord } from './web-session.record';
 
 export {
   ActionItemRecord, ApiTokenRecord, ChatInstallationRecord, ConversationReferenceRecord, InboxRecord, IncidentRecord, IncidentRoleRecord, IncidentRoomRecord,
   OutboxRecord, PluginInstallationRecord, PostmortemRecord, SequenceRecord, ServiceRecord, StatusUpdateRecord, SummaryStateRecord,
-  TeamsFileOfferRecord, TimelineEntryRecord, AlertGroupRecord, PluginStorageRecord, PluginHealthRecord,
+  TeamsFileOfferRecord, TimelineEntryRecord, AlertGroupRecord, PluginStorageRecord, PluginHealthRecord, WebSessionRecord, WebSignInLinkRecord,
 };
 
 /** Every record, for the DataSource's `entities`. */
@@ -30,4 +31,5 @@ export const RECORDS = [
   IncidentRecord, IncidentRoleRecord, IncidentRoomRecord, TimelineEntryRecord, ActionItemRecord, StatusUpdateRecord, PostmortemRecord,
   ServiceRecord, SummaryStateRecord, InboxRecord, OutboxRecord, SequenceRecord, ApiTokenRecord, ChatInstallationRecord,
   PluginInstallationRecord, ConversationReferenceRecord, TeamsFileOfferRecord, AlertGroupRecord, PluginStorageRecord, PluginHealthRecord,
+  WebSessionRecord, WebSignInLinkRecord,
 ];

@@ -102,6 +102,15 @@ export class SqlIncidentRepository implements IncidentRepository {
       where.push(`${this.q('number')} < ?`);
       params.push(filter.beforeNumber);
     }
+    const codec = this.db.codec(IncidentRecord);
+    if (filter.declaredFrom !== undefined) {
+      where.push('declared_at >= ?');
+      params.push(codec.param('declaredAt', filter.declaredFrom));
+    }
+    if (filter.declaredBefore !== undefined) {
+      where.push('declared_at < ?');
+      params.push(codec.param('declaredAt', filter.declaredBefore));
+    }
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.floor(filter.limit)}` : '';
     return this.withRoles(await this.db.select(IncidentRecord, where.join(' AND '), params, ` ORDER BY ${this.q('number')} DESC${limit}`));
   }
