@@ -41,10 +41,15 @@ export class StatusUpdates {
    * incident has no room where the request came from, shown to the requester alone.
    */
   async requestDraft(ctx: RequestContext, audience: Audience, target?: IncidentTarget): Promise<Incident> {
-    const conversation = requireConversation(ctx, 'draft an update');
+    // A request from outside chat (REST, the dashboard) names its incident; its draft goes up in the incident's room.
+    if (!ctx.conversation && target === undefined) requireConversation(ctx, 'draft an update');
     return this.uow.run(async (tx) => {
       const incident = await this.locator.locate(ctx, target, tx.incidents);
       this.access.assert(ctx, 'incident.contribute', incident);
+      const conversation = ctx.conversation ?? incident.snapshot().links.rooms[0];
+      if (!conversation) {
+        throw new MusterError('invalid_state', `${incident.reference} has no room to put an AI draft up for approval in. Write the update yourself instead.`, { reason: 'no_room' });
+      }
       const place = answerPlace(incident, { ...ctx, conversation });
       await tx.outbox.enqueue([outboxMessage('update.draft', { incidentId: incident.id, audience, ...place, requestedBy: ctx.actor }, ctx.idempotencyKey, this.clock.now())]);
       return incident;
@@ -67,6 +72,23 @@ export class StatusUpdates {
       data: { updateId: update.id, audience, ...(author.kind === 'ai' && { model: author.model }) }, idempotencyKey: requestKey ?? `update:${update.id}:drafted`,
     }));
     return update;
+  }
+
+  /**
+   * A draft written by hand (REST, the dashboard), put up for approval like any other. `ctx.idempotencyKey`
+   * names its timeline entry, so a retried request finds the draft it made instead of making a second.
+   */
+  async write(ctx: RequestContext, audience: Audience, body: string, target: IncidentTarget): Promise<UpdateWithIncident> {
+    return this.uow.run(async (tx) => {
+      const incident = await this.locator.locate(ctx, target, tx.incidents);
+      this.access.assert(ctx, 'incident.contribute', incident, 'write stakeholder updates');
+      const requestKey = `request:${ctx.idempotencyKey}:update`;
+      const earlier = await tx.timeline.findByKey(requestKey);
+      const existing = earlier && (await tx.statusUpdates.findById(String(earlier.data.updateId)));
+      if (existing) return { update: existing, incident };
+      const update = await this.createDraft(tx, incident, audience, body, { kind: 'person', person: ctx.actor }, requestKey);
+      return { update, incident };
+    });
   }
 
   /** `seenVersion` is the version the editor was shown: an edit over someone else's newer text is refused. */

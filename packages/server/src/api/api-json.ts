@@ -1,4 +1,4 @@
-import { durationsOf, type ActionItem, type Incident, type PersonRef, type StatusUpdate, type TimelineEntry } from '@muster/core';
+import { durationsOf, type ActionItem, type Incident, type PersonRef, type Postmortem, type StatusUpdate, type TimelineEntry } from '@muster/core';
 
 /**
  * The REST shapes (documented in the README). Built field by field rather than by spreading domain
@@ -87,5 +87,19 @@ export function statusUpdateJson(update: StatusUpdate) {
     rejectionReason: update.rejectionReason ?? null,
     publishedAt: iso(update.publishedAt),
     publishedTo: update.publishedTo.map((t) => ({ kind: t.kind, name: t.name, url: t.url ?? null })),
+    /** What an edit or an approval names, so a draft changed meanwhile is never approved unseen. */
+    version: update.version,
+  };
+}
+
+/** The postmortem's stored sections (GET .../postmortem with Accept: application/json); `revision` is what an edit names. */
+export function postmortemJson(incident: Incident, postmortem: Postmortem) {
+  return {
+    reference: incident.reference,
+    state: postmortem.state,
+    sections: postmortem.sections.map((s) => ({
+      key: s.key, title: s.title, body: s.body, origin: s.origin, revision: s.revision ?? 0, editedBy: s.editedBy ? person(s.editedBy) : null,
+    })),
+    updatedAt: iso(postmortem.updatedAt),
   };
 }

@@ -6,7 +6,7 @@ import { rejectUnknown } from './api-input';
 
 /** REST names of the lifecycle actions, and the core command each one is. */
 export const TRANSITION_ACTIONS = {
-  acknowledge: 'ack', mitigate: 'mitigate', resolve: 'resolve', reopen: 'reopen', decline: 'decline', close: 'close',
+  acknowledge: 'ack', mitigate: 'mitigate', resolve: 'resolve', reopen: 'reopen', decline: 'decline', close: 'close', postmortem: 'postmortem',
 } as const satisfies Record<string, TransitionCommand>;
 export type TransitionAction = keyof typeof TRANSITION_ACTIONS;
 const ACTION_NAMES = Object.keys(TRANSITION_ACTIONS);

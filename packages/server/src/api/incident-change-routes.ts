@@ -10,14 +10,15 @@ import { json } from '../http/response';
 import type { Router } from '../http/router';
 import type { OutboxPump } from '../runtime/outbox-pump';
 import { apiContext } from './api-auth';
-import { actionItemJson, incidentJson, statusUpdateJson } from './api-json';
+import { actionItemJson, incidentJson } from './api-json';
 import { API_PREFIX, apiRouting } from './api-routing';
 import {
   readActionItemBody, readActionItemPatch, readRoleBody, readSeverityBody, readTransitionBody, TRANSITION_ACTIONS,
 } from './change-input';
 
 /**
- * Changes to one incident: lifecycle, severity, roles, action items; and its status updates. Every
+ * Changes to one incident: lifecycle, severity, roles, action items (status updates are in
+ * status-update-routes.ts, the postmortem in postmortem-routes.ts). Every
  * change goes through a core service, so core's permission and access checks apply to REST as to chat.
  */
 export function registerIncidentChangeRoutes(router: Router, container: Container): void {
@@ -74,11 +75,5 @@ export function registerIncidentChangeRoutes(router: Router, container: Containe
     });
     pump.kick();
     return json(200, actionItemJson(item));
-  }));
-
-  router.get(`${incidentPath}/status-updates`, authed(async (r, caller) => {
-    const incident = await locator.locate(apiContext(caller, `api:read:${randomUUID()}`), r.params.ref);
-    const updates = await repos.statusUpdates.listByIncident(incident.id);
-    return json(200, { reference: incident.reference, statusUpdates: updates.map(statusUpdateJson) });
   }));
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
-  DeclareIncident, IncidentLocator, Postmortems, RecordNotes, TOKENS, type Incident, type MusterSettings, type Repositories,
+  AccessPolicy, DeclareIncident, IncidentLocator, RecordNotes, TOKENS, type Incident, type MusterSettings, type Repositories,
 } from '@muster/core';
 import type { Store } from '@muster/store';
 import type { Container } from 'inversify';
@@ -13,12 +13,15 @@ import { apiContext, type ApiCaller } from './api-auth';
 import { incidentJson, timelineEntryJson } from './api-json';
 import { readDeclareBody, readLimit, readList, readNoteBody, readStatuses, readWhole } from './api-input';
 import { API_PREFIX, apiRouting } from './api-routing';
+import { readDeclaredWindow, readSearch } from './dashboard-input';
+import { listIncidentPage } from './incident-list';
 
 export { API_PREFIX } from './api-routing';
 const MAX_NUMBER = 999_999_999;
 
 /**
- * The REST API over incidents: reading, declaring, notes, the postmortem. Changes to an incident are
+ * The REST API over incidents: listing, reading, declaring, notes. The postmortem is in
+ * postmortem-routes.ts, status updates in status-update-routes.ts. Changes to an incident are
  * in incident-change-routes.ts. Writes kick the outbox so rooms open at once.
  */
 export function registerIncidentRoutes(router: Router, container: Container): void {
@@ -28,7 +31,7 @@ export function registerIncidentRoutes(router: Router, container: Container): vo
   const pump = container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
   const declare = container.get(DeclareIncident);
   const notes = container.get(RecordNotes);
-  const postmortems = container.get(Postmortems);
+  const access = container.get(AccessPolicy);
   const locator = container.get(IncidentLocator);
   const { authed, write } = apiRouting(store);
   const readOnly = (caller: ApiCaller) => apiContext(caller, `api:read:${randomUUID()}`);
@@ -40,12 +43,10 @@ export function registerIncidentRoutes(router: Router, container: Container): vo
       return level.id;
     });
     const limit = readLimit(r.url, 50, 200);
-    const incidents = await repos.incidents.list({
-      tenantId: caller.tenantId,
-      statuses: readStatuses(r.url), severities, limit, beforeNumber: readWhole(r.url, 'before', 1, MAX_NUMBER),
-    });
-    const last = incidents.at(-1);
-    return json(200, { incidents: incidents.map(incidentJson), nextBefore: incidents.length === limit && last ? last.snapshot().number : null });
+    const { incidents, nextBefore } = await listIncidentPage(repos, access, readOnly(caller), {
+      tenantId: caller.tenantId, statuses: readStatuses(r.url), severities, limit, beforeNumber: readWhole(r.url, 'before', 1, MAX_NUMBER), ...readDeclaredWindow(r.url),
+    }, readSearch(r.url));
+    return json(200, { incidents: incidents.map(incidentJson), nextBefore });
   }));
 
   router.post(`${API_PREFIX}/incidents`, write(readDeclareBody, async (_r, caller, body, key) => {
@@ -75,10 +76,6 @@ export function registerIncidentRoutes(router: Router, container: Container): vo
     return json(201, entry ? timelineEntryJson(entry) : null, { location: `${API_PREFIX}/incidents/${reference}/timeline` });
   }));
 
-  router.get(`${API_PREFIX}/incidents/:ref/postmortem`, authed(async (r, caller) => {
-    const doc = await postmortems.open(readOnly(caller), r.params.ref);
-    return { status: 200, text: doc.markdown, headers: { 'content-type': 'text/markdown; charset=utf-8', 'content-disposition': `inline; filename="${doc.incident.reference}-postmortem.md"` } };
-  }));
 }
 
 /**

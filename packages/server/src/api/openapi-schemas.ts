@@ -8,7 +8,7 @@ const object = (properties: Record<string, unknown>, required = Object.keys(prop
 
 const person = object({ platform: { type: 'string', enum: ['slack', 'teams', 'console', 'api', 'webhook'] }, id: str, name: { type: ['string', 'null'] } });
 const personInput = object({ platform: { type: 'string', enum: ['slack', 'teams', 'console'] }, id: { type: 'string', minLength: 1, maxLength: 191 }, name: { type: 'string', maxLength: 200 } }, ['platform', 'id']);
-const statuses = ['triage', 'investigating', 'mitigated', 'resolved', 'closed', 'declined'];
+const statuses = ['triage', 'investigating', 'mitigated', 'resolved', 'postmortem', 'closed', 'declined'];
 
 function incidentProperties(): Record<string, unknown> {
   return {
@@ -48,6 +48,7 @@ export const SCHEMAS = {
     body: str, author: object({ kind: { type: 'string', enum: ['person', 'ai'] }, person: ref('Person'), model: { type: ['string', 'null'] } }),
     createdAt: time, updatedAt: time, decidedBy: nullable(ref('Person')), decidedAt: time, rejectionReason: { type: ['string', 'null'] },
     publishedAt: time, publishedTo: { type: 'array', items: object({ kind: str, name: str, url: { type: ['string', 'null'] } }) },
+    version: { type: 'integer', minimum: 0, description: 'Named by an edit or an approval.' },
   }),
   StatusUpdateList: object({ reference: str, statusUpdates: { type: 'array', items: ref('StatusUpdate') } }),
   DeclareRequest: object({
@@ -55,7 +56,7 @@ export const SCHEMAS = {
     services: { type: 'array', maxItems: 20, items: { type: 'string', minLength: 1, maxLength: 100 } }, summary: { type: 'string', maxLength: 4000 }, private: { type: 'boolean' },
   }, ['title']),
   NoteRequest: object({ text: { type: 'string', minLength: 1, maxLength: 4000 } }),
-  TransitionRequest: object({ action: { type: 'string', enum: ['acknowledge', 'mitigate', 'resolve', 'reopen', 'decline', 'close'] }, reason: { type: 'string', maxLength: 500 } }, ['action']),
+  TransitionRequest: object({ action: { type: 'string', enum: ['acknowledge', 'mitigate', 'resolve', 'reopen', 'decline', 'postmortem', 'close'] }, reason: { type: 'string', maxLength: 500 } }, ['action']),
   SeverityRequest: object({ severity: str }),
   RoleRequest: object({ person: ref('PersonInput') }),
   ActionItemRequest: object({ text: { type: 'string', minLength: 1, maxLength: 500 }, owner: nullable(ref('PersonInput')), dueAt: nullable(time) }, ['text']),

@@ -4,7 +4,9 @@ import { registerIncidentChangeRoutes } from '../api/incident-change-routes';
 import { registerIncidentRoutes } from '../api/incident-routes';
 import { registerOpenApiRoute } from '../api/openapi-route';
 import { registerOpsRoutes } from '../api/ops-routes';
+import { registerPostmortemRoutes } from '../api/postmortem-routes';
 import { registerServiceRoutes } from '../api/service-routes';
+import { registerStatusUpdateRoutes } from '../api/status-update-routes';
 import type { ServerConfig } from '../config/server-config';
 import { registerWebRoutes } from '../web/register-web-routes';
 import { SERVER_TOKENS } from '../container/server-tokens';
@@ -43,6 +45,8 @@ export function createHttp(container: Container, options: { readonly opsOnly?: b
 function registerAppRoutes(router: Router, container: Container, metrics: ServerMetrics, logger: Logger): void {
   registerIncidentRoutes(router, container);
   registerIncidentChangeRoutes(router, container);
+  registerStatusUpdateRoutes(router, container);
+  registerPostmortemRoutes(router, container);
   registerServiceRoutes(router, container);
   registerOpenApiRoute(router);
   registerWebRoutes(router, container, { logger, publicUrl: container.get<ServerConfig>(SERVER_TOKENS.Config).publicUrl });
