@@ -83,9 +83,14 @@ export function readInstant(url: URL, name: string): Date | undefined {
   const raw = url.searchParams.get(name);
   if (raw === null || raw === '') return undefined;
   const at = DATE.test(raw) ? new Date(`${raw}T00:00:00Z`) : DATE_TIME.test(raw) ? new Date(raw) : undefined;
-  const real = at && !Number.isNaN(at.getTime()) && (!DATE.test(raw) || at.toISOString().startsWith(raw));
-  if (!real) throw badRequest(`"${name}" must be an ISO 8601 date (2026-12-01, midnight UTC) or date-time with a zone (2026-12-01T09:30:00Z).`);
+  if (!at || Number.isNaN(at.getTime()) || !isCalendarDate(raw.slice(0, 10))) throw badRequest(`"${name}" must be an ISO 8601 date (2026-12-01, midnight UTC) or date-time with a zone (2026-12-01T09:30:00Z).`);
   return at;
+}
+
+/** `2026-02-30` parses as 2 March in some engines; a day past its month's end is refused instead. */
+function isCalendarDate(ymd: string): boolean {
+  const [year, month, day] = ymd.split('-').map(Number);
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** The declaration window: from (inclusive) before (exclusive), in order. */

@@ -40,7 +40,9 @@ export function registerPostmortemRoutes(router: Router, container: Container): 
     const ctx = apiContext(caller, key);
     const incident = await locator.locate(ctx, r.params.ref);
     if (!isNarrativeSection(r.params.key)) {
-      throw new HttpError('not_found', `A postmortem has no section "${r.params.key.slice(0, 40)}"; its sections are ${NARRATIVE_SECTIONS.map((s) => s.key).join(', ')}.`);
+      // Only a plausible key is repeated back: the message never carries markup someone put in the path.
+      const named = /^[a-z_]{1,40}$/.test(r.params.key) ? ` "${r.params.key}"` : ' by that name';
+      throw new HttpError('not_found', `A postmortem has no section${named}; its sections are ${NARRATIVE_SECTIONS.map((s) => s.key).join(', ')}.`);
     }
     const { postmortem } = await editing.editSection(ctx, incident.id, r.params.key, body.body, body.revision);
     pump.kick();
