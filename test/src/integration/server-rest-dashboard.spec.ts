@@ -86,6 +86,7 @@ describe('server: REST incident list filters and the OpenAPI document (SQLite)',
     expect(listParams).to.include.members(['declaredFrom', 'declaredBefore', 'service', 'q']);
     const expected: [string, string, string, string | undefined][] = [
       ['post', '/api/v1/incidents/{ref}/status-updates', '201', 'StatusUpdateRequest'],
+      ['get', '/api/v1/incidents/{ref}/status-updates/{updateId}', '200', undefined],
       ['patch', '/api/v1/incidents/{ref}/status-updates/{updateId}', '200', 'StatusUpdateEdit'],
       ['post', '/api/v1/incidents/{ref}/status-updates/{updateId}/approval', '200', 'StatusUpdateApproval'],
       ['post', '/api/v1/incidents/{ref}/status-updates/{updateId}/rejection', '200', 'StatusUpdateRejection'],

@@ -43,6 +43,7 @@ describe('server: REST status updates — drafts, edits, approval by version, re
     expect(first.body.author).to.deep.include({ kind: 'person', model: null });
     expect(first.body.author.person.platform).to.equal('api');
     expect(first.headers.get('location')).to.equal(`/api/v1/incidents/${reference}/status-updates/${first.body.id}`);
+    expect((await send('GET', first.headers.get('location')!.replace('/api/v1/', ''))).body, 'the Location answers the draft').to.deep.equal(first.body);
     const replay = await send('POST', `incidents/${reference}/status-updates`, { audience: 'external', body: text }, server.token, key);
     expect(replay.status).to.equal(201);
     expect(replay.headers.get('idempotent-replayed')).to.equal('true');
@@ -151,6 +152,7 @@ describe('server: REST status updates — drafts, edits, approval by version, re
     const draft = await write(reference);
     const routes: [string, string, unknown][] = [
       ['GET', `incidents/${reference}/status-updates`, undefined], ['POST', `incidents/${reference}/status-updates`, { body: 'From outside' }],
+      ['GET', `incidents/${reference}/status-updates/${draft.id}`, undefined],
       ['PATCH', `incidents/${reference}/status-updates/${draft.id}`, { body: 'From outside', version: draft.version }],
       ['POST', `incidents/${reference}/status-updates/${draft.id}/approval`, { version: draft.version }],
       ['POST', `incidents/${reference}/status-updates/${draft.id}/rejection`, { reason: 'From outside' }],
@@ -163,12 +165,12 @@ describe('server: REST status updates — drafts, edits, approval by version, re
     for (const [method, path, body] of routes.slice(2)) {
       expectRefused(await send(method, path.replace(reference, other.reference), body), 404, `through ${other.reference}: ${method} ${path}`);
     }
-    for (const [method, path, body] of routes.slice(1)) {
+    for (const [method, path, body] of routes.filter(([method]) => method !== 'GET')) {
       const answer = await send(method, path, body, readOnly);
       expectRefused(answer, 403, `read-only ${method} ${path}`);
       expect(answer.body.error.code).to.equal('insufficient_scope');
     }
-    expect((await send('GET', `incidents/${reference}/status-updates`, undefined, readOnly)).status, 'read-only may read').to.equal(200);
+    for (const [, path] of routes.filter(([method]) => method === 'GET')) expect((await send('GET', path, undefined, readOnly)).status, `read-only may read ${path}`).to.equal(200);
     const updates = await updatesOf(reference);
     expect(updates).to.have.length(1);
     expect(updates[0]).to.include({ state: 'pending_approval', body: 'Checkout is failing for some customers; we are on it.' });

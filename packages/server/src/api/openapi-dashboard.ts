@@ -55,6 +55,7 @@ export const DASHBOARD_PATHS = {
     }, [refParam], { 409: error('An AI draft was asked for and the incident has no chat room to put it up for approval in.') }),
   },
   '/api/v1/incidents/{ref}/status-updates/{updateId}': {
+    get: read('One status update, with the version an edit or approval names.', ok('200', 'The update.', 'StatusUpdate'), [refParam, updateIdParam]),
     patch: write('Edit a draft\'s text, naming the version you read.', 'StatusUpdateEdit', ok('200', 'The draft after the edit (its version moved on).', 'StatusUpdate'), [refParam, updateIdParam], STALE_DRAFT),
   },
   '/api/v1/incidents/{ref}/status-updates/{updateId}/approval': {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { IncidentLocator, StatusUpdates, TOKENS, type Repositories } from '@muster/core';
+import { IncidentLocator, StatusUpdates, TOKENS, type Repositories, type StatusUpdate } from '@muster/core';
 import type { Store } from '@muster/store';
 import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
@@ -31,12 +31,13 @@ export function registerStatusUpdateRoutes(router: Router, container: Container)
    * Core finds an update by its id alone; the path also names an incident, and an update is reached only
    * through its own (another incident's id is answered like a missing one, before anything changes).
    */
-  const requireUpdateOf = async (caller: ApiCaller, ref: string, updateId: string): Promise<void> => {
+  const requireUpdateOf = async (caller: ApiCaller, ref: string, updateId: string): Promise<StatusUpdate> => {
     const incident = await locator.locate(readOnly(caller), ref);
     const update = updateId.length <= 200 ? await repos.statusUpdates.findById(updateId) : undefined;
     if (!update || update.incidentId !== incident.id) {
       throw new HttpError('not_found', `${incident.reference} has no status update "${updateId.slice(0, 64)}"; GET ${API_PREFIX}/incidents/${incident.reference}/status-updates lists them.`);
     }
+    return update;
   };
 
   router.get(base, authed(async (r, caller) => {
@@ -58,6 +59,8 @@ export function registerStatusUpdateRoutes(router: Router, container: Container)
     const { update, incident } = await updates.write(ctx, body.audience, body.body, r.params.ref);
     return json(201, statusUpdateJson(update), { location: `${API_PREFIX}/incidents/${incident.reference}/status-updates/${update.id}` });
   }));
+
+  router.get(`${base}/:updateId`, authed(async (r, caller) => json(200, statusUpdateJson(await requireUpdateOf(caller, r.params.ref, r.params.updateId)))));
 
   router.patch(`${base}/:updateId`, write(readUpdateEdit, async (r, caller, body, key) => {
     await requireUpdateOf(caller, r.params.ref, r.params.updateId);
