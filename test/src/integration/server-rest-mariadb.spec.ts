@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { call, createMariaDbDatabase, removeDir, startInProcess, tempDir, type InProcessServer } from './server-support';
 import { postRaw, rawPost } from './rest-support';
 
-describe('server: REST edge on MariaDB — surrogates, idempotency and oversized bodies', function () {
+describe('server: REST edge on MariaDB — surrogates, idempotency, oversized bodies, the dashboard routes', function () {
   this.timeout(60_000);
   let dir: string;
   let database: { name: string; drop(): Promise<void> };
@@ -52,5 +52,24 @@ describe('server: REST edge on MariaDB — surrogates, idempotency and oversized
     const answer = await rawPost(`${api}/incidents`, server.token, 20 * 1024 * 1024, false);
     expect(answer.status).to.equal(413);
     expect(answer.body.error.code).to.equal('payload_too_large');
+  });
+
+  it('runs the dashboard routes on MariaDB: versions and revisions checked, the list filtered by time and words', async () => {
+    const send = (method: string, path: string, json?: unknown) => call(`${api}/${path}`, { method, token: server.token, json });
+    const { reference } = (await send('POST', 'incidents', { title: 'Maria dashboard walk' })).body;
+    const draft = (await send('POST', `incidents/${reference}/status-updates`, { body: 'Investigating 🚨' })).body;
+    const edited = await send('PATCH', `incidents/${reference}/status-updates/${draft.id}`, { body: 'Recovering 🔥', version: draft.version });
+    expect(edited.body).to.include({ body: 'Recovering 🔥' });
+    expect((await send('POST', `incidents/${reference}/status-updates/${draft.id}/approval`, { version: draft.version })).status).to.equal(409);
+    expect((await send('POST', `incidents/${reference}/status-updates/${draft.id}/approval`, { version: edited.body.version })).body.state).to.equal('approved');
+    expect((await send('PUT', `incidents/${reference}/postmortem/sections/impact`, { body: 'EU 🇪🇺 only', revision: 0 })).status).to.equal(200);
+    const stale = await send('PUT', `incidents/${reference}/postmortem/sections/impact`, { body: 'Everyone', revision: 0 });
+    expect(stale.status).to.equal(409);
+    const doc = await call(`${api}/incidents/${reference}/postmortem`, { token: server.token, headers: { accept: 'application/json' } });
+    expect(doc.body.sections.find((x: { key: string }) => x.key === 'impact')).to.deep.include({ body: 'EU 🇪🇺 only', revision: 1 });
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const found = await call(`${api}/incidents?q=maria%20walk&declaredFrom=${hourAgo}`, { token: server.token });
+    expect(found.body.incidents.map((i: { reference: string }) => i.reference)).to.deep.equal([reference]);
+    expect((await call(`${api}/incidents?q=maria%20walk&declaredBefore=${hourAgo}`, { token: server.token })).body.incidents).to.deep.equal([]);
   });
 });
