@@ -21,4 +21,9 @@ export class InMemoryActionItemRepository implements ActionItemRepository {
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
       .map(copy);
   }
+
+  async listByIncidents(incidentIds: readonly string[]): Promise<ActionItem[]> {
+    const wanted = new Set(incidentIds);
+    return [...this.db.actionItems.values()].filter((i) => wanted.has(i.incidentId)).map(copy);
+  }
 }

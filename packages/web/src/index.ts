@@ -12,3 +12,5 @@ export function assetManifest(): Readonly<Record<string, string>> {
     return {};
   }
 }
+
+export type { MetricsChartData } from './metrics-chart-data';

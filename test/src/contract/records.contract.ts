@@ -24,6 +24,20 @@ export function recordsContract(store: () => StoreUnderTest): void {
       expect(await r.actionItems.findById('nope')).to.equal(undefined);
     });
 
+    it('lists the action items of several incidents in one read, and none of any other incident', async () => {
+      const { repositories: r } = store();
+      const [a, b, other] = [newId('inc'), newId('inc'), newId('inc')];
+      const items = [
+        newActionItem({ id: newId('ai'), incidentId: a, text: 'one', createdBy: ada, at: T0 }),
+        newActionItem({ id: newId('ai'), incidentId: b, text: 'two', createdBy: ada, at: minutesAfter(T0, 1) }),
+        newActionItem({ id: newId('ai'), incidentId: b, text: 'three', createdBy: ada, at: minutesAfter(T0, 2) }),
+      ];
+      for (const item of [...items, newActionItem({ id: newId('ai'), incidentId: other, text: 'not asked for', createdBy: ada, at: T0 })]) await r.actionItems.save(item);
+      const found = await r.actionItems.listByIncidents([a, b, newId('inc')]);
+      expect(plain(found.sort((x, y) => x.createdAt.getTime() - y.createdAt.getTime()))).to.deep.equal(plain(items));
+      expect(await r.actionItems.listByIncidents([])).to.deep.equal([]);
+    });
+
     it('keeps a due date to the millisecond, changes it and clears it; an item without one has none', async () => {
       const { repositories: r } = store();
       const incidentId = newId('inc');

@@ -25,6 +25,7 @@ import { ServiceCatalog } from '../services/service-catalog';
 import { Postmortems } from '../services/postmortems';
 import { ActionItems } from '../services/action-items';
 import { ListIncidents } from '../services/list-incidents';
+import { IncidentMetricsReport } from '../services/incident-metrics';
 import { PostmortemEditing } from '../services/postmortem-editing';
 import { RecordNotes } from '../services/record-notes';
 import { StatusUpdates } from '../services/status-updates';
@@ -58,7 +59,7 @@ import { WorkflowSubscriber } from '../workflows/workflow-subscriber';
 const SERVICES = [
   IncidentLocator, AccessPolicy, IncidentRecorder, IncidentChanges, PeopleResolver,
   DeclareIncident, TransitionIncident, ChangeSeverity, AssignRole, RecordNotes, CaptureConversation,
-  StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
+  StatusUpdates, RequestSummary, Postmortems, ActionItems, ListIncidents, IncidentMetricsReport, PostmortemEditing, CommandDispatcher, InteractionRouter, OutboxDispatcher,
   ActionPreflight, RoomDirectory, PluginsCommand, PluginAdmins, PluginSubmissions, AlertIntake, CommandRegistry, EventSubscribers,
   IncidentSummaries, ServiceCatalog, ReminderPosts, UpdateReminderSubscriber, WorkflowRules, WorkflowActions, WorkflowSubscriber,
 ] as const;

@@ -23,7 +23,8 @@ export interface LayoutProps {
 export function Layout({ title, session, csrf, area = 'none', scripts = [], children }: LayoutProps) {
   const nav: { href: string; label: string; id: NavArea }[] = [
     { href: '/', label: 'Incidents', id: 'incidents' },
-    { href: '/metrics', label: 'Metrics', id: 'metrics' },
+    // `/metrics` itself is the Prometheus scrape endpoint (ops-routes.ts).
+    { href: '/metrics/incidents', label: 'Metrics', id: 'metrics' },
     { href: '/status', label: 'Status page', id: 'status' },
   ];
   return (

@@ -24,4 +24,9 @@ export class SqlActionItemRepository implements ActionItemRepository {
   async listByIncident(incidentId: string): Promise<ActionItem[]> {
     return (await this.db.select(ActionItemRecord, 'incident_id = ?', [incidentId], ' ORDER BY created_at ASC, id ASC')).map(toActionItem);
   }
+
+  async listByIncidents(incidentIds: readonly string[]): Promise<ActionItem[]> {
+    if (!incidentIds.length) return [];
+    return (await this.db.select(ActionItemRecord, `incident_id IN (${incidentIds.map(() => '?').join(', ')})`, [...incidentIds])).map(toActionItem);
+  }
 }

@@ -45,7 +45,7 @@ function delegate<K extends keyof Repositories>(port: K, executor: StoreExecutor
 const WRITES_AND_READS: { readonly [K in keyof Repositories]: Record<keyof Repositories[K], true> } = {
   incidents: { nextNumber: true, save: true, findById: true, findByNumber: true, findByRoom: true, list: true, countByStatusAndSeverity: true },
   timeline: { append: true, appendMany: true, list: true, count: true, findByKey: true, findByExternal: true, update: true },
-  actionItems: { save: true, findById: true, listByIncident: true },
+  actionItems: { save: true, findById: true, listByIncident: true, listByIncidents: true },
   statusUpdates: { save: true, findById: true, listByIncident: true },
   postmortems: { save: true, findByIncident: true },
   services: { save: true, findByName: true, list: true, remove: true },
