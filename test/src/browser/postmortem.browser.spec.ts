@@ -147,7 +147,8 @@ describe('web: the postmortem editor and its exports (Chromium)', function () {
     const long = `${'Checkout retried. '.repeat(170)}end`;
     expect(long.length).to.be.greaterThan(3000);
     await page.getByLabel('What went well (Markdown)').fill(long);
-    expect(await page.locator('#count-went_well').textContent()).to.match(/too many/);
+    // The counter warns as soon as the text is too long (rendered on the next frame: waited for, not slept on).
+    await page.locator('#count-went_well', { hasText: /\d+ too many/ }).waitFor();
     expect(await save(page, 'What went well')).to.equal(400);
     expect(await page.locator('#section-went_well [role=alert]').textContent()).to.include('Keep a section under 3000 characters');
     expect(await page.getByLabel('What went well (Markdown)').inputValue()).to.equal(long);

@@ -26,7 +26,6 @@ function wire(textarea: HTMLTextAreaElement): void {
   };
   // One render per frame however fast someone types.
   textarea.addEventListener('input', () => { if (!pending) pending = requestAnimationFrame(update); });
-  preview.setAttribute('aria-live', 'polite');
 }
 
 document.querySelectorAll<HTMLTextAreaElement>('textarea[data-preview]').forEach(wire);

@@ -1,5 +1,5 @@
 import {
-  AccessPolicy, isNarrativeSection, MusterError, PostmortemEditing, Postmortems, TransitionIncident, type RequestContext,
+  AccessPolicy, IncidentLocator, isNarrativeSection, MusterError, PostmortemEditing, Postmortems, TransitionIncident, type PostmortemDocument, type RequestContext,
 } from '@muster/core';
 import { HttpError } from '../../http/http-error';
 import type { HttpResponse } from '../../http/response';
@@ -29,10 +29,11 @@ export function registerPostmortemRoutes(router: Router, deps: WebDeps): void {
   const editing = container.get(PostmortemEditing);
   const transitions = container.get(TransitionIncident);
   const access = container.get(AccessPolicy);
+  const locator = container.get(IncidentLocator);
   const base = (reference: string) => `/incidents/${reference}/postmortem`;
 
-  const renderPage = async (w: WebRequest, ctx: RequestContext, status: number, extra: { notice?: string; refused?: RefusedEdit } = {}): Promise<HttpResponse> => {
-    const doc = await postmortems.open(ctx, w.params.ref);
+  const renderPage = async (w: WebRequest, ctx: RequestContext, status: number, extra: { notice?: string; refused?: RefusedEdit } = {}, loaded?: PostmortemDocument): Promise<HttpResponse> => {
+    const doc = loaded ?? (await postmortems.open(ctx, w.params.ref));
     return htmlPage(status, (
       <PostmortemPage incident={doc.incident} postmortem={doc.postmortem} markdown={doc.markdown} session={w.session} csrf={w.csrf}
         canTransition={access.can(ctx, 'incident.transition', doc.incident)} {...extra} />
@@ -42,7 +43,7 @@ export function registerPostmortemRoutes(router: Router, deps: WebDeps): void {
   router.get('/incidents/:ref/postmortem', web.page(async (w) => {
     const saved = w.url.searchParams.get('saved');
     const done = w.url.searchParams.get('done');
-    const notice = saved && isNarrativeSection(saved) ? 'Saved. The change is on the timeline.' : done ? NOTICES[done] : undefined;
+    const notice = saved && isNarrativeSection(saved) ? 'Saved. The change is on the timeline.' : done && Object.hasOwn(NOTICES, done) ? NOTICES[done] : undefined;
     return renderPage(w, await w.context(), 200, { notice });
   }));
 
@@ -52,15 +53,16 @@ export function registerPostmortemRoutes(router: Router, deps: WebDeps): void {
     if (!isNarrativeSection(key)) throw new HttpError('not_found', 'There is no such postmortem section; reload the postmortem page.');
     const startedFrom = revisionOf(form);
     const typed = typeof form.body === 'string' ? form.body : '';
-    const { incident } = await postmortems.open(ctx, w.params.ref);
+    const incident = await locator.locate(ctx, w.params.ref);
     try {
       await editing.editSection(ctx, incident.id, key, typed, startedFrom);
     } catch (error) {
       if (!(error instanceof MusterError) || (error.code !== 'conflict' && error.code !== 'invalid_argument')) throw error;
       // Refused as stale or too long: the page again, with what they typed still in the form.
-      const current = error.code === 'conflict' ? (await postmortems.open(ctx, w.params.ref)).postmortem.sections.find((s) => s.key === key) : undefined;
+      const doc = await postmortems.open(ctx, w.params.ref);
+      const current = error.code === 'conflict' ? doc.postmortem.sections.find((s) => s.key === key) : undefined;
       const refused: RefusedEdit = { key, typed, message: error.message, revision: current ? (current.revision ?? 0) : startedFrom, ...(current && { current }) };
-      return renderPage(w, ctx, error.code === 'conflict' ? 409 : 400, { refused });
+      return renderPage(w, ctx, error.code === 'conflict' ? 409 : 400, { refused }, doc);
     }
     deps.kick();
     return redirect(`${base(incident.reference)}?saved=${key}#section-${key}`);
