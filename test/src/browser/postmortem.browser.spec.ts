@@ -209,6 +209,41 @@ describe('web: the postmortem editor and its exports (Chromium)', function () {
     expect(pdfText).to.include(`Postmortem: ${inc.reference} Checkout errors`);
   });
 
+  it('runs a form submitted twice (the same _key) once: one change, one timeline entry', async () => {
+    const { page } = as.alice;
+    await open(page, inc);
+    const revision = await page.locator('#section-went_badly input[name=revision]').getAttribute('value');
+    const key = await page.locator('#section-went_badly input[name=_key]').getAttribute('value');
+    const body = new URLSearchParams({ _csrf: await csrfOf(as.alice), _key: key!, revision: revision!, body: 'Paging took 9 minutes.' }).toString();
+    const statuses = await page.evaluate(async ([ref, form]) => {
+      const send = () => fetch(`/incidents/${ref}/postmortem/sections/went_badly`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, redirect: 'manual' });
+      return [(await send()).status, (await send()).status];
+    }, [inc.reference, body]);
+    expect(statuses).to.deep.equal([0, 0]); // opaque redirects (303) both times: the replay is answered like the first
+    const section = (await postmortemOf(inc)).sections.find((s) => s.key === 'went_badly')!;
+    expect(section).to.include({ body: 'Paging took 9 minutes.', revision: Number(revision) + 1 });
+    expect((await repos.timeline.list(inc.id)).filter((e) => e.text === 'Postmortem section "What went badly" edited.')).to.have.length(1);
+  });
+
+  it('escapes a hostile incident title on the page and sends anyone signed out to sign in, not to the document', async () => {
+    const hostile = await declare('<img src=x onerror="globalThis.__pwned=4"> Billing');
+    const { page, problems } = as.alice;
+    await open(page, hostile);
+    expect(await page.locator('main img, [onerror]').count()).to.equal(0);
+    expect(await page.locator('h1').count()).to.equal(1); // the document's own "# Postmortem" heading sits below the page's
+    expect(await page.locator('article.markdown-doc h3').first().textContent()).to.include(`Postmortem: ${hostile.reference} <img src=x`);
+    expect(hostile.title).to.match(/^<img src=x onerror=.*> Billing$/);
+    expect(await page.locator('main h1').textContent()).to.include(hostile.title);
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).to.equal(undefined);
+    expect(problems).to.deep.equal([]);
+    for (const path of ['/postmortem', '/postmortem.md', '/postmortem.pdf']) {
+      const anonymous = await fetch(`${server.url}/incidents/${hostile.reference}${path}`, { redirect: 'manual' });
+      expect(anonymous.status, path).to.equal(303);
+      expect(anonymous.headers.get('location'), path).to.equal(`/login?next=${encodeURIComponent(`/incidents/${hostile.reference}${path}`)}`);
+      expect(await anonymous.text(), path).to.equal('');
+    }
+  });
+
   it('paginates the PDF of an incident with hundreds of timeline entries', async () => {
     const busy = await declare('Queue backlog');
     for (let i = 0; i < 250; i++) await typeCommand(server, bob, `${busy.reference} note Backlog check number ${i}`);

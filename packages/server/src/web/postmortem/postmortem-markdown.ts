@@ -9,4 +9,16 @@ import MarkdownIt from 'markdown-it';
  */
 export const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false });
 
-export const renderMarkdown = (source: string): string => markdown.render(source);
+/**
+ * `headingOffset` moves headings down (`# Postmortem` is an h3 under the page's h1 and h2), so the
+ * page keeps one h1 and an outline a screen reader can follow.
+ */
+export function renderMarkdown(source: string, headingOffset = 0): string {
+  const tokens = markdown.parse(source, {});
+  if (headingOffset) {
+    for (const t of tokens) {
+      if (t.type === 'heading_open' || t.type === 'heading_close') t.tag = `h${Math.min(6, Number(t.tag.slice(1)) + headingOffset)}`;
+    }
+  }
+  return markdown.renderer.render(tokens, markdown.options, {});
+}

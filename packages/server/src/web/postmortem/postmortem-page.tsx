@@ -59,7 +59,7 @@ export function PostmortemPage(p: PostmortemPageProps) {
         <h2 id="pm-document">The whole document</h2>
         <p class="muted">As the exports have it: the facts and durations from the record, the sections above, the action items and the timeline.</p>
         {/* markdown-it with raw HTML off (postmortem-markdown.ts): the only unescaped HTML on the page. */}
-        <article class="markdown-doc panel" dangerouslySetInnerHTML={{ __html: renderMarkdown(p.markdown) }} />
+        <article class="markdown-doc panel" dangerouslySetInnerHTML={{ __html: renderMarkdown(p.markdown, 2) }} />
       </section>
     </Layout>
   );
