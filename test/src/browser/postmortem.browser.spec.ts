@@ -209,6 +209,22 @@ describe('web: the postmortem editor and its exports (Chromium)', function () {
     expect(pdfText).to.include(`Postmortem: ${inc.reference} Checkout errors`);
   });
 
+  it('saves without JavaScript too (the preview then shows the saved text)', async () => {
+    const context = await browser.newContext({ baseURL: server.url, javaScriptEnabled: false });
+    try {
+      await context.addCookies(await as.alice.context.cookies());
+      const page = await context.newPage();
+      await open(page, inc);
+      await page.getByLabel('Suggested action items (Markdown)').fill('- Alert on gateway 502s');
+      expect(await save(page, 'Suggested action items')).to.equal(303);
+      await page.waitForURL(/saved=suggested_actions/);
+      expect(await page.locator('#preview-suggested_actions li').textContent()).to.equal('Alert on gateway 502s');
+      expect((await postmortemOf(inc)).sections.find((s) => s.key === 'suggested_actions')).to.include({ body: '- Alert on gateway 502s', origin: 'human' });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('runs a form submitted twice (the same _key) once: one change, one timeline entry', async () => {
     const { page } = as.alice;
     await open(page, inc);
