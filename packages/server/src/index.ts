@@ -52,3 +52,7 @@ export { INTEGRATION_CALL_TOPIC, dedupKeyOf, type IntegrationCall } from './plug
 export { PLUGIN_TOKENS } from './plugins/plugins-module';
 export { InstallationSync, RECONCILE_INTERVAL_MS } from './plugins/sync/installation-sync';
 export type { InstallationReconciler } from './plugins/sync/installation-reconciler';
+
+// The postmortem PDF, for the suite that reads its pages and text back (test/src/web).
+export { postmortemPdf, type PdfMeta } from './web/postmortem/postmortem-pdf';
+export { pdfFonts, STANDARD_FONTS, toWinAnsi, type PdfFontSet } from './web/postmortem/pdf-fonts';

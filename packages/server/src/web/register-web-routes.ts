@@ -5,6 +5,7 @@ import { SERVER_TOKENS } from '../container/server-tokens';
 import type { Router } from '../http/router';
 import type { OutboxPump } from '../runtime/outbox-pump';
 import { registerMetricsRoutes } from './metrics/metrics-routes';
+import { registerPostmortemRoutes } from './postmortem/postmortem-routes';
 import { registerSignInRoutes } from './sign-in-routes';
 import { registerAssetRoutes } from './web-assets';
 import type { WebDeps } from './web-deps';
@@ -31,4 +32,6 @@ export function registerWebRoutes(router: Router, container: Container, options:
   registerAssetRoutes(router);
   registerSignInRoutes(router, { web, sessions: store.webSessions, cookie });
   registerMetricsRoutes(router, deps);
+  registerPostmortemRoutes(router, deps);
+  void deps;
 }
