@@ -5,6 +5,7 @@ import { SERVER_TOKENS } from '../container/server-tokens';
 import type { Router } from '../http/router';
 import type { OutboxPump } from '../runtime/outbox-pump';
 import { registerSignInRoutes } from './sign-in-routes';
+import { registerStatusRoutes } from './status/status-routes';
 import { registerAssetRoutes } from './web-assets';
 import type { WebDeps } from './web-deps';
 import { webRouting } from './web-routing';
@@ -29,5 +30,6 @@ export function registerWebRoutes(router: Router, container: Container, options:
   };
   registerAssetRoutes(router);
   registerSignInRoutes(router, { web, sessions: store.webSessions, cookie });
+  registerStatusRoutes(router, deps);
   void deps;
 }
