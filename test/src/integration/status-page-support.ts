@@ -14,6 +14,8 @@ import {
 import { call, removeDir, startInProcess, tempDir, type InProcessServer } from './server-support';
 
 export const ACME = 'acme';
+/** Hostile on purpose: every form of the page must carry it as text (HTML, JSON, XML). */
+export const PAGE_TITLE = 'Example & Co <b>status</b> ]]>';
 const COMMS: PersonRef = { platform: 'console', id: '@comms', name: 'Casey Comms' };
 
 export type UpdateState = 'draft' | 'pending_approval' | 'approved' | 'published' | 'rejected';
@@ -30,6 +32,7 @@ export class StatusFixture {
       '  search: { public: true }',
       '  billing-db: { description: "Internal ledger database" }',
       '  acme-portal: { public: true, tenant: acme }',
+      `statusPage: { title: ${JSON.stringify(PAGE_TITLE)}, intro: "Questions? Write to support@example.com." }`,
       '',
     ].join('\n'));
     const server = await startInProcess(dir, { MUSTER_DATABASE_URL: `sqlite:${join(dir, 'muster.db')}` });
