@@ -139,7 +139,7 @@ describe('Public status page: what is shown, to whom (HTTP, real server and SQLi
     expect(new Set(ids).size, 'ids are unique').to.equal(ids.length);
     for (const entry of entries) {
       expect(childText(entry, 'id')).to.match(/^urn:muster:status-update:[0-9a-f-]{36}$/);
-      expect(Date.parse(childText(entry, 'updated')!)).to.be.a('number').and.not.be.NaN;
+      expect(Number.isNaN(Date.parse(childText(entry, 'updated')!))).to.equal(false);
       expect(childrenNamed(entry, 'content')[0]!.attributes.type).to.equal('text');
     }
   });
