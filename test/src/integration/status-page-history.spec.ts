@@ -50,13 +50,20 @@ describe('Public status page: component states, the 90-day history and hostile t
       expect(answer.text).to.include('OLD-30 checkout was slow');
       expect(answer.text).to.not.include('OLD-100');
     }
-    const day = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+    const day = recent.snapshot().milestones.declared!.toISOString().slice(0, 10);
     const listed = json.body.history.find((d: { date: string }) => d.date === day);
     expect(listed?.incidents, `the day ${day}`).to.have.length(1);
     expect(Date.parse(listed.incidents[0].resolvedAt) - Date.parse(listed.incidents[0].startedAt)).to.equal(60 * 60 * 1000);
     const dates = json.body.history.map((d: { date: string }) => d.date);
     expect(dates, 'newest day first').to.deep.equal([...dates].sort().reverse());
-    expect(json.body.components.find((c: Component) => c.name === 'checkout').state, 'a resolved incident changes no state').to.equal('operational');
+    const checkout = json.body.components.find((c: Component) => c.name === 'checkout');
+    expect(checkout.state, 'a resolved incident changes no state').to.equal('operational');
+    // The bars: the day of the SEV2 thirty days ago (resolved within the hour) only; nothing for the older one.
+    expect(checkout.incidentDays).to.deep.equal([{ date: day, state: 'partial_outage' }]);
+    const bars = /<div class="status-bars" role="img" aria-label="checkout over the last 90 days: incidents on 1 day">(.*?)<\/div>/.exec(html.text);
+    expect(bars, 'the checkout bars').to.not.equal(null);
+    expect(bars![1]!.match(/class="status-bar /g)).to.have.length(90);
+    expect(bars![1]).to.include(`title="${day}: Partial outage"`);
   });
 
   it('carries hostile update text as text in the page, the JSON and a feed that still parses', async () => {

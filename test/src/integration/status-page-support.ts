@@ -72,10 +72,14 @@ export class StatusFixture {
     return repo.save(u);
   }
 
-  /** An incident declared `daysAgo` days ago and resolved the same day, stored directly (the API declares now). */
+  /**
+   * An incident declared at noon UTC `daysAgo` days ago and resolved an hour later, stored directly
+   * (the API declares now). Noon, so the hour never spans two days whenever the suite runs.
+   */
   async oldIncident(daysAgo: number, title: string, services: string[]): Promise<Incident> {
     const repos = this.server.store.repositories;
-    const at = new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000);
+    const day = new Date(Date.now() - daysAgo * 24 * 60 * 60 * 1000);
+    const at = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12));
     const incident = Incident.declare({
       id: randomUUID(), number: await repos.incidents.nextNumber('default'), title, severity: 'SEV2', services,
       declaredBy: COMMS, source: 'api', at,

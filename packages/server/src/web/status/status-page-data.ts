@@ -46,6 +46,11 @@ export interface PublicComponent {
   readonly description: string;
   readonly state: ComponentState;
   readonly stateLabel: string;
+  /**
+   * The days (UTC, oldest first) of the last 90 on which an incident shown here affected the
+   * component, each with the worst state it was in; every day not listed was operational.
+   */
+  readonly incidentDays: readonly { readonly date: string; readonly state: ComponentState }[];
 }
 
 export interface PublicIncident {
@@ -105,7 +110,8 @@ export async function loadStatusPage(
   shown.sort((a, b) => b.view.startedAt.getTime() - a.view.startedAt.getTime());
 
   const active = shown.filter((s) => s.incident.isOpen).map((s) => s.view);
-  const components = publicServices.map((service) => componentOf(service, active));
+  const days = incidentDays(shown, since, now, settings);
+  const components = publicServices.map((service) => componentOf(service, active, days.get(service.name) ?? new Map()));
   const overall = worstState([...components.map((c) => c.state), ...active.map((a) => a.impact)]);
   return {
     tenant, ...heading, updatedAt: now, overall, overallLabel: overallLabel(overall), components, active,
@@ -132,9 +138,43 @@ function publicIncident(incident: Incident, updates: readonly StatusUpdate[], pu
   };
 }
 
-function componentOf(service: Service, active: readonly PublicIncident[]): PublicComponent {
+function componentOf(service: Service, active: readonly PublicIncident[], days: ReadonlyMap<string, ComponentState>): PublicComponent {
   const state = worstState(active.filter((a) => a.components.includes(service.name)).map((a) => a.impact));
-  return { name: service.name, description: service.description, state, stateLabel: COMPONENT_STATE_LABELS[state] };
+  return {
+    name: service.name, description: service.description, state, stateLabel: COMPONENT_STATE_LABELS[state],
+    incidentDays: [...days.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([date, s]) => ({ date, state: s })),
+  };
+}
+
+/** The UTC days of the window, oldest first (`YYYY-MM-DD`), for the 90-day bars. */
+export function windowDays(now: Date, count = HISTORY_DAYS): string[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Array.from({ length: count }, (_, i) => new Date(today - (count - 1 - i) * DAY_MS).toISOString().slice(0, 10));
+}
+
+/**
+ * For each public component, the worst state of each day an incident shown here was open on it. A
+ * resolved incident counts with the state its severity gave while open (the history keeps no record
+ * of each change; its last severity stands for the whole of it).
+ */
+function incidentDays(shown: readonly { incident: Incident; view: PublicIncident }[], since: Date, now: Date, settings: MusterSettings): Map<string, Map<string, ComponentState>> {
+  const byComponent = new Map<string, Map<string, ComponentState>>();
+  const first = windowDays(now)[0]!;
+  for (const { incident, view } of shown) {
+    const state = incident.isOpen ? view.impact : stateOfIncident(incident.severity, 'investigating', settings.severities);
+    const from = Math.max(view.startedAt.getTime(), since.getTime());
+    const to = Math.min((view.resolvedAt ?? now).getTime(), now.getTime());
+    for (const name of view.components) {
+      const days = byComponent.get(name) ?? new Map<string, ComponentState>();
+      byComponent.set(name, days);
+      for (let t = from; t <= to + DAY_MS; t += DAY_MS) {
+        const date = new Date(Math.min(t, to)).toISOString().slice(0, 10);
+        if (date >= first) days.set(date, worstState([days.get(date) ?? 'operational', state]));
+        if (t >= to) break;
+      }
+    }
+  }
+  return byComponent;
 }
 
 function overallLabel(state: ComponentState): string {

@@ -1,7 +1,6 @@
 import { Layout } from '../layout';
 import { COMPONENT_STATE_LABELS, type ComponentState } from './component-state';
-import type { PublicIncident, StatusPageData } from './status-page-data';
-import { HISTORY_DAYS } from './status-page-data';
+import { HISTORY_DAYS, windowDays, type PublicComponent, type PublicIncident, type StatusPageData } from './status-page-data';
 
 export interface StatusPageLinks {
   /** Where this page is (`/status` or `/status/acme`), for the refresh script and anchors. */
@@ -42,6 +41,7 @@ export function StatusPage({ data, links }: { data: StatusPageData; links: Statu
                     <span class="status-component-name">{c.name}</span>
                     {c.description && <span class="muted status-component-description">{c.description}</span>}
                     <StateBadge state={c.state} label={c.stateLabel} />
+                    <DayBars component={c} days={windowDays(data.updatedAt)} />
                   </li>
                 ))}
               </ul>
@@ -87,6 +87,24 @@ export function StatusPage({ data, links }: { data: StatusPageData; links: Statu
         </p>
       </div>
     </Layout>
+  );
+}
+
+/**
+ * The component's last 90 days as a row of bars, one a day, coloured by its worst state that day. For
+ * screen readers the row is one image whose label says the same in words; each bar has a tooltip.
+ */
+function DayBars({ component, days }: { component: PublicComponent; days: readonly string[] }) {
+  const states = new Map(component.incidentDays.map((d) => [d.date, d.state]));
+  const affected = days.filter((d) => states.has(d)).length;
+  const label = `${component.name} over the last ${days.length} days: ${affected === 0 ? 'no incidents' : `incidents on ${affected} ${affected === 1 ? 'day' : 'days'}`}`;
+  return (
+    <div class="status-bars" role="img" aria-label={label}>
+      {days.map((date) => {
+        const state = states.get(date) ?? 'operational';
+        return <span class={`status-bar status-${state}`} title={`${date}: ${COMPONENT_STATE_LABELS[state]}`} />;
+      })}
+    </div>
   );
 }
 

@@ -30,9 +30,20 @@ export function registerStatusRoutes(router: Router, deps: WebDeps): void {
   const home = pageConfig.tenant ?? DEFAULT_TENANT;
   const known = (tenant: string): boolean => tenant === DEFAULT_TENANT || settings.tenants.tenants.some((t) => t.id === tenant);
 
+  /**
+   * Requests for one tenant that arrive while its page is being read share that read: a public page
+   * with no session can be hit by anyone, as often as they like, and each read is a few queries per
+   * incident. A request never gets data read before it arrived by more than one read's duration, and
+   * nothing is kept once the read is done, so an approval still shows on the next request.
+   */
+  const reading = new Map<string, Promise<StatusPageData>>();
   const load = async (tenant: string): Promise<StatusPageData> => {
     if (!known(tenant)) throw new HttpError('not_found', 'There is no status page here. Check the address.');
-    return loadStatusPage(repos, settings, tenant, clock?.now() ?? new Date(), heading);
+    const current = reading.get(tenant);
+    if (current) return current;
+    const read = loadStatusPage(repos, settings, tenant, clock?.now() ?? new Date(), heading).finally(() => reading.delete(tenant));
+    reading.set(tenant, read);
+    return read;
   };
   const linksOf = (tenant: string): StatusPageLinks => {
     const page = tenant === home ? '/status' : `/status/${encodeURIComponent(tenant)}`;
