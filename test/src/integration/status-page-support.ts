@@ -11,7 +11,7 @@ import {
   approveStatusUpdate, draftStatusUpdate, Incident, markStatusUpdatePublished, rejectStatusUpdate, SeverityCatalog,
   type Audience, type PersonRef, type StatusUpdate,
 } from '@muster/core';
-import { call, removeDir, startInProcess, tempDir, type InProcessServer } from './server-support';
+import { call, createMariaDbDatabase, removeDir, startInProcess, tempDir, type InProcessServer } from './server-support';
 
 export const ACME = 'acme';
 /** Hostile on purpose: every form of the page must carry it as text (HTML, JSON, XML). */
@@ -21,9 +21,10 @@ const COMMS: PersonRef = { platform: 'console', id: '@comms', name: 'Casey Comms
 export type UpdateState = 'draft' | 'pending_approval' | 'approved' | 'published' | 'rejected';
 
 export class StatusFixture {
-  private constructor(readonly server: InProcessServer, readonly dir: string, readonly acmeToken: string) {}
+  private constructor(readonly server: InProcessServer, readonly dir: string, readonly acmeToken: string, private readonly dropDatabase?: () => Promise<void>) {}
 
-  static async start(label = 'status'): Promise<StatusFixture> {
+  /** On a SQLite file in a temp directory, or on a database of its own on the local MariaDB. */
+  static async start(label = 'status', database: 'sqlite' | 'mariadb' = 'sqlite'): Promise<StatusFixture> {
     const dir = tempDir(label);
     writeFileSync(join(dir, 'muster.yaml'), [
       'tenants: { acme: { slack: [T0ACME] } }',
@@ -35,9 +36,11 @@ export class StatusFixture {
       `statusPage: { title: ${JSON.stringify(PAGE_TITLE)}, intro: "Questions? Write to support@example.com." }`,
       '',
     ].join('\n'));
-    const server = await startInProcess(dir, { MUSTER_DATABASE_URL: `sqlite:${join(dir, 'muster.db')}` });
+    const maria = database === 'mariadb' ? await createMariaDbDatabase() : undefined;
+    const url = maria ? `mysql://root@127.0.0.1:3306/${maria.name}` : `sqlite:${join(dir, 'muster.db')}`;
+    const server = await startInProcess(dir, { MUSTER_DATABASE_URL: url, MUSTER_AUTO_MIGRATE: 'true' });
     const { token } = await server.store.apiTokens.create(`acme-${randomUUID().slice(0, 8)}`, { tenantId: ACME });
-    return new StatusFixture(server, dir, token);
+    return new StatusFixture(server, dir, token, maria?.drop.bind(maria));
   }
 
   get url(): string { return this.server.url; }
@@ -94,6 +97,7 @@ export class StatusFixture {
       await this.server.stop();
     } finally {
       removeDir(this.dir);
+      await this.dropDatabase?.();
     }
   }
 }

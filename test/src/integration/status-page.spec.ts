@@ -14,7 +14,7 @@ async function forms(base: string, page = '/status') {
   return { html: html.text, json: json.body, jsonText: json.text, atom: atom.text, all: [html.text, json.text, atom.text] };
 }
 
-describe('Public status page: what is shown, to whom (HTTP, real server and SQLite)', function () {
+for (const database of ['sqlite', 'mariadb'] as const) describe(`Public status page: what is shown, to whom (HTTP, real server and ${database === 'sqlite' ? 'SQLite' : 'MariaDB'})`, function () {
   this.timeout(60_000);
   let f: StatusFixture;
   let checkoutIncident: Incident;
@@ -22,7 +22,7 @@ describe('Public status page: what is shown, to whom (HTTP, real server and SQLi
   const INTERNAL_FIELDS = ['Primary DB failover', 'bob@corp', 'INC-', 'SEV2', 'SEV1', 'Casey', '@comms', 'billing-db', 'Internal ledger', 'Secret acquisition', 'Quiet alert'];
 
   before(async () => {
-    f = await StatusFixture.start('status-visibility');
+    f = await StatusFixture.start('status-visibility', database);
     checkoutIncident = await f.declare('Primary DB failover, bob@corp broke it', { severity: 'SEV2', services: ['checkout', 'billing-db'] });
     await f.update(checkoutIncident, 'We are investigating failed card payments.', 'published', 'external', minutesAgo(10));
     await f.update(checkoutIncident, 'A fix is rolling out; payments recover.', 'approved', 'external', minutesAgo(5));
