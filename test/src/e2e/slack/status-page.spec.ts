@@ -39,7 +39,7 @@ describe('Slack e2e: an external update approved in Slack is on /status at once,
     }
     const json = (await call(`${statusUrl}/status.json`)).body;
     expect(json.active, 'an incident nobody announced is not on the page').to.have.length(0);
-    expect(json.components).to.deep.equal([{ name: 'checkout', description: '', state: 'operational', stateLabel: 'Operational' }]);
+    expect(json.components).to.deep.equal([{ name: 'checkout', description: '', state: 'operational', stateLabel: 'Operational', incidentDays: [] }]);
   });
 
   it('keeps it off after a refused Approve from someone without the role', async () => {
