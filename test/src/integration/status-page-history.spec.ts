@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { call } from './server-support';
-import { PAGE_TITLE, StatusFixture } from './status-page-support';
+import { ACME, PAGE_TITLE, StatusFixture } from './status-page-support';
 import { childrenNamed, childText, parseXml } from './xml-check';
 
 interface Component { name: string; state: string }
@@ -85,5 +85,25 @@ describe('Public status page: component states, the 90-day history and hostile t
     const contents = childrenNamed(feed, 'entry').map((e) => childText(e, 'content'));
     // XML 1.0 cannot carry U+0001 at all: the feed drops it rather than break every reader.
     expect(contents).to.include(body.replace('\u0001', ''));
+  });
+});
+
+describe('Public status page: statusPage.tenant chooses what /status shows', function () {
+  this.timeout(60_000);
+  let f: StatusFixture;
+
+  before(async () => { f = await StatusFixture.start('status-home', 'sqlite', { homeTenant: ACME }); });
+  after(async () => { await f?.stop(); });
+
+  it('shows that tenant at /status, its JSON at /status.json, and the default tenant at /status/default', async () => {
+    const acme = await f.declare('Portal down', { severity: 'SEV1', services: ['acme-portal'], tenant: ACME });
+    await f.update(acme, 'ACME-HOME the portal is back.', 'published');
+    const names = (body: { components: Component[] }) => body.components.map((c) => c.name);
+    expect(names((await call(`${f.url}/status.json`)).body)).to.deep.equal(['acme-portal']);
+    expect((await call(`${f.url}/status`)).text).to.include('ACME-HOME the portal is back.').and.include('href="/status/feed.atom"');
+    expect((await call(`${f.url}/status/feed.atom`)).text).to.include('ACME-HOME');
+    const other = await call(`${f.url}/status/default/status.json`);
+    expect(names(other.body)).to.deep.equal(['checkout', 'search']);
+    expect(other.text).to.not.include('ACME-HOME');
   });
 });

@@ -24,7 +24,7 @@ export class StatusFixture {
   private constructor(readonly server: InProcessServer, readonly dir: string, readonly acmeToken: string, private readonly dropDatabase?: () => Promise<void>) {}
 
   /** On a SQLite file in a temp directory, or on a database of its own on the local MariaDB. */
-  static async start(label = 'status', database: 'sqlite' | 'mariadb' = 'sqlite'): Promise<StatusFixture> {
+  static async start(label = 'status', database: 'sqlite' | 'mariadb' = 'sqlite', options: { homeTenant?: string } = {}): Promise<StatusFixture> {
     const dir = tempDir(label);
     writeFileSync(join(dir, 'muster.yaml'), [
       'tenants: { acme: { slack: [T0ACME] } }',
@@ -33,7 +33,7 @@ export class StatusFixture {
       '  search: { public: true }',
       '  billing-db: { description: "Internal ledger database" }',
       '  acme-portal: { public: true, tenant: acme }',
-      `statusPage: { title: ${JSON.stringify(PAGE_TITLE)}, intro: "Questions? Write to support@example.com." }`,
+      `statusPage: { title: ${JSON.stringify(PAGE_TITLE)}, intro: "Questions? Write to support@example.com."${options.homeTenant ? `, tenant: ${options.homeTenant}` : ''} }`,
       '',
     ].join('\n'));
     const maria = database === 'mariadb' ? await createMariaDbDatabase() : undefined;
