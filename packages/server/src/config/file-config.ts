@@ -1,5 +1,7 @@
 import type { ServiceContact, TenantDefinition, ChatPlatform, RoomPlacement, ConversationRef, PermissionPolicy, ReminderSettings, RoleDefinition, SeverityLevel } from '@muster/core';
 
+import type { StatusPageSettings } from './status-page-section';
+
 export type ChannelRef = Omit<ConversationRef, 'name' | 'url'>;
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -82,4 +84,6 @@ export interface FileConfig {
   readonly reminders?: Partial<ReminderSettings>;
   /** `workflows:`, each rule read (and its problems named) by workflows-section.ts when the settings are built. */
   readonly workflows?: readonly unknown[];
+  /** `statusPage:` (status-page-section.ts): the public page's title, intro and tenant. */
+  readonly statusPage?: StatusPageSettings;
 }

@@ -9,6 +9,7 @@ import { REMINDERS_SECTION } from './reminders-section';
 import { flag, oneOf, settings, text, whenAMapping } from './schema-kit';
 import { SERVER_SECTION } from './server-section';
 import { SERVICES } from './services-section';
+import { STATUS_PAGE_SECTION, statusPageTenantRule } from './status-page-section';
 import { ADMINS, TENANTS } from './tenancy-section';
 import { WORKFLOWS } from './workflows-section';
 
@@ -37,12 +38,14 @@ export const FILE_SECTIONS = {
   services: SERVICES.optional(),
   reminders: REMINDERS_SECTION.optional(),
   workflows: WORKFLOWS.optional(),
+  statusPage: STATUS_PAGE_SECTION.optional(),
 };
 
 /** muster.yaml as a whole: the sections, and the rules that tie keys of different sections together. */
 export const FILE_SCHEMA: z.ZodType<FileConfig> = settings(FILE_SECTIONS)
   // Run even when a section is wrong, so one start reports every problem of the file.
-  .superRefine(homeRules, { when: whenAMapping });
+  .superRefine(homeRules, { when: whenAMapping })
+  .superRefine(statusPageTenantRule, { when: whenAMapping });
 
 /** Rooms for API and alert declarations open on the home platform: its two keys go together, and placements other than `declared` need them. */
 function homeRules(file: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {

@@ -70,6 +70,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     plugins: file.plugins ?? {},
     pluginSecrets: pluginSecretsOf(sources.env),
     services: serviceDefinitions(file.services, settings, located.path, fileProblems),
+    statusPage: file.statusPage ?? {},
   };
   const problems = [...envProblems.list, ...fileProblems.list];
   if (problems.length) throw new ConfigError(problems);

@@ -2,6 +2,7 @@ import type { MusterSettings } from '@muster/core';
 import type { FileLlmSection, FilePluginEntry, LogLevel } from './file-config';
 import type { ServiceDefinition } from './service-definitions';
 import type { QueuesConfig } from './queues-env';
+import type { StatusPageSettings } from './status-page-section';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -69,4 +70,6 @@ export interface ServerConfig {
   readonly pluginSecrets: Readonly<Record<string, string>>;
   /** `services:` of muster.yaml, each in its tenant: loaded into the catalogue at start (service-catalogue-sync.ts). */
   readonly services: readonly ServiceDefinition[];
+  /** `statusPage:` of muster.yaml: how the public page at /status introduces itself ({} when left out). */
+  readonly statusPage: StatusPageSettings;
 }

@@ -7,6 +7,7 @@ import type { OutboxPump } from '../runtime/outbox-pump';
 import { registerMetricsRoutes } from './metrics/metrics-routes';
 import { registerPostmortemRoutes } from './postmortem/postmortem-routes';
 import { registerSignInRoutes } from './sign-in-routes';
+import { registerStatusRoutes } from './status/status-routes';
 import { registerAssetRoutes } from './web-assets';
 import type { WebDeps } from './web-deps';
 import { webRouting } from './web-routing';
@@ -33,5 +34,6 @@ export function registerWebRoutes(router: Router, container: Container, options:
   registerSignInRoutes(router, { web, sessions: store.webSessions, cookie });
   registerMetricsRoutes(router, deps);
   registerPostmortemRoutes(router, deps);
+  registerStatusRoutes(router, deps);
   void deps;
 }
