@@ -4,6 +4,8 @@ import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
 import type { Router } from '../http/router';
 import type { OutboxPump } from '../runtime/outbox-pump';
+import { registerDashboardRoutes } from './dashboard/dashboard-routes';
+import { registerIncidentPageRoutes } from './incident/incident-routes';
 import { registerSignInRoutes } from './sign-in-routes';
 import { registerAssetRoutes } from './web-assets';
 import type { WebDeps } from './web-deps';
@@ -29,5 +31,6 @@ export function registerWebRoutes(router: Router, container: Container, options:
   };
   registerAssetRoutes(router);
   registerSignInRoutes(router, { web, sessions: store.webSessions, cookie });
-  void deps;
+  registerDashboardRoutes(router, deps);
+  registerIncidentPageRoutes(router, deps);
 }
