@@ -43,7 +43,7 @@ describe('Dashboard list (HTTP)', function () {
       // INC-4..INC-33: thirty public ones, with a private one of ana's after every third.
       for (let n = 0; n < 30; n++) {
         await seedIncident(server, { declaredBy: bob, title: `Paging filler ${n}`, at: new Date(now - DAY / 2) });
-        if (n % 3 === 0) await seedIncident(server, { declaredBy: ana, title: `Secret merger outage ${n}`, private: true, at: new Date(now - DAY / 2) });
+        if (n % 3 === 0) await seedIncident(server, { declaredBy: ana, title: `Paging filler: Secret merger outage ${n}`, private: true, at: new Date(now - DAY / 2) });
       }
       await seedIncident(server, { declaredBy: consoleUser('eve'), tenantId: 'acme', title: 'Acme only: Checkout down' });
     });
