@@ -82,6 +82,9 @@ describe('Dashboard list (HTTP)', function () {
       for (const cookie of [asBob, asBoss]) {
         expect((await getPage(server, cookie, '/?status=all&q=acme')).html).not.to.include('Acme only');
         expect((await getPage(server, cookie, '/?status=all&q=INC-1')).html).not.to.include('Acme only');
+        // acme's incident is INC-1 of acme: INC-1 here is this tenant's own.
+        const page = await getPage(server, cookie, '/incidents/INC-1');
+        expect(page.html).to.include('Checkout 100% down').and.not.include('Acme only');
       }
     });
 
