@@ -46,6 +46,8 @@ describe('Dashboard incident page (browser)', function () {
     await inbound.captureMessage({ room: inc1, messageId: 'm-1', author: bob, text: 'DB CPU at 90%', sentAt: new Date(), idempotencyKey: 'console:m-1' });
     await inbound.captureEdit(inc1, 'm-1', 'DB CPU at 95%', new Date());
     await inbound.captureHighlight(inc1, 'm-1', true);
+    await inbound.captureMessage({ room: inc1, messageId: 'm-2', author: bob, text: 'oops the db password is hunter2', sentAt: new Date(), idempotencyKey: 'console:m-2' });
+    await inbound.captureDelete(inc1, 'm-2', new Date());
   });
   after(async () => {
     for (const s of open) await s.context.close();
@@ -68,6 +70,9 @@ describe('Dashboard incident page (browser)', function () {
     expect(await message.innerText()).to.include('Highlight').and.include('edited').and.not.include('DB CPU at 90%');
     await message.locator('summary').click();
     expect(await message.innerText()).to.include('DB CPU at 90%');
+    const deleted = entries.filter({ hasText: 'Message deleted in chat' });
+    expect(await deleted.count()).to.equal(1);
+    expect(await page.content()).not.to.include('hunter2');
     await screenshot(page, 'dashboard-incident-page');
     await page.setViewportSize({ width: 375, height: 800 });
     await page.reload();
