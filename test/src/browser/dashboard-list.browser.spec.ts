@@ -32,7 +32,7 @@ describe('Dashboard list (browser)', function () {
     expect(await page.locator('tr[data-incident-row]').count()).to.equal(3);
     await page.keyboard.press('j');
     expect(await focusedLink()).to.equal('INC-3');
-    expect(await page.locator('tr[aria-selected="true"] a.incident-link').innerText()).to.equal('INC-3');
+    expect(await page.locator('tr[aria-current="true"] a.incident-link').innerText()).to.equal('INC-3');
     await page.keyboard.press('j');
     await page.keyboard.press('ArrowDown');
     expect(await focusedLink()).to.equal('INC-1');

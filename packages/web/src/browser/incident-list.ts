@@ -11,9 +11,16 @@ function typing(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
+/** The current row carries aria-current, so it is styled and announced as the one in hand. */
+function mark(current: HTMLTableRowElement): void {
+  for (const row of rows()) {
+    if (row === current) row.setAttribute('aria-current', 'true');
+    else row.removeAttribute('aria-current');
+  }
+}
+
 function select(next: HTMLTableRowElement): void {
-  for (const row of rows()) row.removeAttribute('aria-selected');
-  next.setAttribute('aria-selected', 'true');
+  mark(next);
   linkOf(next)?.focus();
 }
 
@@ -46,5 +53,5 @@ document.addEventListener('keydown', (event) => {
 // A row gets its mark when its link is focused by Tab as well, so the two ways agree.
 document.addEventListener('focusin', (event) => {
   const row = event.target instanceof Element ? event.target.closest<HTMLTableRowElement>('tr[data-incident-row]') : null;
-  if (row) for (const r of rows()) r.toggleAttribute('aria-selected', r === row);
+  if (row) mark(row);
 });
