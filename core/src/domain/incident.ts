@@ -13,6 +13,12 @@ export type { IncidentLinks, IncidentRoom, IncidentState, NewIncident, RoleAssig
 export const MAX_TITLE_LENGTH = 200;
 export const formatReference = (n: number): string => `INC-${n}`;
 
+/** The number of a typed reference (`INC-42`, `inc-42`), or undefined when the text is not one. */
+export function referenceNumber(text: string): number | undefined {
+  const match = /^INC-(\d{1,9})$/i.exec(text.trim());
+  return match ? Number(match[1]) : undefined;
+}
+
 /**
  * The incident aggregate. Every change goes through an intent method that checks the invariants and
  * records an event; the application layer turns those events into timeline entries and side effects.

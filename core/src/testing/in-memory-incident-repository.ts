@@ -1,6 +1,6 @@
 import type { IncidentFilter, IncidentRepository } from '../application/ports/repositories.port';
 import { MusterError } from '../errors';
-import { formatReference, Incident, type IncidentState } from '../domain/incident';
+import { formatReference, Incident, referenceNumber, type IncidentState } from '../domain/incident';
 import type { IncidentStatus } from '../domain/lifecycle';
 import type { ConversationRef } from '../domain/person';
 import { copy, jsonCopy, staleCopy, type InMemoryDatabase, type UndoLog } from './in-memory-database';
@@ -43,12 +43,19 @@ export class InMemoryIncidentRepository implements IncidentRepository {
   }
 
   async list(filter: IncidentFilter = {}): Promise<Incident[]> {
-    const matching = newestFirst([...this.db.incidents.values()]).filter((i) =>
+    const ordered = newestFirst([...this.db.incidents.values()]);
+    if (filter.oldestFirst) ordered.reverse();
+    const text = filter.text?.trim() ? asciiLower(filter.text.trim()) : undefined;
+    const service = filter.service !== undefined ? asciiLower(filter.service) : undefined;
+    const matching = ordered.filter((i) =>
       (filter.tenantId === undefined || i.tenantId === filter.tenantId) &&
       (!filter.statuses || filter.statuses.includes(i.status)) &&
       (!filter.severities || filter.severities.includes(i.severity)) &&
       (!filter.excludePrivate || !i.private) &&
       (filter.beforeNumber === undefined || i.number < filter.beforeNumber) &&
+      (filter.afterNumber === undefined || i.number > filter.afterNumber) &&
+      (text === undefined || asciiLower(i.title).includes(text) || asciiLower(i.summary).includes(text) || referenceNumber(text) === i.number) &&
+      (service === undefined || i.services.some((s) => asciiLower(s) === service)) &&
       (filter.declaredFrom === undefined || (!!i.milestones.declared && i.milestones.declared >= filter.declaredFrom)) &&
       (filter.declaredBefore === undefined || (!!i.milestones.declared && i.milestones.declared < filter.declaredBefore)));
     return matching.slice(0, filter.limit ?? matching.length).map((i) => Incident.restore(copy(i)));
@@ -64,6 +71,9 @@ export class InMemoryIncidentRepository implements IncidentRepository {
     return [...counts.values()];
   }
 }
+
+/** What SQLite's LOWER does (ASCII only), so every store matches the same incidents. */
+const asciiLower = (text: string): string => text.replace(/[A-Z]+/g, (c) => c.toLowerCase());
 
 const newestFirst = (incidents: IncidentState[]): IncidentState[] => incidents.sort((a, b) => b.number - a.number);
 

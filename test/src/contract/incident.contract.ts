@@ -172,6 +172,38 @@ export function incidentContract(store: () => StoreUnderTest, can: { multiInstan
     expect(withRoles[0]!.snapshot().declaredBy).to.deep.equal(ada);
   });
 
+  it('finds incidents by text (title, summary or reference, wildcards taken literally) and by service', async () => {
+    const { repositories: r } = store();
+    const specs = [
+      { title: 'Checkout is failing', summary: 'Payments time out', services: ['checkout', 'payments'] },
+      { title: 'Search 100% slow', summary: '', services: ['search'] },
+      { title: 'Login broken', summary: 'SSO callback fails after CHECKOUT deploy', services: ['auth'] },
+      { title: 'Queue_lag high', summary: '', services: ['checkout-worker'] },
+    ];
+    for (const spec of specs) await r.incidents.save(declare(await r.incidents.nextNumber('default'), spec));
+    const numbers = (list: Incident[]) => list.map((i) => i.snapshot().number);
+    expect(numbers(await r.incidents.list({ text: 'checkout' }))).to.deep.equal([3, 1]);
+    expect(numbers(await r.incidents.list({ text: '  PAYMENTS ' }))).to.deep.equal([1]);
+    expect(numbers(await r.incidents.list({ text: 'inc-2' }))).to.deep.equal([2]);
+    expect(numbers(await r.incidents.list({ text: '100%' }))).to.deep.equal([2]);
+    expect(numbers(await r.incidents.list({ text: '%' }))).to.deep.equal([2]);
+    expect(numbers(await r.incidents.list({ text: 'e_l' }))).to.deep.equal([4]);
+    expect(numbers(await r.incidents.list({ text: 'Queue!' }))).to.deep.equal([]);
+    expect(numbers(await r.incidents.list({ service: 'checkout' }))).to.deep.equal([1]);
+    expect(numbers(await r.incidents.list({ service: 'Checkout-Worker' }))).to.deep.equal([4]);
+    expect(numbers(await r.incidents.list({ service: 'check' }))).to.deep.equal([]);
+    expect(numbers(await r.incidents.list({ service: 'checkout', text: 'login' }))).to.deep.equal([]);
+  });
+
+  it('pages both ways by number and filters by declaration time', async () => {
+    const { repositories: r } = store();
+    for (let n = 0; n < 5; n++) await r.incidents.save(declare(await r.incidents.nextNumber('default'), { at: minutesAfter(T0, n * 10) }));
+    const numbers = (list: Incident[]) => list.map((i) => i.snapshot().number);
+    expect(numbers(await r.incidents.list({ afterNumber: 2, limit: 2, oldestFirst: true }))).to.deep.equal([3, 4]);
+    expect(numbers(await r.incidents.list({ afterNumber: 2 }))).to.deep.equal([5, 4, 3]);
+    expect(numbers(await r.incidents.list({ declaredFrom: minutesAfter(T0, 10), declaredBefore: minutesAfter(T0, 30) }))).to.deep.equal([3, 2]);
+  });
+
   it('counts incidents by status and severity', async () => {
     const { repositories: r } = store();
     for (const severity of ['SEV1', 'SEV1', 'SEV2']) await r.incidents.save(declare(await r.incidents.nextNumber('default'), { severity }));

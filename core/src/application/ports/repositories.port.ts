@@ -17,6 +17,17 @@ export interface IncidentFilter {
   readonly limit?: number;
   /** Return incidents with a number below this one (newest-first paging). */
   readonly beforeNumber?: number;
+  /** Return incidents with a number above this one (paging back towards the newest; see `oldestFirst`). */
+  readonly afterNumber?: number;
+  /** Order by number ascending instead of newest first: with `afterNumber` and `limit`, the page just newer than a cursor. */
+  readonly oldestFirst?: boolean;
+  /**
+   * Free text a person typed: matches the title or summary containing it (ignoring ASCII case), or the
+   * incident whose reference it is (`INC-42`, `inc-42`). `%` and `_` are plain characters, not wildcards.
+   */
+  readonly text?: string;
+  /** Only incidents affecting this service (exact name, ignoring ASCII case). */
+  readonly service?: string;
   /** Declared at or after this time (dashboard date range, metrics windows). */
   readonly declaredFrom?: Date;
   /** Declared before this time. */

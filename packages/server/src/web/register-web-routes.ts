@@ -6,6 +6,8 @@ import type { Router } from '../http/router';
 import type { OutboxPump } from '../runtime/outbox-pump';
 import { registerMetricsRoutes } from './metrics/metrics-routes';
 import { registerPostmortemRoutes } from './postmortem/postmortem-routes';
+import { registerDashboardRoutes } from './dashboard/dashboard-routes';
+import { registerIncidentPageRoutes } from './incident/incident-routes';
 import { registerSignInRoutes } from './sign-in-routes';
 import { registerStatusRoutes } from './status/status-routes';
 import { registerAssetRoutes } from './web-assets';
@@ -36,4 +38,6 @@ export function registerWebRoutes(router: Router, container: Container, options:
   registerPostmortemRoutes(router, deps);
   registerStatusRoutes(router, deps);
   void deps;
+  registerDashboardRoutes(router, deps);
+  registerIncidentPageRoutes(router, deps);
 }

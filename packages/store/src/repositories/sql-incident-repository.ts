@@ -1,4 +1,4 @@
-import { formatReference, MusterError, type ConversationRef, type Incident, type IncidentFilter, type IncidentRepository, type IncidentStatus } from '@muster/core';
+import { formatReference, MusterError, referenceNumber, type ConversationRef, type Incident, type IncidentFilter, type IncidentRepository, type IncidentStatus } from '@muster/core';
 import { isDuplicateKey, staleCopy } from '../errors';
 import { toIncident, toIncidentRecord, toRoleRecords, toRoomRecords } from '../mappers/incident.mapper';
 import { IncidentRecord } from '../records/incident.record';
@@ -102,6 +102,22 @@ export class SqlIncidentRepository implements IncidentRepository {
       where.push(`${this.q('number')} < ?`);
       params.push(filter.beforeNumber);
     }
+    if (filter.afterNumber !== undefined) {
+      where.push(`${this.q('number')} > ?`);
+      params.push(filter.afterNumber);
+    }
+    const text = filter.text?.trim();
+    if (text) {
+      const byNumber = referenceNumber(text);
+      const contains = `%${escapeLike(asciiLower(text))}%`;
+      where.push(`(LOWER(title) LIKE ? ESCAPE '!' OR LOWER(summary) LIKE ? ESCAPE '!'${byNumber !== undefined ? ` OR ${this.q('number')} = ?` : ''})`);
+      params.push(contains, contains, ...(byNumber !== undefined ? [byNumber] : []));
+    }
+    if (filter.service !== undefined) {
+      // `services` is a JSON array of strings: the name in its JSON quotes matches one element exactly.
+      where.push(`LOWER(services) LIKE ? ESCAPE '!'`);
+      params.push(`%${escapeLike(JSON.stringify(asciiLower(filter.service)))}%`);
+    }
     const codec = this.db.codec(IncidentRecord);
     if (filter.declaredFrom !== undefined) {
       where.push('declared_at >= ?');
@@ -112,7 +128,7 @@ export class SqlIncidentRepository implements IncidentRepository {
       params.push(codec.param('declaredAt', filter.declaredBefore));
     }
     const limit = filter.limit !== undefined ? ` LIMIT ${Math.floor(filter.limit)}` : '';
-    return this.withRoles(await this.db.select(IncidentRecord, where.join(' AND '), params, ` ORDER BY ${this.q('number')} DESC${limit}`));
+    return this.withRoles(await this.db.select(IncidentRecord, where.join(' AND '), params, ` ORDER BY ${this.q('number')} ${filter.oldestFirst ? 'ASC' : 'DESC'}${limit}`));
   }
 
   async countByStatusAndSeverity(): Promise<{ status: IncidentStatus; severity: string; count: number }[]> {
@@ -132,3 +148,9 @@ export class SqlIncidentRepository implements IncidentRepository {
     return this.db.codec(IncidentRecord).col(property);
   }
 }
+
+/** `!` escapes LIKE's wildcards (`%`, `_`) and itself: a backslash means different things in MariaDB and SQLite literals. */
+const escapeLike = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
+
+/** SQLite's LOWER folds ASCII only; the parameter is folded the same way on every database. */
+const asciiLower = (text: string): string => text.replace(/[A-Z]+/g, (c) => c.toLowerCase());

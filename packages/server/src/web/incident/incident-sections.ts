@@ -1,0 +1,17 @@
+import { actionItemsSection } from './action-items-section';
+import { factsSection } from './facts-section';
+import type { IncidentSection } from './incident-section';
+import { rolesSection } from './roles-section';
+import { statusSection } from './status-section';
+import { timelineSection } from './timeline-section';
+
+/** The sections of `/incidents/:ref`, top to bottom. Each loads what it shows. */
+export const INCIDENT_SECTIONS: readonly IncidentSection[] = [
+  factsSection,
+  statusSection,
+  rolesSection,
+  // statusUpdatesSection (incident/status-updates-section.tsx) goes here: stakeholder updates, helper "updates".
+  actionItemsSection,
+  // postmortemSection (incident/postmortem-section.tsx) goes here: the postmortem, helper "pm".
+  timelineSection,
+];
