@@ -1,5 +1,6 @@
 import { actionItemsSection } from './action-items-section';
 import { factsSection } from './facts-section';
+import { postmortemSection } from './postmortem-section';
 import type { IncidentSection } from './incident-section';
 import { rolesSection } from './roles-section';
 import { statusSection } from './status-section';
@@ -12,6 +13,6 @@ export const INCIDENT_SECTIONS: readonly IncidentSection[] = [
   rolesSection,
   // statusUpdatesSection (incident/status-updates-section.tsx) goes here: stakeholder updates, helper "updates".
   actionItemsSection,
-  // postmortemSection (incident/postmortem-section.tsx) goes here: the postmortem, helper "pm".
+  postmortemSection,
   timelineSection,
 ];
