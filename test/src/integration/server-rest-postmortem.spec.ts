@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
+import { SERVER_TOKENS, type OutboxPump } from '@muster/server';
 import { call, removeDir, startInProcess, tempDir, type InProcessServer } from './server-support';
 
 /** The postmortem over REST as on the dashboard: its sections as JSON, an edit from a revision, the review. */
@@ -113,6 +114,8 @@ describe('server: REST postmortem — sections as JSON, edits by revision, revie
     const { reference } = await declare('Guarded postmortem');
     await send('POST', `incidents/${reference}/transitions`, { action: 'resolve' });
     await send('POST', `incidents/${reference}/transitions`, { action: 'postmortem' });
+    // Resolving drafts the narrative in the background: let that land first, so only outsiders could change it.
+    await server.running.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump).drainUntilIdle();
     const before = await sections(reference);
     const writes: [string, string, unknown][] = [
       ['PUT', `incidents/${reference}/postmortem/sections/summary`, { body: 'From outside', revision: 0 }], ['POST', `incidents/${reference}/postmortem/review`, {}],
