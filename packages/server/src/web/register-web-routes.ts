@@ -4,6 +4,11 @@ import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
 import type { Router } from '../http/router';
 import type { OutboxPump } from '../runtime/outbox-pump';
+import type { ServerConfig } from '../config/server-config';
+import type { PlatformIntegration } from '../platforms/platform-integration';
+import { registerAccountRoute } from './account-route';
+import { registerOidcRoutes } from './sign-in/oidc-routes';
+import { signInSetup } from './sign-in/sign-in-setup';
 import { registerSignInRoutes } from './sign-in-routes';
 import { registerAssetRoutes } from './web-assets';
 import type { WebDeps } from './web-deps';
@@ -28,6 +33,13 @@ export function registerWebRoutes(router: Router, container: Container, options:
     kick: () => pump.kick(),
   };
   registerAssetRoutes(router);
-  registerSignInRoutes(router, { web, sessions: store.webSessions, cookie });
+  const config = container.get<ServerConfig>(SERVER_TOKENS.Config);
+  const platforms = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms);
+  const { providers, admission } = signInSetup(config, deps.settings, store, platforms, options.logger);
+  registerAccountRoute(router, web);
+  registerSignInRoutes(router, { web, sessions: store.webSessions, cookie, providers, publicOrigin });
+  if (options.publicUrl && providers.length) {
+    registerOidcRoutes(router, { web, sessions: store.webSessions, cookie, providers, publicUrl: options.publicUrl, admission, tenants: deps.settings.tenants, logger: options.logger });
+  }
   void deps;
 }

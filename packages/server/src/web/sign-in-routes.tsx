@@ -4,7 +4,7 @@ import type { Router } from '../http/router';
 import { Layout } from './layout';
 import { clearedSessionCookie, sessionCookie, type CookieOptions } from './session-cookie';
 import { htmlPage, redirect, safeNext } from './web-html';
-import type { WebRouting } from './web-routing';
+import { sameOrigin, type WebRouting } from './web-routing';
 
 export interface SignInRoutesDeps {
   readonly web: WebRouting;
@@ -12,7 +12,16 @@ export interface SignInRoutesDeps {
   readonly cookie: CookieOptions;
   /** The sign-in buttons of the configured OpenID Connect providers (`Sign in with Slack`), if any. */
   readonly providers?: readonly { readonly id: string; readonly label: string }[];
+  /** MUSTER_PUBLIC_URL's origin, when set: a link is redeemed only from a page of this server. */
+  readonly publicOrigin?: string;
 }
+
+/**
+ * The link page must not hand its address (which holds the token) to anyone: not in a Referer to the
+ * assets it loads, nor to a proxy's log of Referers. `no-store` (the default of every answer) keeps it
+ * out of the browser's cache.
+ */
+const LINK_PAGE_HEADERS = { 'referrer-policy': 'no-referrer' };
 
 /**
  * Sign-in and sign-out. A one-time link (`muster login-link`, the start banner) opens a page with one
@@ -28,7 +37,11 @@ export function registerSignInRoutes(router: Router, deps: SignInRoutesDeps): vo
     return htmlPage(200, (
       <Layout title="Sign in">
         <h1>Sign in to Muster</h1>
-        {providers.map((p) => <p><a class="button" href={`/login/${p.id}?next=${encodeURIComponent(next)}`}>{p.label}</a></p>)}
+        {providers.length > 0 && (
+          <ul class="sign-in-providers">
+            {providers.map((p) => <li><a class="button" href={`/login/${p.id}?next=${encodeURIComponent(next)}`}>{p.label}</a></li>)}
+          </ul>
+        )}
         <p class="muted">
           {providers.length ? 'Or use' : 'Use'} a one-time sign-in link: <code>npm start</code> prints one when the console chat is on,
           and an administrator can make one with <code>muster login-link</code>.
@@ -37,21 +50,21 @@ export function registerSignInRoutes(router: Router, deps: SignInRoutesDeps): vo
     ));
   }));
 
-  router.get('/login/link/:token', web.publicPage(async (r) => htmlPage(200, (
+  router.get('/login/link/:token', web.publicPage(async () => htmlPage(200, (
     <Layout title="Sign in">
       <h1>Sign in to Muster</h1>
-      <form method="post" action={`/login/link/${encodeURIComponent(r.params.token)}?next=${encodeURIComponent(safeNext(r.url.searchParams.get('next')))}`}>
+      {/* No action: the form posts back to this very address, so the page never repeats the token. */}
+      <form method="post">
         <p>This one-time link signs this browser in. It works once and expires 15 minutes after it was made.</p>
         <button type="submit">Continue</button>
       </form>
     </Layout>
-  ))));
+  ), LINK_PAGE_HEADERS)));
 
   router.post('/login/link/:token', web.publicPage(async (r) => {
     r.req.resume();
-    const origin = r.req.headers.origin;
-    const host = r.req.headers.host;
-    if (origin && origin !== `http://${host}` && origin !== `https://${host}`) throw new HttpError('not_permitted', 'Open the sign-in link in this browser and press Continue there.');
+    // Only the link's own page may redeem it: another site must not sign this browser in as someone else.
+    if (!sameOrigin(r, deps.publicOrigin)) throw new HttpError('not_permitted', 'Open the sign-in link in this browser and press Continue there.');
     const identity = await sessions.redeemSignInLink(r.params.token);
     if (!identity) throw new HttpError('unauthorized', 'This sign-in link was already used or has expired. Ask for a new one with `muster login-link`.');
     const { token } = await sessions.createSession(identity, 'link');
