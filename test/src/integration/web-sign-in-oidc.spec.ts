@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadConfig } from '@muster/server';
 import { FakeOidcProvider } from '../fakes/fake-oidc-provider';
+import { FakeSlackApi } from '../fakes/fake-slack-api';
 import { call, removeDir, startInProcess, tempDir, type InProcessServer } from './server-support';
 import { CookieJar, countRows, hop, sessionCookieOf, signInDance } from './web-sign-in-support';
 
@@ -183,6 +184,50 @@ describe('web sign-in: OpenID Connect (Slack, Entra ID)', function () {
       expect(page.text).to.not.contain(secret);
       expect(log).to.not.contain(secret);
     }
+  });
+});
+
+describe('web sign-in: which Slack workspaces are served without tenants:', function () {
+  let dir: string;
+  let oidc: FakeOidcProvider;
+  let slackApi: FakeSlackApi;
+  let server: InProcessServer;
+
+  before(async () => {
+    dir = tempDir('web-oidc-bot');
+    oidc = await FakeOidcProvider.start({ kind: 'slack', clientId: '1234.5678', clientSecret: 'slack-oidc-secret' });
+    slackApi = await FakeSlackApi.start();
+    server = await startInProcess(dir, {
+      SLACK_BOT_TOKEN: slackApi.botToken, SLACK_API_URL: slackApi.url,
+      MUSTER_PUBLIC_URL: PUBLIC_URL, MUSTER_SLACK_CLIENT_ID: '1234.5678', MUSTER_SLACK_CLIENT_SECRET: 'slack-oidc-secret', SLACK_OIDC_ISSUER: oidc.issuer,
+    });
+  });
+  after(async () => {
+    await server?.stop();
+    await slackApi?.close();
+    await oidc?.close();
+    removeDir(dir);
+  });
+
+  it('admits people of the bot token\'s own team (auth.test), in the default tenant', async () => {
+    oidc.user = { ...SLACK_USER, 'https://slack.com/team_id': slackApi.teamId };
+    const jar = new CookieJar();
+    const dance = await signInDance(server, 'slack', jar);
+    expect(dance.callback.status).to.equal(303);
+    const session = await server.store.webSessions.findSession(jar.get('muster_session')!);
+    expect(session).to.deep.include({ workspaceId: slackApi.teamId, tenantId: 'default' });
+  });
+
+  it('admits a team with a stored chat installation, and refuses every other team', async () => {
+    oidc.user = { ...SLACK_USER, 'https://slack.com/team_id': 'T0INSTALLED' };
+    const refused = await signInDance(server, 'slack');
+    expect(refused.callback.status).to.equal(403);
+    await server.store.installations.save({ platform: 'slack', workspaceId: 'T0INSTALLED', payload: 'sealed', installedAt: new Date() });
+    const admitted = await signInDance(server, 'slack');
+    expect(admitted.callback.status).to.equal(303);
+    await server.store.installations.markUninstalled('slack', 'T0INSTALLED');
+    const uninstalled = await signInDance(server, 'slack');
+    expect(uninstalled.callback.status, 'a team that uninstalled the app is no longer served').to.equal(403);
   });
 });
 
