@@ -52,3 +52,4 @@ export { INTEGRATION_CALL_TOPIC, dedupKeyOf, type IntegrationCall } from './plug
 export { PLUGIN_TOKENS } from './plugins/plugins-module';
 export { InstallationSync, RECONCILE_INTERVAL_MS } from './plugins/sync/installation-sync';
 export type { InstallationReconciler } from './plugins/sync/installation-reconciler';
+export { CONSOLE_WORKSPACE, consoleHandle, consolePerson, dashboardBase, makeLoginLink } from './web/sign-in/login-link';
