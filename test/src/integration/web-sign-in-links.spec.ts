@@ -53,10 +53,10 @@ describe('web sign-in: one-time links', function () {
     expect(sessionCookieOf(again)).to.equal(undefined);
   });
 
-  it('sends no Referer from the link page and keeps it out of caches', async () => {
+  it('sends no link in a Referer from the link page (origin only) and keeps it out of caches', async () => {
     const token = await newLink();
     const response = await fetch(`${server.url}/login/link/${token}`);
-    expect(response.headers.get('referrer-policy')).to.equal('no-referrer');
+    expect(response.headers.get('referrer-policy')).to.equal('strict-origin');
     expect(response.headers.get('cache-control')).to.equal('no-store');
   });
 

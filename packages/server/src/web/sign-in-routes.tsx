@@ -17,11 +17,12 @@ export interface SignInRoutesDeps {
 }
 
 /**
- * The link page must not hand its address (which holds the token) to anyone: not in a Referer to the
- * assets it loads, nor to a proxy's log of Referers. `no-store` (the default of every answer) keeps it
- * out of the browser's cache.
+ * The link page must not hand its address (which holds the token) on: its Referer carries the origin
+ * only (`strict-origin`; not `no-referrer`, under which Chromium sends `Origin: null` with the form's
+ * POST and the same-origin check would refuse it). `no-store` (every answer's default) keeps it out of
+ * the browser's cache.
  */
-const LINK_PAGE_HEADERS = { 'referrer-policy': 'no-referrer' };
+const LINK_PAGE_HEADERS = { 'referrer-policy': 'strict-origin' };
 
 /**
  * Sign-in and sign-out. A one-time link (`muster login-link`, the start banner) opens a page with one
