@@ -53,6 +53,16 @@ describe('web sign-in: one-time links', function () {
     expect(sessionCookieOf(again)).to.equal(undefined);
   });
 
+  it('signing in again in the same browser ends its previous session', async () => {
+    const jar = new CookieJar();
+    expect((await press(await newLink(), jar)).status).to.equal(303);
+    const first = jar.get('muster_session')!;
+    expect((await press(await newLink(), jar)).status).to.equal(303);
+    expect(jar.get('muster_session')).to.not.equal(first);
+    expect(await server.store.webSessions.findSession(first)).to.equal(undefined);
+    expect(await server.store.webSessions.findSession(jar.get('muster_session')!)).to.not.equal(undefined);
+  });
+
   it('sends no link in a Referer from the link page (origin only) and keeps it out of caches', async () => {
     const token = await newLink();
     const response = await fetch(`${server.url}/login/link/${token}`);

@@ -86,6 +86,17 @@ describe('web sign-in: OpenID Connect (Slack, Entra ID)', function () {
     expect(session!.person).to.deep.equal({ platform: 'teams', id: '00000000-0000-0000-0000-0000000000aa', name: 'Bo Chen' });
   });
 
+  it('takes the Entra tenant id whatever its letter case, and refuses a token of another tenant', async () => {
+    entra.user = { oid: 'oid-upper', tid: TENANT_GUID.toUpperCase(), name: 'Cy' };
+    const jar = new CookieJar();
+    expect((await signInDance(server, 'entra', jar)).callback.status).to.equal(303);
+    expect(await server.store.webSessions.findSession(jar.get('muster_session')!)).to.deep.include({ workspaceId: TENANT_GUID, tenantId: 'acme' });
+    entra.user = { oid: 'oid-other', tid: '11111111-2222-3333-4444-555555555555', name: 'Eve' };
+    const other = await signInDance(server, 'entra');
+    expect(other.callback.status).to.equal(403);
+    expect(sessionCookieOf(other.callback)).to.equal(undefined);
+  });
+
   it('refuses a Slack person of a workspace Muster does not serve: a page that says so, no session', async () => {
     slack.user = { ...SLACK_USER, 'https://slack.com/team_id': 'T0OTHER' };
     const before = await countRows(server, 'web_sessions');

@@ -31,6 +31,7 @@ const LINK_PAGE_HEADERS = { 'referrer-policy': 'strict-origin' };
  */
 export function registerSignInRoutes(router: Router, deps: SignInRoutesDeps): void {
   const { web, sessions, cookie } = deps;
+  const endPreviousSession = previousSessionEnder(web, sessions);
 
   router.get('/login', web.publicPage(async (r) => {
     const next = safeNext(r.url.searchParams.get('next'));
@@ -68,6 +69,7 @@ export function registerSignInRoutes(router: Router, deps: SignInRoutesDeps): vo
     if (!sameOrigin(r, deps.publicOrigin)) throw new HttpError('not_permitted', 'Open the sign-in link in this browser and press Continue there.');
     const identity = await sessions.redeemSignInLink(r.params.token);
     if (!identity) throw new HttpError('unauthorized', 'This sign-in link was already used or has expired. Ask for a new one with `muster login-link`.');
+    await endPreviousSession(r);
     const { token } = await sessions.createSession(identity, 'link');
     return redirect(safeNext(r.url.searchParams.get('next')), { 'set-cookie': sessionCookie(cookie, token, WEB_SESSION_TTL_MS / 1000) });
   }));
@@ -76,4 +78,12 @@ export function registerSignInRoutes(router: Router, deps: SignInRoutesDeps): vo
     await sessions.revokeSession(w.session.id);
     return redirect('/login', { 'set-cookie': clearedSessionCookie(cookie) });
   }));
+}
+
+/** Signing in again replaces this browser's session: the one its cookie named ends, so no stale session lingers. */
+export function previousSessionEnder(web: Pick<WebRouting, 'sessionOf'>, sessions: Pick<WebSessionRepository, 'revokeSession'>) {
+  return async (r: Parameters<WebRouting['sessionOf']>[0]): Promise<void> => {
+    const previous = await web.sessionOf(r);
+    if (previous) await sessions.revokeSession(previous.session.id);
+  };
 }

@@ -59,9 +59,10 @@ function entraProviders(c: NonNullable<ServerConfig['signIn']['entra']>, loginUr
     personOf(claims) {
       const id = text(claims.oid);
       const tid = text(claims.tid);
-      if (!id || tid !== tenant.id) return undefined;
+      // Entra writes tenant ids in lower case; muster.yaml may not. The workspace is as configured, so its tenant is found.
+      if (!id || tid?.toLowerCase() !== tenant.id.toLowerCase()) return undefined;
       const name = text(claims.name);
-      return { person: { platform: 'teams', id, ...(name && { name }) }, workspaceId: tid };
+      return { person: { platform: 'teams', id, ...(name && { name }) }, workspaceId: tenant.id };
     },
   }));
 }

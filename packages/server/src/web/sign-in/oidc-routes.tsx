@@ -5,6 +5,7 @@ import type { Router } from '../../http/router';
 import { ErrorPage } from '../layout';
 import { sessionCookie, type CookieOptions } from '../session-cookie';
 import { htmlPage, redirect, safeNext } from '../web-html';
+import { previousSessionEnder } from '../sign-in-routes';
 import type { WebRouting } from '../web-routing';
 import { OidcFlow, safeCode, SignInFailed } from './oidc-flow';
 import type { OidcProvider } from './oidc-providers';
@@ -13,7 +14,7 @@ import type { SignInAdmission } from './sign-in-admission';
 
 export interface OidcRoutesDeps {
   readonly web: WebRouting;
-  readonly sessions: Pick<WebSessionRepository, 'createSession'>;
+  readonly sessions: Pick<WebSessionRepository, 'createSession' | 'revokeSession'>;
   readonly cookie: CookieOptions;
   readonly providers: readonly OidcProvider[];
   /** MUSTER_PUBLIC_URL: the redirect URIs registered with the providers are `<it>/login/<id>/callback`. */
@@ -32,6 +33,7 @@ export interface OidcRoutesDeps {
 export function registerOidcRoutes(router: Router, deps: OidcRoutesDeps): void {
   const base = deps.publicUrl.replace(/\/+$/, '');
   const flows = new Map(deps.providers.map((p) => [p.id, new OidcFlow(p, `${base}/login/${p.id}/callback`)]));
+  const endPreviousSession = previousSessionEnder(deps.web, deps.sessions);
   const refuse = (status: number, message: string) => htmlPage(status, <ErrorPage status={status} message={message} />, { 'set-cookie': clearedAttemptCookie(deps.cookie) });
 
   router.get('/login/:provider', deps.web.publicPage(async (r) => {
@@ -76,6 +78,7 @@ export function registerOidcRoutes(router: Router, deps: OidcRoutesDeps): void {
       return refuse(403, `Your ${who.person.platform === 'slack' ? 'Slack workspace' : 'Microsoft tenant'} (${who.workspaceId}) is not one this Muster serves, so you cannot sign in here. Ask an administrator to add it under tenants: in muster.yaml, or sign in with an account of a workspace Muster works in.`);
     }
     const tenantId = deps.tenants.tenantOf(who.person.platform, who.workspaceId);
+    await endPreviousSession(r);
     const { token } = await deps.sessions.createSession({ ...who, tenantId }, flow.provider.method);
     // The attempt cookie is left to expire (one header can set one cookie): its code is used up at the provider.
     return redirect(safeNext(attempt.next), { 'set-cookie': sessionCookie(deps.cookie, token, WEB_SESSION_TTL_MS / 1000) });
