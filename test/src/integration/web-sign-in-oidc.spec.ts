@@ -242,6 +242,29 @@ describe('web sign-in: which Slack workspaces are served without tenants:', func
   });
 });
 
+describe('web sign-in: a provider that cannot be reached', function () {
+  let dir: string;
+  let server: InProcessServer;
+  before(async () => {
+    dir = tempDir('web-oidc-down');
+    writeFileSync(join(dir, 'muster.yaml'), 'tenants:\n  acme:\n    slack: [T0ACME]\n');
+    // Port 9 (discard) on 127.0.0.1: nothing listens, the connection is refused at once.
+    server = await startInProcess(dir, { MUSTER_PUBLIC_URL: PUBLIC_URL, MUSTER_SLACK_CLIENT_ID: 'a.b', MUSTER_SLACK_CLIENT_SECRET: 'down-secret', SLACK_OIDC_ISSUER: 'http://127.0.0.1:9' });
+  });
+  after(async () => {
+    await server?.stop();
+    removeDir(dir);
+  });
+
+  it('answers a clear 502 page (not a stack trace) and sends the browser nowhere', async () => {
+    const start = await hop(`${server.url}/login/slack`);
+    expect(start.status).to.equal(502);
+    expect(start.location).to.equal(undefined);
+    expect(start.text).to.contain('Slack is not available right now').and.to.contain('muster login-link');
+    expect(start.text).to.not.match(/\n\s+at |ECONNREFUSED|down-secret/);
+  });
+});
+
 describe('web sign-in: OpenID Connect configuration', () => {
   const load = (env: Record<string, string>, yaml?: string) => {
     const dir = tempDir('web-oidc-config');
