@@ -113,6 +113,12 @@ describe('web sign-in: OpenID Connect (Slack, Entra ID)', function () {
     expect(dance.callback.status).to.equal(403);
     expect(dance.callback.text).to.not.contain('<img src=x').and.to.contain('&lt;img src=x onerror=alert(1)&gt;');
     expect(dance.callback.text).to.not.contain('<script>alert');
+
+    slack.user = { ...SLACK_USER, name: '<script>alert(1)</script><img src=x onerror=alert(2)>' };
+    const jar = new CookieJar();
+    expect((await signInDance(server, 'slack', jar)).callback.status).to.equal(303);
+    const account = await hop(`${server.url}/account`, jar);
+    expect(account.text).to.contain('&lt;script').and.to.contain('alert(1)').and.to.not.contain('<script>alert').and.to.not.contain('<img src=x');
   });
 
   it('says the sign-in was cancelled when the person declines at the provider (error=access_denied), and signs nobody in', async () => {
