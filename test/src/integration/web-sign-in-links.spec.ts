@@ -124,3 +124,28 @@ describe('web sign-in: one-time links', function () {
     expect(await countRows(server, 'web_sessions')).to.equal(sessions);
   });
 });
+
+/** Behind https (MUSTER_PUBLIC_URL), the cookies are Secure with the `__Host-` prefix, so no subdomain can set or shadow them. */
+describe('web sign-in: cookies behind https', function () {
+  let dir: string;
+  let server: InProcessServer;
+  before(async () => {
+    dir = tempDir('web-links-https');
+    server = await startInProcess(dir, { MUSTER_PUBLIC_URL: 'https://muster.example.com' });
+  });
+  after(async () => {
+    await server?.stop();
+    removeDir(dir);
+  });
+
+  it('sets __Host-muster_session; Secure, reads only that name, and takes changes from the public origin', async () => {
+    const { token } = await server.store.webSessions.createSignInLink(ANA);
+    const pressed = await hop(`${server.url}/login/link/${token}`, undefined, { method: 'POST', headers: { origin: 'https://muster.example.com', 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+    expect(pressed.status).to.equal(303);
+    expect(pressed.setCookies[0]).to.match(/^__Host-muster_session=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200; Secure$/);
+    const value = pressed.setCookies[0]!.split(';')[0]!.split('=')[1]!;
+    expect((await hop(`${server.url}/account`, undefined, { headers: { cookie: `__Host-muster_session=${value}` } })).status).to.equal(200);
+    const plainName = await hop(`${server.url}/account`, undefined, { headers: { cookie: `muster_session=${value}` } });
+    expect(plainName.status, 'the unprefixed name (settable by a subdomain) counts for nothing').to.equal(303);
+  });
+});
