@@ -1,5 +1,6 @@
 import type { CliCommand } from './cli-command';
 import { demoCommand } from './commands/demo';
+import { loginLinkCommand } from './commands/login-link';
 import { manifestCommand } from './commands/manifest';
 import { migrateCommand } from './commands/migrate';
 import { pluginsCommand } from './commands/plugins';
@@ -8,7 +9,7 @@ import { tokensCommand } from './commands/tokens';
 import { workerCommand } from './commands/worker';
 
 /** Every command, in the order `muster help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [startCommand, workerCommand, migrateCommand, tokensCommand, pluginsCommand, manifestCommand, demoCommand];
+export const COMMANDS: readonly CliCommand[] = [startCommand, workerCommand, migrateCommand, tokensCommand, loginLinkCommand, pluginsCommand, manifestCommand, demoCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

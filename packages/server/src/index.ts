@@ -56,3 +56,4 @@ export type { InstallationReconciler } from './plugins/sync/installation-reconci
 // The postmortem PDF, for the suite that reads its pages and text back (test/src/web).
 export { postmortemPdf, type PdfMeta } from './web/postmortem/postmortem-pdf';
 export { pdfFonts, STANDARD_FONTS, toWinAnsi, type PdfFontSet } from './web/postmortem/pdf-fonts';
+export { CONSOLE_WORKSPACE, consoleHandle, consolePerson, dashboardBase, makeLoginLink } from './web/sign-in/login-link';

@@ -20,11 +20,16 @@ export const ENV = {
   slackClientId: 'SLACK_CLIENT_ID',
   slackClientSecret: 'SLACK_CLIENT_SECRET',
   slackStateSecret: 'SLACK_STATE_SECRET',
+  slackSignInClientId: 'MUSTER_SLACK_CLIENT_ID',
+  slackSignInClientSecret: 'MUSTER_SLACK_CLIENT_SECRET',
+  slackOidcIssuer: 'SLACK_OIDC_ISSUER',
   microsoftAppId: 'MICROSOFT_APP_ID',
   microsoftAppPassword: 'MICROSOFT_APP_PASSWORD',
   microsoftAppTenantId: 'MICROSOFT_APP_TENANT_ID',
   microsoftGraphUrl: 'MICROSOFT_GRAPH_URL',
   microsoftLoginUrl: 'MICROSOFT_LOGIN_URL',
+  entraClientId: 'MUSTER_ENTRA_CLIENT_ID',
+  entraClientSecret: 'MUSTER_ENTRA_CLIENT_SECRET',
   teamsAnonymous: 'TEAMS_ANONYMOUS',
   teamsTrustedHosts: 'TEAMS_TRUSTED_HOSTS',
   teamsIncidentsTeamId: 'TEAMS_INCIDENTS_TEAM_ID',
@@ -44,6 +49,8 @@ export const DEFAULT_PORT = 3000;
 export const DEFAULT_REDIS_PREFIX = 'muster';
 export const DEFAULT_DATABASE_URL = 'sqlite:./data/muster.db';
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+/** Sign in with Slack: Slack's OpenID Connect issuer (its discovery document is under it). */
+export const DEFAULT_SLACK_OIDC_ISSUER = 'https://slack.com';
 export const DEFAULT_GRAPH_URL = 'https://graph.microsoft.com/v1.0/';
 /** The Entra authority: outbound tokens, and the keys of tokens Entra issues (`{login}/{tenant}/discovery/v2.0/keys`). */
 export const DEFAULT_LOGIN_URL = 'https://login.microsoftonline.com';

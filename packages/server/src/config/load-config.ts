@@ -10,6 +10,7 @@ import { readFileConfig } from './read-file-config';
 import type { DatabaseKind, ServerConfig } from './server-config';
 import { serviceDefinitions } from './service-definitions';
 import { buildSettings } from './settings-builder';
+import { checkEntraTenants, readSignInEnv } from './sign-in-env';
 import { readTeamsEnv } from './teams-env';
 import { readRedisEnv } from './queues-env';
 import { locateConfigFile, readYamlFile } from './yaml-file';
@@ -64,6 +65,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
       clientSecret: env.string(ENV.slackClientSecret),
       stateSecret: env.string(ENV.slackStateSecret),
     },
+    signIn: readSignInEnv(env, publicUrl),
     teams: readTeamsEnv(env, env.string(ENV.nodeEnv)?.toLowerCase() === 'production'),
     llm: { ...file.llm, ...(llmModel && { model: llmModel }), apiKey: env.string(ENV.openAiApiKey), baseUrl: env.httpUrl(ENV.openAiBaseUrl) },
     settings,
@@ -72,6 +74,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     services: serviceDefinitions(file.services, settings, located.path, fileProblems),
     statusPage: file.statusPage ?? {},
   };
+  checkEntraTenants(config, envProblems);
   const problems = [...envProblems.list, ...fileProblems.list];
   if (problems.length) throw new ConfigError(problems);
   return config;

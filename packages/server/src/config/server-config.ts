@@ -3,6 +3,7 @@ import type { FileLlmSection, FilePluginEntry, LogLevel } from './file-config';
 import type { ServiceDefinition } from './service-definitions';
 import type { QueuesConfig } from './queues-env';
 import type { StatusPageSettings } from './status-page-section';
+import type { SignInConfig } from './sign-in-env';
 
 export type DatabaseKind = 'sqlite' | 'mysql';
 
@@ -62,6 +63,8 @@ export interface ServerConfig {
     /** TEAMS_APP_CATALOG_ID: the app's id in the tenant's catalog, to add Muster to group chats it opens. */
     readonly appCatalogId?: string;
   };
+  /** Browser sign-in through OpenID Connect (sign-in-env.ts); each provider only when its client id is set. */
+  readonly signIn: SignInConfig;
   readonly llm: FileLlmSection & { readonly apiKey?: string; readonly baseUrl?: string };
   readonly settings: MusterSettings;
   /** `plugins:` of muster.yaml by plugin id (config not yet checked: the plugin's schema does that at load). */

@@ -24,3 +24,21 @@ describe('banner', () => {
     expect(text).not.to.contain('open no room');
   });
 });
+
+describe('banner: the dashboard line', () => {
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'muster-banner-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const config = (env: Record<string, string> = {}) => loadConfig({ env: { MUSTER_CONSOLE: 'off', ...env }, cwd: dir, interactive: false });
+
+  it('carries the one-time link when there is one, after the stable first line', () => {
+    const text = banner(config(), 'http://localhost:3000', { loginLink: 'http://localhost:3000/login/link/abc', providers: [] });
+    expect(text.split('\n')[0]).to.equal('Muster is running at http://localhost:3000');
+    expect(text).to.contain('  dashboard: http://localhost:3000/login/link/abc (one-time sign-in link, 15 minutes; `muster login-link` makes another)\n');
+  });
+
+  it('names the sign-in providers at MUSTER_PUBLIC_URL otherwise', () => {
+    const text = banner(config({ MUSTER_PUBLIC_URL: 'https://muster.example.com/' }), 'http://localhost:3000', { providers: ['Sign in with Slack', 'Sign in with Microsoft (acme)', 'Sign in with Microsoft (globex)'] });
+    expect(text).to.contain('  dashboard: https://muster.example.com/ (sign in with Slack|Microsoft, or `muster login-link`)\n');
+  });
+});

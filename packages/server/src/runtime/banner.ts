@@ -5,7 +5,7 @@ import { chatPlatforms, llmSummary, multiInstanceSummary } from '../config/confi
  * The few lines a person sees at start. The first line is stable for scripts and tests to read the
  * address from: `Muster is running at http://localhost:3000`.
  */
-export function banner(config: ServerConfig, url: string): string {
+export function banner(config: ServerConfig, url: string, dashboard?: DashboardLine): string {
   const platforms = chatPlatforms(config);
   const lines = [
     `Muster is running at ${url}`,
@@ -14,6 +14,7 @@ export function banner(config: ServerConfig, url: string): string {
     `  summaries: ${llmSummary(config)}`,
     `  multi-instance: ${multiInstanceSummary(config) || 'off (one process; set REDIS_URL and a MySQL/MariaDB database to run several)'}`,
     `  REST API: ${url}/api/v1 (create a token with \`muster tokens create <name>\`)`,
+    dashboardLine(config, url, dashboard),
   ];
   const { homePlatform, homeWorkspaceId } = config.settings;
   lines.push(homePlatform && homeWorkspaceId
@@ -21,6 +22,21 @@ export function banner(config: ServerConfig, url: string): string {
     : '  API and alert incidents open no room: set homePlatform and homeWorkspaceId in muster.yaml');
   if (config.console) lines.push(`  logs: ${config.dataDir}/muster.log`, '', 'Type /incident help to start, /incident declare <title> to declare.');
   return `${lines.join('\n')}\n`;
+}
+
+/** The dashboard's line: the one-time link made at start (console chat on), or how to sign in. */
+export interface DashboardLine {
+  readonly loginLink?: string;
+  /** The labels of the sign-in buttons (`Sign in with Slack`). */
+  readonly providers: readonly string[];
+}
+
+function dashboardLine(config: ServerConfig, url: string, dashboard: DashboardLine = { providers: [] }): string {
+  if (dashboard.loginLink) return `  dashboard: ${dashboard.loginLink} (one-time sign-in link, 15 minutes; \`muster login-link\` makes another)`;
+  const base = (config.publicUrl ?? url).replace(/\/+$/, '');
+  const names = dashboard.providers.map((p) => p.replace(/^Sign in with /, '').replace(/ \(.*\)$/, ''));
+  const ways = [...new Set(names)].join('|');
+  return `  dashboard: ${base}/ (${ways ? `sign in with ${ways}, or ` : 'sign in with '}\`muster login-link\`)`;
 }
 
 /** `muster worker`: the first line is stable like the server's (`Muster worker is running at …`). */

@@ -5,6 +5,7 @@ import { SERVER_TOKENS } from '../container/server-tokens';
 import { ConsoleIntegration } from '../platforms/console/console-integration';
 import type { PlatformIntegration } from '../platforms/platform-integration';
 import type { OutboxPump } from './outbox-pump';
+import { consoleHandle } from '../web/sign-in/login-link';
 
 export interface ConsoleChatOptions {
   readonly input: NodeJS.ReadableStream;
@@ -36,7 +37,7 @@ export function createServerConsoleSession(container: Container, options: Consol
 
 /** Runs the interactive console; when the person leaves (`:quit`, Ctrl-D) `onEnd` decides what happens next. */
 export function runConsole(container: Container, logger: Logger, onEnd: () => void): void {
-  const session = createServerConsoleSession(container, { input: process.stdin, user: process.env.USER?.toLowerCase().replace(/[^a-z0-9._-]/g, '') || 'you', prompt: true });
+  const session = createServerConsoleSession(container, { input: process.stdin, user: consoleHandle(), prompt: true });
   session.run().then(onEnd, (error: unknown) => {
     logger.error('the console session stopped', { err: error });
     onEnd();

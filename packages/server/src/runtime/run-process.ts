@@ -2,7 +2,11 @@ import type { Logger } from '@muster/core';
 import { TOKENS } from '@muster/core';
 import { loadConfig } from '../config/load-config';
 import type { ServerConfig } from '../config/server-config';
-import { banner, workerBanner } from './banner';
+import type { Store } from '@muster/store';
+import { SERVER_TOKENS } from '../container/server-tokens';
+import { oidcProviders } from '../web/sign-in/oidc-providers';
+import { CONSOLE_WORKSPACE, consolePerson, dashboardBase, makeLoginLink } from '../web/sign-in/login-link';
+import { banner, workerBanner, type DashboardLine } from './banner';
 import { runConsole } from './console-chat';
 import { describeStartError } from './start-error';
 import { startServer, type RunningServer } from './start-server';
@@ -42,7 +46,7 @@ async function runProcess(role: 'server' | 'worker', adjust: (config: ServerConf
     return;
   }
   const logger = running.container.get<Logger>(TOKENS.Logger);
-  process.stdout.write(role === 'worker' ? workerBanner(config, running.url) : banner(config, running.url));
+  process.stdout.write(role === 'worker' ? workerBanner(config, running.url) : banner(config, running.url, await dashboardAtStart(config, running, logger)));
 
   let exiting = false;
   const stop = (reason: string) => {
@@ -60,4 +64,21 @@ async function runProcess(role: 'server' | 'worker', adjust: (config: ServerConf
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   if (config.console) runConsole(running.container, logger, () => stop('console closed'));
+}
+
+/**
+ * With the console chat on (a laptop's `npm start`), the banner carries a one-time link that signs the
+ * console's person in; otherwise it says how to sign in. A link that cannot be made costs only the link.
+ */
+async function dashboardAtStart(config: ServerConfig, running: RunningServer, logger: Logger): Promise<DashboardLine> {
+  const providers = config.publicUrl ? oidcProviders(config).map((p) => p.label) : [];
+  if (!config.console) return { providers };
+  try {
+    const store = running.container.get<Store>(SERVER_TOKENS.Store);
+    const { url } = await makeLoginLink(store, config.settings, consolePerson(), CONSOLE_WORKSPACE, dashboardBase(config.publicUrl, running.url));
+    return { providers, loginLink: url };
+  } catch (error) {
+    logger.warn('the start banner\'s sign-in link could not be made; `muster login-link` makes one', { err: error });
+    return { providers };
+  }
 }

@@ -8,6 +8,11 @@ import { registerMetricsRoutes } from './metrics/metrics-routes';
 import { registerPostmortemRoutes } from './postmortem/postmortem-routes';
 import { registerDashboardRoutes } from './dashboard/dashboard-routes';
 import { registerIncidentPageRoutes } from './incident/incident-routes';
+import type { ServerConfig } from '../config/server-config';
+import type { PlatformIntegration } from '../platforms/platform-integration';
+import { registerAccountRoute } from './account-route';
+import { registerOidcRoutes } from './sign-in/oidc-routes';
+import { signInSetup } from './sign-in/sign-in-setup';
 import { registerSignInRoutes } from './sign-in-routes';
 import { registerStatusRoutes } from './status/status-routes';
 import { registerAssetRoutes } from './web-assets';
@@ -33,11 +38,17 @@ export function registerWebRoutes(router: Router, container: Container, options:
     kick: () => pump.kick(),
   };
   registerAssetRoutes(router);
-  registerSignInRoutes(router, { web, sessions: store.webSessions, cookie });
-  registerMetricsRoutes(router, deps);
-  registerPostmortemRoutes(router, deps);
-  registerStatusRoutes(router, deps);
-  void deps;
+  const config = container.get<ServerConfig>(SERVER_TOKENS.Config);
+  const platforms = container.get<readonly PlatformIntegration[]>(SERVER_TOKENS.Platforms);
+  const { providers, admission } = signInSetup(config, deps.settings, store, platforms, options.logger);
+  registerAccountRoute(router, web);
+  registerSignInRoutes(router, { web, sessions: store.webSessions, cookie, providers, publicOrigin });
+  if (options.publicUrl && providers.length) {
+    registerOidcRoutes(router, { web, sessions: store.webSessions, cookie, providers, publicUrl: options.publicUrl, admission, tenants: deps.settings.tenants, logger: options.logger });
+  }
   registerDashboardRoutes(router, deps);
   registerIncidentPageRoutes(router, deps);
+  registerPostmortemRoutes(router, deps);
+  registerMetricsRoutes(router, deps);
+  registerStatusRoutes(router, deps);
 }

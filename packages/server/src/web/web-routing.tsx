@@ -108,7 +108,7 @@ const wantsJson = (r: RouteRequest): boolean => /application\/json/.test(headerO
  * The Origin (or, without one, the Referer) must be this server. Browsers send Origin on every POST;
  * a request with neither is refused too, since every page of ours sends one.
  */
-function sameOrigin(r: RouteRequest, publicOrigin: string | undefined): boolean {
+export function sameOrigin(r: RouteRequest, publicOrigin: string | undefined): boolean {
   const origin = headerOf(r, 'origin') ?? originOf(headerOf(r, 'referer'));
   if (!origin || origin === 'null') return false;
   if (publicOrigin && origin === publicOrigin) return true;
