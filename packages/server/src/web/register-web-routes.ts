@@ -4,6 +4,7 @@ import type { Container } from 'inversify';
 import { SERVER_TOKENS } from '../container/server-tokens';
 import type { Router } from '../http/router';
 import type { OutboxPump } from '../runtime/outbox-pump';
+import { registerStatusUpdateRoutes } from './incident/status-update-routes';
 import { registerSignInRoutes } from './sign-in-routes';
 import { registerAssetRoutes } from './web-assets';
 import type { WebDeps } from './web-deps';
@@ -29,5 +30,5 @@ export function registerWebRoutes(router: Router, container: Container, options:
   };
   registerAssetRoutes(router);
   registerSignInRoutes(router, { web, sessions: store.webSessions, cookie });
-  void deps;
+  registerStatusUpdateRoutes(router, deps);
 }
