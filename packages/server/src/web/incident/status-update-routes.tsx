@@ -27,8 +27,8 @@ export function registerStatusUpdateRoutes(router: Router, deps: WebDeps): void 
     const section = await statusUpdatesSection.render({ incident, w, ctx, deps });
     return htmlPage(200, (
       <Layout title={`${incident.reference} status updates`} session={w.session} csrf={w.csrf} area="incidents">
-        <p><a href={`/incidents/${encodeURIComponent(incident.reference)}`}>← {incident.reference}: {incident.snapshot().title}</a></p>
-        <h1>Status updates of {incident.reference}</h1>
+        <h1>{incident.reference}: {incident.snapshot().title}</h1>
+        <p><a href={`/incidents/${encodeURIComponent(incident.reference)}`}>The whole incident page</a></p>
         {section}
       </Layout>
     ));
