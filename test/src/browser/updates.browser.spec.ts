@@ -191,6 +191,27 @@ describe('web: stakeholder updates with card previews (Chromium)', function () {
     expect(problems).to.deep.equal([]);
   });
 
+  it('works without JavaScript: the text, the decisions, previews saying they need a script; an external preview names no internal title', async () => {
+    const draft = await askForDraft(world.server, ana, ref);
+    const { token } = await world.server.store.webSessions.createSession({ person: ana, workspaceId: 'local', tenantId: 'default' }, 'link');
+    const context = await browser.newContext({ baseURL: world.server.url, javaScriptEnabled: false });
+    try {
+      await context.addCookies([{ name: 'muster_session', value: token, url: world.server.url }]);
+      const page = await context.newPage();
+      await page.goto(`/incidents/${ref}/updates`);
+      const box = item(page, draft.id);
+      expect(await box.locator('.update-body').textContent()).to.equal(draft.body);
+      expect(await box.locator('.preview-fallback').count()).to.equal(2);
+      expect(await box.locator('.ac-adaptiveCard').count()).to.equal(0);
+      expect(await box.getByRole('button', { name: /Approve & publish/ }).isVisible()).to.equal(true);
+      const data = await box.locator('script.update-preview-data').textContent();
+      expect(data).to.not.contain('Checkout errors');
+      expect(JSON.parse(data ?? '{}').slack.blocks[0].text.text).to.equal('Service update');
+    } finally {
+      await context.close();
+    }
+  });
+
   it('fits a 375 px wide phone: previews stack and nothing scrolls sideways', async () => {
     const { page } = await as(ana);
     await page.setViewportSize({ width: 375, height: 800 });
