@@ -3,6 +3,8 @@
  * people make them: commands typed into the console chat (`declare`, then `INC-n update external`),
  * the summarizer drafting offline (no OPENAI_API_KEY), the outbox run until quiet.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { PersonRef, StatusUpdate } from '@muster/core';
 import { quietServer } from '../e2e/settle-server';
 import { removeDir, startInProcess, tempDir, type InProcessServer } from '../integration/server-support';
@@ -53,8 +55,10 @@ export interface UpdatesWorld {
   stop(): Promise<void>;
 }
 
-export async function startUpdatesWorld(label: string): Promise<UpdatesWorld> {
+/** `yaml`: lines of a muster.yaml written before the server starts (tenants, stakeholder channels). */
+export async function startUpdatesWorld(label: string, yaml: readonly string[] = []): Promise<UpdatesWorld> {
   const dir = tempDir(label);
+  if (yaml.length) writeFileSync(join(dir, 'muster.yaml'), `${yaml.join('\n')}\n`);
   const server = await startInProcess(dir);
   return { server, dir, stop: async () => { await server.stop(); removeDir(dir); } };
 }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import type { PersonRef, StatusUpdate } from '@muster/core';
+import { TOKENS, type MusterSettings, type PersonRef, type StatusUpdate } from '@muster/core';
 import { quietServer } from '../e2e/settle-server';
 import { ana, askForDraft, bob, declare, incidentId, startUpdatesWorld, updateNow, type UpdatesWorld } from '../browser/updates-fixture';
 
@@ -18,7 +18,8 @@ describe('web: status update actions refuse the wrong request and change nothing
   let privateDraft: StatusUpdate;
 
   before(async () => {
-    world = await startUpdatesWorld('web-updates-http');
+    // Another company's Slack workspace, a tenant of its own: nothing of the default tenant is theirs to see.
+    world = await startUpdatesWorld('web-updates-http', ['tenants: { acme: { slack: [T0ACME] } }']);
     pub = await declare(world.server, ana, 'Checkout errors');
     secret = await declare(world.server, ana, 'Suspected breach at Acme', '--private');
     draft = await askForDraft(world.server, ana, pub);
@@ -27,8 +28,8 @@ describe('web: status update actions refuse the wrong request and change nothing
   after(async () => { await world?.stop(); });
 
   /** A signed-in browser's cookie and the CSRF token its page carries. */
-  async function session(person: PersonRef, ref = pub): Promise<{ cookie: string; csrf: string }> {
-    const { token } = await world.server.store.webSessions.createSession({ person, workspaceId: 'local', tenantId: 'default' }, 'link');
+  async function session(person: PersonRef, ref = pub, workspaceId = 'local', tenantId = 'default'): Promise<{ cookie: string; csrf: string }> {
+    const { token } = await world.server.store.webSessions.createSession({ person, workspaceId, tenantId }, 'link');
     const cookie = `muster_session=${token}`;
     const page = await fetch(`${world.server.url}/incidents/${ref}/updates`, { headers: { cookie } });
     const csrf = /<meta name="csrf-token" content="([^"]+)"/.exec(await page.text())?.[1] ?? '';
@@ -94,6 +95,20 @@ describe('web: status update actions refuse the wrong request and change nothing
     const mismatched = await post(approvePath(pub, privateDraft.id), { _csrf: a.csrf, version: String(privateDraft.version) }, a);
     expect(mismatched.status).to.equal(404);
     await unchanged(privateDraft);
+  });
+
+  it('shows another tenant nothing and lets it decide nothing, not even as the same handle', async () => {
+    expect(world.server.running.container.get<MusterSettings>(TOKENS.Settings).tenants.tenantOf('slack', 'T0ACME')).to.equal('acme');
+    const outsider = await session({ platform: 'slack', id: 'ana', name: 'ana' }, pub, 'T0ACME', 'acme');
+    const page = await fetch(`${world.server.url}/incidents/${pub}/updates`, { headers: { cookie: outsider.cookie } });
+    expect(page.status).to.equal(404);
+    expect(await page.text()).to.not.contain('Checkout errors').and.not.contain(draft.body.slice(0, 30));
+    // The page refused, so take a token from a page this tenant may open: the error page carries one too.
+    expect(outsider.csrf).to.not.equal('');
+    const approve = await post(approvePath(pub, draft.id), { _csrf: outsider.csrf, version: String(draft.version) }, outsider);
+    expect(approve.status).to.equal(404);
+    expect(approve.text).to.not.contain('Checkout errors');
+    await unchanged(draft);
   });
 
   it('answers malformed and oversized input with a 4xx that says why', async () => {

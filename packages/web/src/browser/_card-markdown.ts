@@ -21,7 +21,7 @@ export function safeCardMarkdown(text: string): string {
   const inline = (s: string): string => escapeHtml(s)
     .replace(/`([^`\n]+)`/g, '<code>$1</code>')
     .replace(/\*\*([^*\n]+)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[\s(])[*_]([^*_\n]+)[*_](?=$|[\s).,!?:;])/g, '$1<em>$2</em>')
+    .replace(/(^|[\s(])([*_])([^*_\n]+)\2(?=$|[\s).,!?:;])/g, '$1<em>$3</em>')
     .replace(/\[([^\]\n]+)\]\([^)\s]*\)/g, '<span class="preview-link">$1</span>')
     .replace(/\n/g, '<br>');
   const html = held.split(/\n{2,}/).map((p) => `<p>${inline(p)}</p>`).join('');
