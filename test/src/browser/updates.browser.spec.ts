@@ -135,14 +135,17 @@ describe('web: stakeholder updates with card previews (Chromium)', function () {
     expect(after.body).to.equal('A newer text nobody approved yet');
   });
 
-  it('rejects a draft with a reason, recorded on the timeline, and nothing is published', async () => {
+  it('rejects a draft with a reason (keyboard only), recorded on the timeline, and nothing is published', async () => {
     const draft = await askForDraft(world.server, ana, ref);
     const { page } = await as(ana);
     await openUpdates(page);
     const box = item(page, draft.id);
-    await box.getByText('Reject', { exact: true }).click();
-    await box.getByLabel(/Reason/).fill('Too early, we do not know the cause');
-    await Promise.all([page.waitForURL(/\/updates/), box.getByRole('button', { name: 'Reject the draft' }).click()]);
+    // With the keyboard alone: open the disclosure, type the reason, submit with Enter.
+    await box.getByText('Reject', { exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await box.getByLabel(/Reason/).focus();
+    await page.keyboard.type('Too early, we do not know the cause');
+    await Promise.all([page.waitForURL(/\/updates/), page.keyboard.press('Enter')]);
     await quietServer(world.server.running);
     expect(await box.getByTestId('update-state').textContent()).to.equal('Rejected');
     expect(await box.locator('.update-history').textContent()).to.match(/Rejected by ana .*: Too early, we do not know the cause/);
