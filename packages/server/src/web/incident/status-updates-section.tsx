@@ -61,7 +61,7 @@ function History({ update }: { update: StatusUpdate }) {
 function UpdateItem({ update, page }: { update: StatusUpdate; page: IncidentPageContext }) {
   const state = STATE_LABEL[update.state];
   return (
-    <li class="panel status-update" id={`update-${update.id}`} data-state={update.state}>
+    <li class="panel incident-update" id={`update-${update.id}`} data-state={update.state}>
       <h3>
         {update.audience === 'external' ? 'External' : 'Internal'} update{' '}
         <span class={`badge ${state.tone}`} data-testid="update-state">{state.text}</span>{' '}
@@ -92,11 +92,11 @@ export const statusUpdatesSection: IncidentSection = {
     const { updates } = await page.deps.container.get(StatusUpdates).list(page.ctx, { id: page.incident.id });
     const newestFirst = [...updates].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
     return (
-      <section class="status-updates" aria-labelledby="status-updates-heading">
+      <section class="incident-updates" aria-labelledby="status-updates-heading">
         <h2 id="status-updates-heading">Status updates</h2>
         {newestFirst.length === 0
           ? <p class="muted">No stakeholder updates yet. Ask for a draft in the incident room with <code>/incident update external</code> (or <code>internal</code>).</p>
-          : <ol class="status-update-list">{newestFirst.map((u) => <UpdateItem update={u} page={page} />)}</ol>}
+          : <ol class="incident-update-list">{newestFirst.map((u) => <UpdateItem update={u} page={page} />)}</ol>}
         {/* Loaded here, not by the page, so the section works on whichever page includes it. */}
         {newestFirst.some(awaitsDecision) && <script src={assetUrl('card-preview.js')} defer />}
       </section>
