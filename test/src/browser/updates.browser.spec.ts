@@ -155,6 +155,8 @@ describe('web: stakeholder updates with card previews (Chromium)', function () {
     await submit(page, 'reject', () => page.keyboard.press('Enter'));
     await quietServer(world.server.running);
     await box.getByTestId('update-state').filter({ hasText: 'Rejected' }).waitFor();
+    expect(await page.getByRole('status').textContent()).to.equal('Draft rejected; nothing was sent.');
+    expect(new URL(page.url()).hash, 'back at the update').to.equal(`#update-${draft.id}`);
     expect(await box.locator('.update-history').textContent()).to.match(/Rejected by ana .*: Too early, we do not know the cause/);
     const after = await updateNow(world.server, draft.id);
     expect(after.state).to.equal('rejected');

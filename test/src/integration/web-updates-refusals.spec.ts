@@ -127,6 +127,8 @@ describe('web: status update actions refuse the wrong request and change nothing
     expect(longReason.status).to.equal(400);
     const unknown = await post(approvePath(pub, 'no-such-update'), { _csrf: a.csrf, version: '0' }, a);
     expect(unknown.status).to.equal(404);
+    const notice = await fetch(`${world.server.url}/incidents/${pub}/updates?updated=%3Cscript%3Ealert(1)%3C/script%3E`, { headers: { cookie: a.cookie } });
+    expect(await notice.text(), 'only fixed notices, never words from the link').to.not.contain('class="flash ok"').and.not.contain('<script>alert');
     const badRef = await fetch(`${world.server.url}/incidents/%3Cscript%3E/updates`, { headers: { cookie: a.cookie } });
     expect(badRef.status).to.equal(400);
     expect(await badRef.text()).to.not.contain('<script>');
@@ -144,7 +146,7 @@ describe('web: status update actions refuse the wrong request and change nothing
     const fields = { _csrf: a.csrf, _key: 'double-submit-1', version: String(draft.version), next: 'https://evil.example/' };
     const first = await post(approvePath(pub, draft.id), fields, a);
     expect(first.status).to.equal(303);
-    expect(first.location, 'only our own paths').to.equal(`/#update-${draft.id}`);
+    expect(first.location, 'only our own paths').to.equal(`/?updated=approve#update-${draft.id}`);
     const again = await post(approvePath(pub, draft.id), fields, a);
     expect(again.status).to.equal(409);
     await quietServer(world.server.running);

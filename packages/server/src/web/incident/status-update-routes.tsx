@@ -6,7 +6,7 @@ import { Layout } from '../layout';
 import type { WebDeps } from '../web-deps';
 import { htmlPage, redirect, safeNext } from '../web-html';
 import type { WebRequest } from '../web-routing';
-import { statusUpdatesSection } from './status-updates-section';
+import { statusUpdatesSection, UPDATED_PARAM, type UpdateVerb } from './status-updates-section';
 
 const MAX_REASON_LENGTH = 500;
 
@@ -38,7 +38,7 @@ export function registerStatusUpdateRoutes(router: Router, deps: WebDeps): void 
     const { ctx, incident } = await target(w, form, deps);
     await updates().approve(ctx, w.params.id, versionOf(form));
     await redrawCard(deps, ctx, w.params.id);
-    return back(w, form, incident);
+    return back(w, form, incident, 'approve');
   }));
 
   router.post('/incidents/:ref/updates/:id/edit', web.action(async (w, form) => {
@@ -48,7 +48,7 @@ export function registerStatusUpdateRoutes(router: Router, deps: WebDeps): void 
     const { ctx, incident } = await target(w, form, deps);
     await updates().edit(ctx, w.params.id, body, versionOf(form));
     await redrawCard(deps, ctx, w.params.id);
-    return back(w, form, incident);
+    return back(w, form, incident, 'edit');
   }));
 
   router.post('/incidents/:ref/updates/:id/reject', web.action(async (w, form) => {
@@ -57,7 +57,7 @@ export function registerStatusUpdateRoutes(router: Router, deps: WebDeps): void 
     const { ctx, incident } = await target(w, form, deps);
     await updates().reject(ctx, w.params.id, reason || undefined);
     await redrawCard(deps, ctx, w.params.id);
-    return back(w, form, incident);
+    return back(w, form, incident, 'reject');
   }));
 }
 
@@ -90,8 +90,13 @@ function versionOf(form: Record<string, unknown>): number {
   return Number(raw);
 }
 
-/** Post/redirect/get back to the page the form was on (our own paths only), at the update. */
-const back = (w: WebRequest, form: Record<string, unknown>, incident: Incident): ReturnType<typeof redirect> => {
-  const next = safeNext(field(form, 'next') ?? `/incidents/${encodeURIComponent(incident.reference)}/updates`);
-  return redirect(`${next.split('#')[0]}#update-${encodeURIComponent(w.params.id)}`);
+/**
+ * Post/redirect/get back to the page the form was on (our own paths only), at the update, saying what
+ * was done (`?updated=approve`: a fixed word the section turns into fixed wording, never text from the link).
+ */
+const back = (w: WebRequest, form: Record<string, unknown>, incident: Incident, verb: UpdateVerb): ReturnType<typeof redirect> => {
+  const next = new URL(safeNext(field(form, 'next') ?? `/incidents/${encodeURIComponent(incident.reference)}/updates`), 'http://muster.invalid');
+  next.searchParams.set(UPDATED_PARAM, verb);
+  next.hash = `update-${encodeURIComponent(w.params.id)}`;
+  return redirect(`${next.pathname}${next.search}${next.hash}`);
 };

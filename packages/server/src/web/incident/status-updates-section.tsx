@@ -11,6 +11,15 @@ const STATE_LABEL: Record<StatusUpdate['state'], { text: string; tone: string }>
   rejected: { text: 'Rejected', tone: 'state-bad' },
 };
 
+/** `?updated=<verb>` after a change: which of these fixed notices the section shows. */
+export const UPDATED_PARAM = 'updated';
+const UPDATED_NOTICES = {
+  approve: 'Update approved; it is being published.',
+  edit: 'Draft saved. Approving now approves this new version.',
+  reject: 'Draft rejected; nothing was sent.',
+} as const;
+export type UpdateVerb = keyof typeof UPDATED_NOTICES;
+
 export const awaitsDecision = (u: Pick<StatusUpdate, 'state'>): boolean => u.state === 'draft' || u.state === 'pending_approval';
 
 const nameOf = (p: PersonRef): string => p.name ?? p.id;
@@ -91,9 +100,12 @@ export const statusUpdatesSection: IncidentSection = {
   async render(page) {
     const { updates } = await page.deps.container.get(StatusUpdates).list(page.ctx, { id: page.incident.id });
     const newestFirst = [...updates].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
+    const done = page.w.url.searchParams.get(UPDATED_PARAM);
+    const notice = done && Object.hasOwn(UPDATED_NOTICES, done) ? UPDATED_NOTICES[done as UpdateVerb] : undefined;
     return (
       <section class="incident-updates" aria-labelledby="status-updates-heading">
         <h2 id="status-updates-heading">Status updates</h2>
+        {notice && <p class="flash ok" role="status">{notice}</p>}
         {newestFirst.length === 0
           ? <p class="muted">No stakeholder updates yet. Ask for a draft in the incident room with <code>/incident update external</code> (or <code>internal</code>).</p>
           : <ol class="incident-update-list">{newestFirst.map((u) => <UpdateItem update={u} page={page} />)}</ol>}
