@@ -14,6 +14,7 @@ import { PostmortemDraftHandler } from '../outbox/handlers/postmortem-draft.hand
 import { RoomInviteHandler } from '../outbox/handlers/room-invite.handler';
 import { RoomSetupHandler } from '../outbox/handlers/room-setup.handler';
 import { UpdateDraftHandler } from '../outbox/handlers/update-draft.handler';
+import { UpdateCardHandler } from '../outbox/handlers/update-card.handler';
 import { UpdatePublishHandler } from '../outbox/handlers/update-publish.handler';
 import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import { PeopleResolver } from '../people/people-resolver';
@@ -65,7 +66,7 @@ const SERVICES = [
 ] as const;
 
 const OUTBOX_HANDLERS = [
-  RoomSetupHandler, RoomInviteHandler, CardRefreshHandler, AnnounceHandler, CatchUpHandler, UpdateDraftHandler, UpdatePublishHandler, PostmortemDraftHandler,
+  RoomSetupHandler, RoomInviteHandler, CardRefreshHandler, AnnounceHandler, CatchUpHandler, UpdateDraftHandler, UpdateCardHandler, UpdatePublishHandler, PostmortemDraftHandler,
   UpdateDueHandler, CommanderVacantHandler, ActionItemDueHandler, PostmortemNudgeHandler, WorkflowRunHandler,
 ] as const;
 

@@ -30,6 +30,11 @@ export interface TopicPayloads {
   'update.draft': { incidentId: string; audience: Audience; conversation: ConversationRef; privateTo?: PersonRef; requestedBy: PersonRef };
   /** Bring people into the incident's rooms (a role given or an invitation after the room opened). */
   'room.invite': { incidentId: string; people: PersonRef[] };
+  /**
+   * Redraw a draft's card where it was put up for approval, after a decision made elsewhere (the web
+   * dashboard): in chat the button's own reply replaces the card; a page has no card to reply to.
+   */
+  'update.card': { updateId: string };
   /** Send an approved update to its audience. */
   'update.publish': { updateId: string };
   /** Draft the postmortem narrative once the incident is resolved. */

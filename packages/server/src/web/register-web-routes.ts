@@ -13,6 +13,7 @@ import type { PlatformIntegration } from '../platforms/platform-integration';
 import { registerAccountRoute } from './account-route';
 import { registerOidcRoutes } from './sign-in/oidc-routes';
 import { signInSetup } from './sign-in/sign-in-setup';
+import { registerStatusUpdateRoutes } from './incident/status-update-routes';
 import { registerSignInRoutes } from './sign-in-routes';
 import { registerStatusRoutes } from './status/status-routes';
 import { registerAssetRoutes } from './web-assets';
@@ -51,4 +52,5 @@ export function registerWebRoutes(router: Router, container: Container, options:
   registerPostmortemRoutes(router, deps);
   registerMetricsRoutes(router, deps);
   registerStatusRoutes(router, deps);
+  registerStatusUpdateRoutes(router, deps);
 }

@@ -11,6 +11,11 @@ import type { TopicPayloads } from '../topics';
 import { gatewayFor, loadIncident, postAnswer } from './handler-support';
 import { IncidentSummaries } from './incident-summaries';
 
+/** The timeline marker of a drafting request: the draft it produced is found again by it. */
+export const draftRequestMarker = (requestKey: string): string => `draft-request:${requestKey}`;
+/** The key the draft's card was posted under (postOnce records its message there). */
+export const draftCardKey = (requestKey: string): string => `${requestKey}:card`;
+
 /** Drafts a stakeholder update and puts it up for approval in the room it was asked for. */
 @injectable()
 export class UpdateDraftHandler implements OutboxHandler<'update.draft'> {
@@ -28,7 +33,7 @@ export class UpdateDraftHandler implements OutboxHandler<'update.draft'> {
   async handle(p: TopicPayloads['update.draft'], message: OutboxMessage): Promise<void> {
     const incident = await loadIncident(this.repos, p.incidentId);
     // A retry after the draft was stored must not draft (and bill) it again: the timeline marks it.
-    const marker = `draft-request:${message.idempotencyKey}`;
+    const marker = draftRequestMarker(message.idempotencyKey);
     let update = await this.existing(marker);
     if (!update) {
       const result = await this.summaries.summarize(incident, 'status_update', p.audience);
@@ -36,7 +41,7 @@ export class UpdateDraftHandler implements OutboxHandler<'update.draft'> {
       update = await this.uow.run((tx) => this.updates.createDraft(tx, incident, p.audience, result.text, author, marker));
     }
     const gateway = gatewayFor(this.gateways, p.conversation.platform);
-    await postAnswer(this.repos.outbox, gateway, p, statusUpdateView(update, incident, this.settings), `${message.idempotencyKey}:card`);
+    await postAnswer(this.repos.outbox, gateway, p, statusUpdateView(update, incident, this.settings), draftCardKey(message.idempotencyKey));
   }
 
   private async existing(marker: string) {

@@ -4,6 +4,7 @@ import { postmortemSection } from './postmortem-section';
 import type { IncidentSection } from './incident-section';
 import { rolesSection } from './roles-section';
 import { statusSection } from './status-section';
+import { statusUpdatesSection } from './status-updates-section';
 import { timelineSection } from './timeline-section';
 
 /** The sections of `/incidents/:ref`, top to bottom. Each loads what it shows. */
@@ -11,7 +12,7 @@ export const INCIDENT_SECTIONS: readonly IncidentSection[] = [
   factsSection,
   statusSection,
   rolesSection,
-  // statusUpdatesSection (incident/status-updates-section.tsx) goes here: stakeholder updates, helper "updates".
+  statusUpdatesSection,
   actionItemsSection,
   postmortemSection,
   timelineSection,
