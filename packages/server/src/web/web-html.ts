@@ -5,8 +5,9 @@ import { PAGE_HEADERS } from './security-headers';
 
 /**
  * A page as an HTTP answer. Preact renders on the server and escapes every interpolated value, so
- * user text (titles, notes, names) can only ever be text; nothing here uses dangerouslySetInnerHTML
- * except Markdown rendered by markdown-it with raw HTML switched off (postmortem-markdown.ts).
+ * user text (titles, notes, names) can only ever be text. Raw HTML is written in two places only:
+ * Markdown rendered by markdown-it with raw HTML switched off (postmortem/postmortem-markdown.ts) and
+ * JSON data blocks for scripts (json-data-block.tsx).
  */
 export function htmlPage(status: number, page: VNode, headers: Record<string, string> = {}): HttpResponse {
   return {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { destinationLine, MAX_UPDATE_LENGTH, type StatusUpdate } from '@muster/core';
 import type { IncidentPageContext } from './incident-section';
-import { jsonForDataBlock, updatePreviews } from './update-previews';
+import { JsonDataBlock } from '../json-data-block';
+import { updatePreviews } from './update-previews';
 
 export const updatePath = (reference: string, updateId: string, verb: 'approve' | 'edit' | 'reject'): string =>
   `/incidents/${encodeURIComponent(reference)}/updates/${encodeURIComponent(updateId)}/${verb}`;
@@ -14,7 +15,6 @@ export const updatePath = (reference: string, updateId: string, verb: 'approve' 
  */
 export function UpdatePreviews({ update, page }: { update: StatusUpdate; page: IncidentPageContext }) {
   const dataId = `update-preview-${update.id}`;
-  const data = jsonForDataBlock(updatePreviews(update, page.incident, page.deps.settings));
   return (
     <div class="update-previews" data-preview-source={dataId}>
       <figure class="preview preview-teams">
@@ -30,7 +30,7 @@ export function UpdatePreviews({ update, page }: { update: StatusUpdate; page: I
         </div>
       </figure>
       {/* The one raw insertion on this page: JSON with every <, > and & written as \u escapes, never markup. */}
-      <script type="application/json" id={dataId} class="update-preview-data" dangerouslySetInnerHTML={{ __html: data }} />
+      <JsonDataBlock id={dataId} class="update-preview-data" value={updatePreviews(update, page.incident, page.deps.settings)} />
     </div>
   );
 }

@@ -20,12 +20,3 @@ export function updatePreviews(update: StatusUpdate, incident: Incident, setting
   return { teams: renderCard(view), slack: renderBlocks(view) };
 }
 
-/**
- * JSON for a `<script type="application/json">` data block. The block's text is raw (HTML entities
- * are not decoded there), so nothing may close it: every `<`, `>` and `&` is written as a \u escape,
- * as are the line separators U+2028/2029. The output then holds no markup at all, whatever the
- * update's text, and JSON.parse gives back the exact strings.
- */
-export function jsonForDataBlock(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

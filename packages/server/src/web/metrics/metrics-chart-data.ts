@@ -21,11 +21,3 @@ export function chartDataOf(m: IncidentMetrics): MetricsChartData {
   };
 }
 
-/**
- * JSON to place inside `<script type="application/json">`. Every `<`, `>` and `&` (and the two line
- * separators old parsers choke on) is written as a \u escape, so no text in it (a service named
- * `</script><script>…`) can end the element or start markup; JSON.parse reads the escapes back.
- */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}

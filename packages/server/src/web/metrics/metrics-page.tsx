@@ -2,7 +2,8 @@ import { MAX_METRIC_WEEKS, MIN_METRIC_WEEKS, type IncidentMetrics } from '@muste
 import type { ComponentChildren } from 'preact';
 import { Layout } from '../layout';
 import type { WebRequest } from '../web-routing';
-import { chartDataOf, jsonForScript } from './metrics-chart-data';
+import { JsonDataBlock } from '../json-data-block';
+import { chartDataOf } from './metrics-chart-data';
 import type { MetricChart } from './metrics-csv';
 import { ActionItemsTable, DurationsOverallTable, DurationsPerWeekTable, IncidentsPerWeekTable, ServicesTable } from './metrics-tables';
 
@@ -55,8 +56,7 @@ export function MetricsPage({ w, m, weeks }: { w: WebRequest; m: IncidentMetrics
       <ChartSection id="action-items" title="Action items" weeks={weeks} intro="Follow-ups of these incidents by the week they were created; completion is done out of open and done.">
         <ActionItemsTable m={m} />
       </ChartSection>
-      {/* Data, not script: the CSP runs no inline script, and jsonForScript leaves no `<` that could end this element. */}
-      <script type="application/json" id="metrics-data" dangerouslySetInnerHTML={{ __html: jsonForScript(chartDataOf(m)) }} />
+      <JsonDataBlock id="metrics-data" value={chartDataOf(m)} />
     </Layout>
   );
 }

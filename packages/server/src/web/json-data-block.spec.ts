@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { jsonForDataBlock } from './update-previews';
+import { jsonForDataBlock } from './json-data-block';
 
 describe('web: JSON for a <script type="application/json"> data block', () => {
   it('writes no <, > or & at all, so no text can close the block or open a comment', () => {
