@@ -98,6 +98,7 @@ export class StatusUpdates {
       this.access.assertCanEditDraft(ctx, incident, update);
       if (seenVersion !== undefined) assertUnchanged(update, seenVersion, 'edit');
       const saved = await tx.statusUpdates.save(editStatusUpdate(update, body, ctx.actor, this.clock.now()));
+      await this.redrawOutsideChat(tx, ctx, saved.id);
       return { update: saved, incident };
     });
   }
@@ -111,6 +112,7 @@ export class StatusUpdates {
       const now = this.clock.now();
       const saved = await tx.statusUpdates.save(approveStatusUpdate(update, ctx.actor, now));
       await tx.outbox.enqueue([outboxMessage('update.publish', { updateId: saved.id }, saved.id, now)]);
+      await this.redrawOutsideChat(tx, ctx, saved.id);
       return { update: saved, incident };
     });
   }
@@ -126,8 +128,19 @@ export class StatusUpdates {
         source: ctx.platform, text: `${update.audience === 'external' ? 'External' : 'Internal'} update draft rejected${reason ? `: ${reason}` : ''}.`,
         data: { updateId }, idempotencyKey: `update:${update.id}:rejected`,
       }));
+      await this.redrawOutsideChat(tx, ctx, saved.id);
       return { update: saved, incident };
     });
+  }
+
+  /**
+   * In chat the button's reply replaces the draft's card. A decision made outside chat (the dashboard,
+   * REST) has no reply to carry, so the card in the room is redrawn through the outbox, in the same
+   * transaction as the decision: it cannot be lost between the two.
+   */
+  private async redrawOutsideChat(tx: Repositories, ctx: RequestContext, updateId: string): Promise<void> {
+    if (ctx.conversation) return;
+    await tx.outbox.enqueue([outboxMessage('update.card', { updateId }, `${ctx.idempotencyKey}:card`, this.clock.now())]);
   }
 
   /** A draft to edit: only for those who may change it (the edit form shows its text). */

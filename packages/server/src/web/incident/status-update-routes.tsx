@@ -1,4 +1,4 @@
-import { IncidentLocator, MAX_UPDATE_LENGTH, outboxMessage, StatusUpdates, TOKENS, type Clock, type Incident, type RequestContext } from '@muster/core';
+import { IncidentLocator, MAX_UPDATE_LENGTH, StatusUpdates, type Incident, type RequestContext } from '@muster/core';
 import { HttpError } from '../../http/http-error';
 import type { Router } from '../../http/router';
 import { field } from '../form-body';
@@ -37,7 +37,7 @@ export function registerStatusUpdateRoutes(router: Router, deps: WebDeps): void 
   router.post('/incidents/:ref/updates/:id/approve', web.action(async (w, form) => {
     const { ctx, incident } = await target(w, form, deps);
     await updates().approve(ctx, w.params.id, versionOf(form));
-    await redrawCard(deps, ctx, w.params.id);
+    deps.kick();
     return back(w, form, incident, 'approve');
   }));
 
@@ -47,7 +47,7 @@ export function registerStatusUpdateRoutes(router: Router, deps: WebDeps): void 
     if (body.length > MAX_UPDATE_LENGTH) throw new HttpError('invalid_argument', `Keep an update under ${MAX_UPDATE_LENGTH} characters (this one has ${body.length}).`);
     const { ctx, incident } = await target(w, form, deps);
     await updates().edit(ctx, w.params.id, body, versionOf(form));
-    await redrawCard(deps, ctx, w.params.id);
+    deps.kick();
     return back(w, form, incident, 'edit');
   }));
 
@@ -56,7 +56,7 @@ export function registerStatusUpdateRoutes(router: Router, deps: WebDeps): void 
     if (reason.length > MAX_REASON_LENGTH) throw new HttpError('invalid_argument', `Keep the reason under ${MAX_REASON_LENGTH} characters (this one has ${reason.length}).`);
     const { ctx, incident } = await target(w, form, deps);
     await updates().reject(ctx, w.params.id, reason || undefined);
-    await redrawCard(deps, ctx, w.params.id);
+    deps.kick();
     return back(w, form, incident, 'reject');
   }));
 }
@@ -72,16 +72,6 @@ async function target(w: WebRequest, form: Record<string, unknown>, deps: WebDep
   return { ctx, incident };
 }
 
-/**
- * In chat, the button's reply replaces the draft's card; a decision made here has no card to reply to,
- * so the card in the room is redrawn through the outbox (core's `update.card`), then the outbox runs at
- * once, publishing an approved update as after a click in chat.
- */
-async function redrawCard(deps: WebDeps, ctx: RequestContext, updateId: string): Promise<void> {
-  const now = deps.container.get<Clock>(TOKENS.Clock).now();
-  await deps.repos.outbox.enqueue([outboxMessage('update.card', { updateId }, `${ctx.idempotencyKey}:card`, now)]);
-  deps.kick();
-}
 
 /** The version the person was shown; without one, an approval could not name what it approves. */
 function versionOf(form: Record<string, unknown>): number {
