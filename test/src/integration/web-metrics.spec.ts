@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { PersonRef } from '@muster/core';
 import { alice, eve, HOSTILE_SERVICES, mallory, root, seedMetrics, SettableClock, startMetricsServer } from './metrics-seed';
-import { removeDir, tempDir, type InProcessServer } from './server-support';
+import { call, removeDir, tempDir, type InProcessServer } from './server-support';
 
 /**
  * The metrics page and its CSV files over HTTP, against a real server and SQLite: exact numbers,
@@ -141,5 +141,24 @@ describe('web: incident metrics page and CSV downloads', function () {
     expect(scrape.status).to.equal(200);
     expect(scrape.headers.get('content-type')).not.to.include('text/html');
     expect(scrape.text).to.match(/^# (HELP|TYPE) /m);
+  });
+  it('answers the same numbers over REST for the token\'s tenant, private incidents included for the admin token, never another tenant\'s', async () => {
+    const metrics = await call(`${server.url}/api/v1/metrics?weeks=4`, { token: server.token });
+    expect(metrics.status).to.equal(200);
+    expect(metrics.body.weeks).to.deep.equal(['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23']);
+    // A token administers its tenant: the private INC-3 (SEV2, week of 11-23) counts; Globex's incident never does.
+    expect(metrics.body.perWeek.map((w: { total: number }) => w.total)).to.deep.equal([0, 0, 2, 2]);
+    expect(metrics.body.durations.perWeek[2].resolve).to.deep.equal({ count: 2, median: 80 * 60_000, p90: 200 * 60_000 });
+    expect(metrics.body.services.map((s: { service: string }) => s.service)).to.include('payroll').and.not.include('globex-billing');
+    const globex = (await server.store.apiTokens.create('globex-metrics', { tenantId: 'globex' })).token;
+    const theirs = await call(`${server.url}/api/v1/metrics?weeks=4`, { token: globex });
+    expect(theirs.body.perWeek.map((w: { total: number }) => w.total)).to.deep.equal([0, 0, 0, 1]);
+    expect(theirs.text).to.not.include('payroll').and.not.include('checkout');
+    for (const bad of ['3', '53', 'abc', '4.5', '<script>']) {
+      const refused = await call(`${server.url}/api/v1/metrics?weeks=${encodeURIComponent(bad)}`, { token: server.token });
+      expect(refused.status, bad).to.equal(400);
+      expect(refused.body.error.message, bad).to.include('from 4 to 52');
+    }
+    expect((await call(`${server.url}/api/v1/metrics`)).status).to.equal(401);
   });
 });

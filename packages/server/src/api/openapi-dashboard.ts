@@ -45,9 +45,26 @@ export const DASHBOARD_SCHEMAS = {
     revision: { type: 'integer', minimum: 0, description: 'The `revision` of the section you started from.' },
   }),
   Empty: object({}),
+  Metrics: {
+    type: 'object',
+    description: 'The metrics page\'s numbers (GET /metrics/incidents on the dashboard): durations in milliseconds, weeks named by their Monday (UTC), oldest first.',
+    properties: {
+      weeks: { type: 'array', items: { type: 'string', format: 'date' } }, from: { type: 'string', format: 'date-time' }, until: { type: 'string', format: 'date-time' },
+      severities: { type: 'array', items: { type: 'string' } },
+      perWeek: { type: 'array', items: { type: 'object', description: '{ week, bySeverity: { SEV1: n, … }, total }' } },
+      durations: { type: 'object', description: '{ perWeek: [{ week, acknowledge, mitigate, resolve }], overall: { acknowledge, mitigate, resolve } }; each { count, median, p90 } in milliseconds (nearest rank; absent without incidents).' },
+      services: { type: 'array', items: { type: 'object', description: '{ service, incidents, resolved, totalResolveMs }: the ten most affected.' } },
+      actionItems: { type: 'object', description: '{ perWeek: [{ week, open, done, cancelled, completionRate }], overall: { open, done, cancelled, completionRate } }.' },
+    },
+    required: ['weeks', 'from', 'until', 'severities', 'perWeek', 'durations', 'services', 'actionItems'],
+  },
 };
 
 export const DASHBOARD_PATHS = {
+  '/api/v1/metrics': {
+    get: read('Incident metrics over the last weeks: incidents per week by severity, time to acknowledge / mitigate / resolve, top services, follow-up completion. Private incidents count for their participants and admins only.',
+      ok('200', 'The metrics.', 'Metrics'), [query('weeks', 'How many weeks, ending with this one.', { type: 'integer', minimum: 4, maximum: 52, default: 12 })]),
+  },
   '/api/v1/incidents/{ref}/status-updates': {
     get: read('The stakeholder status updates, drafts included, oldest first.', ok('200', 'Every update.', 'StatusUpdateList')),
     post: write('Write a status update (with "body"), or ask for an AI draft (without); either awaits approval.', 'StatusUpdateRequest', {

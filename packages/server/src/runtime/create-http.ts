@@ -5,6 +5,7 @@ import { registerIncidentRoutes } from '../api/incident-routes';
 import { registerOpenApiRoute } from '../api/openapi-route';
 import { registerOpsRoutes } from '../api/ops-routes';
 import { registerPostmortemRoutes } from '../api/postmortem-routes';
+import { registerMetricsApiRoute } from '../api/metrics-routes';
 import { registerServiceRoutes } from '../api/service-routes';
 import { registerStatusUpdateRoutes } from '../api/status-update-routes';
 import type { ServerConfig } from '../config/server-config';
@@ -48,6 +49,7 @@ function registerAppRoutes(router: Router, container: Container, metrics: Server
   registerStatusUpdateRoutes(router, container);
   registerPostmortemRoutes(router, container);
   registerServiceRoutes(router, container);
+  registerMetricsApiRoute(router, container);
   registerOpenApiRoute(router);
   registerWebRoutes(router, container, { logger, publicUrl: container.get<ServerConfig>(SERVER_TOKENS.Config).publicUrl });
   registerWebhookRoute(router, {
