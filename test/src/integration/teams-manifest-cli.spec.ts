@@ -90,9 +90,12 @@ describe('muster manifest teams (the CLI, as a child process)', function () {
   });
 
   it('refuses unknown options, a missing value and a repeated option with the usage', async () => {
-    for (const args of [['--appid', APP_ID], ['--app-id'], ['--out', '--name', 'x'], ['--app-id', APP_ID, '--app-id', APP_ID], ['stray']]) {
-      const stderr = refusedCleanly(await runCli(['manifest', 'teams', ...args], { cwd: dir }), 2);
-      expect(stderr, args.join(' ')).to.include('Usage: muster manifest teams [--app-id <guid>]');
-    }
+    // Independent invocations, run side by side: five CLI starts one after another outgrew the
+    // timeout on a loaded CI machine.
+    const cases = [['--appid', APP_ID], ['--app-id'], ['--out', '--name', 'x'], ['--app-id', APP_ID, '--app-id', APP_ID], ['stray']];
+    const results = await Promise.all(cases.map((args) => runCli(['manifest', 'teams', ...args], { cwd: dir })));
+    results.forEach((result, i) => {
+      expect(refusedCleanly(result, 2), cases[i].join(' ')).to.include('Usage: muster manifest teams [--app-id <guid>]');
+    });
   });
 });

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import type MarkdownIt from 'markdown-it';
 import { markdown } from './postmortem-markdown';
 
@@ -40,7 +40,10 @@ const faceKey = (fonts: PdfFontSet, face: Face): string => {
  * timeline is one), the facts table as label/value lines, quotes and code. Text flows onto new pages
  * by itself, so a timeline of thousands of entries paginates; each page is numbered in its footer.
  */
-export function postmortemPdf(source: string, meta: PdfMeta, fonts: PdfFontSet = pdfFonts()): Promise<Buffer> {
+export async function postmortemPdf(source: string, meta: PdfMeta, fonts: PdfFontSet = pdfFonts()): Promise<Buffer> {
+  // Loaded on the first export, not at start: pdfkit and its font machinery are the heaviest module
+  // the server would otherwise load, and every `muster` command and every start would pay for it.
+  const PDFDocument = (await import('pdfkit')).default as typeof PDFKitDocument;
   const doc = new PDFDocument({
     size: 'A4', margin: MARGIN, bufferPages: true,
     info: { Title: `Postmortem ${meta.reference}: ${meta.title}`.slice(0, 500), Creator: 'Muster', CreationDate: meta.createdAt ?? new Date() },
