@@ -1,4 +1,4 @@
-import { type SummaryKind, type SummaryRequest } from '@muster/core';
+import { type SummaryKind, type SummaryRequest, type TimelineEntry } from '@muster/core';
 import { InMemoryDatabase, InMemorySummaryStateRepository } from '@muster/core/testing';
 import { countChatTokens, OpenAiSummarizer, type SummaryEvent } from '@muster/summarizer';
 import { longTimeline, summaryRequest } from '@muster/summarizer/testing';
@@ -87,7 +87,7 @@ async function runOnce(requests: readonly SummaryRequest[], incremental: boolean
   }
 }
 
-function plannedRequests(timeline: SummaryRequest['timeline'], count: number): SummaryRequest[] {
+function plannedRequests(timeline: readonly TimelineEntry[], count: number): SummaryRequest[] {
   return Array.from({ length: count }, (_, i) => {
     const k = i + 1;
     const seen = timeline.slice(0, Math.round((k * timeline.length) / count));
