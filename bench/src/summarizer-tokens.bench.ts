@@ -121,7 +121,7 @@ function planned(count: number, slice: (k: number) => readonly TimelineEntry[]):
 }
 
 /** Valid for any schema in the system prompt; facts of a realistic size (about 500 tokens). */
-function realisticReply(request: FakeRequest): { content: Record<string, string> } {
+export function realisticReply(request: FakeRequest): { content: Record<string, string> } {
   const system = request.messages[0].content;
   const fields = [...system.matchAll(/"([a-z_]+)":\{"type":"string"/g)].map((m) => m[1]);
   const facts = Array.from({ length: 25 }, (_, i) => `- 10:${String(i).padStart(2, '0')} UTC checkout degraded, rollback step ${i}, owner person-abc123, p99 ${400 + i}ms.`).join('\n');
@@ -133,8 +133,8 @@ function realisticReply(request: FakeRequest): { content: Record<string, string>
  * does not reference `test` in its tsconfig, so it is loaded at run time from the built test
  * workspace and typed here by the little this bench uses.
  */
-interface FakeRequest { readonly messages: readonly { readonly role: string; readonly content: string }[] }
-interface FakeOpenAiLike {
+export interface FakeRequest { readonly messages: readonly { readonly role: string; readonly content: string }[] }
+export interface FakeOpenAiLike {
   readonly baseUrl: string;
   readonly apiKey: string | null;
   readonly requests: readonly { readonly body: FakeRequest }[];
@@ -142,7 +142,7 @@ interface FakeOpenAiLike {
   close(): Promise<void>;
 }
 
-async function startFakeOpenAi(): Promise<FakeOpenAiLike> {
+export async function startFakeOpenAi(): Promise<FakeOpenAiLike> {
   let module: { FakeOpenAi: { start(): Promise<FakeOpenAiLike> } };
   try {
     // A run-time require, not an import: see the interface comment above.
