@@ -130,13 +130,17 @@ function sqliteInserter(store: Store): Inserter {
   };
 }
 
+/** mysql2 hands JSON columns back parsed, and would expand an object or array given as a parameter: send them as JSON text. */
+const asParam = (value: unknown): unknown =>
+  value !== null && typeof value === 'object' && !(value instanceof Date) && !Buffer.isBuffer(value) ? JSON.stringify(value) : value;
+
 function mariaDbInserter(store: Store): Inserter {
   return async (table, rows) => {
     if (!rows.length) return;
     const columns = Object.keys(rows[0]!);
     for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(i, i + ROWS_PER_STATEMENT);
-      await store.dataSource.query(statementFor(table, columns, chunk.length, false), chunk.flatMap((r) => columns.map((c) => r[c])));
+      await store.dataSource.query(statementFor(table, columns, chunk.length, false), chunk.flatMap((r) => columns.map((c) => asParam(r[c]))));
     }
   };
 }

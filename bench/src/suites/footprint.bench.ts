@@ -68,6 +68,7 @@ async function runFootprint(database: 'sqlite' | 'mariadb', options: SuiteOption
       else server = started.child;
     }
     progress.line(`  started in ${startMs.map((m) => round(m, 0)).join(', ')} ms; idle RSS ${idleRss.join(', ')} MB`);
+    const modulesOnly = await modulesOnlyRss(dir, plan.starts);
 
     const creds = await server!.call<{ apiToken: string; sessionToken: string }>('credentials');
     const api = new GetClient(server!.info.url, { authorization: `Bearer ${creds.apiToken}` });
@@ -90,6 +91,8 @@ async function runFootprint(database: 'sqlite' | 'mariadb', options: SuiteOption
       seed_seconds: round(seeded.seconds, 1), starts: plan.starts, rounds: plan.rounds, requests_per_round: plan.requestsPerRound,
       ...spreadMetrics('start_to_readyz_ms', startMs, 0),
       ...spreadMetrics('idle_rss_mb', idleRss, 1),
+      ...spreadMetrics('idle_rss_mb_floor_modules_only', modulesOnly, 1),
+      idle_rss_mb_beyond_modules: round(median(idleRss) - median(modulesOnly), 1),
     };
     const targets: { metric: string; target: string; actual: number; met: boolean }[] = [
       { metric: 'idle_rss_mb', target: `<= ${IDLE_RSS_TARGET_MB} MB`, actual: round(median(idleRss), 1), met: median(idleRss) <= IDLE_RSS_TARGET_MB },
@@ -167,6 +170,21 @@ async function startServer(dir: string, env: Record<string, string>, progress: P
   return { child, readyMs: readyAt - t0 };
 }
 
+/** RSS of a bare Node process with the server's packages loaded and nothing started, 3 s after it is up. */
+async function modulesOnlyRss(dir: string, times: number): Promise<number[]> {
+  const values: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const child = await BenchChild.start<Record<string, never>>({ script: 'modules-only.main.js', label: 'the modules-only floor', settings: {}, logFile: join(dir, 'modules-only.log') });
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      values.push((await child.call<{ rssMb: number }>('memory')).rssMb);
+    } finally {
+      await child.stop();
+    }
+  }
+  return values;
+}
+
 /** The first moment /readyz answers 200 (polled every 10 ms), as an orchestrator's probe would see it. */
 async function pollReady(url: string): Promise<number> {
   const deadline = performance.now() + 120_000;
@@ -198,7 +216,7 @@ async function timed(run: () => Promise<void>): Promise<number> {
 function notesFor(plan: Plan, seeded: Seeded): string[] {
   return [
     `Seed: \`muster migrate\` (the store's own migrations), one incident and one entry of each kind written by the store's repositories as templates, then ${seeded.incidents} incidents (10% open, a quarter SEV1) and ${seeded.entries} timeline entries (INC-1 has ${plan.bigIncidentEntries}, the others share the rest evenly; mostly chat, a note every 10th, a status change every 50th) copied in 500-row INSERTs straight into the tables.`,
-    'Server: `startServer` as `muster start` runs it, in its own process (NODE_ENV=production), Slack configured (an unreachable API: nothing is posted at idle), the console off, the LLM at the fake OpenAI server. Start = fork to the first 200 from /readyz (polled every 10 ms), so it includes Node\'s own start and module loading. Idle RSS = process.memoryUsage().rss 3 s after start with no request.',
+    'Server: `startServer` as `muster start` runs it, in its own process (NODE_ENV=production), Slack configured (an unreachable API: nothing is posted at idle), the console off, the LLM at the fake OpenAI server. Start = fork to the first 200 from /readyz (polled every 10 ms), so it includes Node\'s own start and module loading. Idle RSS = process.memoryUsage().rss 3 s after start with no request; floor (context: the target is absolute) = a bare Node process that only requires @muster/server (every package the server loads), measured the same way.',
     `Queries: ${plan.rounds} rounds × ${plan.requestsPerRound} sequential GETs per route over one keep-alive socket; p99 per round (nearest rank), then median and min–max over rounds. REST with a bearer token the store issued; the dashboard's / with a session cookie the store made (as sign-in would). Direct SQL floor: the SELECTs the store sends for that route (incidents page + roles; incident by number + roles; timeline page) run through better-sqlite3 / mysql2 in the driver, back to back with Muster, order alternating.`,
     'Catch-up: IncidentSummaries.summarize(INC-1, catch_up) in the server process (what the summary job runs), the OpenAI summarizer against the fake server; rows read = rows the timeline repository returned to it, counted per call; first = no rolling facts yet, incremental = after 100 new messages. RSS/heap growth = after − before (heap peak sampled every 5 ms).',
     `Targets (issue 14): idle RSS <= ${IDLE_RSS_TARGET_MB} MB, start <= ${START_TARGET_MS / 1000} s, list and incident p99 <= ${P99_TARGET_MS} ms: absolute, as the issue gives them; the direct-SQL ratio is context. No read of a whole timeline: every read the catch-up makes is a page of at most 500.`,
