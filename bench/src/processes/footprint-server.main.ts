@@ -65,6 +65,7 @@ async function main(): Promise<void> {
       // Loaded here, not at start: the catch-up's code must not count in idle RSS.
       // Core's package exports do not include its handlers' helper: required by file, next to core's index.
       const file = join(dirname(require.resolve('@muster/core')), 'application/outbox/handlers/incident-summaries.js');
+      // Typed as an identifier only: the class is used as the container's key, its shape is declared at get().
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above
       const { IncidentSummaries } = require(file) as { IncidentSummaries: symbol };
       const summaries = server.container.get<{ summarize(i: Incident, k: 'catch_up'): Promise<{ producedBy: string }> }>(IncidentSummaries);
