@@ -23,6 +23,7 @@ export * from './application/ports/outbox.port';
 export * from './application/ports/unit-of-work.port';
 export * from './application/ports/chat-gateway.port';
 export * from './application/ports/summarizer.port';
+export * from './application/ports/timeline-reader';
 export * from './application/ports/system.port';
 export * from './application/ports/publisher.port';
 export * from './application/ports/identity-links.port';

@@ -1,4 +1,5 @@
 import { ackLatencyMariaDbSuite, ackLatencySqliteSuite } from './ack-latency.bench';
+import { footprintMariaDbSuite, footprintSuite } from './footprint.bench';
 import { httpRouterSuite } from './http-router.bench';
 import { ingestionSuite } from './ingestion.bench';
 import { serverProfileSuite } from './server-profile.bench';
@@ -18,6 +19,8 @@ export const ALL_SUITES: readonly Suite[] = [
   ingestionSuite,
   storePathVariantsSuite,
   summarizerTokensSuite,
+  footprintSuite,
+  footprintMariaDbSuite,
   httpRouterSuite,
   serverProfileSuite,
 ];

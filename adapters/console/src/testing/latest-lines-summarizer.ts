@@ -1,4 +1,4 @@
-import type { Summarizer, SummaryRequest, SummaryResult } from '@muster/core';
+import { readTimeline, type Summarizer, type SummaryRequest, type SummaryResult } from '@muster/core';
 
 /**
  * The console harness's summarizer: one line of title, severity and status plus the last three chat
@@ -8,8 +8,9 @@ import type { Summarizer, SummaryRequest, SummaryResult } from '@muster/core';
  */
 export class LatestLinesSummarizer implements Summarizer {
   async summarize(request: SummaryRequest): Promise<SummaryResult> {
-    const { incident, timeline } = request;
-    const said = timeline.filter((e) => e.kind === 'message' || e.kind === 'note').slice(-3).map((e) => e.text);
+    const { incident } = request;
+    // A test double: the console harness's incidents are a few entries long, so reading them all is fine.
+    const said = (await readTimeline(request.timeline)).filter((e) => e.kind === 'message' || e.kind === 'note').slice(-3).map((e) => e.text);
     const latest = said.length ? ` Latest: ${said.join(' / ')}` : '';
     const text = `${incident.title} (${incident.severity}) is ${incident.status}.${latest}`;
     const sections = request.kind === 'postmortem_narrative' ? { summary: text } : undefined;

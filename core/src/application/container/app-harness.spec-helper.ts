@@ -7,6 +7,7 @@ import type { RequestContext } from '../incidents/request-context';
 import { OutboxDispatcher } from '../outbox/outbox-dispatcher';
 import type { ChatGateway, ChatGatewayRegistry, CreateRoom, DirectoryPort, PostOptions } from '../ports/chat-gateway.port';
 import type { Summarizer, SummaryRequest, SummaryResult } from '../ports/summarizer.port';
+import { readTimeline } from '../ports/timeline-reader';
 import type { Clock, Logger } from '../ports/system.port';
 import { defaultSettings, type MusterSettings } from './settings';
 import { TOKENS } from './tokens';
@@ -65,7 +66,7 @@ export class EchoSummarizer implements Summarizer {
   readonly requests: SummaryRequest[] = [];
   async summarize(r: SummaryRequest): Promise<SummaryResult> {
     this.requests.push(r);
-    const text = `${r.kind} of ${r.incident.title}: ${r.timeline.length} entries`;
+    const text = `${r.kind} of ${r.incident.title}: ${(await readTimeline(r.timeline)).length} entries`;
     return { text, producedBy: 'extractive', sections: r.kind === 'postmortem_narrative' ? { summary: text } : undefined };
   }
 }

@@ -2,7 +2,7 @@ import type { IncidentDurations } from '../../domain/durations';
 import type { IncidentState } from '../../domain/incident';
 import type { NarrativeSectionKey } from '../../domain/postmortem';
 import type { Audience } from '../../domain/status-update';
-import type { TimelineEntry } from '../../domain/timeline';
+import type { TimelineReader } from './timeline-reader';
 
 export type SummaryKind = 'catch_up' | 'status_update' | 'postmortem_narrative';
 
@@ -12,8 +12,11 @@ export interface SummaryRequest {
   readonly incident: IncidentState;
   readonly durations: IncidentDurations;
   readonly roleLabels: Readonly<Record<string, string>>;
-  /** The whole timeline, oldest first. The summarizer decides what it still needs to send. */
-  readonly timeline: readonly TimelineEntry[];
+  /**
+   * The timeline, read in pages from a cursor: the summarizer decides what it still needs to read
+   * and send (what is new since its rolling summary), so a long incident is never loaded whole for it.
+   */
+  readonly timeline: TimelineReader;
 }
 
 export interface SummaryResult {

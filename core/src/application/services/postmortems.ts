@@ -4,6 +4,7 @@ import type { Incident } from '../../domain/incident';
 import type { RequestContext } from '../incidents/request-context';
 import { IncidentLocator, type IncidentTarget } from '../incidents/incident-locator';
 import type { Clock, IdGenerator } from '../ports/system.port';
+import { readTimeline, repositoryTimelineReader } from '../ports/timeline-reader';
 import type { Repositories, UnitOfWork } from '../ports/unit-of-work.port';
 import type { MusterSettings } from '../container/settings';
 import { TOKENS } from '../container/tokens';
@@ -48,8 +49,12 @@ export class Postmortems {
     });
   }
 
+  /**
+   * The document contains every entry, so they are all rendered; they are read in pages (bounded
+   * statements, no single million-row result set) rather than in one unbounded query.
+   */
   async render(tx: Repositories, incident: Incident, postmortem: Postmortem): Promise<string> {
-    const [timeline, actionItems] = await Promise.all([tx.timeline.list(incident.id), tx.actionItems.listByIncident(incident.id)]);
+    const [timeline, actionItems] = await Promise.all([readTimeline(repositoryTimelineReader(tx.timeline, incident.id)), tx.actionItems.listByIncident(incident.id)]);
     return renderPostmortemMarkdown({ incident: incident.snapshot(), postmortem, timeline, actionItems, roleLabels: roleLabels(this.settings) });
   }
 }

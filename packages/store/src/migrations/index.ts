@@ -12,6 +12,7 @@ import { ServiceCatalogue1733000000009 } from './1733000000009-service-catalogue
 import { ApiTokenScopes1733000000010 } from './1733000000010-api-token-scopes';
 import { ActionItemDue1733000000011 } from './1733000000011-action-item-due';
 import { WebSessions1733000000012 } from './1733000000012-web-sessions';
+import { FootprintIndexes1733000000013 } from './1733000000013-footprint-indexes';
 
 /** Every migration, oldest first. Add new ones at the end; never edit one that has shipped. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ApiTokenScopes1733000000010,
   ActionItemDue1733000000011,
   WebSessions1733000000012,
+  FootprintIndexes1733000000013,
 ];

@@ -1,4 +1,4 @@
-import type { Clock, Summarizer, SummaryRequest, SummaryResult } from '@muster/core';
+import { readTimeline, type Clock, type Summarizer, type SummaryRequest, type SummaryResult, type TimelineEntry } from '@muster/core';
 import { Redactor } from '../redaction/redact';
 import type { RedactionPattern } from '../redaction/redaction-patterns';
 import { renderCatchUp } from './render-catch-up';
@@ -27,27 +27,31 @@ export class ExtractiveSummarizer implements Summarizer {
     this.clock = options.clock ?? { now: () => new Date() };
   }
 
+  /**
+   * Reads the timeline in pages and keeps it: an extractive summary is assembled from the whole
+   * structure (every highlight, note, change and action item), unlike the incremental LLM path.
+   */
   async summarize(request: SummaryRequest): Promise<SummaryResult> {
-    return this.summarizeNow(request, this.options.reason);
+    return this.summarizeNow(request, await readTimeline(request.timeline), this.options.reason);
   }
 
-  /** Synchronous core, so the LLM path's fallback cannot itself fail on I/O. */
-  summarizeNow(request: SummaryRequest, reason?: string): SummaryResult {
+  /** Synchronous core over entries already read, so the summary itself cannot fail on I/O. */
+  summarizeNow(request: SummaryRequest, timeline: readonly TimelineEntry[], reason?: string): SummaryResult {
     const now = this.clock.now();
     const redactor = Redactor.withBuiltIns(this.options.extraRedactionPatterns);
     const base = { producedBy: EXTRACTIVE, ...(reason && { fallbackReason: reason }) };
     switch (request.kind) {
       case 'catch_up':
-        return { ...base, text: renderCatchUp(request, gatherFacts(request), redactor, now) };
+        return { ...base, text: renderCatchUp(request, gatherFacts(request, timeline), redactor, now) };
       case 'status_update':
         return {
           ...base,
           text: request.audience === 'external'
             ? renderExternalUpdate(request, now)
-            : renderInternalUpdate(request, gatherFacts(request), redactor, now),
+            : renderInternalUpdate(request, gatherFacts(request, timeline), redactor, now),
         };
       case 'postmortem_narrative': {
-        const sections = renderPostmortemSections(request, gatherFacts(request), redactor);
+        const sections = renderPostmortemSections(request, gatherFacts(request, timeline), redactor);
         return { ...base, sections, text: joinSections(sections) };
       }
     }

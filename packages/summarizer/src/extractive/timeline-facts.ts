@@ -45,9 +45,9 @@ export interface TimelineFacts {
 /** Recent questions: the last this many chat messages are searched for ones ending in "?". */
 const QUESTION_WINDOW = 60;
 
-export function gatherFacts(request: SummaryRequest): TimelineFacts {
+export function gatherFacts(request: SummaryRequest, timeline: readonly TimelineEntry[]): TimelineFacts {
   const { incident } = request;
-  const live = request.timeline.filter((e) => !e.deletedAt && e.kind !== 'ai_draft');
+  const live = timeline.filter((e) => !e.deletedAt && e.kind !== 'ai_draft');
   const who = (e: TimelineEntry) => (e.actor ? displayName(e.actor) : undefined);
   const line = (e: TimelineEntry): FactLine => ({ at: e.occurredAt, who: who(e), text: e.text.trim() });
   const change = (e: TimelineEntry): ChangeLine => ({ at: e.occurredAt, who: who(e), from: str(e.data.from), to: str(e.data.to) ?? e.text.trim() });
@@ -55,7 +55,7 @@ export function gatherFacts(request: SummaryRequest): TimelineFacts {
   const statusChanges = of('status_change').map(change);
   const messages = of('message');
   const published = of('update_published');
-  const conversation = conversationOf(live, namesById(request));
+  const conversation = conversationOf(live, namesById(request, timeline));
 
   return {
     reference: formatReference(incident.number),
@@ -97,14 +97,14 @@ function openActionItems(entries: readonly TimelineEntry[]): ActionLine[] {
 }
 
 /** Display names by person key (`slack:U02BOB`), so a mention token in a quoted line reads as a name. */
-function namesById(request: SummaryRequest): ReadonlyMap<string, string> {
+function namesById(request: SummaryRequest, timeline: readonly TimelineEntry[]): ReadonlyMap<string, string> {
   const names = new Map<string, string>();
   const add = (p: PersonRef | undefined) => {
     if (p?.name && !names.has(personKey(p))) names.set(personKey(p), displayName(p));
   };
   add(request.incident.declaredBy);
   for (const r of request.incident.roles) add(r.person);
-  for (const e of request.timeline) {
+  for (const e of timeline) {
     add(e.actor);
     for (const value of Object.values(e.data)) if (isPerson(value)) add(value);
   }

@@ -14,7 +14,8 @@ import { countChatTokens, countTokens } from '../tokens/token-counter';
 import type { TokenCalibration } from '../tokens/token-calibration';
 import { condense } from './map-reduce';
 import { externalDraftProblems, renderProduct, type RenderedProduct } from './render-product';
-import { positionOf, type RollingFacts } from './rolling-facts';
+import type { RollingFacts } from './rolling-facts';
+import { scanTimeline } from './timeline-scan';
 
 export interface DraftContext {
   readonly config: ResolvedSummarizerConfig & { readonly llm: ResolvedLlmConfig };
@@ -29,6 +30,8 @@ export interface DraftOutcome {
   readonly product: RenderedProduct;
   readonly model: string;
   readonly entriesSent: number;
+  /** Timeline rows read to build the request. */
+  readonly rowsRead: number;
   readonly reusedFacts: boolean;
   readonly mapReduce: boolean;
   readonly redactions: Readonly<Record<string, number>>;
@@ -45,7 +48,9 @@ const CORRECTION_RESERVE_TOKENS = 150;
 export async function draftWithLlm(request: SummaryRequest, ctx: DraftContext): Promise<DraftOutcome> {
   const { config, calibration } = ctx;
   const external = request.kind === 'status_update' && request.audience === 'external';
-  const aliases = PeopleAliases.forIncident(request.incident, request.timeline);
+  const stored = config.incremental ? await ctx.rolling.load(request.incident.id) : undefined;
+  const scan = await scanTimeline(request.timeline, stored);
+  const aliases = PeopleAliases.forPeople(request.incident, scan.people);
   const redactor = Redactor.withBuiltIns([...config.extraRedactionPatterns, ...(external ? EXTERNAL_AUDIENCE_PATTERNS : [])]);
   const sanitizer: Sanitizer = { aliases, redactor };
   const model = modelFor(config.llm, request.kind);
@@ -55,9 +60,8 @@ export async function draftWithLlm(request: SummaryRequest, ctx: DraftContext): 
   const scaled = (localTokens: number) => Math.ceil(localTokens * ratio);
   const quotedTokens = (value: unknown) => scaled(countTokens(JSON.stringify(value)) + 1);
 
-  const carried = config.incremental ? await ctx.rolling.load(request.incident.id, request.timeline) : undefined;
-  const covered = carried?.coveredThrough ?? Number.NEGATIVE_INFINITY;
-  const fresh = request.timeline.filter((e, i) => positionOf(e, i) > covered && isQuotable(e));
+  const carried = scan.carried;
+  const fresh = scan.fresh.filter(isQuotable);
   const entries = fresh.map((e) => quoteEntry(e, sanitizer, config.maxEntryTokens)).map((item) => ({ item, tokens: quotedTokens(item) }));
   const factsText = carried ? (external ? redactor.redact(carried.text) : carried.text) : undefined;
 
@@ -109,9 +113,8 @@ export async function draftWithLlm(request: SummaryRequest, ctx: DraftContext): 
   });
   const product = renderProduct(request, fields, aliases, redactor);
 
-  if (config.incremental && request.timeline.length) {
-    const last = request.timeline.length - 1;
-    await ctx.rolling.save(request.incident.id, positionOf(request.timeline[last], last), redactor.redact(fields.facts));
+  if (config.incremental && scan.lastPosition > 0) {
+    await ctx.rolling.save(request.incident.id, scan.lastPosition, redactor.redact(fields.facts));
   }
-  return { product, model, entriesSent: entries.length, reusedFacts: !!carried, mapReduce: plan.mode === 'map_reduce', redactions: redactor.counts() };
+  return { product, model, entriesSent: entries.length, rowsRead: scan.rowsRead, reusedFacts: !!carried, mapReduce: plan.mode === 'map_reduce', redactions: redactor.counts() };
 }

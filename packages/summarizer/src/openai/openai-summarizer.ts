@@ -1,4 +1,4 @@
-import type { Clock, Logger, Summarizer, SummaryRequest, SummaryResult, SummaryStateRepository } from '@muster/core';
+import { readTimeline, type Clock, type Logger, type Summarizer, type SummaryRequest, type SummaryResult, type SummaryStateRepository } from '@muster/core';
 import { resolveSummarizerConfig, type ResolvedLlmConfig, type ResolvedSummarizerConfig, type SummarizerConfigInput } from '../config/summarizer-config';
 import { ExtractiveSummarizer } from '../extractive/extractive-summarizer';
 import { ChatClient } from '../llm/chat-client';
@@ -75,12 +75,13 @@ export class OpenAiSummarizer implements Summarizer {
     return this.collector.snapshot(this.calibration.snapshot());
   }
 
-  private fallBack(request: SummaryRequest, meter: UsageMeter, reason: string): SummaryResult {
+  /** The extractive answer needs the whole structure, so it reads the timeline (in pages) itself. */
+  private async fallBack(request: SummaryRequest, meter: UsageMeter, reason: string): Promise<SummaryResult> {
     const code = fallbackCodeOf(reason);
     if (code !== 'not_configured' && code !== 'private_incident') {
       this.deps.logger?.warn('summarizer: answering without the model', { incidentId: request.incident.id, kind: request.kind, reason });
     }
-    const answer = this.extractive.summarizeNow(request, reason);
+    const answer = this.extractive.summarizeNow(request, await readTimeline(request.timeline), reason);
     const result = meter.calls ? { ...answer, usage: usageOf(meter) } : answer;
     this.report(request, result, meter);
     return result;

@@ -14,26 +14,26 @@ export interface CarriedFacts {
   readonly coveredThrough: number;
 }
 
+/**
+ * Whether an entry makes stored facts stale: a message deleted after it was summarised (people delete
+ * pasted secrets) or edited must drop out of the record, so the facts are rebuilt from the timeline.
+ */
+export function staleFor(stored: RollingSummary, entry: TimelineEntry, position: number): boolean {
+  if (position > stored.coveredThrough) return false;
+  const edited = entry.revisions.length > 0 && entry.revisions[entry.revisions.length - 1].at > stored.updatedAt;
+  return (!!entry.deletedAt && entry.deletedAt > stored.updatedAt) || edited;
+}
+
 /** Timeline position of an entry: the repository's, or its index for timelines built without one. */
 export const positionOf = (entry: TimelineEntry, index: number): number => entry.position ?? index + 1;
 
 export class RollingFacts {
   constructor(private readonly repository: SummaryStateRepository, private readonly clock: Clock) {}
 
-  /**
-   * The stored facts, unless something they cover has changed since: a message deleted after it was
-   * summarised (people delete pasted secrets) or edited must drop out of the record, so the facts
-   * are rebuilt from the timeline instead.
-   */
-  async load(incidentId: string, timeline: readonly TimelineEntry[]): Promise<CarriedFacts | undefined> {
+  /** The stored facts, if any; whether they still hold is decided while the timeline is read (`isStaleFor`). */
+  async load(incidentId: string): Promise<RollingSummary | undefined> {
     const stored = await this.repository.get(incidentId, FACTS_KIND);
-    if (!stored || !stored.text.trim()) return undefined;
-    const last = timeline.length ? positionOf(timeline[timeline.length - 1], timeline.length - 1) : 0;
-    if (stored.coveredThrough > last) return undefined;
-    const changedSince = (e: TimelineEntry) =>
-      (e.deletedAt && e.deletedAt > stored.updatedAt) || (e.revisions.length > 0 && e.revisions[e.revisions.length - 1].at > stored.updatedAt);
-    const stale = timeline.some((e, i) => positionOf(e, i) <= stored.coveredThrough && changedSince(e));
-    return stale ? undefined : { text: stored.text, coveredThrough: stored.coveredThrough };
+    return stored && stored.text.trim() ? stored : undefined;
   }
 
   /** Saves unless a concurrent summary already stored facts covering more of the timeline. */

@@ -20,7 +20,12 @@ export class PeopleAliases {
   }
 
   static forIncident(incident: IncidentState, timeline: readonly TimelineEntry[]): PeopleAliases {
-    return new PeopleAliases(peopleIn(incident, timeline));
+    return PeopleAliases.forPeople(incident, timeline.flatMap(peopleOfEntry));
+  }
+
+  /** Aliases for the incident's people and those found on its timeline (gathered page by page). */
+  static forPeople(incident: IncidentState, timelinePeople: readonly PersonRef[]): PeopleAliases {
+    return new PeopleAliases(peopleIn(incident, timelinePeople));
   }
 
   handleOf(person: PersonRef | undefined): string | undefined {
@@ -94,13 +99,16 @@ export class PeopleAliases {
 
 const HANDLE_PATTERN = /\bperson-[0-9a-f]{6,64}\b/g;
 
-function peopleIn(incident: IncidentState, timeline: readonly TimelineEntry[]): PersonRef[] {
+function peopleIn(incident: IncidentState, timelinePeople: readonly PersonRef[]): PersonRef[] {
   const people: PersonRef[] = [incident.declaredBy];
   for (const r of incident.roles) people.push(r.person, r.assignedBy);
-  for (const e of timeline) {
-    if (e.actor) people.push(e.actor);
-    for (const value of Object.values(e.data)) if (isPersonRef(value)) people.push(value);
-  }
+  return [...people, ...timelinePeople];
+}
+
+/** The people one entry names: its actor and any person in its data. */
+export function peopleOfEntry(e: TimelineEntry): PersonRef[] {
+  const people: PersonRef[] = e.actor ? [e.actor] : [];
+  for (const value of Object.values(e.data)) if (isPersonRef(value)) people.push(value);
   return people;
 }
 

@@ -1,4 +1,5 @@
 import {
+  timelineReaderOf,
   DEFAULT_ROLES, durationsOf, timelineEntry,
   type Audience, type IncidentState, type PersonRef, type RollingSummary, type SummaryKind, type SummaryRequest,
   type SummaryStateRepository, type TimelineEntry, type TimelineKind,
@@ -113,7 +114,8 @@ export function summaryRequest(kind: SummaryKind, options: { incident?: Incident
     incident,
     durations: durationsOf(incident.milestones),
     roleLabels: Object.fromEntries(DEFAULT_ROLES.map((r) => [r.id, r.label])),
-    timeline: options.timeline ?? sampleTimeline(),
+    // Positions 1, 2, 3… as a repository would assign them, when the fixture's entries have none.
+    timeline: timelineReaderOf(options.timeline ?? sampleTimeline()),
   };
 }
 

@@ -3,6 +3,7 @@ import { durationsOf } from '../../../domain/durations';
 import type { Incident } from '../../../domain/incident';
 import type { Audience } from '../../../domain/status-update';
 import type { Summarizer, SummaryKind, SummaryResult } from '../../ports/summarizer.port';
+import { repositoryTimelineReader } from '../../ports/timeline-reader';
 import type { Repositories } from '../../ports/unit-of-work.port';
 import type { MusterSettings } from '../../container/settings';
 import { roleLabels } from '../../services/postmortems';
@@ -17,12 +18,12 @@ export class IncidentSummaries {
     @inject(TOKENS.Summarizer) private readonly summarizer: Summarizer,
   ) {}
 
-  /** The summarizer gets everything about the incident; it decides what it still needs to send. */
+  /** The summarizer gets the incident and a reader over its timeline; it reads and sends only what it still needs. */
   async summarize(incident: Incident, kind: SummaryKind, audience?: Audience): Promise<SummaryResult> {
     const state = incident.snapshot();
     return this.summarizer.summarize({
       kind, audience, incident: state, durations: durationsOf(state.milestones), roleLabels: roleLabels(this.settings),
-      timeline: await this.repos.timeline.list(incident.id),
+      timeline: repositoryTimelineReader(this.repos.timeline, incident.id),
     });
   }
 }
