@@ -1,4 +1,5 @@
 import { ackLatencyMariaDbSuite, ackLatencySqliteSuite } from './ack-latency.bench';
+import { ackOpenLoopMariaDbSuite, ackOpenLoopSqliteSuite } from './ack-open-loop.bench';
 import { httpRouterSuite } from './http-router.bench';
 import { ingestionSuite } from './ingestion.bench';
 import { serverProfileSuite } from './server-profile.bench';
@@ -12,6 +13,8 @@ import { webhookAckMariaDbSuite, webhookAckSuite } from './webhook-ack.bench';
 export const ALL_SUITES: readonly Suite[] = [
   ackLatencySqliteSuite,
   ackLatencyMariaDbSuite,
+  ackOpenLoopSqliteSuite,
+  ackOpenLoopMariaDbSuite,
   teamsAckSuite,
   webhookAckSuite,
   webhookAckMariaDbSuite,
