@@ -6,7 +6,7 @@ import { openIncidentRoom } from '../slack/incident-room';
 import { planOpenLoopMix } from '../slack/open-loop-mix';
 import { startSlackTargets, type SlackTargets } from '../slack/slack-targets';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
-import { runOpenLoopPhase, type OpenRoom } from './open-loop-phase';
+import { runOpenLoopPhase, settle, type OpenRoom } from './open-loop-phase';
 import { OPEN_LOOP_TARGETS, openLoopResult, type OpenLoopPhases, type OpenLoopPlan } from './open-loop-result';
 import type { Suite, SuiteOptions } from './suite';
 
@@ -63,6 +63,7 @@ async function runOpenLoopSuite(database: 'sqlite' | 'mariadb', options: SuiteOp
     await drain();
 
     const phases: OpenLoopPhases = {};
+    const settleNotes: string[] = [];
     for (let rep = 0; rep < plan.repetitions; rep++) {
       for (const rate of plan.rates) {
         const mix = planOpenLoopMix(rate * plan.secondsByRate[rate], rep * 1_000 + rate, ROOMS, speakers.length);
@@ -73,6 +74,8 @@ async function runOpenLoopSuite(database: 'sqlite' | 'mariadb', options: SuiteOp
           (phases[`${rate}_${which}`] ??= []).push(phase);
           // Room set-up of the phase's declares finishes before the next phase, so none runs under another's backlog.
           if (which === 'muster') await drain();
+          const settledMs = await settle(byTarget[which]);
+          if (settledMs > 1_000) settleNotes.push(`${which} at ${rate}/s, repetition ${rep + 1}: busy ${(settledMs / 1000).toFixed(1)} s after its phase (working off requests already timed out)`);
           const o = phase.outcome;
           line.push(`${which} ${phase.p50.toFixed(1)}/${phase.p99.toFixed(1)} ms, ${phase.achievedPerSecond.toFixed(0)}/s${o.timeouts + o.errors ? `, ${o.timeouts} timeouts ${o.errors} errors` : ''}`);
         }
@@ -85,6 +88,8 @@ async function runOpenLoopSuite(database: 'sqlite' | 'mariadb', options: SuiteOp
     const label = scratch ? `MariaDB ${await scratch.version()}` : 'SQLite file (embedded default)';
     return openLoopResult(database === 'sqlite' ? ackOpenLoopSqliteSuite.name : ackOpenLoopMariaDbSuite.name, database, label, plan, phases, [
       `Durable floor rows committed in all (warm-up included): ${floorRows}. Outbox at the end: ${outbox.done} done, ${outbox.pending} pending, ${outbox.dead} dead. Fake Slack received: ${Object.entries(slackCalls).map(([m, n]) => `${m} ${n}`).join(', ')}.`,
+      'Between phases each target is left to go quiet (under a tenth of a core for 200 ms, at most 20 s), so no phase runs beside another target\'s backlog.',
+      ...settleNotes,
     ]);
   } finally {
     await targets?.stop();

@@ -62,3 +62,20 @@ export async function runOpenLoopPhase(target: BenchChild<{ url: string }>, ws: 
     cpuMsPerRequest: cpuMs / o.plan.length, ...(loopDelay ? { loopDelay } : {}),
   };
 }
+
+/**
+ * Waits until a target's process is quiet (under a tenth of a core for 200 ms), at most `maxMs`.
+ * A target that fell behind keeps working off requests the generator already gave up on; the next
+ * target's phase must not run beside that backlog on the same two cores.
+ */
+export async function settle(target: BenchChild<unknown>, maxMs = 20_000): Promise<number> {
+  const started = Date.now();
+  let before = await cpuMsOf(target);
+  while (Date.now() - started < maxMs) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const now = await cpuMsOf(target);
+    if (now - before < 20) break;
+    before = now;
+  }
+  return Date.now() - started;
+}
