@@ -18,7 +18,8 @@ export interface VerdictRow {
   readonly target: string;
   /** Ratio or median with its spread, e.g. `50/s 1.2 (1.1–1.4); 200/s …`. */
   readonly result: string;
-  readonly met: boolean;
+  /** `not judged`: measured, but not in a way the target can be judged on (e.g. a partial run for the bench's total time). */
+  readonly met: boolean | 'not judged';
   /** For a missed target: the measured reason, and the next fix. */
   readonly reason?: string;
   readonly nextFix?: string;

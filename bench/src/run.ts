@@ -72,7 +72,7 @@ const formatDuration = (seconds: number): string => `${Math.floor(seconds / 60)}
 function benchTimeRow(totalSeconds: number, outcomes: readonly SuiteOutcome[], options: CliOptions, full: boolean): VerdictRow {
   const slowest = [...outcomes].sort((a, b) => b.seconds - a.seconds).slice(0, 3).map((o) => `${o.ok ? o.result.name : o.name} ${o.seconds.toFixed(0)} s`).join(', ');
   const result = `${formatDuration(totalSeconds)} (suites only; slowest: ${slowest})`;
-  if (!full || options.quick) return { targetId: 'bench-time', target: '`npm run bench` under 25 minutes', result: `${result}; not a full run (${options.quick ? '--quick' : '--only'}), so not judged`, met: false, reason: 'judged on a full run only' };
+  if (!full || options.quick) return { targetId: 'bench-time', target: '`npm run bench` under 25 minutes', result: `${result}; not a full run (${options.quick ? '--quick' : '--only'}), so not judged`, met: 'not judged' };
   const met = totalSeconds < 25 * 60;
   return { targetId: 'bench-time', target: '`npm run bench` under 25 minutes', result, met, ...(met ? {} : { reason: `slowest suites: ${slowest}`, nextFix: 'fewer repetitions or requests in the slowest suite whose spread allows it' }) };
 }

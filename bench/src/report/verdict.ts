@@ -28,7 +28,7 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 export function renderVerdict(lines: readonly VerdictLine[]): string[] {
   const out = ['## Verdict (issue 14)', '', '| target | result: median (min–max) | met? | measured reason / next fix |', '|---|---|---|---|'];
   for (const line of lines) {
-    const met = line.met === 'not measured' ? 'not measured' : line.met ? 'yes' : '**no**';
+    const met = typeof line.met === 'string' ? line.met : line.met ? 'yes' : '**no**';
     const why = 'reason' in line && (line.reason || line.nextFix) ? `${line.reason ?? ''}${line.nextFix ? ` — next: ${line.nextFix}` : ''}` : '';
     out.push(`| ${cell(line.target)} | ${cell(line.result)} | ${met} | ${cell(why)} |`);
   }

@@ -16,6 +16,8 @@ export interface OpenLoopPhase {
   readonly achievedPerSecond: number;
   readonly outcome: OpenLoopOutcome;
   readonly cpuMsPerRequest: number;
+  /** p99 (ms, as `p99`) of each kind of request: which part of the mix is slow. */
+  readonly p99ByKind: Readonly<Record<PlannedRequest['kind'], number>>;
   /** Muster only: the server's event loop delay during the phase (ms). */
   readonly loopDelay?: { readonly p50: number; readonly p99: number; readonly max: number };
 }
@@ -57,8 +59,10 @@ export async function runOpenLoopPhase(target: BenchChild<{ url: string }>, ws: 
   const cpuMs = (await cpuMsOf(target)) - cpuBefore;
   const loopDelay = o.isMuster ? await target.call<OpenLoopPhase['loopDelay']>('stopLoopDelay') : undefined;
   const all = Array.from(outcome.latencyByRequest, (ms) => (Number.isNaN(ms) ? o.timeoutMs : ms));
+  const kindP99 = (kind: PlannedRequest['kind']) => percentile(all.filter((_, i) => o.plan[i].kind === kind), 99);
   return {
     p50: percentile(all, 50), p99: percentile(all, 99), achievedPerSecond: outcome.achievedPerSecond, outcome,
+    p99ByKind: { message: kindP99('message'), command: kindP99('command'), click: kindP99('click') },
     cpuMsPerRequest: cpuMs / o.plan.length, ...(loopDelay ? { loopDelay } : {}),
   };
 }

@@ -39,6 +39,7 @@ export function openLoopResult(name: string, database: 'sqlite' | 'mariadb', dat
         spreadMetrics(`r${rate}_p99_ms_${t}`, p.map((x) => x.p99)),
         spreadMetrics(`r${rate}_achieved_per_s_${t}`, p.map((x) => x.achievedPerSecond), 1),
         spreadMetrics(`r${rate}_server_cpu_ms_per_request_${t}`, p.map((x) => x.cpuMsPerRequest), 3),
+        ...(['message', 'command', 'click'] as const).map((kind) => spreadMetrics(`r${rate}_p99_ms_${t}_${kind}s`, p.map((x) => x.p99ByKind[kind]))),
         {
           [`r${rate}_timeouts_total_${t}`]: p.reduce((n, x) => n + x.outcome.timeouts, 0),
           [`r${rate}_errors_total_${t}`]: p.reduce((n, x) => n + x.outcome.errors, 0),
@@ -74,7 +75,8 @@ export function openLoopResult(name: string, database: 'sqlite' | 'mariadb', dat
       const cpuD = spreadOf(of('durable').map((x) => x.cpuMsPerRequest)).median;
       const loop = spreadOf(muster.map((x) => x.loopDelay?.p99 ?? Number.NaN)).median;
       const late = muster.reduce((n, x) => n + x.outcome.timeouts + x.outcome.errors, 0);
-      misses.push(`${rate}/s: p99 ${round(m, 1)} ms vs ${round(d, 1)} ms; server CPU ${round(cpuM, 3)} vs ${round(cpuD, 3)} ms/request (${round((cpuM * rate) / 10, 0)}% of a core at this rate); loop delay p99 ${round(loop, 1)} ms${late ? `; ${late} timeouts/errors` : ''}`);
+      const byKind = (['message', 'command', 'click'] as const).map((kind) => `${kind}s ${round(spreadOf(muster.map((x) => x.p99ByKind[kind])).median, 1)}`).join(', ');
+      misses.push(`${rate}/s: p99 ${round(m, 1)} ms vs ${round(d, 1)} ms (Muster's by kind: ${byKind} ms); server CPU ${round(cpuM, 3)} vs ${round(cpuD, 3)} ms/request (${round((cpuM * rate) / 10, 0)}% of a core at this rate); loop delay p99 ${round(loop, 1)} ms${late ? `; ${late} timeouts/errors` : ''}`);
     }
   }
   const label = database === 'sqlite' ? 'SQLite' : 'MariaDB';
