@@ -64,10 +64,13 @@ export function openLoopResult(name: string, database: 'sqlite' | 'mariadb', dat
       parts.push(`${rate}/s: floor does not sustain it (${fmt(ratio)})`);
       continue;
     }
-    const met = ratio.median <= RATIO_TARGET;
+    // When both sides saturate, their p99s crowd the 3 s timeout and the ratio says nothing: a rate
+    // Muster does not keep up with (achieved < 95% of offered) is missed whatever the ratio.
+    const musterKeepsUp = spreadOf(muster.map((x) => x.achievedPerSecond)).median >= SUSTAIN_ACHIEVED_SHARE * rate;
+    const met = ratio.median <= RATIO_TARGET && musterKeepsUp;
     allMet &&= met;
-    targets.push({ metric: `r${rate}_p99_ratio_vs_durable`, target: `<= ${RATIO_TARGET}`, actual: round(ratio.median, 2), met });
-    parts.push(`${rate}/s ${fmt(ratio)}`);
+    targets.push({ metric: `r${rate}_p99_ratio_vs_durable`, target: `<= ${RATIO_TARGET}, Muster achieving >= ${SUSTAIN_ACHIEVED_SHARE * 100}%`, actual: round(ratio.median, 2), met });
+    parts.push(`${rate}/s ${fmt(ratio)}${musterKeepsUp ? '' : ` but Muster answered only ${round(spreadOf(muster.map((x) => x.achievedPerSecond)).median, 0)}/s`}`);
     if (!met) {
       const m = spreadOf(muster.map((x) => x.p99)).median;
       const d = spreadOf(of('durable').map((x) => x.p99)).median;
@@ -76,7 +79,7 @@ export function openLoopResult(name: string, database: 'sqlite' | 'mariadb', dat
       const loop = spreadOf(muster.map((x) => x.loopDelay?.p99 ?? Number.NaN)).median;
       const late = muster.reduce((n, x) => n + x.outcome.timeouts + x.outcome.errors, 0);
       const byKind = (['message', 'command', 'click'] as const).map((kind) => `${kind}s ${round(spreadOf(muster.map((x) => x.p99ByKind[kind])).median, 1)}`).join(', ');
-      misses.push(`${rate}/s: p99 ${round(m, 1)} ms vs ${round(d, 1)} ms (Muster's by kind: ${byKind} ms); server CPU ${round(cpuM, 3)} vs ${round(cpuD, 3)} ms/request (${round((cpuM * rate) / 10, 0)}% of a core at this rate); loop delay p99 ${round(loop, 1)} ms${late ? `; ${late} timeouts/errors` : ''}`);
+      misses.push(`${rate}/s: ${musterKeepsUp ? '' : `achieved ${round(spreadOf(muster.map((x) => x.achievedPerSecond)).median, 0)}/s of ${rate}; `}p99 ${round(m, 1)} ms vs ${round(d, 1)} ms (Muster's by kind: ${byKind} ms); server CPU ${round(cpuM, 3)} vs ${round(cpuD, 3)} ms/request (${round((cpuM * rate) / 10, 0)}% of a core at this rate); loop delay p99 ${round(loop, 1)} ms${late ? `; ${late} timeouts/errors` : ''}`);
     }
   }
   const label = database === 'sqlite' ? 'SQLite' : 'MariaDB';
@@ -96,7 +99,7 @@ export function openLoopResult(name: string, database: 'sqlite' | 'mariadb', dat
       `Open loop: request i is sent at start + i/rate whatever the earlier ones did, and its latency runs from that scheduled time to the last byte of the answer (no coordinated omission); a request not answered within ${plan.timeoutMs} ms of its scheduled time (Slack's deadline) is a timeout, and timeouts and errors count as ${plan.timeoutMs} ms in p50/p99, so they cannot improve a percentile. Phases: ${plan.rates.map((r) => `${r}/s for ${plan.secondsByRate[r]} s`).join(', ')}; repeated ${plan.repetitions} times, the order of the three targets rotating; ratios per repetition, then the median. achieved = answers 200 per second from the first scheduled send to the last answer.`,
       'Mix (seeded, the same for every target in a repetition): 90% `message` events from 8 people into 20 incident rooms opened before the phases; 7% `/incident` commands (in rooms: 40% status, 30% note, 10% sev, 10% ack; 10% declares from #general, whose rooms the outbox opens during the phase); 3% clicks on the rooms\' incident-card buttons (Change severity, Assign role: a form opened with the trigger; Acknowledge).',
       `Floors, each in its own process with the same Bolt version and HTTPReceiver options: ack_only acks every request; durable commits one row per request (${database === 'sqlite' ? 'better-sqlite3 on its own file, WAL, as the store opens it' : 'mysql2 pool of 10, autocommit INSERT, its own scratch database'}) in the listener before the answer. Muster: the whole server (SQLite file or MariaDB), the outbox running as in production; drained after each Muster phase.`,
-      `A rate the floor sustains: its median achieved rate ≥ ${SUSTAIN_ACHIEVED_SHARE * 100}% of the offered rate and its median p99 < ${SUSTAIN_P99_MS} ms. Target: Muster's p99 ≤ ${RATIO_TARGET}× the durable floor's at each such rate; met? on the median.`,
+      `A rate the floor sustains: its median achieved rate ≥ ${SUSTAIN_ACHIEVED_SHARE * 100}% of the offered rate and its median p99 < ${SUSTAIN_P99_MS} ms. Target: Muster's p99 ≤ ${RATIO_TARGET}× the durable floor's at each such rate, and Muster itself achieving ≥ ${SUSTAIN_ACHIEVED_SHARE * 100}% of it (when both saturate, both p99s crowd the timeout and the ratio says nothing); met? on the medians.`,
       ...extraNotes,
     ],
   };
