@@ -37,4 +37,21 @@ describe('verdict', () => {
     expect(md).to.match(/^## Verdict/);
     expect(md).to.contain('| open loop (SQLite) | a \\| b | **no** | CPU 2 ms/request — next: outbox off the loop |');
   });
+
+  it('derives the ingestion rows from its metrics: vs the bare app from the medians, vs raw inserts, and the counts', () => {
+    const m = (name: string, median: number) => ({ [`${name}_median`]: median, [`${name}_min`]: median, [`${name}_max`]: median });
+    const ingestion: BenchResult = {
+      name: 'ingestion',
+      metrics: {
+        ...m('c32_ratio_muster_vs_raw', 0.25), ...m('c64_ratio_muster_vs_raw', 1.1),
+        ...m('c32_events_per_s_muster', 900), ...m('c32_events_per_s_bare_bolt_ack_only', 1_000),
+        ...m('c64_events_per_s_muster', 500), ...m('c64_events_per_s_bare_bolt_ack_only', 1_000),
+        events_lost_total: 0, duplicates_stored_total: 0,
+      },
+    };
+    const lines = verdictLines([ingestion], []);
+    expect(lines.find((l) => l.targetId === 'ingestion-vs-bare')).to.include({ met: false, result: '0.900 / 0.500 (ratio of the medians)' });
+    expect(lines.find((l) => l.targetId === 'ingestion-vs-raw')?.met).to.equal(false);
+    expect(lines.find((l) => l.targetId === 'ingestion-counted')).to.include({ met: true, result: '0 lost, 0 duplicated' });
+  });
 });
