@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { parseCliOptions, type CliOptions } from './cli-options';
 import { machineFacts } from './report/machine-facts';
 import { renderMarkdown, type SuiteOutcome } from './report/markdown-report';
+import { verdictLines } from './report/verdict';
+import type { VerdictRow } from './bench-result';
 import { ALL_SUITES } from './suites/all-suites';
 import { Progress } from './support/progress';
 
@@ -35,6 +37,7 @@ async function main(): Promise<number> {
   const machine = machineFacts();
   const progress = new Progress();
   const outcomes: SuiteOutcome[] = [];
+  const runStarted = Date.now();
   for (const [index, suite] of suites.entries()) {
     progress.line(`suite ${index + 1}/${suites.length}: ${suite.name}${options.quick ? ' (quick)' : ''}: ${suite.summary}`);
     const started = Date.now();
@@ -49,14 +52,29 @@ async function main(): Promise<number> {
       progress.line(`suite ${suite.name} COULD NOT RUN: ${message}`);
     }
   }
-  const markdown = renderMarkdown(outcomes, machine, { quick: options.quick });
+  const totalSeconds = (Date.now() - runStarted) / 1000;
+  const okResults = outcomes.flatMap((o) => (o.ok ? [o.result] : []));
+  const verdict = verdictLines(okResults, [benchTimeRow(totalSeconds, outcomes, options, suites.length === ALL_SUITES.length)]);
+  const markdown = renderMarkdown(outcomes, machine, { quick: options.quick, verdict, totalSeconds });
   const results = outcomes.flatMap((o) => (o.ok ? [{ ...o.result, seconds: Math.round(o.seconds) }] : []));
   const couldNotRun = outcomes.flatMap((o) => (o.ok ? [] : [{ name: o.name, error: o.error }]));
   writeFileSync(RESULTS_JSON, `${JSON.stringify({ machine, quick: options.quick, results, couldNotRun }, null, 2)}\n`);
   writeFileSync(RESULTS_MD, `${markdown}\n`);
   process.stdout.write(`${markdown}\n`);
   progress.line(`wrote ${RESULTS_JSON} and ${RESULTS_MD}`);
+  progress.line(`total ${formatDuration(totalSeconds)} for ${suites.length} suite(s): ${outcomes.map((o) => `${o.ok ? o.result.name : o.name} ${o.seconds.toFixed(0)} s`).join(', ')}`);
   return outcomes.every((o) => o.ok) ? 0 : 1;
+}
+
+const formatDuration = (seconds: number): string => `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+
+/** Issue 14's "npm run bench in under 25 minutes", judged only on a full run (every suite, not --quick); the build before it is not counted. */
+function benchTimeRow(totalSeconds: number, outcomes: readonly SuiteOutcome[], options: CliOptions, full: boolean): VerdictRow {
+  const slowest = [...outcomes].sort((a, b) => b.seconds - a.seconds).slice(0, 3).map((o) => `${o.ok ? o.result.name : o.name} ${o.seconds.toFixed(0)} s`).join(', ');
+  const result = `${formatDuration(totalSeconds)} (suites only; slowest: ${slowest})`;
+  if (!full || options.quick) return { targetId: 'bench-time', target: '`npm run bench` under 25 minutes', result: `${result}; not a full run (${options.quick ? '--quick' : '--only'}), so not judged`, met: 'not judged' };
+  const met = totalSeconds < 25 * 60;
+  return { targetId: 'bench-time', target: '`npm run bench` under 25 minutes', result, met, ...(met ? {} : { reason: `slowest suites: ${slowest}`, nextFix: 'fewer repetitions or requests in the slowest suite whose spread allows it' }) };
 }
 
 main().then(

@@ -49,9 +49,14 @@ async function main(): Promise<void> {
   const store = server.container.get<Store>(SERVER_TOKENS.Store);
   const pump = server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
 
+  // Pending = due now or being retried, as the store counts its backlog: reminders scheduled an hour
+  // ahead (update due, …) are not work the drain can finish, and waiting for them would stall every
+  // drain until its deadline. The time is UTC text, which both SQLite's text and MariaDB's DATETIME compare with.
   const outbox = async (): Promise<OutboxCounts> => {
+    const now = new Date().toISOString().slice(0, 23).replace('T', ' ');
     const [row] = await store.dataSource.query(
-      'SELECT SUM(CASE WHEN completed_at IS NOT NULL THEN 1 ELSE 0 END) AS done, SUM(CASE WHEN completed_at IS NULL AND dead = 0 THEN 1 ELSE 0 END) AS pending, SUM(CASE WHEN dead <> 0 THEN 1 ELSE 0 END) AS dead FROM outbox',
+      'SELECT SUM(CASE WHEN completed_at IS NOT NULL THEN 1 ELSE 0 END) AS done, SUM(CASE WHEN completed_at IS NULL AND dead = 0 AND (attempts > 0 OR available_at <= ?) THEN 1 ELSE 0 END) AS pending, SUM(CASE WHEN dead <> 0 THEN 1 ELSE 0 END) AS dead FROM outbox',
+      [now],
     ) as { done: unknown; pending: unknown; dead: unknown }[];
     return { done: Number(row?.done ?? 0), pending: Number(row?.pending ?? 0), dead: Number(row?.dead ?? 0) };
   };
@@ -78,6 +83,8 @@ async function main(): Promise<void> {
       const incident = await store.repositories.incidents.findByNumber('default', Number(number));
       return incident?.snapshot().links.rooms.find((r) => r.platform === platform)?.conversationId ?? null;
     },
+    /** The id of INC-<number> (the value of its card's buttons), or null. */
+    incidentIdOf: async (number: unknown) => (await store.repositories.incidents.findByNumber('default', Number(number)))?.snapshot().id ?? null,
     /** The incident declared with this title and its room on a platform (null until the outbox has opened it). */
     roomTitled: async (args: unknown) => {
       const { title, platform } = args as { title: string; platform: string };

@@ -1,5 +1,6 @@
 import type { BenchResult } from '../bench-result';
 import type { MachineFacts } from './machine-facts';
+import { renderVerdict, type VerdictLine } from './verdict';
 
 /** A suite that ran, or one that could not (with the reason). */
 export type SuiteOutcome = { readonly ok: true; readonly result: BenchResult; readonly seconds: number } | { readonly ok: false; readonly name: string; readonly error: string; readonly seconds: number };
@@ -11,11 +12,16 @@ interface Row { metric: string; median: string; spread: string; target: string; 
  * `<x>_max` become one row `<x>`; other metrics are single figures; a target whose metric is not a
  * metric (a derived ratio) gets its own row.
  */
-export function renderMarkdown(outcomes: readonly SuiteOutcome[], machine: MachineFacts, flags: { quick: boolean }): string {
+export function renderMarkdown(outcomes: readonly SuiteOutcome[], machine: MachineFacts, flags: { quick: boolean; verdict?: readonly VerdictLine[]; totalSeconds?: number }): string {
   const lines = [
     `Node ${machine.node}, ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGb} GB, load ${machine.loadAverageAtStart} at start, ${machine.date}${flags.quick ? ' — **--quick smoke run: do not quote these figures**' : ''}.`,
     '',
   ];
+  // The verdict first: one row per issue-14 target, before any suite's table.
+  if (flags.verdict) lines.push(...renderVerdict(flags.verdict), '');
+  if (flags.totalSeconds !== undefined) {
+    lines.push(`Elapsed: ${Math.round(flags.totalSeconds)} s in all; ${outcomes.map((o) => `${o.ok ? o.result.name : o.name} ${o.seconds.toFixed(0)} s`).join(', ')}.`, '', '## Suites', '');
+  }
   for (const outcome of outcomes) {
     if (!outcome.ok) {
       lines.push(`### ${outcome.name}`, '', `**Could not run:** ${outcome.error}`, '');

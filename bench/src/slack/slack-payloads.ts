@@ -41,3 +41,26 @@ export function messageEventBody(ws: Pick<BenchWorkspace, 'teamId' | 'botUserId'
     authorizations: [{ enterprise_id: null, team_id: ws.teamId, user_id: ws.botUserId, is_bot: true, is_enterprise_install: false }],
   });
 }
+
+export interface ButtonClickFields {
+  readonly channelId: string;
+  readonly userId: string;
+  readonly userName: string;
+  /** The card message's ts, the button's action_id and value (the incident's id on incident cards). */
+  readonly messageTs: string;
+  readonly actionId: string;
+  readonly value: string;
+}
+
+/** A click on a button of a message, as the interactivity form body Slack posts (`payload=<json>`). */
+export function blockActionsBody(ws: Pick<BenchWorkspace, 'teamId' | 'responseUrl'>, c: ButtonClickFields): string {
+  const payload = {
+    type: 'block_actions', user: { id: c.userId, username: c.userName, name: c.userName, team_id: ws.teamId }, api_app_id: APP_ID,
+    token: 'deprecated-verification-token', container: { type: 'message', message_ts: c.messageTs, channel_id: c.channelId, is_ephemeral: false },
+    trigger_id: newTriggerId(), team: { id: ws.teamId, domain: 'bench' }, enterprise: null, is_enterprise_install: false,
+    channel: { id: c.channelId, name: `inc-${c.channelId.toLowerCase()}` }, response_url: ws.responseUrl,
+    message: { type: 'message', ts: c.messageTs, text: 'incident card', user: 'U0MUSTERBOT' },
+    actions: [{ action_id: c.actionId, block_id: 'card-actions', text: { type: 'plain_text', text: c.actionId }, value: c.value, type: 'button', action_ts: `${Date.now() / 1000}` }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { BenchWorkspace } from './slack-payloads';
 import { BenchChild } from '../processes/bench-child';
 import type { BareBoltSettings } from '../processes/bare-bolt.main';
+import type { DurableTarget } from '../processes/durable-rows';
 import type { FakeSlackInfo } from '../processes/fake-slack.main';
 import type { MusterServerSettings } from '../processes/muster-server.main';
 import type { Progress } from '../support/progress';
@@ -18,6 +19,8 @@ export interface SlackTargets {
   readonly fakeSlack: BenchChild<FakeSlackInfo>;
   readonly muster: BenchChild<Url>;
   readonly bare: BenchChild<Url>;
+  /** The durable floor (the bare Bolt app committing one row per request), when asked for. */
+  readonly durable?: BenchChild<Url>;
   stop(): Promise<void>;
 }
 
@@ -27,6 +30,8 @@ export interface SlackTargetsOptions {
   /** `sqlite:<file>` or `mysql://…`. */
   readonly databaseUrl: string;
   readonly progress: Progress;
+  /** Also start the durable floor, committing here (its own SQLite file or scratch database). */
+  readonly durableFloor?: DurableTarget;
 }
 
 export async function startSlackTargets(options: SlackTargetsOptions): Promise<SlackTargets> {
@@ -55,11 +60,15 @@ export async function startSlackTargets(options: SlackTargetsOptions): Promise<S
     const bareSettings: BareBoltSettings = { signingSecret: SIGNING_SECRET, botToken: slack.botToken, slackApiUrl: slack.url };
     const bare = await BenchChild.start<Url>({ script: 'bare-bolt.main.js', label: 'the bare Bolt app', settings: bareSettings, logFile: join(dir, 'bare-bolt.log') });
     started.push(bare);
+    const durable = options.durableFloor
+      ? await BenchChild.start<Url>({ script: 'bare-bolt.main.js', label: 'the durable Bolt floor', settings: { ...bareSettings, durable: options.durableFloor } satisfies BareBoltSettings, logFile: join(dir, 'durable-bolt.log') })
+      : undefined;
+    if (durable) started.push(durable);
     const workspace: BenchWorkspace = {
       teamId: slack.teamId, botUserId: slack.botUserId, userId: slack.userId, userName: slack.userName,
       channelId: slack.generalChannelId, channelName: 'general', responseUrl: slack.responseUrl,
     };
-    return { workspace, fakeSlack, muster, bare, stop: stopAll };
+    return { workspace, fakeSlack, muster, bare, ...(durable ? { durable } : {}), stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

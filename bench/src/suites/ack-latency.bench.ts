@@ -14,8 +14,10 @@ const CONCURRENCIES = [1, 32] as const;
 const TARGETS = ['bare', 'muster', 'muster_outbox_paused'] as const;
 type AckTarget = (typeof TARGETS)[number];
 const RATIO_TARGET = 1.25;
-/** "Far inside 3 s": a tenth of Slack's deadline. */
+/** "Far inside 3 s": a tenth of Slack's deadline (issue 4). */
 const ABSOLUTE_P99_TARGET_MS = 300;
+/** Issue 14: p99 under 100 ms at 32 closed-loop clients (the verdict's row; the ratio targets are context there). */
+const C32_P99_TARGET_MS = 100;
 
 export const ackLatencySqliteSuite: Suite = {
   name: 'ack-latency',
@@ -34,7 +36,10 @@ interface Plan { readonly requests: number; readonly repetitions: number; readon
 async function runAckLatency(database: 'sqlite' | 'mariadb', options: SuiteOptions): Promise<BenchResult> {
   const plan: Plan = options.quick
     ? { requests: 200, repetitions: 2, warmup: 50, deadlineMs: 60_000 }
-    : { requests: 1_000, repetitions: 5, warmup: 200, deadlineMs: 120_000 };
+    // 3 repetitions (was 5), to keep `npm run bench` under 25 min. SQLite's 32-client p99 was 2.4× its 100 ms target
+    // and every ratio 3–14× its 1.25 (README, 2026-11-22): no verdict there turns on two more. MariaDB's 79 ms
+    // (63–156) sits near 100 ms: its median of 3 can land either side, as a median of 5 could.
+    : { requests: 1_000, repetitions: 3, warmup: 200, deadlineMs: 120_000 };
   const { progress } = options;
   const dir = makeTempDir('ack');
   const scratch = database === 'mariadb' ? await ScratchDatabases.connect() : undefined;
@@ -115,7 +120,8 @@ async function runAckLatency(database: 'sqlite' | 'mariadb', options: SuiteOptio
       const ratio = spreadOf(muster.map((p, i) => p.p99 / bare[i].p99)).median;
       targetsMet.push({ metric: `c${c}_p99_ratio`, target: `<= ${RATIO_TARGET}`, actual: round(ratio, 2), met: ratio <= RATIO_TARGET });
       const p99 = spreadOf(muster.map((p) => p.p99)).median;
-      targetsMet.push({ metric: `c${c}_p99_ms_muster`, target: `<= ${ABSOLUTE_P99_TARGET_MS} ms`, actual: round(p99, 2), met: p99 <= ABSOLUTE_P99_TARGET_MS });
+      const limit = c === 32 ? C32_P99_TARGET_MS : ABSOLUTE_P99_TARGET_MS;
+      targetsMet.push({ metric: `c${c}_p99_ms_muster`, target: `<= ${limit} ms`, actual: round(p99, 2), met: p99 <= limit });
     }
     Object.assign(metrics,
       spreadMetrics('outbox_pending_right_after_phase', pendingAfterPhase, 0),
@@ -132,7 +138,7 @@ async function runAckLatency(database: 'sqlite' | 'mariadb', options: SuiteOptio
         `Between phases the outbox is drained (median ${round(spreadOf(drainSeconds).median, 1)} s), so a phase never runs under the previous phase's backlog; during a Muster phase room set-up runs concurrently with the acks. Fake Slack received: ${Object.entries(slackCalls).map(([m, n]) => `${m} ${n}`).join(', ')}.`,
         'Diagnostic: after_first_burst leaves out each phase\'s first 2 × concurrency requests (all clients start at once on new connections), the same way for both targets; the targets use the full p99.',
         'Diagnostic: muster_outbox_paused is the same server with its outbox pump held during the phase (drained right after), to separate the cost of declaring from the cost of room set-up running beside the acks. Server CPU per request includes whatever the server did during the phase, outbox work included.',
-        `Targets: p99 ratio <= ${RATIO_TARGET} (issue 4); absolute p99 "far inside 3 s" taken as <= ${ABSOLUTE_P99_TARGET_MS} ms, a tenth of Slack's deadline. met? is judged on the median.`,
+        `Targets: p99 ratio <= ${RATIO_TARGET} (issue 4); absolute p99 "far inside 3 s" taken as <= ${ABSOLUTE_P99_TARGET_MS} ms at 1 client, a tenth of Slack's deadline, and <= ${C32_P99_TARGET_MS} ms at 32 clients (issue 14, the verdict's row). met? is judged on the median.`,
         ...notes,
       ],
     };

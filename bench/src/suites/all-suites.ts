@@ -1,4 +1,5 @@
 import { ackLatencyMariaDbSuite, ackLatencySqliteSuite } from './ack-latency.bench';
+import { ackOpenLoopMariaDbSuite, ackOpenLoopSqliteSuite } from './ack-open-loop.bench';
 import { footprintMariaDbSuite, footprintSuite } from './footprint.bench';
 import { httpRouterSuite } from './http-router.bench';
 import { ingestionSuite } from './ingestion.bench';
@@ -13,6 +14,8 @@ import { webhookAckMariaDbSuite, webhookAckSuite } from './webhook-ack.bench';
 export const ALL_SUITES: readonly Suite[] = [
   ackLatencySqliteSuite,
   ackLatencyMariaDbSuite,
+  ackOpenLoopSqliteSuite,
+  ackOpenLoopMariaDbSuite,
   teamsAckSuite,
   webhookAckSuite,
   webhookAckMariaDbSuite,

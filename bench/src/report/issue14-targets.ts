@@ -1,0 +1,81 @@
+/**
+ * Issue 14's targets, in the order the verdict table lists them. A suite answers a target either by
+ * attaching `verdict` rows with its id (BenchResult.verdict), or, for suites that predate the table,
+ * by the `derive` here reading the suite's own metrics. A target no suite answered in this run is
+ * listed as not measured, so the table always shows every target.
+ */
+import type { BenchResult, VerdictRow } from '../bench-result';
+
+export interface Issue14Target {
+  readonly id: string;
+  /** What the target is, for the row of a target nothing measured. */
+  readonly label: string;
+  /** The suites that measure it (for "not measured: run … "). */
+  readonly suites: readonly string[];
+  readonly derive?: (results: ReadonlyMap<string, BenchResult>) => VerdictRow[];
+}
+
+const num = (r: BenchResult, key: string): number => Number(r.metrics[key]);
+/** `12.3 (10–15)` from a suite's `<name>_median/_min/_max` metrics. */
+const spread = (r: BenchResult, name: string, unit = ''): string => `${r.metrics[`${name}_median`]}${unit} (${r.metrics[`${name}_min`]}–${r.metrics[`${name}_max`]})`;
+
+/** Whether holding the outbox made the 32-client declares' p99 clearly (≥ 20%) better. */
+const outboxCosts = (r: BenchResult): boolean => num(r, 'c32_p99_ms_muster_outbox_paused_median') < 0.8 * num(r, 'c32_p99_ms_muster_median');
+
+function closedLoopP99(results: ReadonlyMap<string, BenchResult>): VerdictRow[] {
+  const rows: VerdictRow[] = [];
+  for (const [suite, label] of [['ack-latency', 'SQLite'], ['ack-latency-mariadb', 'MariaDB']] as const) {
+    const r = results.get(suite);
+    if (!r || !(`c32_p99_ms_muster_median` in r.metrics)) continue;
+    const p99 = num(r, 'c32_p99_ms_muster_median');
+    const met = p99 <= 100;
+    rows.push({
+      targetId: 'closed-loop-p99', target: `closed-loop ack p99 ≤ 100 ms at 32 clients, /incident declare (${label})`,
+      result: `${spread(r, 'c32_p99_ms_muster', ' ms')}; ratio to the bare Bolt app ${spread(r, 'c32_p99_ratio')} (context)`, met,
+      ...(met ? {} : {
+        reason: `with the outbox held the same declares answer at p99 ${spread(r, 'c32_p99_ms_muster_outbox_paused', ' ms')}${outboxCosts(r) ? ': room set-up beside the acks costs the difference' : ', no better: the declare itself is the cost'}; server CPU ${r.metrics.c32_server_cpu_ms_per_request_muster_median} ms per declare against ${r.metrics.c32_server_cpu_ms_per_request_bare_median} ms for the bare app; event-loop delay max ${r.metrics.c32_event_loop_delay_max_ms_muster_median} ms`,
+        nextFix: outboxCosts(r)
+          ? 'run the outbox and timers off the request event loop (worker thread, or `muster worker` with Redis); then share commits between concurrent declares'
+          : 'share commits between concurrent declares (one BEGIN per tick on SQLite, fewer round trips per declare on MariaDB), then the outbox off the request loop',
+      }),
+    });
+  }
+  return rows;
+}
+
+function ingestion(results: ReadonlyMap<string, BenchResult>): VerdictRow[] {
+  const r = results.get('ingestion');
+  if (!r) return [];
+  const cs = [32, 64].filter((c) => `c${c}_ratio_muster_vs_raw_median` in r.metrics);
+  if (!cs.length) return [];
+  const vsBare = cs.map((c) => num(r, `c${c}_events_per_s_muster_median`) / num(r, `c${c}_events_per_s_bare_bolt_ack_only_median`));
+  const vsRaw = cs.map((c) => num(r, `c${c}_ratio_muster_vs_raw_median`));
+  const cpu = cs.map((c) => `${c} clients: ${r.metrics[`c${c}_server_cpu_ms_per_event_muster_median`]} ms vs bare ${r.metrics[`c${c}_server_cpu_ms_per_event_bare_bolt_median`]} ms, store path ${r.metrics[`c${c}_server_cpu_ms_per_event_store_path_alone_median`]} ms`).join('; ');
+  const lost = num(r, 'events_lost_total');
+  const dup = num(r, 'duplicates_stored_total');
+  return [
+    {
+      targetId: 'ingestion-vs-bare', target: `ingestion events/s ≥ 0.9× the ack-only Bolt app (${cs.join(' / ')} clients)`,
+      result: `${vsBare.map((x) => x.toFixed(3)).join(' / ')} (ratio of the medians)`, met: vsBare.every((x) => x >= 0.9),
+      ...(vsBare.every((x) => x >= 0.9) ? {} : { reason: `server CPU per event: ${cpu}`, nextFix: 'one dispatching listener or a lean event_callback path (Bolt\'s verifier, capture outside the middleware chain), answer after commit kept' }),
+    },
+    {
+      targetId: 'ingestion-vs-raw', target: `ingestion events/s ≥ 1.0× raw single-row inserts (${cs.join(' / ')} clients)`,
+      result: cs.map((c) => spread(r, `c${c}_ratio_muster_vs_raw`)).join(' / '), met: vsRaw.every((x) => x >= 1),
+      ...(vsRaw.every((x) => x >= 1) ? {} : { reason: `the HTTP/Slack layer: store path alone ${cs.map((c) => spread(r, `c${c}_ratio_store_path_alone_vs_raw`)).join(' / ')} of raw; server CPU per event ${cpu}`, nextFix: 'the lean ingestion path above; the store path already batches commits' }),
+    },
+    { targetId: 'ingestion-counted', target: 'ingestion: 0 lost and 0 duplicated, counted', result: `${lost} lost, ${dup} duplicated`, met: lost === 0 && dup === 0 },
+  ];
+}
+
+export const ISSUE14_TARGETS: readonly Issue14Target[] = [
+  { id: 'open-loop-p99', label: 'open-loop ack p99 ≤ 1.5× the durable floor at every rate it sustains (SQLite; MariaDB)', suites: ['ack-open-loop', 'ack-open-loop-mariadb'] },
+  { id: 'closed-loop-p99', label: 'closed-loop ack p99 ≤ 100 ms at 32 clients (SQLite; MariaDB)', suites: ['ack-latency', 'ack-latency-mariadb'], derive: closedLoopP99 },
+  { id: 'ingestion-vs-bare', label: 'ingestion ≥ 0.9× the ack-only Bolt app', suites: ['ingestion'], derive: ingestion },
+  { id: 'ingestion-vs-raw', label: 'ingestion ≥ 1.0× raw single-row inserts', suites: ['ingestion'] },
+  { id: 'ingestion-counted', label: 'ingestion: 0 lost, 0 duplicated', suites: ['ingestion'] },
+  { id: 'declare-to-ready', label: 'declare to ready ≤ 1.15× the critical path (every fake remote call 100 ms)', suites: [] },
+  { id: 'footprint', label: 'idle RSS ≤ 120 MB; list and incident p99 ≤ 50 ms at 10,000 incidents / 1,000,000 entries; start ≤ 2 s; no whole-timeline loads', suites: [] },
+  { id: 'summarizer-floor', label: 'summarizer tokens for 20 catch-ups ≤ 1.3× the floor (new content + fixed prompt)', suites: [] },
+  { id: 'bench-time', label: '`npm run bench` under 25 minutes', suites: [] },
+];
