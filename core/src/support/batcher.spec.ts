@@ -43,11 +43,12 @@ describe('Batcher', () => {
     const batches: number[][] = [];
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => { release = resolve; });
+    // A gathering wait this long would time the spec out: the last batch must go as soon as it is full.
     const batcher = new Batcher<number, number>(async (items) => {
       batches.push([...items]);
       if (batches.length === 1) await gate;
       return [...items];
-    }, 500, 1_000);
+    }, 500, 600_000);
     const first = [batcher.submit(1), batcher.submit(2)];
     await Promise.resolve();
     const busy = [batcher.submit(3), batcher.submit(4)];
@@ -58,11 +59,8 @@ describe('Batcher', () => {
     await new Promise((r) => setTimeout(r, 20));
     next.push(batcher.submit(6));
     await new Promise((r) => setTimeout(r, 20));
-    const started = Date.now();
     await Promise.all([...next, batcher.submit(7)]);
     expect(batches).to.deep.equal([[1], [2, 3, 4], [5, 6, 7]]);
-    // Full before the wait ran out: it went as soon as the second call arrived.
-    expect(Date.now() - started).to.be.below(500);
   });
 
   it('writes after at most the gathering wait when fewer calls come back', async () => {
