@@ -60,7 +60,7 @@ const envelope = (event: Record<string, unknown>, eventId = 'Ev0001') => JSON.st
 });
 const message = (fields: Record<string, unknown> = {}) => ({ type: 'message', channel: 'C0ROOM', user: 'U0PERSON', text: 'db is back', ts: '1700000000.000100', event_ts: '1700000000.000100', ...fields });
 
-interface Answer { readonly status: number; readonly body: string }
+interface Answer { readonly status: number; readonly body: string; readonly retryAfter?: string }
 
 function signed(body: string, options: { secret?: string; timestamp?: number; headers?: Record<string, string>; contentType?: string } = {}): Record<string, string> {
   const ts = String(options.timestamp ?? Math.floor(Date.now() / 1000));
@@ -88,7 +88,7 @@ describe('Slack HTTP edge: the lean path for message events', function () {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => { text += chunk; });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, ...(res.headers['retry-after'] ? { retryAfter: String(res.headers['retry-after']) } : {}) }));
     });
     req.on('error', reject);
     req.end(body);
@@ -129,7 +129,7 @@ describe('Slack HTTP edge: the lean path for message events', function () {
     it('answers 503 with Retry-After when the store is unavailable (Slack delivers again), 500 for any other failure', async () => {
       inbound.commit = async () => { throw new MusterError('unavailable', 'database unreachable'); };
       const body = envelope(message());
-      expect((await post(body, signed(body))).status).to.equal(503);
+      expect(await post(body, signed(body))).to.deep.include({ status: 503, retryAfter: '5' });
       inbound.commit = async () => { throw new Error('bug'); };
       expect((await post(body, signed(body))).status).to.equal(500);
     });
