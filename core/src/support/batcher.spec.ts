@@ -38,4 +38,39 @@ describe('Batcher', () => {
     expect(sizes.reduce((a, b) => a + b, 0)).to.equal(8);
     expect(Math.max(...sizes)).to.be.at.most(3);
   });
+
+  it('after a busy batch, waits briefly for as many calls as it had, and writes them together', async () => {
+    const batches: number[][] = [];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => { release = resolve; });
+    // A gathering wait this long would time the spec out: the last batch must go as soon as it is full.
+    const batcher = new Batcher<number, number>(async (items) => {
+      batches.push([...items]);
+      if (batches.length === 1) await gate;
+      return [...items];
+    }, 500, 600_000);
+    const first = [batcher.submit(1), batcher.submit(2)];
+    await Promise.resolve();
+    const busy = [batcher.submit(3), batcher.submit(4)];
+    release();
+    await Promise.all([...first, ...busy]);
+    // The three callers of [2, 3, 4] come back one after another, as HTTP clients do: one batch.
+    const next = [batcher.submit(5)];
+    await new Promise((r) => setTimeout(r, 20));
+    next.push(batcher.submit(6));
+    await new Promise((r) => setTimeout(r, 20));
+    await Promise.all([...next, batcher.submit(7)]);
+    expect(batches).to.deep.equal([[1], [2, 3, 4], [5, 6, 7]]);
+  });
+
+  it('writes after at most the gathering wait when fewer calls come back', async () => {
+    const batches: number[][] = [];
+    const batcher = new Batcher<number, number>(async (items) => { batches.push([...items]); return [...items]; }, 500, 30);
+    await Promise.all([batcher.submit(1), batcher.submit(2), batcher.submit(3)]);
+    expect(await batcher.submit(4)).to.equal(4);
+    expect(batches).to.deep.equal([[1], [2, 3], [4]]);
+    // Quiet again: a lone call is written at once.
+    expect(await batcher.submit(5)).to.equal(5);
+    expect(batches.at(-1)).to.deep.equal([5]);
+  });
 });

@@ -12,7 +12,7 @@ import { registerHighlightEvents } from './highlight-events.listener';
 import { gateInbound } from './inbound-gate';
 import { registerInstallationEvents } from './installation-events.listener';
 import type { ListenerDeps, SlackCore } from './listener-deps';
-import { registerMessageEvents } from './message-events.listener';
+import { type EventEnvelope, handleMessageEvent, registerMessageEvents } from './message-events.listener';
 import { httpReceiver, type OAuthSettings, SLACK_INSTALL_PATH, socketModeReceiver } from './receivers';
 import { ModalEnvelope } from './modal-envelope';
 import { SlackReplies } from './reply-delivery';
@@ -100,10 +100,16 @@ export function createSlackBoltApp(options: SlackBoltAppOptions): SlackBoltApp {
   registerInstallationEvents(app, deps);
 
   const socket = !!options.appToken;
+  // One workspace: Bolt's authorize is the constant token, so nothing Bolt does before the listener
+  // can change the outcome and the edge captures messages itself. With OAuth, Bolt's authorize is the
+  // check that the workspace is installed (401 otherwise); those events keep going through Bolt.
+  const lean = install.kind === 'single'
+    ? (envelope: Record<string, unknown>, event: unknown) => handleMessageEvent(deps, envelope as EventEnvelope, event)
+    : undefined;
   const http = socket ? undefined : (receiver as HTTPReceiver);
   return {
     transport: socket ? 'socket' : 'http',
-    ...(http ? { requestListener: rejectFutureTimestamps(gateInbound(http.requestListener, options.signingSecret, core.logger)) } : {}),
+    ...(http ? { requestListener: rejectFutureTimestamps(gateInbound(http.requestListener, options.signingSecret, core.logger, lean)) } : {}),
     paths: { events: SLACK_EVENTS_PATH, ...(oauth && !socket ? { install: SLACK_INSTALL_PATH, oauthRedirect: SLACK_OAUTH_REDIRECT_PATH } : {}) },
     async start() {
       if (socket) await app.start();
