@@ -33,14 +33,10 @@ export { resolveSecretKey } from './runtime/secret-key';
 export type { MountContext, PlatformDeps, PlatformFactory, PlatformHealth, PlatformIntegration } from './platforms/platform-integration';
 export { buildPlatforms, PLATFORM_FACTORIES } from './platforms/platform-registry';
 export { ConsoleIntegration, consoleIntegration } from './platforms/console/console-integration';
-export { SlackIntegration, slackIntegration } from './platforms/slack/slack-integration';
 export { slackModeOf, type SlackMode } from './platforms/slack/slack-mode';
 export { AesGcmSecretBox } from './security/aes-gcm-secret-box';
-export { SealedSlackInstallationStore } from './platforms/slack/slack-installation-store';
-
-export { createTeamsIntegration, teamsIntegration, TeamsIntegration, TEAMS_MESSAGES_PATH, type TeamsIntegrationDeps, type TeamsOutboundParts } from './platforms/teams/teams-integration';
 export { teamsAuthOf } from './platforms/teams/teams-auth-mode';
-export { teamsOutbound } from './platforms/teams/teams-outbound';
+// Slack's and Teams' integrations are in `@muster/server/platforms` (platforms.ts): importing them loads their SDKs.
 
 // What `muster plugins list|check` reads: the host's own loading and checks, without activating anything.
 export { checkConfigPlugins, type ConfigPluginCheck, type PluginSecretStatus } from './plugins/loading/config-plugin-checks';

@@ -2,8 +2,20 @@ import { MusterError } from '@muster/core';
 import type { ServerConfig } from '../config/server-config';
 import { consoleIntegration } from './console/console-integration';
 import type { PlatformDeps, PlatformFactory, PlatformIntegration } from './platform-integration';
-import { slackIntegration } from './slack/slack-integration';
-import { teamsIntegration } from './teams/teams-integration';
+import { slackModeOf } from './slack/slack-mode';
+import { teamsAuthOf } from './teams/teams-auth-mode';
+
+/*
+ * Slack's and Teams' integrations (and with them Bolt and the Agents SDK, tens of MB and most of a
+ * second each) are loaded only when their credentials are set: the settings are read first, from
+ * modules that load no SDK. An embedded `npm start` with the console alone loads neither.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- a synchronous load on demand; the factories are synchronous */
+const slackIntegration: PlatformFactory = (config, deps) =>
+  slackModeOf(config).kind === 'off' ? undefined : (require('./slack/slack-integration') as typeof import('./slack/slack-integration')).slackIntegration(config, deps);
+const teamsIntegration: PlatformFactory = (config, deps) =>
+  teamsAuthOf(config) ? (require('./teams/teams-integration') as typeof import('./teams/teams-integration')).teamsIntegration(config, deps) : undefined;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /**
  * Every chat platform Muster knows, in the order they are built and mounted. A new platform joins

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
-import { createLogger, createTeamsIntegration, loadConfig, startServer, teamsOutbound, type RunningServer, type TeamsIntegration } from '@muster/server';
+import { createLogger, loadConfig, startServer, type RunningServer } from '@muster/server';
+import { createTeamsIntegration, teamsOutbound, type TeamsIntegration } from '@muster/server/platforms';
 import type { FakeBotConnector } from '../../fakes/teams/fake-bot-connector';
 import type { FakeEntra } from '../../fakes/teams/fake-entra';
 import type { FakeGraph } from '../../fakes/teams/fake-graph';

@@ -10,7 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOKENS, type Incident, type MusterSettings, type TimelineEntry } from '@muster/core';
-import { OutboxPump, SERVER_TOKENS, type RunningServer, type TeamsIntegration } from '@muster/server';
+import { OutboxPump, SERVER_TOKENS, type RunningServer } from '@muster/server';
+import type { TeamsIntegration } from '@muster/server/platforms';
 import type { Store } from '@muster/store';
 import type { FakeOpenAi } from '../../fakes/fake-openai';
 import type { FakeSlackApi } from '../../fakes/fake-slack-api';

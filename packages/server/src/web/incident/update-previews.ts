@@ -1,6 +1,6 @@
 import { publishedUpdateView, type Incident, type MusterSettings, type StatusUpdate } from '@muster/core';
-import { renderBlocks, type SlackMessage } from '@muster/slack';
-import { renderCard, type AdaptiveCard } from '@muster/teams';
+import type { SlackMessage } from '@muster/slack';
+import type { AdaptiveCard } from '@muster/teams';
 
 /** What card-preview.js (packages/web) reads from a page's data block to draw the two previews. */
 export interface UpdatePreviewData {
@@ -17,6 +17,11 @@ export interface UpdatePreviewData {
  */
 export function updatePreviews(update: StatusUpdate, incident: Incident, settings: Pick<MusterSettings, 'publicUpdateTitle'>): UpdatePreviewData {
   const view = publishedUpdateView(update, incident, settings);
+  // Loaded on the first preview, not at start: each adapter brings its platform's SDK with it.
+  /* eslint-disable @typescript-eslint/no-require-imports -- a synchronous load on demand inside a render */
+  const { renderCard } = require('@muster/teams') as typeof import('@muster/teams');
+  const { renderBlocks } = require('@muster/slack') as typeof import('@muster/slack');
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return { teams: renderCard(view), slack: renderBlocks(view) };
 }
 
