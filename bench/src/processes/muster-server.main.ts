@@ -50,8 +50,12 @@ async function main(): Promise<void> {
   const pump = server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
 
   const outbox = async (): Promise<OutboxCounts> => {
+    // Pending = due or already tried (Outbox.depth): a timer not yet due (an update reminder an hour
+    // out) is scheduled work, and a drain waiting for it would sit out its whole deadline.
+    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
     const [row] = await store.dataSource.query(
-      'SELECT SUM(CASE WHEN completed_at IS NOT NULL THEN 1 ELSE 0 END) AS done, SUM(CASE WHEN completed_at IS NULL AND dead = 0 THEN 1 ELSE 0 END) AS pending, SUM(CASE WHEN dead <> 0 THEN 1 ELSE 0 END) AS dead FROM outbox',
+      'SELECT SUM(CASE WHEN completed_at IS NOT NULL THEN 1 ELSE 0 END) AS done, SUM(CASE WHEN completed_at IS NULL AND dead = 0 AND (attempts > 0 OR available_at <= ?) THEN 1 ELSE 0 END) AS pending, SUM(CASE WHEN dead <> 0 THEN 1 ELSE 0 END) AS dead FROM outbox',
+      [now],
     ) as { done: unknown; pending: unknown; dead: unknown }[];
     return { done: Number(row?.done ?? 0), pending: Number(row?.pending ?? 0), dead: Number(row?.dead ?? 0) };
   };
