@@ -116,6 +116,10 @@ async function runAckLatency(database: 'sqlite' | 'mariadb', options: SuiteOptio
         spreadMetrics(`c${c}_event_loop_delay_max_ms_muster_outbox_paused`, phases[`c${c}_muster_outbox_paused`].map((p) => p.loopDelay?.max ?? Number.NaN), 1),
         spreadMetrics(`c${c}_server_cpu_ms_per_request_bare`, bare.map((p) => p.cpuMsPerRequest), 3), spreadMetrics(`c${c}_server_cpu_ms_per_request_muster`, muster.map((p) => p.cpuMsPerRequest), 3),
         spreadMetrics(`c${c}_server_cpu_ms_per_request_muster_outbox_paused`, phases[`c${c}_muster_outbox_paused`].map((p) => p.cpuMsPerRequest), 3),
+        // The store's own counters (muster_store_commits_total / units_total): with the outbox held every
+        // unit is a declaration, so this is how many declarations shared each COMMIT.
+        spreadMetrics(`c${c}_commits_per_declaration_outbox_paused`, phases[`c${c}_muster_outbox_paused`].map((p) => (p.commits ? p.commits.groups / p.outcome.latencies.length : Number.NaN)), 3),
+        spreadMetrics(`c${c}_units_per_commit_muster`, muster.map((p) => (p.commits && p.commits.groups > 0 ? p.commits.units / p.commits.groups : Number.NaN)), 2),
       );
       const ratio = spreadOf(muster.map((p, i) => p.p99 / bare[i].p99)).median;
       targetsMet.push({ metric: `c${c}_p99_ratio`, target: `<= ${RATIO_TARGET}`, actual: round(ratio, 2), met: ratio <= RATIO_TARGET });

@@ -19,7 +19,11 @@ export interface AckPhase {
   readonly sampleAnswer?: string;
   /** Muster only: the server's event loop delay during the phase (ms). */
   readonly loopDelay?: { readonly p50: number; readonly p99: number; readonly max: number };
+  /** Muster only: the store's group commit during the phase (transactions, units of work in them). */
+  readonly commits?: { readonly groups: number; readonly units: number };
 }
+
+interface CommitCounts { readonly groups: number; readonly units: number }
 
 /**
  * `requests` signed `/incident declare <title> --sev SEV2` posts to one target at `concurrency`
@@ -33,6 +37,7 @@ export async function runAckPhase(target: BenchChild<{ url: string }>, workspace
   let wrongAnswers = 0;
   let sampleAnswer: string | undefined;
   const cpuBefore = await cpuMsOf(target);
+  const commitsBefore = options.expectDeclared ? await target.call<CommitCounts>('groupCommit') : undefined;
   if (options.expectDeclared) await target.call('startLoopDelay');
   try {
     const outcome = await runClosedLoop({
@@ -49,10 +54,12 @@ export async function runAckPhase(target: BenchChild<{ url: string }>, workspace
     });
     const cpuMs = (await cpuMsOf(target)) - cpuBefore;
     const loopDelay = options.expectDeclared ? await target.call<AckPhase['loopDelay']>('stopLoopDelay') : undefined;
+    const commitsAfter = commitsBefore ? await target.call<CommitCounts>('groupCommit') : undefined;
+    const commits = commitsBefore && commitsAfter ? { groups: commitsAfter.groups - commitsBefore.groups, units: commitsAfter.units - commitsBefore.units } : undefined;
     const figures = phaseFigures(options.tag, outcome, options.concurrency, cpuMs);
     return {
       ...figures,
-      outcome, wrongAnswers, ...(sampleAnswer ? { sampleAnswer } : {}), ...(loopDelay ? { loopDelay } : {}),
+      outcome, wrongAnswers, ...(sampleAnswer ? { sampleAnswer } : {}), ...(loopDelay ? { loopDelay } : {}), ...(commits ? { commits } : {}),
     };
   } finally {
     client.close();

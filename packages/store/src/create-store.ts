@@ -51,8 +51,8 @@ export async function createStore(url: string, settings: StoreSettings = {}): Pr
     await dataSource.destroy().catch(() => undefined);
     throw error;
   }
-  const { maxGroup, parallelGroups, lockRetries, lockRetryDelayMs } = settings;
-  const executor = new StoreExecutor(dataSource, { maxGroup, parallelGroups, lockRetries, lockRetryDelayMs });
+  const { maxGroup, parallelGroups, collect, lockRetries, lockRetryDelayMs } = settings;
+  const executor = new StoreExecutor(dataSource, { maxGroup, parallelGroups, collect, lockRetries, lockRetryDelayMs });
   const unitOfWork = new TypeOrmUnitOfWork(executor);
   return {
     dataSource,

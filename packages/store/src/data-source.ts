@@ -14,7 +14,17 @@ export interface DataSourceSettings {
   readonly poolSize?: number;
   /** How long to wait for MySQL to answer a connection, in ms. Default 10,000. */
   readonly connectTimeoutMs?: number;
+  /**
+   * SQLite's `synchronous` with WAL (packages/store/README.md, "Durability"). `normal` (default): the
+   * WAL is synced at checkpoints, not at every COMMIT; a committed transaction survives the process
+   * crashing or being killed, but the last ones before a power loss or an OS crash may be lost (the file
+   * is never corrupted). `full`: every COMMIT syncs the WAL, so they survive a power loss too.
+   */
+  readonly sqliteSynchronous?: SqliteSynchronous;
 }
+
+export const SQLITE_SYNCHRONOUS = ['normal', 'full'] as const;
+export type SqliteSynchronous = (typeof SQLITE_SYNCHRONOUS)[number];
 
 export const MIGRATIONS_TABLE = 'muster_migrations';
 
@@ -66,8 +76,12 @@ function optionsFor(location: DatabaseLocation, settings: DataSourceSettings): D
       // WAL lets readers (a CLI, a backup) work while the server writes; a busy file waits 5 s, not fails.
       enableWAL: !inMemory,
       timeout: 5000,
-      // Savepoint journals (one per unit of work in a group) stay in memory instead of temp files.
-      prepareDatabase: (db: { pragma(statement: string): unknown }) => void db.pragma('temp_store = MEMORY'),
+      prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+        // Savepoint journals (one per unit of work in a group) stay in memory instead of temp files.
+        db.pragma('temp_store = MEMORY');
+        // Chosen on purpose, not left to the build's default (FULL): see `sqliteSynchronous`.
+        db.pragma(`synchronous = ${(settings.sqliteSynchronous ?? 'normal').toUpperCase()}`);
+      },
     };
   }
   return {

@@ -2,7 +2,7 @@
 import 'reflect-metadata';
 
 export { parseDatabaseUrl, ACCEPTED_FORMS, type DatabaseLocation } from './database-url';
-export { createDataSource, MIGRATIONS_TABLE, type DataSourceSettings } from './data-source';
+export { createDataSource, MIGRATIONS_TABLE, SQLITE_SYNCHRONOUS, type DataSourceSettings, type SqliteSynchronous } from './data-source';
 export { createStore, type Store, type StoreSettings } from './create-store';
 export { runMigrations, pendingMigrations } from './migrations/run-migrations';
 export { MIGRATIONS } from './migrations';

@@ -39,10 +39,12 @@ export class IncidentRecorder {
     const now = this.clock.now();
     const keyOf = (index: number) => (requestKey ? `${requestKey}:${index}` : `event:${incident.id}:v${version}:${index}`);
     const effects: NewOutboxMessage[] = [];
-    for (const [index, event] of events.entries()) {
-      await tx.timeline.append(this.entryFor(incident, event, source, keyOf(index)));
-      effects.push(...this.subscribers.effectsOf(event, incident, origin, now));
-    }
+    const entries = events.map((event, index) => this.entryFor(incident, event, source, keyOf(index)));
+    // One statement for the change's entries (a declaration has two: declared, commander assigned). A
+    // redelivered request's entries are already there under the same keys and are skipped, as append does.
+    if (entries.length === 1) await tx.timeline.append(entries[0]!);
+    else if (entries.length > 1) await tx.timeline.appendMany(entries);
+    for (const event of events) effects.push(...this.subscribers.effectsOf(event, incident, origin, now));
     if (events.length > 0) effects.push(outboxMessage('card.refresh', { incidentId: incident.id }, `${incident.id}:v${version}`, now));
     await tx.outbox.enqueue(effects);
   }

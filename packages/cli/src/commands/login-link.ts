@@ -25,7 +25,7 @@ export const loginLinkCommand: CliCommand = {
       }
       return refusedCommandLine(error);
     }
-    const store = await createStore(config.databaseUrl, { migrate: false });
+    const store = await createStore(config.databaseUrl, { migrate: false, sqliteSynchronous: config.sqliteSynchronous });
     try {
       await ensureMigrated(store, config, commandLogger(config));
       const base = dashboardBase(config.publicUrl, `http://localhost:${config.port}`);

@@ -15,7 +15,7 @@ export const migrateCommand: CliCommand = {
       return refusedCommandLine(error);
     }
     const config = commandConfig();
-    const dataSource = await createDataSource(config.databaseUrl);
+    const dataSource = await createDataSource(config.databaseUrl, { sqliteSynchronous: config.sqliteSynchronous });
     try {
       const pending = await pendingMigrations(dataSource);
       if (pending.length === 0) {

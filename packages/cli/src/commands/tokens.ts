@@ -47,7 +47,7 @@ export const tokensCommand: CliCommand = {
       return refusedCommandLine(error);
     }
     const config = commandConfig();
-    const store = await createStore(config.databaseUrl, { migrate: false });
+    const store = await createStore(config.databaseUrl, { migrate: false, sqliteSynchronous: config.sqliteSynchronous });
     try {
       await ensureMigrated(store, config, commandLogger(config));
       return await action.run(store, parsed);

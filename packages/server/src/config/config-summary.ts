@@ -9,6 +9,7 @@ export function configSummary(config: ServerConfig): Record<string, unknown> {
   return {
     port: config.port,
     database: config.database.display,
+    ...(config.database.kind === 'sqlite' && !config.database.inMemory && { sqliteSynchronous: config.sqliteSynchronous ?? 'normal' }),
     autoMigrate: config.autoMigrate,
     console: config.console,
     configFile: config.configFile ?? null,

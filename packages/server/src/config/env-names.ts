@@ -6,6 +6,7 @@ export const ENV = {
   publicUrl: 'MUSTER_PUBLIC_URL',
   configFile: 'MUSTER_CONFIG',
   autoMigrate: 'MUSTER_AUTO_MIGRATE',
+  sqliteSynchronous: 'MUSTER_SQLITE_SYNCHRONOUS',
   logLevel: 'MUSTER_LOG_LEVEL',
   console: 'MUSTER_CONSOLE',
   redisUrl: 'REDIS_URL',

@@ -42,6 +42,13 @@ describe('loadConfig', () => {
     expect(config.slack.botToken).to.equal(undefined);
   });
 
+  it('syncs SQLite at checkpoints unless MUSTER_SQLITE_SYNCHRONOUS=full asks for every COMMIT, and refuses anything else', () => {
+    expect(load().sqliteSynchronous).to.equal('normal');
+    expect(load({ MUSTER_SQLITE_SYNCHRONOUS: 'FULL' }).sqliteSynchronous).to.equal('full');
+    expect(load({ MUSTER_SQLITE_SYNCHRONOUS: 'normal' }).sqliteSynchronous).to.equal('normal');
+    expect(problemsOf({ MUSTER_SQLITE_SYNCHRONOUS: 'off' })[0]).to.match(/^MUSTER_SQLITE_SYNCHRONOUS.*must be one of normal, full/);
+  });
+
   it('does not auto-migrate MySQL unless told to', () => {
     expect(load({ MUSTER_DATABASE_URL: 'mysql://u:p@db:3306/muster' }).autoMigrate).to.equal(false);
     expect(load({ MUSTER_DATABASE_URL: 'mysql://u:p@db:3306/muster', MUSTER_AUTO_MIGRATE: 'yes' }).autoMigrate).to.equal(true);

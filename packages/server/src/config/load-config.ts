@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { isMusterError } from '@muster/core';
-import { parseDatabaseUrl } from '@muster/store';
+import { parseDatabaseUrl, SQLITE_SYNCHRONOUS } from '@muster/store';
 import { ConfigError } from './config-error';
 import { DEFAULT_DATABASE_URL, DEFAULT_PORT, DEFAULT_SLACK_API_URL, ENV, PLUGIN_SECRET_PREFIX, type Environment } from './env-names';
 import { EnvReader } from './env-reader';
@@ -50,6 +50,7 @@ export function loadConfig(sources: ConfigSources): ServerConfig {
     database: database ?? { kind: 'sqlite', inMemory: false, display: 'sqlite' },
     // Embedded SQLite migrates itself; a shared MySQL is migrated on purpose, by one `muster migrate`.
     autoMigrate: env.boolean(ENV.autoMigrate) ?? file.server.autoMigrate ?? database?.kind !== 'mysql',
+    sqliteSynchronous: env.oneOf(ENV.sqliteSynchronous, SQLITE_SYNCHRONOUS) ?? 'normal',
     logLevel: env.oneOf(ENV.logLevel, LOG_LEVELS) ?? file.server.logLevel ?? 'info',
     console: env.boolean(ENV.console) ?? file.server.console ?? sources.interactive,
     configFile: located.path,

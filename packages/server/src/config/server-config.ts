@@ -1,4 +1,5 @@
 import type { MusterSettings } from '@muster/core';
+import type { SqliteSynchronous } from '@muster/store';
 import type { FileLlmSection, FilePluginEntry, LogLevel } from './file-config';
 import type { ServiceDefinition } from './service-definitions';
 import type { QueuesConfig } from './queues-env';
@@ -20,6 +21,12 @@ export interface ServerConfig {
   readonly databaseUrl: string;
   readonly database: { readonly kind: DatabaseKind; readonly inMemory: boolean; readonly display: string };
   readonly autoMigrate: boolean;
+  /**
+   * MUSTER_SQLITE_SYNCHRONOUS (`normal` default, or `full`): whether an embedded SQLite database syncs
+   * its WAL at every COMMIT (survives a power loss) or at checkpoints only (survives a crash of the
+   * process; packages/store/README.md, "Durability"). Ignored on MySQL/MariaDB.
+   */
+  readonly sqliteSynchronous?: SqliteSynchronous;
   readonly logLevel: LogLevel;
   /** The console chat on this process's stdin/stdout. */
   readonly console: boolean;

@@ -61,7 +61,7 @@ export interface ContainerOverrides {
  */
 export async function buildContainer(config: ServerConfig, overrides: ContainerOverrides = {}): Promise<Container> {
   const logger = overrides.logger ?? createServerLogger(config);
-  const store = overrides.store ?? (await createStore(config.databaseUrl, { migrate: false }));
+  const store = overrides.store ?? (await createStore(config.databaseUrl, { migrate: false, sqliteSynchronous: config.sqliteSynchronous }));
   try {
     return bindAll(config, overrides, logger, store);
   } catch (error) {

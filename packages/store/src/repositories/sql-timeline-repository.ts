@@ -30,8 +30,9 @@ export class SqlTimelineRepository implements TimelineRepository {
   }
 
   /**
-   * One multi-row INSERT that skips known keys (instead of failing on them), then one SELECT to learn
-   * which rows are ours: an entry was stored when the row under its key carries its id.
+   * One multi-row INSERT that skips known keys (instead of failing on them). When it skipped none (the
+   * database says so: SQLite's changes, MySQL's `Duplicates: 0`), every entry is stored; otherwise one
+   * SELECT learns which rows are ours: an entry was stored when the row under its key carries its id.
    */
   async appendMany(entries: readonly TimelineEntry[]): Promise<boolean[]> {
     if (entries.length === 0) return [];
@@ -40,7 +41,9 @@ export class SqlTimelineRepository implements TimelineRepository {
     const { sql, params } = codec.insert(entries.map(toTimelineRecord));
     const key = codec.col('idempotencyKey');
     const skipKnown = this.db.dialect === 'mysql' ? ` ON DUPLICATE KEY UPDATE ${key} = ${key}` : ` ON CONFLICT (${key}) DO NOTHING`;
-    await this.db.run(sql + skipKnown, params);
+    const inserted = await this.db.run(sql + skipKnown, params);
+    const noneSkipped = this.db.dialect === 'mysql' ? inserted.duplicates === 0 : inserted.affected === entries.length;
+    if (noneSkipped) return entries.map(() => true);
     const keys = [...new Set(entries.map((e) => e.idempotencyKey))];
     const { rows } = await this.db.run(`SELECT ${codec.col('id')} AS id, ${key} AS k FROM timeline_entries WHERE ${key} IN (${keys.map(() => '?').join(', ')})`, keys);
     const owner = new Map(rows.map((r) => [String(r.k), String(r.id)]));

@@ -2,7 +2,7 @@ import type { ObjectLiteral } from 'typeorm';
 import type { Dialect } from '../dialect';
 import type { TransactionContext } from '../unit-of-work/group-commit-queue';
 import { RecordCodec } from './record-codec';
-import { sql, type SqlResult } from './sql';
+import { sql, sqlBatch, type SqlResult, type Statement } from './sql';
 
 type RecordClass<T> = new () => T;
 
@@ -20,6 +20,17 @@ export class Db {
 
   run(statement: string, params: readonly unknown[] = []): Promise<SqlResult> {
     return sql(this.tx, statement, params);
+  }
+
+  /** Several statements, one round trip on MySQL (see sqlBatch); empty ones (`undefined`) are left out. */
+  batch(statements: readonly (Statement | undefined)[]): Promise<SqlResult[]> {
+    const present = statements.filter((s): s is Statement => s !== undefined);
+    return present.length === 0 ? Promise.resolve([]) : sqlBatch(this.tx, present);
+  }
+
+  /** The INSERT of `rows` as a statement for `batch`; `undefined` for no rows. */
+  insertStatement<T extends ObjectLiteral>(target: RecordClass<T>, rows: readonly T[]): Statement | undefined {
+    return rows.length === 0 ? undefined : this.codec(target).insert(rows);
   }
 
   /** `SELECT * FROM <table> WHERE <where><tail>` as records. */

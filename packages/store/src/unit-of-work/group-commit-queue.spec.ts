@@ -159,3 +159,29 @@ describe('GroupCommitQueue: a transaction lost to a lock conflict', () => {
     expect((await store.repositories.incidents.findById(incident.id))?.version).to.equal(2);
   });
 });
+
+describe('GroupCommitQueue: how long a group collects before BEGIN (SQLite)', () => {
+  /** Two units, the second started a few microtasks after the first (as a request that awaited its parsing). */
+  async function transactionsFor(collect?: 'microtask' | 'tick'): Promise<number> {
+    const store = await createStore('sqlite::memory:', collect ? { collect } : {});
+    try {
+      const before = store.unitOfWork.stats.groups;
+      const first = store.unitOfWork.run((tx) => tx.inbox.claim(`collect:${collect}:1`, new Date()));
+      await Promise.resolve();
+      await Promise.resolve();
+      const second = store.unitOfWork.run((tx) => tx.inbox.claim(`collect:${collect}:2`, new Date()));
+      expect(await Promise.all([first, second])).to.deep.equal([true, true]);
+      return store.unitOfWork.stats.groups - before;
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('waits one turn of the event loop by default, so units that start apart within it share one transaction', async () => {
+    expect(await transactionsFor()).to.equal(1);
+  });
+
+  it('with collect: microtask, a unit that starts after the group began runs in the next transaction (better-sqlite3 runs a group synchronously)', async () => {
+    expect(await transactionsFor('microtask')).to.equal(2);
+  });
+});

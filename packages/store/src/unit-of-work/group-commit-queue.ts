@@ -52,6 +52,14 @@ export interface GroupCommitOptions extends LockRetryOptions {
    * out of order within one instance.
    */
   readonly parallelGroups?: number;
+  /**
+   * How long the queue collects units before it begins a transaction for them. `microtask`: units
+   * queued in the same tick (MySQL's default: while a group waits on the network, the next one fills
+   * anyway). `tick`: until the event loop's check phase (setImmediate), so every request whose I/O
+   * arrived in the same poll phase shares the transaction: SQLite's default, because better-sqlite3
+   * runs a whole group synchronously and nothing could ever queue behind it otherwise.
+   */
+  readonly collect?: 'microtask' | 'tick';
 }
 
 /**
@@ -78,12 +86,14 @@ export class GroupCommitQueue {
   private readonly dialect: Dialect;
   private readonly maxGroup: number;
   private readonly parallelGroups: number;
+  private readonly collect: 'microtask' | 'tick';
   private readonly retry: LockRetryPolicy;
 
   constructor(private readonly dataSource: DataSource, options: GroupCommitOptions = {}) {
     this.dialect = dialectOf(dataSource);
     this.maxGroup = Math.max(1, options.maxGroup ?? 256);
     this.parallelGroups = this.dialect === 'sqlite' ? 1 : Math.max(1, options.parallelGroups ?? 1);
+    this.collect = options.collect ?? (this.dialect === 'sqlite' ? 'tick' : 'microtask');
     this.retry = new LockRetryPolicy(options);
   }
 
@@ -102,11 +112,14 @@ export class GroupCommitQueue {
       this.pending.push({ work, resolve: resolve as (value: unknown) => void, reject, rerunnable: options.rerunnable ?? true });
       if (!this.scheduled) {
         this.scheduled = true;
-        // A microtask later, so callers that start together in one tick share the first transaction too.
-        queueMicrotask(() => {
+        // Callers that start together share the first transaction too: those of this tick (a microtask
+        // later), or those of every I/O callback of this poll phase (setImmediate; see `collect`).
+        const start = () => {
           this.scheduled = false;
           this.pump();
-        });
+        };
+        if (this.collect === 'tick') setImmediate(start);
+        else queueMicrotask(start);
       }
     });
   }

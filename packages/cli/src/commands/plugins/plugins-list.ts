@@ -11,7 +11,7 @@ import { inventoryText } from './list-text';
 export async function listPlugins(options: { readonly json: boolean }): Promise<number> {
   const config = commandConfig();
   const logger = commandLogger(config);
-  const store = await createStore(config.databaseUrl, { migrate: false });
+  const store = await createStore(config.databaseUrl, { migrate: false, sqliteSynchronous: config.sqliteSynchronous });
   try {
     await ensureMigrated(store, config, logger);
     const inventory = await pluginInventory(config, store, logger);
