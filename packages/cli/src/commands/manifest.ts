@@ -1,9 +1,17 @@
 import type { CliCommand } from '../cli-command';
-import { printSlackManifest, SLACK_USAGE } from './manifest/slack-manifest';
+import { SLACK_USAGE } from './manifest/slack-usage';
 import { TEAMS_USAGE } from './manifest/teams-args';
-import { writeTeamsPackage } from './manifest/teams-package';
 
-const PLATFORMS: Readonly<Record<string, (flags: readonly string[]) => number>> = { slack: printSlackManifest, teams: writeTeamsPackage };
+/*
+ * Each platform's manifest code (and with it Bolt or the Agents SDK) loads only when asked for:
+ * every other `muster` command, `muster start` included, would otherwise pay for both SDKs.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- a synchronous load on demand */
+const PLATFORMS: Readonly<Record<string, (flags: readonly string[]) => number | Promise<number>>> = {
+  slack: (flags) => (require('./manifest/slack-manifest') as typeof import('./manifest/slack-manifest')).printSlackManifest(flags),
+  teams: (flags) => (require('./manifest/teams-package') as typeof import('./manifest/teams-package')).writeTeamsPackage(flags),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** `muster manifest slack` prints the Slack app manifest; `muster manifest teams` writes the Teams app package. */
 export const manifestCommand: CliCommand = {

@@ -1,4 +1,4 @@
-import { redisTarget } from '../runtime/redis/redis-connection';
+import { describeRedisAddress as redisTarget } from '../runtime/redis/redis-address';
 import type { ServerConfig } from './server-config';
 
 /**

@@ -11,7 +11,7 @@ import { createServerLogger } from '../logging/server-logger';
 import { ServerMetrics } from '../metrics/server-metrics';
 import { OutboxPump, POOL_SIZE } from '../runtime/outbox-pump';
 import { InProcessScheduler } from '../runtime/queues/in-process-scheduler';
-import { QueueRuntime } from '../runtime/queues/queue-runtime';
+import type { QueueRuntime } from '../runtime/queues/queue-runtime';
 import { SERVER_TOKENS } from './server-tokens';
 import { resolveSecretKey } from '../runtime/secret-key';
 import type { PlatformFactory } from '../platforms/platform-integration';
@@ -133,6 +133,9 @@ function bindQueues(bind: Bind, config: ServerConfig, store: Store, metrics: Ser
     return;
   }
   let dispatcher: OutboxDispatcher | undefined;
+  // bullmq and ioredis load only in multi-instance mode: a single process never needs them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on demand
+  const { QueueRuntime } = require('../runtime/queues/queue-runtime') as typeof import('../runtime/queues/queue-runtime');
   bind(SERVER_TOKENS.Queues).toDynamicValue((context) => {
     const queues = new QueueRuntime({
       config: { ...config.queues, redisUrl, prefix: config.redisPrefix ?? DEFAULT_REDIS_PREFIX }, outbox: store.repositories.outbox, clock, logger, concurrency: POOL_SIZE,

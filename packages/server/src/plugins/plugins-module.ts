@@ -25,8 +25,12 @@ import { PluginHost } from './runtime/plugin-host';
 import { PluginSecretSealer } from './runtime/plugin-secret-sealer';
 import { InstallationReconciler } from './sync/installation-reconciler';
 import { InstallationSync } from './sync/installation-sync';
-import { RedisInstallationNotices } from './sync/redis-installation-notices';
+import type { RedisInstallationNotices } from './sync/redis-installation-notices';
 import { DEFAULT_REDIS_PREFIX } from '../config/env-names';
+
+/** ioredis loads only in multi-instance mode (REDIS_URL). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on demand
+const redisNotices = (): typeof RedisInstallationNotices => (require('./sync/redis-installation-notices') as typeof import('./sync/redis-installation-notices')).RedisInstallationNotices;
 
 /** The plugin host's parts in the container; core's AlertIntake and the command registry are resolved from it. */
 export const PLUGIN_TOKENS = {
@@ -70,7 +74,7 @@ export function pluginsModule(deps: PluginsModuleDeps): ContainerModule {
   const host = new PluginHost({ config, settings: config.settings, store, logger, activator, health, sealer, clock });
   // Several instances share the database only with Redis (ARCHITECTURE §8); one alone has nothing to converge with.
   const sync = config.redisUrl
-    ? new InstallationSync(new InstallationReconciler({ host, store, sealer, health, clock, logger }), new RedisInstallationNotices(config.redisUrl, config.redisPrefix ?? DEFAULT_REDIS_PREFIX, logger), logger, deps.reconcileMs)
+    ? new InstallationSync(new InstallationReconciler({ host, store, sealer, health, clock, logger }), new (redisNotices())(config.redisUrl, config.redisPrefix ?? DEFAULT_REDIS_PREFIX, logger), logger, deps.reconcileMs)
     : undefined;
   return new ContainerModule(({ bind }) => {
     bind(PLUGIN_TOKENS.Host).toConstantValue(host);

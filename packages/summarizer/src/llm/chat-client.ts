@@ -1,4 +1,11 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
+
+/**
+ * The OpenAI SDK loads with the first client: a server without a model configured (the extractive
+ * summarizer answers) never needs it. Types come from the import above, which compiles to nothing.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous load on demand
+const sdk = (): typeof OpenAI => require('openai') as typeof OpenAI;
 import type { Logger } from '@muster/core';
 import type { ResolvedLlmConfig } from '../config/summarizer-config';
 import type { ChatMessage } from '../prompt/prompts';
@@ -34,7 +41,7 @@ export class ChatClient {
   private readonly client: OpenAI;
 
   constructor(private readonly llm: ResolvedLlmConfig, logger?: Logger, private readonly formats = new ResponseFormatSupport()) {
-    this.client = new OpenAI({
+    this.client = new (sdk())({
       // Passed explicitly so the SDK never falls back to reading process.env itself. Local servers
       // (Ollama, vLLM) accept any key; the SDK refuses to start without one.
       apiKey: llm.apiKey ?? 'no-key',
@@ -58,7 +65,7 @@ export class ChatClient {
     try {
       return await this.send(request, format);
     } catch (error) {
-      if (format.type !== 'json_schema' || !(error instanceof LlmCallFailed) || !(error.cause instanceof OpenAI.APIError) || !rejectsJsonSchema(error.cause)) throw error;
+      if (format.type !== 'json_schema' || !(error instanceof LlmCallFailed) || !(error.cause instanceof sdk().APIError) || !rejectsJsonSchema(error.cause)) throw error;
       this.formats.refuseJsonSchema(baseURL, request.model);
       return { ...(await this.send(request, { type: 'json_object' })), requests: 2 };
     }
@@ -129,27 +136,27 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function classify(error: unknown, signal: AbortSignal, llm: ResolvedLlmConfig): LlmCallFailed {
   if (error instanceof LlmCallFailed) return error;
-  if (signal.aborted || error instanceof OpenAI.APIConnectionTimeoutError || error instanceof OpenAI.APIUserAbortError) {
+  if (signal.aborted || error instanceof sdk().APIConnectionTimeoutError || error instanceof sdk().APIUserAbortError) {
     const detail = signal.aborted
       ? `the model did not answer within the ${seconds(llm.deadlineMs)} deadline`
       : `the model did not answer within ${seconds(llm.requestTimeoutMs)} (${llm.maxRetries + 1} attempts)`;
     return new LlmCallFailed('timeout', detail, { cause: error });
   }
-  if (error instanceof OpenAI.RateLimitError) {
+  if (error instanceof sdk().RateLimitError) {
     const wait = retryAfterMs(error.headers);
     const detail = wait !== undefined && wait > llm.deadlineMs
       ? `the endpoint asked to wait ${seconds(wait)}, longer than the ${seconds(llm.deadlineMs)} deadline`
       : `the endpoint still refused with 429 after ${llm.maxRetries} retries`;
     return new LlmCallFailed('rate_limited', detail, { cause: error });
   }
-  if (error instanceof OpenAI.AuthenticationError || error instanceof OpenAI.PermissionDeniedError) {
+  if (error instanceof sdk().AuthenticationError || error instanceof sdk().PermissionDeniedError) {
     return new LlmCallFailed('llm_rejected', `the endpoint refused the credentials (HTTP ${error.status}); check OPENAI_API_KEY`, { cause: error });
   }
-  if (error instanceof OpenAI.APIError && error.status !== undefined && error.status < 500) {
+  if (error instanceof sdk().APIError && error.status !== undefined && error.status < 500) {
     // Never echo the server's message: it can quote the request back.
     return new LlmCallFailed('llm_rejected', `the endpoint refused the request (HTTP ${error.status})`, { cause: error });
   }
-  if (error instanceof OpenAI.APIError && error.status !== undefined) {
+  if (error instanceof sdk().APIError && error.status !== undefined) {
     return new LlmCallFailed('llm_unavailable', `the endpoint failed (HTTP ${error.status}) after ${llm.maxRetries} retries`, { cause: error });
   }
   return new LlmCallFailed('llm_unavailable', 'the endpoint could not be reached', { cause: error });

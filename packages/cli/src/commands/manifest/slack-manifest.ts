@@ -1,8 +1,7 @@
 import { isMusterError } from '@muster/core';
 import { slackManifest } from '@muster/slack';
 import { readCommandLine, refusedCommandLine } from '../../command-line';
-
-export const SLACK_USAGE = 'manifest slack [--socket-mode]';
+import { SLACK_USAGE } from './slack-usage';
 
 /**
  * Prints the Slack app manifest for MUSTER_PUBLIC_URL as JSON, ready to paste at api.slack.com/apps
