@@ -71,12 +71,12 @@ function ingestion(results: ReadonlyMap<string, BenchResult>): VerdictRow[] {
 /** Why a footprint target is missed and what to do next, from the footprint suite's measurements (bench/README.md). */
 const FOOTPRINT_REASONS: Readonly<Record<string, { reason: string; nextFix: string }>> = {
   idle_rss_mb: {
-    reason: 'loading @muster/server alone is about 154 MB: every chat SDK, bullmq/ioredis and the OpenAI SDK load whether configured or not; Muster\'s own running state is 6–7 MB',
-    nextFix: 'load Slack, Teams, bullmq/ioredis and the OpenAI SDK only when configured (lazy platform factories; a lean CLI entry)',
+    reason: 'most of it is loaded code, not state (Muster\'s running state was 6–7 MB): after the chat SDKs, bullmq/ioredis and the OpenAI SDK became load-on-demand, a console-only server measured 128 MB; TypeORM (about 22 MB loaded), zod, yaml and prom-client are most of the rest',
+    nextFix: 'load what a role does not use on demand (the REST/OpenAPI schemas, the plugin host for plugins not configured); measure TypeORM\'s share against the store\'s own SQL layer, which already writes most statements',
   },
   start_to_readyz_ms: {
-    reason: 'module loading (the same unconfigured SDKs) is most of the start time',
-    nextFix: 'the same lazy loading as for idle RSS',
+    reason: 'module loading is most of the start time (the same modules as idle RSS)',
+    nextFix: 'the same load-on-demand as for idle RSS; then migrations checked without loading every migration class',
   },
 };
 
