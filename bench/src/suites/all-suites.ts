@@ -1,4 +1,5 @@
 import { ackLatencyMariaDbSuite, ackLatencySqliteSuite } from './ack-latency.bench';
+import { declareToReadySuite } from './declare-to-ready.bench';
 import { httpRouterSuite } from './http-router.bench';
 import { ingestionSuite } from './ingestion.bench';
 import { serverProfileSuite } from './server-profile.bench';
@@ -15,6 +16,7 @@ export const ALL_SUITES: readonly Suite[] = [
   teamsAckSuite,
   webhookAckSuite,
   webhookAckMariaDbSuite,
+  declareToReadySuite,
   ingestionSuite,
   storePathVariantsSuite,
   summarizerTokensSuite,
