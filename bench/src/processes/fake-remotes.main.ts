@@ -20,6 +20,17 @@ export interface RemoteCall {
   readonly at: number;
 }
 
+/** One incident channel as Slack holds it after set-up. */
+export interface RoomAudit {
+  readonly name: string;
+  readonly topic: boolean;
+  readonly pins: number;
+  readonly bookmarks: number;
+  readonly oncallInvited: boolean;
+  /** Whether the pinned card, as last drawn, links the Jira ticket, the Zoom bridge and the PagerDuty page. */
+  readonly cardLinks: { readonly ticket: boolean; readonly bridge: boolean; readonly page: boolean };
+}
+
 export const ONCALL = { id: 'U0DANA', name: 'dana', email: 'dana@example.com', fullName: 'Dana Ortiz' };
 
 export interface FakeRemotesInfo {
@@ -84,6 +95,15 @@ async function main(): Promise<void> {
     /** The calls answered at or after `since` (epoch ms). */
     callsSince: (since: unknown) => log.filter((c) => c.at >= Number(since)),
     now: () => Date.now(),
+    /** What Slack holds of every incident channel whose name contains `tag`: the audit of a burst's set-up. */
+    rooms: (tag: unknown) => slack.allChannels().filter((c) => c.name.startsWith('inc-') && c.name.includes(String(tag))).map((c): RoomAudit => {
+      const card = slack.messagesIn(c.id).find((m) => c.pins.includes(m.ts));
+      const drawn = card ? JSON.stringify(card.blocks ?? card.text) : '';
+      return {
+        name: c.name, topic: c.topic !== '', pins: c.pins.length, bookmarks: c.bookmarks.length, oncallInvited: c.members.has(ONCALL.id),
+        cardLinks: { ticket: /OPS-\d+/.test(drawn), bridge: /zoom/i.test(drawn), page: /PagerDuty/.test(drawn) },
+      };
+    }),
   }, async () => {
     await Promise.all([slack.close(), pd.stop(), jira.stop(), zoom.stop()]);
   });

@@ -1,3 +1,5 @@
+import type { RoomAudit } from '../processes/fake-remotes.main';
+
 /**
  * The critical path of a declaration's set-up: the longest chain of remote calls that must follow one
  * another, read from what each handler needs from the call before it (not from the order the code
@@ -19,19 +21,16 @@ export const CRITICAL_PATH_CALLS = 3;
 
 export const CRITICAL_PATH_NOTE = 'Critical path = 3 calls, from what each step needs (bench/src/ready/critical-path.ts): create channel → post card → pin (or → card redrawn with the ticket/bridge/page links); PagerDuty service → on-call → invite the on-call (the page itself beside them); Zoom meeting → bookmark; Jira issue → card redrawn; topic, invite, runbook bookmarks and notices need only the channel (2); the announcement nothing (1).';
 
-/** What every declaration's set-up must have done, as `remote call` → at least this many per declaration. */
-const EXPECTED: Readonly<Record<string, number>> = {
-  'slack conversations.create': 1,
-  'slack chat.postMessage': 3,
-  'slack pins.add': 1,
-  'slack bookmarks.add': 3,
-  'slack conversations.invite': 1,
-  'slack chat.update': 1,
-};
-
-/** The expected calls short in a burst of `declarations`, e.g. `slack pins.add 0 of 4`. */
-export function missingSetUp(counts: Readonly<Record<string, number>>, declarations: number): string[] {
-  return Object.entries(EXPECTED)
-    .filter(([what, n]) => (counts[what] ?? 0) < n * declarations)
-    .map(([what, n]) => `${what} ${counts[what] ?? 0} of ${n * declarations}`);
+/** What each room of a burst lacks once its set-up is over (empty when it is fully set up). */
+export function missingSetUp(rooms: readonly RoomAudit[], declarations: number, runbookLinks: number): string[] {
+  const missing: string[] = [];
+  if (rooms.length !== declarations) missing.push(`${rooms.length} channels for ${declarations} declarations`);
+  for (const r of rooms) {
+    const lacks = [
+      !r.topic && 'topic', r.pins !== 1 && `${r.pins} pins`, r.bookmarks !== runbookLinks + 1 && `${r.bookmarks} bookmarks`, !r.oncallInvited && 'the on-call',
+      !r.cardLinks.ticket && 'the ticket on the card', !r.cardLinks.bridge && 'the bridge on the card', !r.cardLinks.page && 'the page on the card',
+    ].filter((x): x is string => typeof x === 'string');
+    if (lacks.length) missing.push(`${r.name}: ${lacks.join(', ')}`);
+  }
+  return missing;
 }

@@ -1,5 +1,5 @@
 import { KeepAliveClient } from '../http/keep-alive-client';
-import type { RemoteCall } from '../processes/fake-remotes.main';
+import type { RemoteCall, RoomAudit } from '../processes/fake-remotes.main';
 
 import { slashCommandBody, type BenchWorkspace } from '../slack/slack-payloads';
 import { signedHeaders } from '../slack/slack-signing';
@@ -17,6 +17,8 @@ export interface ReadyBurst {
   readonly calls: readonly { readonly what: string; readonly atMs: number }[];
   /** Calls by `remote call`, over the burst. */
   readonly counts: Readonly<Record<string, number>>;
+  /** Slack's side of each room the burst opened, after the set-up. */
+  readonly rooms: readonly RoomAudit[];
 }
 
 interface OutboxDue { readonly due: number; readonly topics: readonly string[] }
@@ -56,6 +58,7 @@ export async function runReadyBurst(targets: ReadyTargets, workspace: BenchWorks
       readyMs: last - firstAck, ackMs: Math.max(...acks) - sentAt,
       calls: calls.map((c) => ({ what: `${c.remote} ${c.call}`, atMs: c.at - firstAck })).sort((a, b) => a.atMs - b.atMs),
       counts,
+      rooms: await targets.remotes.call<RoomAudit[]>('rooms', tag.toLowerCase()),
     };
   } finally {
     for (const client of clients) client.close();

@@ -1,7 +1,7 @@
 import type { BenchResult } from '../bench-result';
 import { CRITICAL_PATH_CALLS, CRITICAL_PATH_NOTE, missingSetUp } from '../ready/critical-path';
 import { runReadyBurst, type ReadyBurst } from '../ready/ready-burst';
-import { startReadyTargets, type ReadyTargets } from '../ready/ready-targets';
+import { RUNBOOK_LINKS, startReadyTargets, type ReadyTargets } from '../ready/ready-targets';
 import type { BenchWorkspace } from '../slack/slack-payloads';
 import { round, spreadMetrics, spreadOf } from '../support/stats';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
@@ -41,7 +41,7 @@ async function runDeclareToReady(options: SuiteOptions): Promise<BenchResult> {
       for (let b = 0; b < plan.bursts[c]; b++) {
         const burst = await runReadyBurst(targets, workspace, c, `c${c}b${b}`, plan.deadlineMs);
         (bursts[c] ??= []).push(burst);
-        const missing = missingSetUp(burst.counts, c);
+        const missing = missingSetUp(burst.rooms, c, RUNBOOK_LINKS.length);
         if (missing.length) {
           incomplete += 1;
           notes.push(`${c} at once, burst ${b + 1}: set-up incomplete, missing ${missing.join(', ')}`);
@@ -76,10 +76,11 @@ async function runDeclareToReady(options: SuiteOptions): Promise<BenchResult> {
       targets: targetsMet,
       notes: [
         `Each burst: N signed \`/incident declare Checkout errors <tag> --sev SEV2 --service checkout\` POSTs to /slack/events at once (one keep-alive socket each), then the remotes' call logs are watched until ${600} ms pass with no call and Muster's outbox has nothing pending. ready = the last call answered at any remote − the burst's first ack. N = 1 (${plan.bursts[1]} bursts) and 4 (${plan.bursts[4]} bursts), after ${plan.warmup} warm-up declarations.`,
-        `Remotes, one process: the fake Slack Web API (test/src/fakes) and the PagerDuty, Jira and Zoom fakes the plugins ship; every call answered ${DELAY_MS} ms late. Muster: the whole server (own process, SQLite file), those three plugins installed, checkout's catalogue entry naming its PagerDuty service, Jira project and ${2} runbook links, one announcement channel.`,
+        `Remotes, one process: the fake Slack Web API (test/src/fakes) and the PagerDuty, Jira and Zoom fakes the plugins ship; every call answered ${DELAY_MS} ms late. Muster: the whole server (own process, SQLite file), those three plugins installed, checkout's catalogue entry naming its PagerDuty service, Jira project and ${RUNBOOK_LINKS.length} runbook links, one announcement channel.`,
         CRITICAL_PATH_NOTE,
         ...(last ? [`Calls of one declaration by the order their answers left (ms after the ack), last burst at 1: ${last.calls.map((c) => `${c.what} ${c.atMs}`).join('; ')}.`] : []),
         ...(sample ? [`Calls by kind in one declaration: ${Object.entries(sample.counts).map(([k, n]) => `${k} ${n}`).join(', ')}.`] : []),
+        'A burst counts as complete when every channel it opened has its topic, one pin, a bookmark per runbook link plus the bridge\'s, the paged on-call as a member, and the pinned card as last drawn links the Jira ticket, the Zoom bridge and the PagerDuty page (read from the fake Slack\'s state).',
         `Target: ready ÷ critical path <= ${RATIO_TARGET} (issue 14 item 3); met? is judged on the median.`,
         ...notes,
       ],
