@@ -19,6 +19,8 @@ export interface MusterServerSettings {
   readonly env: Record<string, string>;
   readonly musterYaml?: string;
   readonly logLevel?: 'info' | 'warn';
+  /** `worker`: what `muster worker` runs (the queues and the probes, no chat); default the server. */
+  readonly role?: 'server' | 'worker';
 }
 
 export interface MusterServerInfo {
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   const settings = childSettings<MusterServerSettings>();
   if (settings.musterYaml) writeFileSync(join(settings.dir, 'muster.yaml'), settings.musterYaml);
   const config = loadConfig({ env: settings.env, cwd: settings.dir, interactive: false });
-  const server = await startServer(config, { logger: createLogger({ level: settings.logLevel ?? 'info', file: join(settings.dir, 'server.log') }) });
+  const server = await startServer(settings.role === 'worker' ? { ...config, console: false } : config, { role: settings.role ?? 'server', logger: createLogger({ level: settings.logLevel ?? 'info', file: join(settings.dir, 'server.log') }) });
   const store = server.container.get<Store>(SERVER_TOKENS.Store);
   const pump = server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
 

@@ -1,4 +1,5 @@
 import { ackLatencyMariaDbSuite, ackLatencySqliteSuite } from './ack-latency.bench';
+import { ackWorkerSuite } from './ack-worker.bench';
 import { declareToReadySuite } from './declare-to-ready.bench';
 import { httpRouterSuite } from './http-router.bench';
 import { ingestionSuite } from './ingestion.bench';
@@ -13,6 +14,7 @@ import { webhookAckMariaDbSuite, webhookAckSuite } from './webhook-ack.bench';
 export const ALL_SUITES: readonly Suite[] = [
   ackLatencySqliteSuite,
   ackLatencyMariaDbSuite,
+  ackWorkerSuite,
   teamsAckSuite,
   webhookAckSuite,
   webhookAckMariaDbSuite,
