@@ -38,6 +38,8 @@ const MAX_BOOKMARK_TITLE = 100;
 export class SlackChatGateway implements ChatGateway {
   readonly platform = 'slack' as const;
   readonly prefix = SLACK_COMMAND;
+  /** conversations.setTopic is a call of its own: room set-up runs it beside the card (topicLater). */
+  readonly topicApart = true;
   private readonly poster: IdempotentPoster;
   private readonly rooms: RoomCreator;
   private readonly bookmarked = new BoundedCache<string, true>(5000);
@@ -52,7 +54,7 @@ export class SlackChatGateway implements ChatGateway {
 
   async createRoom(request: CreateRoom): Promise<ConversationRef> {
     const room = await this.rooms.ensureCreated(request);
-    if (request.topic.trim() !== '') await this.setTopic(room, request.topic);
+    if (!request.topicLater && request.topic.trim() !== '') await this.setTopic(room, request.topic);
     return room;
   }
 

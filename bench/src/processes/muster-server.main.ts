@@ -19,6 +19,8 @@ export interface MusterServerSettings {
   readonly env: Record<string, string>;
   readonly musterYaml?: string;
   readonly logLevel?: 'info' | 'warn';
+  /** `worker`: what `muster worker` runs (the queues and the probes, no chat); default the server. */
+  readonly role?: 'server' | 'worker';
 }
 
 export interface MusterServerInfo {
@@ -45,7 +47,7 @@ async function main(): Promise<void> {
   const settings = childSettings<MusterServerSettings>();
   if (settings.musterYaml) writeFileSync(join(settings.dir, 'muster.yaml'), settings.musterYaml);
   const config = loadConfig({ env: settings.env, cwd: settings.dir, interactive: false });
-  const server = await startServer(config, { logger: createLogger({ level: settings.logLevel ?? 'info', file: join(settings.dir, 'server.log') }) });
+  const server = await startServer(settings.role === 'worker' ? { ...config, console: false } : config, { role: settings.role ?? 'server', logger: createLogger({ level: settings.logLevel ?? 'info', file: join(settings.dir, 'server.log') }) });
   const store = server.container.get<Store>(SERVER_TOKENS.Store);
   const pump = server.container.get<OutboxPump>(SERVER_TOKENS.OutboxPump);
 
@@ -61,11 +63,27 @@ async function main(): Promise<void> {
     return { done: Number(row?.done ?? 0), pending: Number(row?.pending ?? 0), dead: Number(row?.dead ?? 0) };
   };
 
+  /** Pending messages due within `withinMs` (a timer set for later, e.g. an update reminder, is not due), with their topics and last errors. */
+  const outboxDue = async (withinMs: unknown): Promise<{ due: number; topics: string[] }> => {
+    const rows = await store.dataSource.query('SELECT topic, available_at, last_error FROM outbox WHERE completed_at IS NULL AND dead = 0') as { topic: string; available_at: unknown; last_error: string | null }[];
+    const horizon = Date.now() + Number(withinMs ?? 0);
+    const due = rows.filter((r) => new Date(r.available_at instanceof Date ? r.available_at : String(r.available_at)).getTime() <= horizon);
+    return { due: due.length, topics: due.map((r) => `${r.topic}${r.last_error ? ` (${r.last_error.slice(0, 120)})` : ''}`) };
+  };
+
   const diagnostics = new Diagnostics();
   const variants = new CaptureVariants(server.container, store, config.databaseUrl);
   const info: MusterServerInfo = { url: `http://127.0.0.1:${server.port}/slack/events`, teamsUrl: `http://127.0.0.1:${server.port}/api/messages`, webhooksUrl: `http://127.0.0.1:${server.port}/webhooks` };
   serveDriver({ ...info }, {
     outbox,
+    outboxDue,
+    /** The outbox rows made at or after `since` (epoch ms): topic, attempts, and when made, due and done (diagnostics). */
+    outboxSince: async (since: unknown) => {
+      const rows = await store.dataSource.query('SELECT topic, attempts, created_at, available_at, completed_at, last_error FROM outbox ORDER BY id') as Record<string, unknown>[];
+      const ms = (v: unknown) => (v === null || v === undefined ? null : new Date(v instanceof Date ? v : String(v)).getTime());
+      return rows.map((r) => ({ topic: r.topic, attempts: r.attempts, created: ms(r.created_at), due: ms(r.available_at), done: ms(r.completed_at), error: r.last_error }))
+        .filter((r) => (r.created ?? 0) >= Number(since));
+    },
     /** Lets the outbox (and any Slack follow-up) finish what is queued, bounded by `deadlineMs`. */
     drainOutbox: async (deadlineMs: unknown) => {
       const until = Date.now() + Number(deadlineMs);

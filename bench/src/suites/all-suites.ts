@@ -1,5 +1,7 @@
 import { ackLatencyMariaDbSuite, ackLatencySqliteSuite } from './ack-latency.bench';
 import { ackOpenLoopMariaDbSuite, ackOpenLoopSqliteSuite } from './ack-open-loop.bench';
+import { ackWorkerSuite } from './ack-worker.bench';
+import { declareToReadySuite } from './declare-to-ready.bench';
 import { footprintMariaDbSuite, footprintSuite } from './footprint.bench';
 import { httpRouterSuite } from './http-router.bench';
 import { ingestionSuite } from './ingestion.bench';
@@ -16,9 +18,11 @@ export const ALL_SUITES: readonly Suite[] = [
   ackLatencyMariaDbSuite,
   ackOpenLoopSqliteSuite,
   ackOpenLoopMariaDbSuite,
+  ackWorkerSuite,
   teamsAckSuite,
   webhookAckSuite,
   webhookAckMariaDbSuite,
+  declareToReadySuite,
   ingestionSuite,
   storePathVariantsSuite,
   summarizerTokensSuite,

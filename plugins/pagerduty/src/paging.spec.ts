@@ -4,6 +4,9 @@ import { expect } from 'chai';
 import type { PagerDutyFake } from './fake';
 import { activated, API_TOKEN, SECRETS, seededFake, servicePage } from './paging-host.spec-helper';
 
+/** The create of a page; the on-call look-up (GET /services, GET /oncalls) runs beside it. */
+const CREATE = /^POST \/incidents$/;
+
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
     await promise;
@@ -60,13 +63,26 @@ describe('pagerduty paging: page', () => {
     expect(pd.incidents()).to.have.length(1);
   });
 
+  it('looks up the on-call beside the create; a look-up that fails still leaves one incident, and the retry pages nobody twice', async () => {
+    const { ports } = await activated(pd);
+    pd.failNext(404, { match: /^GET \/services\// });
+    const error = await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }));
+    expect(error).to.be.instanceOf(PluginHttpError);
+    expect(pd.incidents(), 'the create went on beside the failed look-up').to.have.length(1);
+    const retried = await ports.paging.page(servicePage(), { idempotencyKey: 'k1', uncertainSince: new Date() });
+    expect(pd.incidents()).to.have.length(1);
+    expect(pd.requestsTo(CREATE)).to.have.length(1);
+    expect(retried.ref?.id).to.equal(pd.incidents()[0]!.id);
+    expect(retried.paged.map((p) => p.email)).to.deep.equal(['ana@example.com', 'bo@example.com']);
+  });
+
   it('waits out a 429 with Retry-After and pages once', async () => {
     const { ports } = await activated(pd);
-    pd.failNext(429, { retryAfter: 1 });
+    // The on-call look-up runs beside the create: the 429 is scripted for the create itself.
+    pd.failNext(429, { retryAfter: 1, match: CREATE });
     await ports.paging.page(servicePage(), { idempotencyKey: 'k1' });
     expect(pd.incidents()).to.have.length(1);
-    expect(pd.requests[0]!.method).to.equal('POST');
-    expect(pd.requests[1]!.method).to.equal('POST');
+    expect(pd.requestsTo(CREATE)).to.have.length(2);
   });
 
   it('surfaces a wrong token as a PluginHttpError 401 without the token, and logs nothing secret', async () => {
@@ -133,7 +149,7 @@ describe('pagerduty paging: hostile answers and a remote that is down', () => {
 
   it('fails cleanly on JSON of the wrong shape, naming the field', async () => {
     const { ports } = await activated(pd);
-    pd.answerNext({ status: 201, json: { incident: { id: 42, status: ['x'] } } });
+    pd.answerNext({ status: 201, json: { incident: { id: 42, status: ['x'] } } }, CREATE);
     const error = await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }));
     expect(error).to.be.instanceOf(PluginHttpError);
     expect(error.message).to.match(/unexpected body \(incident\.id/);
@@ -149,9 +165,9 @@ describe('pagerduty paging: hostile answers and a remote that is down', () => {
 
   it('a hung remote times out as a PluginHttpError the outbox retries', async () => {
     const { ports } = await activated(pd);
-    pd.hangNext();
-    pd.hangNext();
-    pd.hangNext();
+    pd.hangNext(CREATE);
+    pd.hangNext(CREATE);
+    pd.hangNext(CREATE);
     const error = await rejection(ports.paging.page(servicePage(), { idempotencyKey: 'k1' }));
     expect(error).to.be.instanceOf(PluginHttpError);
     expect(error.message).to.contain('timed out');

@@ -62,11 +62,20 @@ export function pagerDutyPaging(rest: PagerDutyRest, ctx: Context): PagingPort {
       const person = target.kind === 'person' ? await userByEmail(target.person) : undefined;
       const serviceId = target.kind === 'service' ? pagerDutyServiceId(target, config) : config.defaultService;
       if (!serviceId) throw new PluginConfigError('Paging a person raises a PagerDuty incident on a service: set defaultService', 'defaultService');
-      const earlier = options.uncertainSince ? await findByKey(request.dedupKey) : undefined;
-      const incident = earlier ?? await create(request, serviceId, person);
-      // Remembered before the on-call look-up, which may fail: a webhook must still map back to the page.
-      await rememberPage(ctx.storage, incident.id, request.dedupKey);
-      const paged = person ? [personOf(person)] : await onCallFor(rest, serviceId);
+      // The on-call look-up needs only the service, not the page: it runs beside the create, one round
+      // trip less before the paged people are invited. Both are let finish before a failure is thrown.
+      const made = (async () => {
+        const earlier = options.uncertainSince ? await findByKey(request.dedupKey) : undefined;
+        const created = earlier ?? await create(request, serviceId, person);
+        // Remembered whatever the on-call look-up does (it may fail): a webhook must still map back to the page.
+        await rememberPage(ctx.storage, created.id, request.dedupKey);
+        return created;
+      })();
+      const [madeOutcome, lookedUp] = await Promise.allSettled([made, person ? Promise.resolve([personOf(person)]) : onCallFor(rest, serviceId)]);
+      if (madeOutcome.status === 'rejected') throw madeOutcome.reason;
+      if (lookedUp.status === 'rejected') throw lookedUp.reason;
+      const incident = madeOutcome.value;
+      const paged = lookedUp.value;
       await rememberPage(ctx.storage, incident.id, request.dedupKey, paged);
       return {
         paged,

@@ -168,4 +168,27 @@ describe('integrations: the engine calls the installed plugins from the outbox',
     expect(metrics).to.match(/muster_plugin_calls_total\{plugin="fixture-ops",operation="page",outcome="ok"\} 1\b/);
     expect(metrics).to.match(/muster_plugin_calls_total\{plugin="fixture-ops",operation="open_ticket",outcome="error"\} \d+/);
   });
+
+  it('invites the paged people into a room that opened while the vendor was answering, at once: not left to the room_linked repeat and its backoff', async () => {
+    const release = e2e.slack.holdAll();
+    const answer = await e2e.command('declare "Room opens mid-page" --sev SEV3');
+    const number = Number(/INC-(\d+)/.exec(answer.text)?.[1]);
+    const incident = await e2e.incident(number);
+    expect(incident.snapshot().links.rooms, 'Slack is held: no room yet').to.have.length(0);
+    remote.whilePaging = async () => {
+      release();
+      for (let i = 0; i < 200 && (await e2e.incident(number)).snapshot().links.rooms.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+    };
+    try {
+      await runCall(e2e, { op: 'page', incidentId: incident.id, callKey: 'muster:test:mid-page', target: { kind: 'service', name: 'checkout' }, urgency: 'low' });
+    } finally {
+      remote.whilePaging = undefined;
+    }
+    const room = await e2e.roomOf(number);
+    const rows = (await e2e.store.dataSource.query('SELECT idempotency_key FROM outbox WHERE topic = ?', ['room.invite'])) as { idempotency_key: string }[];
+    expect(rows.map((r) => r.idempotency_key), JSON.stringify(rows)).to.include(`room.invite:muster:test:mid-page:invite:${room.id}`);
+    await e2e.settle();
+    const invites = e2e.slack.calls('conversations.invite').filter((c) => String(c.args.channel) === room.id);
+    expect(invites.map((c) => String(c.args.users)).join(',')).to.include(LIMA.id);
+  });
 });

@@ -26,6 +26,12 @@ export interface CreateRoom {
    * rooms as threads (Teams without Graph) starts the thread.
    */
   readonly requestedIn?: ConversationRef;
+  /**
+   * The caller sets the topic with `setTopic` itself, beside the room's other first steps (see
+   * `ChatGateway.topicApart`): a gateway whose topic is a call of its own skips it here. Others, which
+   * give the topic in the create itself, ignore this.
+   */
+  readonly topicLater?: boolean;
 }
 
 export interface PostOptions {
@@ -45,6 +51,12 @@ export interface ChatGateway {
    * Absent: the canonical `/incident`.
    */
   readonly prefix?: string;
+  /**
+   * True when the platform sets a room's topic in a call of its own after the create (Slack's
+   * conversations.setTopic): room set-up then asks for it beside the invite and the card instead of
+   * waiting for it inside createRoom, one remote round trip off the critical path.
+   */
+  readonly topicApart?: boolean;
   createRoom(request: CreateRoom): Promise<ConversationRef>;
   post(conversation: ConversationRef, view: View, options: PostOptions): Promise<MessageRef>;
   update(message: MessageRef, view: View): Promise<void>;

@@ -97,4 +97,81 @@ describe('room set-up (outbox handler) with the durable effect log', () => {
     expect(retried.length, 'exactly the interrupted post is retried as uncertain').to.equal(1);
     expect(new Set(posts.map((o) => o.idempotencyKey)).size).to.equal(a.gateway.posts.length);
   });
+
+  describe('with a platform whose topic is a call of its own (Slack): the steps after the create run side by side', () => {
+    /** The console harness's gateway, told to set topics apart and to hold the card's post until released. */
+    function concurrentApp() {
+      const a = app();
+      Object.assign(a.gateway, { topicApart: true });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => { release = resolve; });
+      const post = a.gateway.post.bind(a.gateway);
+      a.gateway.post = async (c: ConversationRef, v: View, o: PostOptions) => {
+        if (o.idempotencyKey.startsWith('card:')) await held;
+        return post(c, v, o);
+      };
+      return { ...a, release };
+    }
+    const settle = async () => { for (let i = 0; i < 50; i++) await new Promise((resolve) => setImmediate(resolve)); };
+    const methods = (a: ReturnType<typeof app>) => a.gateway.calls.map((c) => c.method);
+
+    it('sets the topic, invites and tells the channel while the card is on its way, and pins only the posted card, each once', async () => {
+      const a = concurrentApp();
+      await a.declare('/incident declare "Checkout errors"');
+      const flushing = a.flush();
+      await settle();
+      expect(calls(a, 'createRoom')[0]!.args[0]).to.deep.include({ topicLater: true });
+      expect(methods(a), 'the card is held: nothing waits for it but the pin').to.include.members(['createRoom', 'setTopic', 'invite']);
+      expect(a.gateway.postedTexts('lobby').join()).to.match(/INC-1 has its room/);
+      expect(calls(a, 'pin'), 'no pin before the post exists').to.have.length(0);
+      a.release();
+      await flushing;
+      await a.flush();
+      for (const method of ['createRoom', 'setTopic', 'invite', 'pin']) expect(calls(a, method), method).to.have.length(1);
+      const cardPosts = calls(a, 'post').filter((c) => (c.args[2] as PostOptions).idempotencyKey.startsWith('card:'));
+      expect(cardPosts).to.have.length(1);
+      const cardAt = a.gateway.calls.findIndex((c) => c.method === 'post' && (c.args[2] as PostOptions).idempotencyKey.startsWith('card:'));
+      expect(methods(a).indexOf('pin')).to.be.greaterThan(cardAt);
+      const recorded = (await a.store.repositories.incidents.findByNumber('default', 1))!.roomOn('console')!.cardMessageId;
+      expect(calls(a, 'pin')[0]!.args[0]).to.deep.include({ messageId: recorded });
+    });
+
+    it('retries only the step that failed (the topic): the room, the card, the pin and the notice are not asked for again', async () => {
+      const a = concurrentApp();
+      a.release();
+      const setTopic = a.gateway.setTopic.bind(a.gateway);
+      let failures = 1;
+      a.gateway.setTopic = async (c: ConversationRef, t: string) => {
+        if (failures-- > 0) { a.gateway.calls.push({ method: 'setTopic', args: [c, t] }); throw lostAnswer(); }
+        return setTopic(c, t);
+      };
+      await a.declare('/incident declare "Checkout errors"');
+      await a.flush();
+      await a.retry();
+      expect(calls(a, 'setTopic')).to.have.length(2);
+      expect(calls(a, 'createRoom')).to.have.length(1);
+      expect(calls(a, 'post').filter((c) => (c.args[2] as PostOptions).idempotencyKey.startsWith('card:'))).to.have.length(1);
+      expect(calls(a, 'pin')).to.have.length(1);
+      expect(a.gateway.postedTexts('lobby').filter((t) => /has its room/.test(t))).to.have.length(1);
+    });
+
+    it('lets the other steps finish before the failure is thrown: a pin still in flight when the topic fails is completed, not redone', async () => {
+      const a = concurrentApp();
+      const setTopic = a.gateway.setTopic.bind(a.gateway);
+      let failures = 1;
+      a.gateway.setTopic = async (c: ConversationRef, t: string) => {
+        if (failures-- > 0) throw lostAnswer();
+        return setTopic(c, t);
+      };
+      await a.declare('/incident declare "Checkout errors"');
+      const flushing = a.flush();
+      await settle();
+      a.release();
+      await flushing;
+      await a.retry();
+      expect(calls(a, 'pin')).to.have.length(1);
+      expect(calls(a, 'setTopic')).to.have.length(1);
+      expect((await a.store.repositories.incidents.findByNumber('default', 1))!.roomOn('console')!.cardMessageId).to.be.a('string');
+    });
+  });
 });

@@ -44,11 +44,13 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
     let room = incident.roomOn(p.platform, p.workspaceId);
     const isNewRoom = !room;
     const { people, runbooks } = await this.responders(incident, p.platform, p.workspaceId);
+    const topic = `${incident.reference} · ${incident.severity} · ${incident.title}`;
+    const topicApart = gateway.topicApart === true;
     if (!room) {
       const key = `room:${incident.id}:${p.platform}:${p.workspaceId}`;
       const created = await effectStep(log, key, async (uncertainSince) => ({ ...await gateway.createRoom({
         workspaceId: p.workspaceId, name: roomName(this.settings.roomNamePattern, incident), private: incident.isPrivate,
-        topic: `${incident.reference} · ${incident.severity} · ${incident.title}`, idempotencyKey: key, uncertainSince, members: people,
+        topic, topicLater: topicApart, idempotencyKey: key, uncertainSince, members: people,
         ...(p.requestedIn?.platform === p.platform && p.requestedIn.workspaceId === p.workspaceId ? { requestedIn: p.requestedIn } : {}),
       }) })) as unknown as ConversationRef;
       await this.refuseTakenRoom(incident, created);
@@ -56,25 +58,52 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
       incident = await loadIncident(this.repos, p.incidentId);
       room = incident.roomOn(p.platform, p.workspaceId)!;
     }
-    if (people.length) await gateway.invite(room, people);
-    if (!room.cardMessageId) {
-      const cardKey = `card:${incident.id}:${room.platform}:${room.conversationId}`;
-      const card = await effectStep(log, cardKey, async (uncertainSince) => ({ ...await gateway.post(room!, incidentCardView(incident, this.settings), { idempotencyKey: cardKey, uncertainSince }) })) as unknown as MessageRef;
-      // Pinning twice is harmless (already_pinned), but a completed pin is not asked for again.
-      await effectOnce(log, `pin:${cardKey}`, () => gateway.pin(card));
-      await this.changes.applySystem(incident.id, (inc, _tx, now) => { inc.recordCard(room!, card.messageId, now); return true; });
-      // A change recorded while the card was on its way (an integration's link) found no card here to
-      // refresh: the card would stay as drawn. Recording the card is one version; more means a change.
-      const latest = await loadIncident(this.repos, p.incidentId);
-      if (latest.version > incident.version + 1) await gateway.update(card, incidentCardView(latest, this.settings));
-      for (const link of runbooks) await effectOnce(log, `bookmark:${incident.id}:${room.platform}:${room.conversationId}:${link.url}`, () => gateway.bookmark(room!, link));
-    }
-    // A retry may have created the room and died before telling anyone: tell them now (the log dedupes).
-    if ((isNewRoom || message.attempts > 1) && p.requestedIn && p.requestedIn.conversationId !== room.conversationId && !opensIn(room, p.requestedIn)) {
-      // The channel it was declared in may be on another platform than the room (roomPlacement: home/both).
-      const there = this.gateways.get(p.requestedIn.platform);
-      if (there) await this.announceRoom(there, incident, room, p.requestedIn);
-    }
+    const open = room;
+    const roomKey = `${incident.id}:${open.platform}:${open.conversationId}`;
+    // Once the room exists nothing below needs another's answer except the pin (and a redraw), which
+    // need the card: so they run side by side, each once through the effect log. Every step is let
+    // finish before the first failure is thrown, so a retry redoes only what failed, never a step that
+    // was still in flight; a rate limit's wait (RateLimitedError) is what the outbox sees.
+    await settleAll([
+      topicApart ? effectOnce(log, `topic:${roomKey}`, () => gateway.setTopic(open, topic)) : undefined,
+      people.length ? gateway.invite(open, people) : undefined,
+      open.cardMessageId ? this.pinCard(gateway, incident, open, { conversation: open, messageId: open.cardMessageId }) : this.postCard(gateway, incident, open),
+      // Bookmarks need only the room; a retry after the card was recorded still adds a missing one.
+      ...runbooks.map((link) => effectOnce(log, `bookmark:${roomKey}:${link.url}`, () => gateway.bookmark(open, link))),
+      // A retry may have created the room and died before telling anyone: tell them now (the log dedupes).
+      (isNewRoom || message.attempts > 1) && p.requestedIn && p.requestedIn.conversationId !== open.conversationId && !opensIn(open, p.requestedIn)
+        ? this.announceWhereDeclared(incident, open, p.requestedIn) : undefined,
+    ]);
+  }
+
+  /** The card: posted, pinned, recorded on the incident, and redrawn if the incident changed meanwhile. */
+  private async postCard(gateway: ChatGateway, incident: Incident, room: ConversationRef): Promise<void> {
+    const log = this.repos.outbox;
+    const cardKey = cardKeyOf(incident, room);
+    const card = await effectStep(log, cardKey, async (uncertainSince) => ({ ...await gateway.post(room, incidentCardView(incident, this.settings), { idempotencyKey: cardKey, uncertainSince }) })) as unknown as MessageRef;
+    // The pin and the redraw both need only the posted card, not each other: side by side. Pinning
+    // twice is harmless (already_pinned), but a completed pin is not asked for again; a pin that failed
+    // after the card was recorded is retried by handle(), which pins a recorded card too.
+    await settleAll([
+      this.pinCard(gateway, incident, room, card),
+      (async () => {
+        await this.changes.applySystem(incident.id, (inc, _tx, now) => { inc.recordCard(room, card.messageId, now); return true; });
+        // A change recorded while the card was on its way (an integration's link) found no card here to
+        // refresh: the card would stay as drawn. Recording the card is one version; more means a change.
+        const latest = await loadIncident(this.repos, incident.id);
+        if (latest.version > incident.version + 1) await gateway.update(card, incidentCardView(latest, this.settings));
+      })(),
+    ]);
+  }
+
+  private pinCard(gateway: ChatGateway, incident: Incident, room: ConversationRef, card: MessageRef): Promise<void> {
+    return effectOnce(this.repos.outbox, `pin:${cardKeyOf(incident, room)}`, () => gateway.pin(card));
+  }
+
+  private async announceWhereDeclared(incident: Incident, room: ConversationRef, requestedIn: ConversationRef): Promise<void> {
+    // The channel it was declared in may be on another platform than the room (roomPlacement: home/both).
+    const there = this.gateways.get(requestedIn.platform);
+    if (there) await this.announceRoom(there, incident, room, requestedIn);
   }
 
   /**
@@ -153,4 +182,16 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
 function opensIn(room: ConversationRef, requestedIn: ConversationRef): boolean {
   return !!room.parentConversationId && room.platform === requestedIn.platform && room.workspaceId === requestedIn.workspaceId
     && room.parentConversationId === requestedIn.conversationId;
+}
+
+const cardKeyOf = (incident: Incident, room: ConversationRef): string => `card:${incident.id}:${room.platform}:${room.conversationId}`;
+
+/**
+ * Waits for every step (an undefined one is a step not needed), then throws the first failure: a step
+ * still in flight when another fails is never abandoned half-way under a retry that would redo it.
+ */
+async function settleAll(steps: readonly (Promise<unknown> | undefined)[]): Promise<void> {
+  const outcomes = await Promise.allSettled(steps.filter((step): step is Promise<unknown> => step !== undefined));
+  const failed = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
+  if (failed) throw failed.reason;
 }

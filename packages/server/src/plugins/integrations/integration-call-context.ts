@@ -47,6 +47,15 @@ export class CallContext<P = unknown> {
     this.plain = pluginIncidentOf(incident);
   }
 
+  /**
+   * The incident as it is now. A call loads it when it starts; a room opened while the remote side was
+   * answering is in the fresh one, so what the call does in rooms (invite, bookmark, post) reaches it
+   * at once instead of waiting for the room_linked repeat of the call (which then finds it done).
+   */
+  async fresh(): Promise<Incident> {
+    return (await this.deps.repos.incidents.findById(this.incident.id)) ?? this.incident;
+  }
+
   get pluginId(): string { return this.installation.spec.definition.id; }
   get provider(): string { return this.installation.spec.definition.name; }
 

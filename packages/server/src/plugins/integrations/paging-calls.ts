@@ -20,7 +20,8 @@ export async function page(ctx: CallContext<PagingPort>): Promise<void> {
     urgency: ctx.call.urgency ?? 'high',
   };
   const result = await ctx.remote('main', (o) => ctx.port.page(request, o), checkedPage);
-  const invited = await chatPeopleOf(result.paged, ctx.incident, ctx.deps.directories, ctx.deps.logger);
+  const current = await ctx.fresh();
+  const invited = await chatPeopleOf(result.paged, current, ctx.deps.directories, ctx.deps.logger);
   const names = result.paged.map((p) => p.name ?? p.email ?? p.id);
   await ctx.record(statusKeys.page(ctx.pluginId, name), 'page', {
     state: result.acknowledged ? 'acknowledged' : 'done',
@@ -29,7 +30,7 @@ export async function page(ctx: CallContext<PagingPort>): Promise<void> {
     detail: names.length ? `paged ${names.join(', ')}` : `paged the on-call of ${name}`,
   }, async (tx, now) => {
     // Keyed by the rooms as they are: a room opened later gets its own invitation (the call runs again then).
-    const rooms = ctx.incident.snapshot().links.rooms.map((r) => r.conversationId).join(',');
+    const rooms = current.snapshot().links.rooms.map((r) => r.conversationId).join(',');
     if (invited.length) await tx.outbox.enqueue([outboxMessage('room.invite', { incidentId: ctx.incident.id, people: invited }, bounded(`${ctx.call.callKey}:invite:${rooms}`, 230), now)]);
   });
 }

@@ -1,4 +1,4 @@
-import { effectOnce, effectStep, type Block, type ConversationRef, type Link, type View } from '@muster/core';
+import { effectOnce, effectStep, type Block, type ConversationRef, type Incident, type Link, type View } from '@muster/core';
 import type { ConferencePort, Runbook, RunbooksPort } from '@muster/plugin-sdk';
 import type { CallContext } from './integration-call-context';
 import { statusKeys } from './integration-call';
@@ -13,7 +13,7 @@ export async function postRunbook(ctx: CallContext<RunbooksPort>): Promise<void>
   const runbook = await ctx.remote('main', async () => (await ctx.port.runbookFor({ name, ...(service && { service }) })) ?? null, checkedRunbook);
   if (!runbook) return;
   const url = safeUrl(runbook.url);
-  await eachRoom(ctx, async (room, gateway, roomKey) => {
+  await eachRoom(ctx, await ctx.fresh(), async (room, gateway, roomKey) => {
     await effectStep(ctx.deps.repos.outbox, ctx.effectKey(`post:${roomKey}`), async (uncertainSince) => ({
       ...await gateway.post(room, runbookView(runbook, url), { idempotencyKey: `${ctx.call.callKey}:${roomKey}`, ...(uncertainSince && { uncertainSince }) }),
     }));
@@ -26,7 +26,7 @@ export async function postRunbook(ctx: CallContext<RunbooksPort>): Promise<void>
 export async function startConference(ctx: CallContext<ConferencePort>): Promise<void> {
   const ref = await ctx.remote('main', (o) => ctx.port.start(ctx.plain, o), (v) => checkedRef(v, 'start'));
   const link = linkOf(ref, `Join the ${ctx.provider} call`);
-  if (link) await bookmarkEverywhere(ctx, link);
+  if (link) await bookmarkEverywhere(ctx, await ctx.fresh(), link);
   await ctx.record(statusKeys.conference(ctx.pluginId), 'conference', { state: 'done', remoteId: ref.id, ...(link && { link }), detail: ref.title ?? 'bridge open' });
 }
 
@@ -41,15 +41,16 @@ export async function endConference(ctx: CallContext<ConferencePort>): Promise<v
   await ctx.record(key, 'conference', { state: 'resolved', remoteId: ref.id, ...(status.link && { link: status.link }), detail: 'ended' });
 }
 
-async function bookmarkEverywhere(ctx: CallContext, link: Link): Promise<void> {
-  await eachRoom(ctx, (room, gateway, roomKey) => effectOnce(ctx.deps.repos.outbox, ctx.effectKey(`bookmark:${roomKey}`), () => gateway.bookmark(room, link)));
+async function bookmarkEverywhere(ctx: CallContext, incident: Incident, link: Link): Promise<void> {
+  await eachRoom(ctx, incident, (room, gateway, roomKey) => effectOnce(ctx.deps.repos.outbox, ctx.effectKey(`bookmark:${roomKey}`), () => gateway.bookmark(room, link)));
 }
 
 type Gateway = NonNullable<ReturnType<NonNullable<ReturnType<CallContext['deps']['gateways']>>['get']>>;
 
-async function eachRoom(ctx: CallContext, work: (room: ConversationRef, gateway: Gateway, roomKey: string) => Promise<void>): Promise<void> {
+/** In each room of the incident as given (fresh after a remote call: a room opened meanwhile is included). */
+async function eachRoom(ctx: CallContext, incident: Incident, work: (room: ConversationRef, gateway: Gateway, roomKey: string) => Promise<void>): Promise<void> {
   const gateways = ctx.deps.gateways();
-  for (const room of ctx.incident.snapshot().links.rooms) {
+  for (const room of incident.snapshot().links.rooms) {
     const gateway = gateways?.get(room.platform);
     if (gateway) await work(room, gateway, `${room.platform}:${room.workspaceId}:${room.conversationId}`);
   }
