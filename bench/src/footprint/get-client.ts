@@ -1,4 +1,5 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import { timedRequest } from '../http/timed-request';
 
 /** GETs on 127.0.0.1 over one keep-alive socket (one client, as a person browsing or a script paging). */
 export class GetClient {
@@ -9,18 +10,7 @@ export class GetClient {
   }
 
   get(path: string, timeoutMs = 30_000): Promise<{ status: number; body: string; ms: number }> {
-    return new Promise((resolve, reject) => {
-      const started = performance.now();
-      const req = request(new URL(path, this.base), { method: 'GET', agent: this.agent, timeout: timeoutMs, headers: this.headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-        res.on('error', reject);
-      });
-      req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      req.on('error', reject);
-      req.end();
-    });
+    return timedRequest(new URL(path, this.base), { method: 'GET', agent: this.agent, headers: this.headers }, undefined, timeoutMs);
   }
 
   close(): void {

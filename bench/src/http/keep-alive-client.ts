@@ -1,11 +1,8 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
+import { timedRequest } from './timed-request';
 
-export interface Answer {
-  readonly status: number;
-  readonly body: string;
-  /** From writing the request to the last byte of the answer. */
-  readonly ms: number;
-}
+export type { TimedAnswer as Answer } from './timed-request';
+import type { TimedAnswer as Answer } from './timed-request';
 
 /**
  * POSTs to one URL on 127.0.0.1 over a keep-alive agent with one socket per concurrent client, so
@@ -23,21 +20,7 @@ export class KeepAliveClient {
   }
 
   post(body: string, headers: Record<string, string>, timeoutMs = 30_000): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      const started = performance.now();
-      const req = request(this.url, {
-        method: 'POST', agent: this.agent, timeout: timeoutMs,
-        headers: { ...headers, 'content-length': Buffer.byteLength(body) },
-      }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
-        res.on('error', reject);
-      });
-      req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      req.on('error', reject);
-      req.end(body);
-    });
+    return timedRequest(this.url, { method: 'POST', agent: this.agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, body, timeoutMs);
   }
 
   close(): void {

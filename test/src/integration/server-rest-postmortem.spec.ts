@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'chai';
 import { SERVER_TOKENS, type OutboxPump } from '@muster/server';
-import { call, removeDir, startInProcess, tempDir, type InProcessServer } from './server-support';
+import { call, removeDir, startRestServer, type InProcessServer } from './server-support';
 
 /** The postmortem over REST as on the dashboard: its sections as JSON, an edit from a revision, the review. */
 describe('server: REST postmortem — sections as JSON, edits by revision, review (SQLite)', function () {
@@ -17,11 +17,7 @@ describe('server: REST postmortem — sections as JSON, edits by revision, revie
   const notes = async (reference: string) => ((await send('GET', `incidents/${reference}/timeline`)).body.entries as { text: string }[]).map((e) => e.text).filter((t) => /^Postmortem/.test(t));
 
   before(async () => {
-    dir = tempDir('rest-postmortem');
-    server = await startInProcess(dir);
-    api = `${server.url}/api/v1`;
-    foreign = (await server.store.apiTokens.create('globex-ci', { tenantId: 'globex' })).token;
-    readOnly = (await server.store.apiTokens.create('read-only-ci', { scopes: ['read'] })).token;
+    ({ dir, server, api, foreign, readOnly } = await startRestServer('rest-postmortem'));
   });
   after(async () => {
     await server?.stop();

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { TOKENS, type InboundPort, type RequestContext } from '@muster/core';
-import { call, removeDir, startInProcess, tempDir, type ApiAnswer, type InProcessServer } from './server-support';
+import { call, removeDir, startInProcess, startRestServer, tempDir, type ApiAnswer, type InProcessServer } from './server-support';
 
 /** Status updates over REST as on the dashboard: write, edit and approve naming the version, reject, ask for an AI draft. */
 describe('server: REST status updates — drafts, edits, approval by version, rejection (SQLite)', function () {
@@ -22,11 +22,7 @@ describe('server: REST status updates — drafts, edits, approval by version, re
     (await send('POST', `incidents/${reference}/status-updates`, { audience, body })).body as { id: string; version: number };
 
   before(async () => {
-    dir = tempDir('rest-updates');
-    server = await startInProcess(dir);
-    api = `${server.url}/api/v1`;
-    foreign = (await server.store.apiTokens.create('globex-ci', { tenantId: 'globex' })).token;
-    readOnly = (await server.store.apiTokens.create('read-only-ci', { scopes: ['read'] })).token;
+    ({ dir, server, api, foreign, readOnly } = await startRestServer('rest-updates'));
   });
   after(async () => {
     await server?.stop();

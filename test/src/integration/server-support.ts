@@ -49,6 +49,15 @@ export async function startInProcess(dir: string, env: Record<string, string> = 
   return { running, store, token, url, stop: () => running.stop() };
 }
 
+/** A server for the REST suites that need the wrong caller too: another tenant's token and a read-only one. */
+export async function startRestServer(label: string): Promise<{ dir: string; server: InProcessServer; api: string; foreign: string; readOnly: string }> {
+  const dir = tempDir(label);
+  const server = await startInProcess(dir);
+  const foreign = (await server.store.apiTokens.create('globex-ci', { tenantId: 'globex' })).token;
+  const readOnly = (await server.store.apiTokens.create('read-only-ci', { scopes: ['read'] })).token;
+  return { dir, server, api: `${server.url}/api/v1`, foreign, readOnly };
+}
+
 export interface ApiAnswer {
   readonly status: number;
   readonly headers: Headers;
