@@ -65,6 +65,20 @@ export function isMusterError(error: unknown, code?: MusterErrorCode): error is 
   return error instanceof MusterError && (code === undefined || error.code === code);
 }
 
+/**
+ * The refusal of a save from a copy that someone else changed since it was loaded (optimistic
+ * concurrency). Marked apart from other conflicts so a change that loaded its copy in the same
+ * transaction can be run again on the fresh one (IncidentChanges), while a conflict with what a person
+ * saw (an edit started from an older revision) is theirs to look at.
+ */
+export function staleCopyError(what: string): MusterError {
+  return new MusterError('conflict', `${what} was changed by someone else meanwhile; look at it again and retry.`, { staleCopy: true });
+}
+
+export function isStaleCopy(error: unknown): boolean {
+  return isMusterError(error, 'conflict') && error.details.staleCopy === true;
+}
+
 /** What a user may see of any error: our own message, or a generic line (details go to the log). */
 export function userFacingMessage(error: unknown): string {
   if (error instanceof MusterError && error.code !== 'internal') return error.message;

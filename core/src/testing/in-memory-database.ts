@@ -1,4 +1,4 @@
-import { MusterError } from '../errors';
+import { MusterError, staleCopyError } from '../errors';
 import type { EffectRecord, OutboxMessage } from '../application/ports/outbox.port';
 import type { AlertGroupLink } from '../application/ports/repositories.port';
 import type { RollingSummary } from '../application/ports/summarizer.port';
@@ -115,9 +115,7 @@ export interface OutboxRow extends OutboxMessage {
   readonly completedAt?: Date;
 }
 
-/** The refusal of a save from a copy that someone else changed since it was loaded (optimistic concurrency). */
-export const staleCopy = (what: string): MusterError =>
-  new MusterError('conflict', `${what} was changed by someone else meanwhile; look at it again and retry.`);
+export const staleCopy = staleCopyError;
 
 /** Longest idempotency key, as in the SQL stores (whose unique index has a length limit). */
 const MAX_KEY_LENGTH = 512;

@@ -1,8 +1,6 @@
-import { isMusterError, MusterError } from '@muster/core';
+import { isMusterError, MusterError, staleCopyError } from '@muster/core';
 
-/** The refusal of a save from a copy that someone else changed since it was loaded (optimistic concurrency). */
-export const staleCopy = (what: string): MusterError =>
-  new MusterError('conflict', `${what} was changed by someone else meanwhile; look at it again and retry.`);
+export const staleCopy = staleCopyError;
 
 /** The driver's own error behind TypeORM's QueryFailedError (or the error itself). */
 function driverError(error: unknown): { code?: string; errno?: number; message?: string } {
