@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (options.help) {
-    process.stdout.write(`node bench/dist/run.js [--quick] [--only <suite>[,<suite>…]]\n\nSuites:\n${ALL_SUITES.map((s) => `  ${s.name.padEnd(22)} ${s.summary}`).join('\n')}\n`);
+    process.stdout.write(`node bench/dist/run.js [--quick] [--diagnostics] [--only <suite>[,<suite>…]]\n\nSuites (a full run leaves out the diagnostic ones; --diagnostics adds them):\n${ALL_SUITES.map((s) => `  ${s.name.padEnd(22)} ${s.diagnostic ? '(diagnostic) ' : ''}${s.summary}`).join('\n')}\n`);
     return 0;
   }
   const unknown = options.only.filter((name) => !ALL_SUITES.some((s) => s.name === name));
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
     process.stderr.write(`Unknown suite ${unknown.join(', ')}; the suites are: ${ALL_SUITES.map((s) => s.name).join(', ')}\n`);
     return 2;
   }
-  const suites = options.only.length ? ALL_SUITES.filter((s) => options.only.includes(s.name)) : ALL_SUITES;
+  const suites = options.only.length ? ALL_SUITES.filter((s) => options.only.includes(s.name)) : ALL_SUITES.filter((s) => options.diagnostics || !s.diagnostic);
   const machine = machineFacts();
   const progress = new Progress();
   const outcomes: SuiteOutcome[] = [];
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
   }
   const totalSeconds = (Date.now() - runStarted) / 1000;
   const okResults = outcomes.flatMap((o) => (o.ok ? [o.result] : []));
-  const verdict = verdictLines(okResults, [benchTimeRow(totalSeconds, outcomes, options, suites.length === ALL_SUITES.length)]);
+  const verdict = verdictLines(okResults, [benchTimeRow(totalSeconds, outcomes, options, ALL_SUITES.every((s) => s.diagnostic || suites.includes(s)))]);
   const markdown = renderMarkdown(outcomes, machine, { quick: options.quick, verdict, totalSeconds });
   const results = outcomes.flatMap((o) => (o.ok ? [{ ...o.result, seconds: Math.round(o.seconds) }] : []));
   const couldNotRun = outcomes.flatMap((o) => (o.ok ? [] : [{ name: o.name, error: o.error }]));

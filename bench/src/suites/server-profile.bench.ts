@@ -21,6 +21,7 @@ export const serverProfileSuite: Suite = {
   name: 'server-profile',
   summary: 'diagnostic: share of the Muster server\'s CPU by layer and package during declare (SQLite) and ingestion (MariaDB) at 32 clients',
   run: runServerProfile,
+  diagnostic: true,
 };
 
 async function runServerProfile(options: SuiteOptions): Promise<BenchResult> {

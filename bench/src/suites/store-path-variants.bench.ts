@@ -23,6 +23,7 @@ export const storePathVariantsSuite: Suite = {
   name: 'store-path-variants',
   summary: 'diagnostic: store-path events/s as is, with the room lookup cached, and with parallelGroups 4, vs raw inserts (MariaDB, 32 callers)',
   run: runVariants,
+  diagnostic: true,
 };
 
 async function runVariants(options: SuiteOptions): Promise<BenchResult> {

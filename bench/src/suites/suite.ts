@@ -12,6 +12,11 @@ export interface Suite {
   /** One line for `--help` and the README. */
   readonly summary: string;
   run(options: SuiteOptions): Promise<BenchResult>;
+  /**
+   * Carries no target: it explains a missed one with numbers (where the CPU goes, what a variant
+   * would gain). Left out of a full run, to keep it under 25 minutes; run with `--diagnostics` or `--only`.
+   */
+  readonly diagnostic?: boolean;
 }
 
 /**
