@@ -7,10 +7,7 @@ import { TOKENS } from '../../container/tokens';
 import { incidentCardView } from '../../views/incident-card.view';
 import type { OutboxHandler } from '../outbox-handler';
 import type { TopicPayloads } from '../topics';
-import { loadIncident } from './handler-support';
-
-/** Redraws after a change that lands while this one draws; past that, the next change's own refresh catches up. */
-const MAX_REDRAWS = 3;
+import { drawUntilCurrent, loadIncident } from './handler-support';
 
 /**
  * Redraws the pinned card in every room with the incident as it is now (not as it was when queued).
@@ -30,13 +27,7 @@ export class CardRefreshHandler implements OutboxHandler<'card.refresh'> {
   ) {}
 
   async handle(p: TopicPayloads['card.refresh']): Promise<void> {
-    let incident = await loadIncident(this.repos, p.incidentId);
-    for (let round = 0; round < MAX_REDRAWS; round++) {
-      await this.draw(incident);
-      const now = await loadIncident(this.repos, p.incidentId);
-      if (now.version === incident.version) return;
-      incident = now;
-    }
+    await drawUntilCurrent(this.repos, await loadIncident(this.repos, p.incidentId), (incident) => this.draw(incident));
   }
 
   private async draw(incident: Incident): Promise<void> {
@@ -47,3 +38,4 @@ export class CardRefreshHandler implements OutboxHandler<'card.refresh'> {
     }
   }
 }
+

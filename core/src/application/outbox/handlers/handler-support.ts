@@ -35,3 +35,21 @@ export async function postAnswer(log: EffectLog, gateway: ChatGateway, place: { 
   if (place.privateTo) await gateway.postEphemeral(place.conversation, place.privateTo, view);
   else await postOnce(log, gateway, place.conversation, view, key);
 }
+
+/** Redraws after a change that lands while one draws; past that, the next change's own refresh catches up. */
+const MAX_REDRAWS = 3;
+
+/**
+ * Draws `incident`, then looks again: while it changed during the draw, draws the newer version. A
+ * draw that read an older version may reach the platform after a newer one; the look after it is what
+ * makes the last write the latest version. Every redraw of a card goes through here.
+ */
+export async function drawUntilCurrent(repos: Repositories, from: Incident, draw: (incident: Incident) => Promise<void>): Promise<void> {
+  let incident = from;
+  for (let round = 0; round < MAX_REDRAWS; round++) {
+    await draw(incident);
+    const now = await loadIncident(repos, incident.id);
+    if (now.version === incident.version) return;
+    incident = now;
+  }
+}

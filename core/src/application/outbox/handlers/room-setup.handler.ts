@@ -16,7 +16,7 @@ import type { OutboxHandler } from '../outbox-handler';
 import { effectOnce, effectStep } from '../effect-step';
 import { roomName } from '../room-name';
 import type { TopicPayloads } from '../topics';
-import { gatewayFor, loadIncident } from './handler-support';
+import { drawUntilCurrent, gatewayFor, loadIncident } from './handler-support';
 
 /**
  * Opens the incident's room: create it, invite the people who should be there, post and pin the card,
@@ -90,8 +90,10 @@ export class RoomSetupHandler implements OutboxHandler<'room.setup'> {
         await this.changes.applySystem(incident.id, (inc, _tx, now) => { inc.recordCard(room, card.messageId, now); return true; });
         // A change recorded while the card was on its way (an integration's link) found no card here to
         // refresh: the card would stay as drawn. Recording the card is one version; more means a change.
+        // The redraw looks again after it, as a refresh does: a refresh of a later change may be drawing
+        // beside it, and whichever write reaches the platform last must be the latest version.
         const latest = await loadIncident(this.repos, incident.id);
-        if (latest.version > incident.version + 1) await gateway.update(card, incidentCardView(latest, this.settings));
+        if (latest.version > incident.version + 1) await drawUntilCurrent(this.repos, latest, (i) => gateway.update(card, incidentCardView(i, this.settings)));
       })(),
     ]);
   }
