@@ -14,7 +14,9 @@ describe('summarizer against an OpenAI-compatible server: safety', () => {
     .message(minutes(6), carol, 'DB at postgres://app:hunter2@10.20.30.40:5432/shop, IPv6 2001:db8::7334, mail carol.nguyen@example.com or call +44 20 7946 0958')
     .message(minutes(7), alice, 'AWS AKIAIOSFODNN7EXAMPLE, token=abc123secret, JWT eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c')
     .build();
-  const secrets = ['xoxb-', 'sk-proj-', 'hunter2', '10.20.30.40', '2001:db8', 'carol.nguyen@', '7946', 'AKIAIOSFODNN7EXAMPLE', 'abc123secret', 'eyJhbGci'];
+  // The phone number as written, not four digits of it: the data markers' random hex nonce
+  // (<<<DATA 169f55351abc>>>) holds "7946" about once in 7,000 runs, which once failed CI with no phone sent.
+  const secrets = ['xoxb-', 'sk-proj-', 'hunter2', '10.20.30.40', '2001:db8', 'carol.nguyen@', '7946 0958', '+44 20', 'AKIAIOSFODNN7EXAMPLE', 'abc123secret', 'eyJhbGci'];
 
   it('never sends a secret, address or contact detail to the model', async () => {
     const { summarizer } = summarizerAgainst(llm);
