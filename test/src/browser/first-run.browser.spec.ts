@@ -85,8 +85,10 @@ describe('browser: a first run, from the start banner to the dashboard', functio
     await page.goto(`${address}/incidents/INC-1/postmortem`);
     const summary = page.getByLabel('Summary (Markdown)');
     await summary.fill('Checkout failed for 20 minutes after a bad deploy; rolling back fixed it.');
+    // The save is a form POST answered by a redirect back to the page: wait for that page to load, not
+    // only for the POST's answer, or the reload below races the redirect's navigation.
     await Promise.all([
-      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/postmortem/sections/summary')),
+      page.waitForURL(/\/incidents\/INC-1\/postmortem\?saved=summary/, { waitUntil: 'load' }),
       page.getByRole('button', { name: 'Save Summary' }).click(),
     ]);
     await page.reload();

@@ -53,11 +53,13 @@ describe('web: the postmortem editor and its exports (Chromium)', function () {
     await page.getByRole('heading', { level: 1, name: new RegExp(`Postmortem · ${i.reference}`) }).waitFor();
   };
   const save = async (page: Page, title: string): Promise<number> => {
+    // The form POST navigates: wait for the answer and for the document it brings to load (the page
+    // before the click has loaded already, so its load state would answer at once).
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes('/postmortem/sections/')),
+      page.waitForEvent('load'),
       page.getByRole('button', { name: `Save ${title}` }).click(),
     ]);
-    await page.waitForLoadState('domcontentloaded');
     return response.status();
   };
 
