@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue, Worker } from 'bullmq';
+import { runOneJob } from './job-round-trip.spec-kit';
 import { createRedisConnection } from './redis-connection';
 
 function freePort(): Promise<number> {
@@ -72,27 +72,6 @@ describe('Redis Cluster: REDIS_URL=redis+cluster://…', function () {
   });
 
   it('carries a BullMQ job from a queue to a worker with a hash-tagged prefix', async () => {
-    const prefix = `{muster-cluster-${process.pid}}`;
-    const queue = new Queue('outbox', { connection: createRedisConnection(url, 'cluster-queue'), prefix });
-    const worker = new Worker('outbox', async (job) => `done ${job.data.n}`, { connection: createRedisConnection(url, 'cluster-worker'), prefix });
-    // The worker's own 'completed' event, listened to before the job exists, cannot be missed. (A
-    // QueueEvents stream reader starts at '$' a moment after it says it is ready, so a job finished in
-    // that moment is never announced: this test once timed out that way with the job done.)
-    const completed = new Promise<string>((resolve, reject) => {
-      const deadline = setTimeout(() => reject(new Error('the worker finished no job within 20 s')), 20_000);
-      worker.on('completed', (job, value: string) => { if (job.id === 'cluster-9') { clearTimeout(deadline); resolve(value); } });
-      worker.on('failed', (job, error) => { if (job?.id === 'cluster-9') { clearTimeout(deadline); reject(error); } });
-    });
-    try {
-      await queue.add('outbox', { n: 9 }, { jobId: 'cluster-9' });
-      expect(await completed).to.equal('done 9');
-      // What the worker returned went through the cluster: the queue reads it back from Redis.
-      const stored = await queue.getJob('cluster-9');
-      expect(await stored?.getState()).to.equal('completed');
-      expect(stored?.returnvalue).to.equal('done 9');
-    } finally {
-      await worker.close();
-      await queue.close();
-    }
+    expect(await runOneJob(url, `{muster-cluster-${process.pid}}`, 'cluster-9', 9)).to.deep.equal({ state: 'completed', value: 'done 9' });
   });
 });

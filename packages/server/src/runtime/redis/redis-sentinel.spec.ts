@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Queue, QueueEvents, Worker } from 'bullmq';
+import { runOneJob } from './job-round-trip.spec-kit';
 import { createRedisConnection } from './redis-connection';
 
 /** A free TCP port on 127.0.0.1 (a Sentinel takes its port from its configuration, not 0). */
@@ -72,19 +72,6 @@ describe('Redis Sentinel: REDIS_URL=redis+sentinel://…', function () {
   });
 
   it('carries a BullMQ job from a queue to a worker over Sentinel connections', async () => {
-    const prefix = `muster-sentinel-${process.pid}-${Date.now()}`;
-    const queue = new Queue('outbox', { connection: createRedisConnection(url, 'sentinel-queue'), prefix });
-    const events = new QueueEvents('outbox', { connection: createRedisConnection(url, 'sentinel-events'), prefix });
-    const worker = new Worker('outbox', async (job) => `done ${job.data.n}`, { connection: createRedisConnection(url, 'sentinel-worker'), prefix });
-    try {
-      await events.waitUntilReady();
-      const job = await queue.add('outbox', { n: 7 }, { jobId: 'sentinel-7' });
-      expect(await job.waitUntilFinished(events, 20_000)).to.equal('done 7');
-    } finally {
-      await worker.close();
-      await events.close();
-      await queue.obliterate({ force: true }).catch(() => undefined);
-      await queue.close();
-    }
+    expect(await runOneJob(url, `muster-sentinel-${process.pid}-${Date.now()}`, 'sentinel-7', 7)).to.deep.equal({ state: 'completed', value: 'done 7' });
   });
 });
