@@ -39,7 +39,8 @@ describe('web: stakeholder updates with card previews (Chromium)', function () {
    * was made). The page's URL is the same before and after, so the wait is on the redirected request.
    */
   const submit = async (page: Page, verb: 'approve' | 'edit' | 'reject', act: () => Promise<unknown>) => {
-    await Promise.all([page.waitForResponse((r) => r.request().redirectedFrom()?.url().endsWith(`/${verb}`) === true), act()]);
+    // …and for that page to load, so what comes next (a reload, a goto) does not race its navigation.
+    await Promise.all([page.waitForResponse((r) => r.request().redirectedFrom()?.url().endsWith(`/${verb}`) === true), page.waitForEvent('load'), act()]);
   };
   /** `drawn`: wait until card-preview.js has drawn the previews (there is a draft awaiting approval). */
   const openUpdates = async (page: Page, drawn = true) => {

@@ -3,6 +3,8 @@ import { MusterError } from '../../errors';
 import { CommandDispatcher } from '../commands/command-dispatcher';
 import { buildApp, person } from '../container/app-harness.spec-helper';
 import { RoleCatalog } from '../../domain/roles';
+import { SeverityCatalog } from '../../domain/severity';
+import { AccessPolicy } from '../access/access-policy';
 import { IncidentChanges } from './incident-changes';
 
 /**
@@ -88,5 +90,35 @@ describe('IncidentChanges: a change that meets another one committed meanwhile',
     expect(entries.some((e) => /bob/.test(e.text)), 'no timeline entry from a refused try').to.equal(false);
     const retried = await s.changes.apply(s.inRoom('alice', 'assign-3'), undefined, () => 'now');
     expect(retried.replayed, 'the refused request was not claimed: sending it again runs it').to.equal(false);
+  });
+
+  it('asks again on the fresh incident whether the person may: a commander replaced meanwhile is refused on the retry, nothing written', async () => {
+    const s = await scene();
+    const handOver = async (to: string) => {
+      const fresh = (await s.app.store.repositories.incidents.findById(s.incident.id))!;
+      fresh.assignRole('commander', person(to), person('alice'), s.app.clock.now(), new RoleCatalog());
+      await s.app.store.repositories.incidents.save(fresh);
+    };
+    await handOver('bob');
+    const access = s.app.container.get(AccessPolicy);
+    const before = (await s.app.store.repositories.incidents.findById(s.incident.id))!;
+    let runs = 0;
+    // What ChangeSeverity does, with carol taking command between bob's read and his commit.
+    const raiseAsBob = () => s.changes.apply(s.inRoom('bob', 'sev-1'), undefined, async (incident, _tx, now) => {
+      runs++;
+      access.assert(s.inRoom('bob', 'sev-1'), 'incident.severity', incident, 'change the severity');
+      if (runs === 1) await handOver('carol');
+      incident.changeSeverity('SEV2', person('bob'), now, new SeverityCatalog());
+    });
+    const refused = await raiseAsBob().catch((error: unknown) => error);
+    expect(refused).to.be.instanceOf(MusterError).with.property('code', 'not_permitted');
+    expect(runs, 'permitted on the stale copy, refused on the fresh one').to.equal(2);
+    const stored = (await s.app.store.repositories.incidents.findById(s.incident.id))!;
+    expect(stored.severity, 'the severity bob may no longer change is as it was').to.equal(before.severity);
+    expect(stored.holdersOf('commander')).to.deep.equal([person('carol')]);
+    const entries = await s.app.store.repositories.timeline.list(s.incident.id, {});
+    expect(entries.some((e) => /SEV2/.test(e.text)), 'no timeline entry from the refused change').to.equal(false);
+    const again = await raiseAsBob().catch((error: unknown) => error);
+    expect(again, 'the refused request was not claimed as done: sent again it is asked again, and refused').to.be.instanceOf(MusterError).with.property('code', 'not_permitted');
   });
 });
