@@ -1,4 +1,5 @@
 import { expect } from 'chai';
+import { spawnSync } from 'node:child_process';
 import { TokenCalibration } from './token-calibration';
 import { countChatTokens, countTokens, truncateToTokens } from './token-counter';
 
@@ -24,6 +25,21 @@ describe('token counting', () => {
     expect(countTokens(cut)).to.be.at.most(50);
     expect(cut).to.match(/\[truncated\]$/);
     expect(truncateToTokens('short', 50)).to.equal('short');
+  });
+
+  it('cuts between characters, never inside one (no replacement character from half an emoji)', () => {
+    const text = '🔥👩‍👩‍👧‍👦 日本語のテキスト 한국어 '.repeat(40);
+    for (const max of [5, 6, 7, 11, 13, 29]) expect(truncateToTokens(text, max)).not.to.include('\uFFFD');
+  });
+
+  it('loads the encoding on first use, not with the package (a server that never summarises carries none of it)', () => {
+    const probe = `const s = require(${JSON.stringify(require.resolve('../index'))});
+      const loaded = () => Object.keys(require.cache).some((f) => f.includes('gpt-tokenizer'));
+      const before = loaded(); s.countTokens('hello world');
+      console.log(JSON.stringify({ before, after: loaded() }));`;
+    const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(run.status, run.stderr).to.equal(0);
+    expect(JSON.parse(run.stdout)).to.deep.equal({ before: false, after: true });
   });
 });
 
