@@ -9,8 +9,11 @@ import { createRedisConnection } from './redis-connection';
  * moment is never announced (a cluster run once timed out that way with the job done).
  */
 export async function runOneJob(url: string, prefix: string, jobId: string, n: number): Promise<{ state: string; value: unknown }> {
-  const queue = new Queue('outbox', { connection: createRedisConnection(url, `${jobId}-queue`), prefix });
-  const worker = new Worker('outbox', async (job) => `done ${job.data.n}`, { connection: createRedisConnection(url, `${jobId}-worker`), prefix });
+  // BullMQ leaves a connection it was given open when it closes: they are ended here, or a cluster
+  // client would go on refreshing its slots from nodes shut down after the test, logging all the while.
+  const connections = [createRedisConnection(url, `${jobId}-queue`), createRedisConnection(url, `${jobId}-worker`)];
+  const queue = new Queue('outbox', { connection: connections[0], prefix });
+  const worker = new Worker('outbox', async (job) => `done ${job.data.n}`, { connection: connections[1], prefix });
   const completed = new Promise<void>((resolve, reject) => {
     const deadline = setTimeout(() => reject(new Error(`the worker finished no job ${jobId} within 20 s`)), 20_000);
     worker.on('completed', (job) => { if (job.id === jobId) { clearTimeout(deadline); resolve(); } });
@@ -25,5 +28,6 @@ export async function runOneJob(url: string, prefix: string, jobId: string, n: n
     await worker.close();
     await queue.obliterate({ force: true }).catch(() => undefined);
     await queue.close();
+    for (const connection of connections) connection.disconnect();
   }
 }
