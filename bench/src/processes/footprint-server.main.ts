@@ -8,6 +8,7 @@ import { timelineEntry, TOKENS, type Incident, type Repositories, type TimelineQ
 import { createLogger, loadConfig, SERVER_TOKENS, startServer } from '@muster/server';
 import type { Store } from '@muster/store';
 import { childSettings, failStart, serveDriver } from './ipc';
+import { memoryReading } from './memory-reading';
 
 export interface FootprintServerSettings {
   readonly dir: string;
@@ -37,11 +38,7 @@ async function main(): Promise<void> {
   const repos = server.container.get<Repositories>(TOKENS.Repositories);
 
   serveDriver({ url: `http://127.0.0.1:${server.port}` }, {
-    memory: () => {
-      global.gc?.();
-      const m = process.memoryUsage();
-      return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), externalMb: mb(m.external) };
-    },
+    memory: memoryReading,
     /** A bearer token for the REST API and a dashboard session, made by the store as sign-in would. */
     credentials: async () => {
       const { token } = await store.apiTokens.create(`footprint-${Date.now()}`);

@@ -4,9 +4,9 @@
  * minus this is what its running state costs (database handles, caches, timers, the HTTP server).
  */
 import { serveDriver } from './ipc';
+import { memoryReading } from './memory-reading';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded for its weight only
 require('@muster/server');
 
-const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
-serveDriver({}, { memory: () => ({ rssMb: mb(process.memoryUsage().rss), heapUsedMb: mb(process.memoryUsage().heapUsed) }) }, async () => undefined);
+serveDriver({}, { memory: memoryReading }, async () => undefined);

@@ -76,10 +76,10 @@ type Missed = { reason: string; nextFix: string };
  * a function when the reason quotes the run's own figures.
  */
 const MISSED_REASONS: Readonly<Record<string, Missed | ((r: BenchResult) => Missed)>> = {
-  idle_rss_mb: {
-    reason: 'most of it is loaded code, not state (Muster\'s running state was 6–7 MB): after the chat SDKs, bullmq/ioredis and the OpenAI SDK became load-on-demand, a console-only server measured 128 MB; TypeORM (about 22 MB loaded), zod, yaml and prom-client are most of the rest',
+  idle_rss_mb: (r) => ({
+    reason: `idle ${spread(r, 'idle_rss_mb', ' MB')} once settled (after ${spread(r, 'idle_settled_after_s', ' s')}), ${spread(r, 'rss_3s_after_ready_mb', ' MB')} 3 s after ready; the modules alone hold ${spread(r, 'idle_rss_mb_floor_modules_only', ' MB')}: most of it is loaded code, not state. TypeORM (about 22 MB loaded), zod, yaml and prom-client are most of the modules`,
     nextFix: 'load what a role does not use on demand (the REST/OpenAPI schemas, the plugin host for plugins not configured); measure TypeORM\'s share against the store\'s own SQL layer, which already writes most statements',
-  },
+  }),
   c1_ready_ratio_vs_critical_path: (r) => ({
     reason: `ready ${spread(r, 'c1_ready_ms', ' ms')} against 300 ms: about ${Math.round(num(r, 'c1_ready_ms_median') - 300)} ms of local work over the 3 hops. In the suite's call list the first calls answer a few ms past their 100 ms (claim, handler start) and each dependent call leaves some ms after its input answered: every remote step is bracketed by its effect record (read, begin before the call, complete after), so a hop waits for a commit and the next step's read and begin`,
     nextFix: 'complete one step and begin the next in the same commit (a step chain inside the set-up handler), and read a set-up\'s known step results once instead of per step',

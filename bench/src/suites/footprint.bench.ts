@@ -6,6 +6,7 @@ import { seedFootprint, type Seeded } from '../footprint/seed';
 import { ScratchDatabases } from '../mariadb/scratch-databases';
 import { BenchChild } from '../processes/bench-child';
 import type { CatchUpFigures, FootprintServerSettings } from '../processes/footprint-server.main';
+import type { MemoryReading } from '../processes/memory-reading';
 import { realisticReply, startFakeOpenAi, type FakeOpenAiLike } from '../summarizer-tokens.bench';
 import { percentile, round, spreadMetrics, median } from '../support/stats';
 import { makeTempDir, removeTempDir } from '../support/temp-dir';
@@ -15,6 +16,16 @@ import type { Suite, SuiteOptions } from './suite';
 const P99_TARGET_MS = 50;
 const IDLE_RSS_TARGET_MB = 120;
 const START_TARGET_MS = 2_000;
+/** RSS is read this long after ready: the start-up's own transient. */
+const EARLY_RSS_MS = 3_000;
+/**
+ * Idle is read once V8's memory reducer has given back the young generation the start-up grew (new
+ * space down to SETTLED_NEW_SPACE_MB), looked at every second from SETTLE_FROM_MS, at most until
+ * SETTLE_UNTIL_MS after ready: seen here between 10 and 30 s.
+ */
+const SETTLE_FROM_MS = 10_000;
+const SETTLE_UNTIL_MS = 60_000;
+const SETTLED_NEW_SPACE_MB = 2;
 
 interface Plan {
   readonly incidents: number;
@@ -56,19 +67,36 @@ async function runFootprint(database: 'sqlite' | 'mariadb', options: SuiteOption
       OPENAI_BASE_URL: llm.baseUrl, OPENAI_API_KEY: llm.apiKey ?? 'sk-footprint',
     };
 
+    // Each start is timed alone (the others idle: the pump's ticks only), then all of them are left
+    // alone until they have settled (see SETTLE_FROM_MS): RSS at 3 s still holds the young generation
+    // the start-up grew, which V8's memory reducer gives back once the process has been idle a while.
     const startMs: number[] = [];
+    const earlyRss: number[] = [];
     const idleRss: number[] = [];
-    for (let s = 0; s < plan.starts; s++) {
-      const started = await startServer(dir, env, progress);
-      startMs.push(started.readyMs);
-      // Idle: started, nothing asked of it for a few seconds (timers and the outbox pump ticking).
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      idleRss.push((await started.child.call<{ rssMb: number }>('memory')).rssMb);
-      if (s < plan.starts - 1) await started.child.stop();
-      else server = started.child;
+    const settledAfter: number[] = [];
+    const running: { child: BenchChild<{ url: string }>; readyAt: number }[] = [];
+    let floors: Promise<{ early: number[]; idle: number[] }> | undefined;
+    try {
+      for (let s = 0; s < plan.starts; s++) {
+        const started = await startServer(dir, env, progress);
+        running.push(started);
+        startMs.push(started.readyMs);
+        await sleepUntil(started.readyAt + EARLY_RSS_MS);
+        earlyRss.push((await started.child.call<{ rssMb: number }>('memory')).rssMb);
+      }
+      // The floor's processes settle beside the servers (both sides only idle meanwhile).
+      floors = modulesOnlyRss(dir, plan.starts);
+      for (const { child, readyAt } of running) {
+        const idle = await settled(child, readyAt);
+        idleRss.push(idle.rssMb);
+        settledAfter.push(idle.afterS);
+      }
+    } finally {
+      server = running.pop()?.child;
+      for (const { child } of running) await child.stop();
     }
-    progress.line(`  started in ${startMs.map((m) => round(m, 0)).join(', ')} ms; idle RSS ${idleRss.join(', ')} MB`);
-    const modulesOnly = await modulesOnlyRss(dir, plan.starts);
+    const modulesOnly = await floors!;
+    progress.line(`  started in ${startMs.map((m) => round(m, 0)).join(', ')} ms; RSS ${earlyRss.join(', ')} MB 3 s after, ${idleRss.join(', ')} MB idle`);
 
     const creds = await server!.call<{ apiToken: string; sessionToken: string }>('credentials');
     const api = new GetClient(server!.info.url, { authorization: `Bearer ${creds.apiToken}` });
@@ -91,8 +119,11 @@ async function runFootprint(database: 'sqlite' | 'mariadb', options: SuiteOption
       seed_seconds: round(seeded.seconds, 1), starts: plan.starts, rounds: plan.rounds, requests_per_round: plan.requestsPerRound,
       ...spreadMetrics('start_to_readyz_ms', startMs, 0),
       ...spreadMetrics('idle_rss_mb', idleRss, 1),
-      ...spreadMetrics('idle_rss_mb_floor_modules_only', modulesOnly, 1),
-      idle_rss_mb_beyond_modules: round(median(idleRss) - median(modulesOnly), 1),
+      ...spreadMetrics('idle_settled_after_s', settledAfter, 0),
+      ...spreadMetrics('rss_3s_after_ready_mb', earlyRss, 1),
+      ...spreadMetrics('idle_rss_mb_floor_modules_only', modulesOnly.idle, 1),
+      ...spreadMetrics('rss_3s_after_ready_mb_floor_modules_only', modulesOnly.early, 1),
+      idle_rss_mb_beyond_modules: round(median(idleRss) - median(modulesOnly.idle), 1),
     };
     const targets: { metric: string; target: string; actual: number; met: boolean }[] = [
       { metric: 'idle_rss_mb', target: `<= ${IDLE_RSS_TARGET_MB} MB`, actual: round(median(idleRss), 1), met: median(idleRss) <= IDLE_RSS_TARGET_MB },
@@ -159,7 +190,7 @@ async function runFootprint(database: 'sqlite' | 'mariadb', options: SuiteOption
   }
 }
 
-async function startServer(dir: string, env: Record<string, string>, progress: Progress): Promise<{ child: BenchChild<{ url: string }>; readyMs: number }> {
+async function startServer(dir: string, env: Record<string, string>, progress: Progress): Promise<{ child: BenchChild<{ url: string }>; readyMs: number; readyAt: number }> {
   const port = await freePort();
   const settings: FootprintServerSettings = { dir, env: { ...env, MUSTER_PORT: String(port) } };
   const t0 = performance.now();
@@ -167,22 +198,42 @@ async function startServer(dir: string, env: Record<string, string>, progress: P
   const child = await BenchChild.start<{ url: string }>({ script: 'footprint-server.main.js', label: 'the Muster server (footprint)', settings, logFile: join(dir, 'footprint-server.log'), readyTimeoutMs: 120_000 });
   const readyAt = await probe;
   progress.line(`  server up on ${child.info.url}`);
-  return { child, readyMs: readyAt - t0 };
+  return { child, readyMs: readyAt - t0, readyAt };
 }
 
-/** RSS of a bare Node process with the server's packages loaded and nothing started, 3 s after it is up. */
-async function modulesOnlyRss(dir: string, times: number): Promise<number[]> {
-  const values: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const child = await BenchChild.start<Record<string, never>>({ script: 'modules-only.main.js', label: 'the modules-only floor', settings: {}, logFile: join(dir, 'modules-only.log') });
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 3_000));
-      values.push((await child.call<{ rssMb: number }>('memory')).rssMb);
-    } finally {
-      await child.stop();
+/** RSS of bare Node processes with the server's packages loaded and nothing started, at the same moments as the server's. */
+async function modulesOnlyRss(dir: string, times: number): Promise<{ early: number[]; idle: number[] }> {
+  const early: number[] = [];
+  const idle: number[] = [];
+  const running: { child: BenchChild<Record<string, never>>; upAt: number }[] = [];
+  try {
+    for (let i = 0; i < times; i++) {
+      const child = await BenchChild.start<Record<string, never>>({ script: 'modules-only.main.js', label: 'the modules-only floor', settings: {}, logFile: join(dir, 'modules-only.log') });
+      running.push({ child, upAt: performance.now() });
     }
+    for (const { child, upAt } of running) {
+      await sleepUntil(upAt + EARLY_RSS_MS);
+      early.push((await child.call<{ rssMb: number }>('memory')).rssMb);
+    }
+    for (const { child, upAt } of running) idle.push((await settled(child, upAt)).rssMb);
+  } finally {
+    for (const { child } of running) await child.stop();
   }
-  return values;
+  return { early, idle };
+}
+
+/** RSS once the process's young generation has shrunk back (or at SETTLE_UNTIL_MS), and when that was. */
+async function settled(child: BenchChild<unknown>, since: number): Promise<{ rssMb: number; afterS: number }> {
+  for (let at = since + SETTLE_FROM_MS; ; at += 1_000) {
+    await sleepUntil(at);
+    const reading = await child.call<MemoryReading>('memory');
+    if (reading.newSpaceMb <= SETTLED_NEW_SPACE_MB || at >= since + SETTLE_UNTIL_MS) return { rssMb: reading.rssMb, afterS: round((at - since) / 1000, 0) };
+  }
+}
+
+async function sleepUntil(at: number): Promise<void> {
+  const wait = at - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 }
 
 /** The first moment /readyz answers 200 (polled every 10 ms), as an orchestrator's probe would see it. */
@@ -216,7 +267,7 @@ async function timed(run: () => Promise<void>): Promise<number> {
 function notesFor(plan: Plan, seeded: Seeded): string[] {
   return [
     `Seed: \`muster migrate\` (the store's own migrations), one incident and one entry of each kind written by the store's repositories as templates, then ${seeded.incidents} incidents (10% open, a quarter SEV1) and ${seeded.entries} timeline entries (INC-1 has ${plan.bigIncidentEntries}, the others share the rest evenly; mostly chat, a note every 10th, a status change every 50th) copied in 500-row INSERTs straight into the tables.`,
-    'Server: `startServer` as `muster start` runs it, in its own process (NODE_ENV=production), Slack configured (an unreachable API: nothing is posted at idle), the console off, the LLM at the fake OpenAI server. Start = fork to the first 200 from /readyz (polled every 10 ms), so it includes Node\'s own start and module loading. Idle RSS = process.memoryUsage().rss 3 s after start with no request; floor (context: the target is absolute) = a bare Node process that only requires @muster/server (every package the server loads), measured the same way.',
+    `Server: \`startServer\` as \`muster start\` runs it, in its own process (NODE_ENV=production), Slack configured (an unreachable API: nothing is posted at idle), the console off, the LLM at the fake OpenAI server. Start = fork to the first 200 from /readyz (polled every 10 ms), so it includes Node's own start and module loading. Idle RSS = process.memoryUsage().rss with no request since ready (the pump and timers ticking), read once V8's memory reducer has given back the young generation the start-up grew (new space at most ${SETTLED_NEW_SPACE_MB} MB, looked at every second from ${SETTLE_FROM_MS / 1000} s, at most until ${SETTLE_UNTIL_MS / 1000} s: \`idle_settled_after_s\`); \`rss_3s_after_ready_mb\` is the same 3 s after ready, before it has (the figure earlier runs reported as idle). Each start is timed alone, the earlier servers idling meanwhile. Floor (context: the target is absolute) = a bare Node process that only requires @muster/server (every package the server loads), read at the same moments.`,
     `Queries: ${plan.rounds} rounds × ${plan.requestsPerRound} sequential GETs per route over one keep-alive socket; p99 per round (nearest rank), then median and min–max over rounds. REST with a bearer token the store issued; the dashboard's / with a session cookie the store made (as sign-in would). Direct SQL floor: the SELECTs the store sends for that route (incidents page + roles; incident by number + roles; timeline page) run through better-sqlite3 / mysql2 in the driver, back to back with Muster, order alternating.`,
     'Catch-up: IncidentSummaries.summarize(INC-1, catch_up) in the server process (what the summary job runs), the OpenAI summarizer against the fake server; rows read = rows the timeline repository returned to it, counted per call; first = no rolling facts yet, incremental = after 100 new messages. RSS/heap growth = after − before (heap peak sampled every 5 ms).',
     `Targets (issue 14): idle RSS <= ${IDLE_RSS_TARGET_MB} MB, start <= ${START_TARGET_MS / 1000} s, list and incident p99 <= ${P99_TARGET_MS} ms: absolute, as the issue gives them; the direct-SQL ratio is context. No read of a whole timeline: every read the catch-up makes is a page of at most 500.`,
