@@ -59,7 +59,7 @@ describe('OutboxPump', () => {
     expect(dispatcher.claims, 'no claim beside in-flight requests').to.have.length(0);
     busy = false;
     await until(() => dispatcher.done.length === 1, 'the message to run');
-    expect(dispatcher.claims[0], 'background refills claim one pool at most').to.equal(POOL_SIZE);
+    expect(dispatcher.claims[0], 'background refills take small batches').to.equal(POOL_SIZE);
     await pump.stop();
   });
 

@@ -7,15 +7,9 @@ export const PUMP_INTERVAL_MS = 250;
 /** While requests are being answered, background work waits this long at most, checking every step. */
 export const MAX_YIELD_MS = 250;
 const YIELD_STEP_MS = 5;
-/**
- * Messages in flight at once in the background. Room set-up is mostly waiting on remote calls, and one
- * declaration makes about six messages that can run side by side, so 8 sent four declarations' set-ups
- * out in waves (the declare-to-ready bench: 2.8-3.1x the critical path at 4 at once, 1.5-1.8x with 32).
- * Requests still come first: refills wait while requests are answered (yieldWhile), and 32 clients'
- * declare acks measured no worse with 32 than with 8 (both within that phase's noise).
- */
-export const POOL_SIZE = 32;
-/** `drainUntilIdle` (console flush, shutdown) may run as many: nothing else is waiting then. */
+/** Messages in flight at once in the background: small, so side effects never crowd out requests. */
+export const POOL_SIZE = 8;
+/** `drainUntilIdle` (console flush, shutdown) runs more at once: nothing else is waiting then. */
 const IDLE_POOL_SIZE = 32;
 /** `drainUntilIdle` stops after starting this many messages even if work keeps appearing (a handler that enqueues forever). */
 const MAX_IDLE_MESSAGES = 200 * IDLE_POOL_SIZE;
